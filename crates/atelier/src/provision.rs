@@ -1,0 +1,137 @@
+//! Declarative tenants: `tenants/*.toml` files create the tenants that are missing; after
+//! that the database is the source of truth, and `atelier tenant export` writes one back.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context};
+use atelier_domain::{HostName, Slug, TenantSettings, TenantSettingsInput, TenantStatus};
+use atelier_store::{NewTenant, TenantSite};
+use atelier_web::AppState;
+use serde::{Deserialize, Serialize};
+
+/// The shape of a tenant file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TenantFile {
+    pub slug: String,
+    #[serde(default)]
+    pub status: TenantStatus,
+    /// Custom domains, e.g. `["pixelforge.example", "www.pixelforge.example"]`.
+    #[serde(default)]
+    pub domains: Vec<String>,
+    pub settings: TenantSettingsInput,
+}
+
+impl TenantFile {
+    /// Checks every field; `origin` names the file in messages.
+    pub fn parse(&self, origin: &str, themes: &atelier_web::Themes) -> anyhow::Result<NewTenant> {
+        let slug = Slug::parse(&self.slug).map_err(|e| anyhow::anyhow!("{origin}: {e}"))?;
+        let settings = TenantSettings::parse(&self.settings).map_err(|errors| {
+            let list: Vec<String> = errors.iter().map(|e| format!("settings.{e}")).collect();
+            anyhow::anyhow!("{origin}: {}", list.join("; "))
+        })?;
+        if !themes.contains(settings.theme.as_str()) {
+            bail!(
+                "{origin}: settings.theme: there is no theme {:?} in {} (found: {})",
+                settings.theme.as_str(),
+                themes.dir().display(),
+                themes.names().join(", ")
+            );
+        }
+        let domains = self
+            .domains
+            .iter()
+            .map(|d| {
+                HostName::parse(d).map_err(|e| anyhow::anyhow!("{origin}: domains: {d:?}: {e}"))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        Ok(NewTenant {
+            slug,
+            status: self.status,
+            settings,
+            domains,
+        })
+    }
+
+    pub fn from_site(site: &TenantSite) -> TenantFile {
+        TenantFile {
+            slug: site.tenant.slug.to_string(),
+            status: site.tenant.status,
+            domains: site.domains.iter().map(ToString::to_string).collect(),
+            settings: site.tenant.settings.to_input(),
+        }
+    }
+}
+
+/// Reads and checks a tenant file.
+pub fn read_tenant_file(path: &Path, themes: &atelier_web::Themes) -> anyhow::Result<NewTenant> {
+    let origin = path.display().to_string();
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {origin}"))?;
+    let file: TenantFile = toml::from_str(&text).map_err(|e| anyhow::anyhow!("{origin}: {e}"))?;
+    file.parse(&origin, themes)
+}
+
+/// The `*.toml` files of a folder, sorted; none when the folder does not exist.
+pub fn tenant_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e).with_context(|| format!("cannot read {}", dir.display())),
+    };
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Creates the tenants of `dir` that do not exist yet; leaves existing ones untouched.
+pub async fn provision_dir(state: &AppState, dir: &Path) -> anyhow::Result<()> {
+    for path in tenant_files(dir)? {
+        let new = read_tenant_file(&path, &state.themes)?;
+        if state.store.find_tenant_by_slug(&new.slug).await?.is_some() {
+            tracing::debug!(slug = %new.slug, "tenant exists; its file is not applied again");
+            continue;
+        }
+        state
+            .tenants
+            .create(&new)
+            .await
+            .with_context(|| format!("{}: cannot create tenant {}", path.display(), new.slug))?;
+        tracing::info!(slug = %new.slug, file = %path.display(), "tenant created from file");
+    }
+    Ok(())
+}
+
+/// Creates the tenant served on localhost when it does not exist, so a fresh start serves
+/// a working site.
+pub async fn ensure_default_tenant(state: &AppState) -> anyhow::Result<()> {
+    let slug = state.settings.default_tenant.clone();
+    if state.store.find_tenant_by_slug(&slug).await?.is_some() {
+        return Ok(());
+    }
+    let settings = TenantSettings::parse(&TenantSettingsInput {
+        name: "Atelier Demo".to_owned(),
+        tagline: "Describe it in a sentence, watch it appear in seconds.".to_owned(),
+        credit_name: "Credit".to_owned(),
+        ..TenantSettingsInput::default()
+    })
+    .map_err(|e| anyhow::anyhow!("default tenant settings: {e:?}"))?;
+    let new = NewTenant {
+        slug: slug.clone(),
+        status: TenantStatus::Active,
+        settings,
+        domains: Vec::new(),
+    };
+    match state.tenants.create(&new).await {
+        Ok(_) => {
+            tracing::info!(%slug, "default tenant created");
+            Ok(())
+        }
+        // Another node created it at the same moment.
+        Err(atelier_store::StoreError::Conflict(_)) => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}

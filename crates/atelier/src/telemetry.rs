@@ -1,0 +1,14 @@
+//! Logging set-up, once per process.
+
+use tracing_subscriber::EnvFilter;
+
+/// Logs to standard error; `RUST_LOG` chooses what (default: info).
+pub fn init() {
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=info"));
+    // A second call (tests) keeps the first subscriber.
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}

@@ -1,0 +1,355 @@
+//! Atelier's settings: `config/atelier.toml` (or the file named by `ATELIER_CONFIG`), then
+//! environment overrides. Every field has a default that needs nothing installed.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use atelier_domain::{HostName, Slug};
+use serde::Deserialize;
+
+/// The file read when `ATELIER_CONFIG` names none.
+pub const DEFAULT_CONFIG_PATH: &str = "config/atelier.toml";
+
+/// A setting that could not be used, with where it came from.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: {message}")]
+    Parse { path: PathBuf, message: String },
+    #[error("{origin}: {key}: {message}")]
+    Invalid {
+        origin: String,
+        key: &'static str,
+        message: String,
+    },
+}
+
+/// Everything the server and the command line need to start.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub listen: SocketAddr,
+    pub database_url: String,
+    pub data_dir: PathBuf,
+    /// Tenants answer on `{slug}.{base_domain}`.
+    pub base_domain: HostName,
+    /// The host that serves `/platform`.
+    pub platform_host: HostName,
+    pub platform_name: String,
+    /// The tenant served on localhost, created on first start.
+    pub default_tenant: Slug,
+    pub themes_dir: PathBuf,
+    pub tenants_dir: PathBuf,
+    pub smtp_url: Option<String>,
+    pub http: HttpSettings,
+    pub jobs: JobSettings,
+    /// Reload templates from disk on every render (for theme work; slower).
+    pub reload_templates: bool,
+}
+
+/// Limits of the HTTP layer.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct HttpSettings {
+    pub request_timeout_secs: u64,
+    pub body_limit_bytes: usize,
+    /// How long a tenant lookup may be reused when another node changed it.
+    pub tenant_cache_ttl_secs: u64,
+}
+
+impl Default for HttpSettings {
+    fn default() -> Self {
+        Self {
+            request_timeout_secs: 30,
+            body_limit_bytes: 1024 * 1024,
+            tenant_cache_ttl_secs: 30,
+        }
+    }
+}
+
+/// The rules of the job queue that pages and workers both follow.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct JobSettings {
+    /// A job not finished this long after submission fails.
+    pub deadline_secs: u64,
+    /// Attempts in all: the first plus the retries.
+    pub max_attempts: u32,
+}
+
+impl Default for JobSettings {
+    fn default() -> Self {
+        Self {
+            deadline_secs: 300,
+            max_attempts: 3,
+        }
+    }
+}
+
+impl JobSettings {
+    pub fn retries(&self) -> u32 {
+        self.max_attempts.saturating_sub(1)
+    }
+
+    /// The deadline in whole minutes, rounded up, for pages.
+    pub fn deadline_minutes(&self) -> u64 {
+        self.deadline_secs.div_ceil(60)
+    }
+}
+
+/// The file's shape: everything optional, so a partial file works.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct FileSettings {
+    listen: Option<String>,
+    database_url: Option<String>,
+    data_dir: Option<PathBuf>,
+    base_domain: Option<String>,
+    platform_host: Option<String>,
+    platform_name: Option<String>,
+    default_tenant: Option<String>,
+    themes_dir: Option<PathBuf>,
+    tenants_dir: Option<PathBuf>,
+    smtp_url: Option<String>,
+    reload_templates: Option<bool>,
+    http: HttpSettings,
+    jobs: JobSettings,
+}
+
+/// Where settings are read from.
+pub struct Sources<'a> {
+    /// The configuration file; `None` uses `ATELIER_CONFIG` or [`DEFAULT_CONFIG_PATH`].
+    pub file: Option<&'a Path>,
+    /// Reads an environment variable; tests pass their own map.
+    pub env: &'a dyn Fn(&str) -> Option<String>,
+}
+
+impl Settings {
+    /// Reads the process environment and the file it names.
+    pub fn load_from_environment() -> Result<Settings, ConfigError> {
+        Settings::load(Sources {
+            file: None,
+            env: &|key| std::env::var(key).ok().filter(|v| !v.is_empty()),
+        })
+    }
+
+    pub fn load(sources: Sources<'_>) -> Result<Settings, ConfigError> {
+        let env = sources.env;
+        let (path, must_exist) = match (sources.file, env("ATELIER_CONFIG")) {
+            (Some(path), _) => (path.to_path_buf(), true),
+            (None, Some(path)) => (PathBuf::from(path), true),
+            (None, None) => (PathBuf::from(DEFAULT_CONFIG_PATH), false),
+        };
+        let file: FileSettings = match std::fs::read_to_string(&path) {
+            Ok(text) => toml::from_str(&text).map_err(|e| ConfigError::Parse {
+                path: path.clone(),
+                message: e.to_string(),
+            })?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => {
+                FileSettings::default()
+            }
+            Err(source) => return Err(ConfigError::Read { path, source }),
+        };
+        let file_origin = path.display().to_string();
+
+        // Each value: the environment wins over the file, the file over the default.
+        let pick = |var: &'static str, from_file: Option<String>| -> (Option<String>, String) {
+            match env(var) {
+                Some(v) => (Some(v), var.to_owned()),
+                None => (from_file, file_origin.clone()),
+            }
+        };
+
+        let (listen_raw, origin) = pick("ATELIER_LISTEN", file.listen);
+        let listen_raw = listen_raw.unwrap_or_else(|| "127.0.0.1:8080".to_owned());
+        let listen = listen_raw
+            .parse::<SocketAddr>()
+            .map_err(|_| ConfigError::Invalid {
+                origin,
+                key: "listen",
+                message: format!("{listen_raw:?} is not an address like 127.0.0.1:8080"),
+            })?;
+
+        let (data_dir, _) = pick(
+            "ATELIER_DATA_DIR",
+            file.data_dir.map(|p| p.display().to_string()),
+        );
+        let data_dir = PathBuf::from(data_dir.unwrap_or_else(|| "data".to_owned()));
+
+        let (database_url, origin) = pick("ATELIER_DATABASE_URL", file.database_url);
+        let database_url = database_url
+            .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("atelier.db").display()));
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
+            return Err(ConfigError::Invalid {
+                origin,
+                key: "database_url",
+                message: "must start with sqlite:// or postgres://".to_owned(),
+            });
+        }
+
+        let host = |var: &'static str,
+                    key: &'static str,
+                    from_file: Option<String>,
+                    default: &str|
+         -> Result<HostName, ConfigError> {
+            let (raw, origin) = pick(var, from_file);
+            let raw = raw.unwrap_or_else(|| default.to_owned());
+            HostName::parse(&raw).map_err(|e| ConfigError::Invalid {
+                origin,
+                key,
+                message: format!("{raw:?}: {e}"),
+            })
+        };
+        let base_domain = host(
+            "ATELIER_BASE_DOMAIN",
+            "base_domain",
+            file.base_domain,
+            "localhost",
+        )?;
+        let platform_host = host(
+            "ATELIER_PLATFORM_HOST",
+            "platform_host",
+            file.platform_host,
+            "platform.localhost",
+        )?;
+
+        let default_tenant_raw = file.default_tenant.unwrap_or_else(|| "demo".to_owned());
+        let default_tenant =
+            Slug::parse(&default_tenant_raw).map_err(|e| ConfigError::Invalid {
+                origin: file_origin.clone(),
+                key: "default_tenant",
+                message: format!("{default_tenant_raw:?} {}", e.message),
+            })?;
+
+        let (smtp_url, _) = pick("ATELIER_SMTP_URL", file.smtp_url);
+
+        if file.jobs.max_attempts == 0 || file.jobs.max_attempts > 10 {
+            return Err(ConfigError::Invalid {
+                origin: file_origin,
+                key: "jobs.max_attempts",
+                message: "must be between 1 and 10".to_owned(),
+            });
+        }
+        if file.jobs.deadline_secs < 10 {
+            return Err(ConfigError::Invalid {
+                origin: file_origin,
+                key: "jobs.deadline_secs",
+                message: "must be at least 10 seconds".to_owned(),
+            });
+        }
+
+        Ok(Settings {
+            listen,
+            database_url,
+            data_dir,
+            base_domain,
+            platform_host,
+            platform_name: file.platform_name.unwrap_or_else(|| "Atelier".to_owned()),
+            default_tenant,
+            themes_dir: file.themes_dir.unwrap_or_else(|| PathBuf::from("themes")),
+            tenants_dir: file.tenants_dir.unwrap_or_else(|| PathBuf::from("tenants")),
+            smtp_url,
+            http: file.http,
+            jobs: file.jobs,
+            reload_templates: file.reload_templates.unwrap_or(false),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+    use std::io::Write;
+
+    use super::*;
+
+    fn load(toml: &str, env: &[(&str, &str)]) -> Result<Settings, ConfigError> {
+        let mut file = tempfile::NamedTempFile::new().map_err(|source| ConfigError::Read {
+            path: PathBuf::new(),
+            source,
+        })?;
+        file.write_all(toml.as_bytes())
+            .map_err(|source| ConfigError::Read {
+                path: PathBuf::new(),
+                source,
+            })?;
+        let env: HashMap<String, String> = env
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        Settings::load(Sources {
+            file: Some(file.path()),
+            env: &move |k| env.get(k).cloned(),
+        })
+    }
+
+    #[test]
+    fn an_empty_file_gives_defaults_that_need_nothing_installed() {
+        let s = load("", &[]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(s.listen.to_string(), "127.0.0.1:8080");
+        assert_eq!(s.database_url, "sqlite://data/atelier.db");
+        assert_eq!(s.default_tenant.as_str(), "demo");
+        assert_eq!(s.jobs.retries(), 2);
+        assert_eq!(s.jobs.deadline_minutes(), 5);
+    }
+
+    #[test]
+    fn environment_overrides_the_file() {
+        let s = load(
+            "listen = \"0.0.0.0:9000\"\nbase_domain = \"file.example\"\n",
+            &[
+                ("ATELIER_LISTEN", "127.0.0.1:7000"),
+                ("ATELIER_DATABASE_URL", "postgres://u:p@db/atelier"),
+                ("ATELIER_PLATFORM_HOST", "Admin.Example.com"),
+                ("ATELIER_DATA_DIR", "/var/lib/atelier"),
+                ("ATELIER_SMTP_URL", "smtp://mail:25"),
+            ],
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(s.listen.to_string(), "127.0.0.1:7000");
+        assert_eq!(s.database_url, "postgres://u:p@db/atelier");
+        assert_eq!(s.base_domain.as_str(), "file.example");
+        assert_eq!(s.platform_host.as_str(), "admin.example.com");
+        assert_eq!(s.data_dir, PathBuf::from("/var/lib/atelier"));
+        assert_eq!(s.smtp_url.as_deref(), Some("smtp://mail:25"));
+    }
+
+    #[test]
+    fn the_database_url_defaults_into_the_data_dir() {
+        let s = load("data_dir = \"/srv/at\"", &[]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(s.database_url, "sqlite:///srv/at/atelier.db");
+    }
+
+    #[test]
+    fn mistakes_name_the_key_and_where_it_came_from() {
+        let err = load("lisen = \"x\"", &[]).err().map(|e| e.to_string());
+        assert!(
+            err.as_deref().is_some_and(|e| e.contains("lisen")),
+            "{err:?}"
+        );
+        let err = load("", &[("ATELIER_LISTEN", "nonsense")])
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.contains("ATELIER_LISTEN") && err.contains("listen"),
+            "{err}"
+        );
+        let err = load("[jobs]\nmax_attempts = 0", &[])
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("jobs.max_attempts"), "{err}");
+        let err = load("", &[("ATELIER_DATABASE_URL", "mysql://x")])
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("database_url"), "{err}");
+    }
+}

@@ -1,0 +1,14 @@
+//! Atelier's pure rules: values parsed once at the edge, and the arithmetic and state
+//! machines the rest of the system relies on. Nothing in this crate performs I/O.
+
+pub mod clock;
+pub mod host;
+pub mod tenant;
+
+pub use clock::{Clock, ManualClock, SystemClock, Timestamp};
+pub use host::HostName;
+pub use tenant::{
+    Colour, CreditUnit, Slug, Tenant, TenantId, TenantSettings, TenantSettingsInput, TenantStatus,
+    ThemeName, ValidationError,
+};
+pub use tenant::{IMAGE_SIDE_STEP, MIN_IMAGE_SIDE, PLATFORM_MAX_IMAGE_SIDE};

@@ -1,0 +1,14 @@
+//! All of Atelier's SQL, for SQLite (the embedded default) and PostgreSQL (scale-out).
+//!
+//! One query text serves both databases wherever SQL is portable (`$1` placeholders work on
+//! SQLite too); the backend is chosen from the URL. Each query is written once inside the
+//! [`on_reader!`] / [`in_transaction!`] macros, which expand it for each backend's pool, so
+//! the compiler checks it against both drivers without `sqlx::Any`.
+
+mod backend;
+mod error;
+mod tenants;
+
+pub use backend::{DatabaseKind, Store};
+pub use error::StoreError;
+pub use tenants::{NewTenant, TenantSite};

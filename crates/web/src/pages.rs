@@ -1,0 +1,249 @@
+//! The public pages of a site: landing, FAQ, privacy, terms, the brand stylesheet and the
+//! theme's static files. Every page is rendered from the tenant's settings.
+
+use atelier_domain::{CreditUnit, TenantSettings, IMAGE_SIDE_STEP, MIN_IMAGE_SIDE};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use serde::Serialize;
+use tower_http::services::ServeDir;
+
+use crate::tenancy::{CurrentTenant, Site};
+use crate::themes::DEFAULT_THEME;
+use crate::{AppError, AppState};
+
+pub(crate) fn router(state: &AppState) -> Router<AppState> {
+    let mut router = Router::new()
+        .route("/", get(home))
+        .route("/faq", get(faq))
+        .route("/privacy", get(privacy))
+        .route("/terms", get(terms))
+        .route("/brand.css", get(brand_css))
+        .fallback(not_found);
+    let themes = state.themes.dir();
+    let default_static = themes.join(DEFAULT_THEME).join("static");
+    for name in state.themes.names() {
+        let own = ServeDir::new(themes.join(name).join("static"))
+            .fallback(ServeDir::new(&default_static));
+        router = router.nest_service(&format!("/static/{name}"), own);
+    }
+    router.layer(axum::middleware::from_fn(static_cache_headers))
+}
+
+/// Versioned asset URLs (`?v=`) never change content, so browsers may keep them a year;
+/// anything else under /static is revalidated hourly.
+async fn static_cache_headers(request: Request, next: Next) -> Response {
+    let is_static = request.uri().path().starts_with("/static/");
+    let versioned = request
+        .uri()
+        .query()
+        .is_some_and(|q| q.split('&').any(|p| p.starts_with("v=")));
+    let mut response = next.run(request).await;
+    if is_static && response.status().is_success() {
+        let value = if versioned {
+            "public, max-age=31536000, immutable"
+        } else {
+            "public, max-age=3600"
+        };
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    response
+}
+
+/// The tenant as templates see it.
+#[derive(Serialize)]
+struct TenantView<'a> {
+    slug: &'a str,
+    name: &'a str,
+    tagline: &'a str,
+    legal_name: &'a str,
+    logo_url: &'a str,
+    theme: &'a str,
+    credit: &'a CreditUnit,
+    signup_bonus: i64,
+    max_image_side: i64,
+    min_image_side: i64,
+    size_step: i64,
+    support_email: &'a str,
+    support_whatsapp: &'a str,
+    white_label_offer: bool,
+}
+
+impl<'a> TenantView<'a> {
+    fn new(slug: &'a str, s: &'a TenantSettings) -> Self {
+        Self {
+            slug,
+            name: &s.name,
+            tagline: &s.tagline,
+            legal_name: &s.legal_name,
+            logo_url: &s.logo_url,
+            theme: s.theme.as_str(),
+            credit: &s.credit,
+            signup_bonus: s.signup_bonus,
+            max_image_side: s.max_image_side,
+            min_image_side: MIN_IMAGE_SIDE,
+            size_step: IMAGE_SIDE_STEP,
+            support_email: &s.support_email,
+            support_whatsapp: &s.support_whatsapp,
+            white_label_offer: s.white_label_offer,
+        }
+    }
+}
+
+/// The platform host is branded as the platform itself, in the default theme.
+fn platform_settings(state: &AppState) -> TenantSettings {
+    TenantSettings::platform_defaults(&state.settings.platform_name)
+}
+
+/// Renders a page of `site` with the context every template may use, plus `extra`.
+pub(crate) fn render(
+    state: &AppState,
+    site: &Site,
+    template: &str,
+    current_path: &str,
+    extra: minijinja::Value,
+) -> Result<Html<String>, AppError> {
+    let platform;
+    let (slug, settings, version) = match site {
+        Site::Tenant(site) => (
+            site.tenant.slug.as_str(),
+            &site.tenant.settings,
+            site.tenant.updated_at.millis(),
+        ),
+        Site::Platform => {
+            platform = platform_settings(state);
+            ("platform", &platform, 0)
+        }
+    };
+    let jobs = &state.settings.jobs;
+    let ctx = minijinja::context! {
+        tenant => TenantView::new(slug, settings),
+        jobs => minijinja::context! {
+            deadline_minutes => jobs.deadline_minutes(),
+            retries => jobs.retries(),
+            attempts => jobs.max_attempts,
+            credit_cost => 1,
+        },
+        platform_name => &state.settings.platform_name,
+        is_platform => matches!(site, Site::Platform),
+        brand_css_url => minijinja::Value::from_safe_string(format!("/brand.css?v={version}")),
+        current_path => current_path,
+        year => state.clock.now().year(),
+        user => minijinja::Value::from(()),
+        ..extra
+    };
+    let body = state
+        .themes
+        .render(settings.theme.as_str(), template, ctx)?;
+    Ok(Html(body))
+}
+
+async fn home(
+    State(state): State<AppState>,
+    site: Site,
+    headers: axum::http::HeaderMap,
+) -> Result<Html<String>, AppError> {
+    match site {
+        Site::Tenant(_) => render(&state, &site, "landing.html", "/", minijinja::context! {}),
+        Site::Platform => {
+            // Scheme-relative and on the port the visitor used, so it works behind TLS
+            // and on a developer's :8080 alike.
+            let port = headers
+                .get(header::HOST)
+                .and_then(|h| h.to_str().ok())
+                .and_then(|h| h.rsplit_once(':'))
+                .map(|(_, p)| p)
+                .filter(|p| p.chars().all(|c| c.is_ascii_digit()))
+                .map(|p| format!(":{p}"))
+                .unwrap_or_default();
+            let demo_url = format!(
+                "//{}.{}{port}/",
+                state.settings.default_tenant, state.settings.base_domain
+            );
+            render(
+                &state,
+                &site,
+                "platform.html",
+                "/",
+                minijinja::context! { demo_url },
+            )
+        }
+    }
+}
+
+async fn faq(
+    State(state): State<AppState>,
+    tenant: CurrentTenant,
+) -> Result<Html<String>, AppError> {
+    render(
+        &state,
+        &Site::Tenant(tenant.0),
+        "faq.html",
+        "/faq",
+        minijinja::context! {},
+    )
+}
+
+async fn privacy(
+    State(state): State<AppState>,
+    tenant: CurrentTenant,
+) -> Result<Html<String>, AppError> {
+    render(
+        &state,
+        &Site::Tenant(tenant.0),
+        "privacy.html",
+        "/privacy",
+        minijinja::context! {},
+    )
+}
+
+async fn terms(
+    State(state): State<AppState>,
+    tenant: CurrentTenant,
+) -> Result<Html<String>, AppError> {
+    render(
+        &state,
+        &Site::Tenant(tenant.0),
+        "terms.html",
+        "/terms",
+        minijinja::context! {},
+    )
+}
+
+/// The tenant's colours as CSS custom properties: a stylesheet rather than inline style,
+/// so the content security policy can forbid inline styles.
+async fn brand_css(State(state): State<AppState>, site: Site) -> Response {
+    let platform;
+    let settings = match &site {
+        Site::Tenant(site) => &site.tenant.settings,
+        Site::Platform => {
+            platform = platform_settings(&state);
+            &platform
+        }
+    };
+    let css = format!(
+        ":root {{\n  --brand-primary: {};\n  --brand-primary-contrast: {};\n  --brand-accent: {};\n  --brand-accent-contrast: {};\n}}\n",
+        settings.color_primary,
+        settings.color_primary.readable_text(),
+        settings.color_accent,
+        settings.color_accent.readable_text(),
+    );
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            // The page links it with ?v=<last change>, so a change is seen at once.
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        css,
+    )
+        .into_response()
+}
+
+async fn not_found() -> AppError {
+    AppError::NotFound
+}

@@ -1,0 +1,284 @@
+//! Which site a request is for, decided from its `Host` header:
+//! a tenant's custom domain, then `{slug}.{base_domain}`, then the platform host, then
+//! loopback names for the default tenant. Anything else is a plain 404 naming no tenant.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use atelier_config::Settings;
+use atelier_domain::{Clock, HostName, Slug, TenantId, TenantSettings, TenantStatus};
+use atelier_store::{NewTenant, Store, StoreError, TenantSite};
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use moka::Expiry;
+
+use crate::{AppError, AppState};
+
+/// What a host name leads to.
+#[derive(Debug, Clone)]
+pub enum Resolution {
+    Tenant(Arc<TenantSite>),
+    Platform,
+    Unknown,
+}
+
+/// The site a request is for, placed in the request's extensions by [`resolve_site`].
+#[derive(Debug, Clone)]
+pub enum Site {
+    Tenant(Arc<TenantSite>),
+    Platform,
+}
+
+/// Extracts the tenant of a tenant site; on the platform host the route does not exist.
+#[derive(Debug, Clone)]
+pub struct CurrentTenant(pub Arc<TenantSite>);
+
+impl<S: Send + Sync> FromRequestParts<S> for CurrentTenant {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        match parts.extensions.get::<Site>() {
+            Some(Site::Tenant(site)) => Ok(CurrentTenant(site.clone())),
+            _ => Err(AppError::NotFound),
+        }
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Site {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Site>()
+            .cloned()
+            .ok_or(AppError::NotFound)
+    }
+}
+
+/// Unknown hosts are remembered briefly, so a flood of made-up names does not reach the
+/// database, yet a domain added on another node starts working quickly.
+const UNKNOWN_HOST_TTL: Duration = Duration::from_secs(5);
+
+struct ResolutionExpiry {
+    ttl: Duration,
+}
+
+impl Expiry<HostName, Resolution> for ResolutionExpiry {
+    fn expire_after_create(
+        &self,
+        _: &HostName,
+        value: &Resolution,
+        _: Instant,
+    ) -> Option<Duration> {
+        Some(match value {
+            Resolution::Unknown => self.ttl.min(UNKNOWN_HOST_TTL),
+            _ => self.ttl,
+        })
+    }
+}
+
+/// Resolves hosts to sites, with a cache that every change made through it clears at once.
+/// Other nodes see a change when their entries expire (`http.tenant_cache_ttl_secs`).
+#[derive(Clone)]
+pub struct TenantDirectory {
+    store: Store,
+    settings: Arc<Settings>,
+    clock: Arc<dyn Clock>,
+    cache: moka::future::Cache<HostName, Resolution>,
+}
+
+impl TenantDirectory {
+    pub fn new(store: Store, settings: Arc<Settings>, clock: Arc<dyn Clock>) -> Self {
+        let cache = moka::future::Cache::builder()
+            .max_capacity(10_000)
+            .expire_after(ResolutionExpiry {
+                ttl: Duration::from_secs(settings.http.tenant_cache_ttl_secs),
+            })
+            .build();
+        Self {
+            store,
+            settings,
+            clock,
+            cache,
+        }
+    }
+
+    pub async fn resolve(&self, host: &HostName) -> Result<Resolution, StoreError> {
+        self.cache
+            .try_get_with_by_ref(host, self.look_up(host))
+            .await
+            .map_err(|e| StoreError::Corrupt(format!("tenant lookup failed: {e}")))
+    }
+
+    async fn look_up(&self, host: &HostName) -> Result<Resolution, StoreError> {
+        if let Some(tenant) = self.store.find_tenant_by_domain(host).await? {
+            return self.site(tenant).await;
+        }
+        if let Some(label) = host.subdomain_of(&self.settings.base_domain) {
+            if let Ok(slug) = Slug::parse(label) {
+                if let Some(tenant) = self.store.find_tenant_by_slug(&slug).await? {
+                    return self.site(tenant).await;
+                }
+            }
+        }
+        if *host == self.settings.platform_host {
+            return Ok(Resolution::Platform);
+        }
+        if host.is_loopback() {
+            if let Some(tenant) = self
+                .store
+                .find_tenant_by_slug(&self.settings.default_tenant)
+                .await?
+            {
+                return self.site(tenant).await;
+            }
+        }
+        Ok(Resolution::Unknown)
+    }
+
+    async fn site(&self, tenant: atelier_domain::Tenant) -> Result<Resolution, StoreError> {
+        let domains = self.store.tenant_domains(tenant.id).await?;
+        Ok(Resolution::Tenant(Arc::new(TenantSite { tenant, domains })))
+    }
+
+    /// Forgets every cached lookup; called after any change to tenants on this node.
+    pub fn invalidate(&self) {
+        self.cache.invalidate_all();
+    }
+
+    pub async fn create(&self, new: &NewTenant) -> Result<atelier_domain::Tenant, StoreError> {
+        let tenant = self.store.create_tenant(new, self.clock.now()).await?;
+        self.invalidate();
+        Ok(tenant)
+    }
+
+    pub async fn add_domain(&self, id: TenantId, domain: &HostName) -> Result<(), StoreError> {
+        let result = self
+            .store
+            .add_tenant_domain(id, domain, self.clock.now())
+            .await;
+        self.invalidate();
+        result
+    }
+
+    pub async fn remove_domain(&self, id: TenantId, domain: &HostName) -> Result<(), StoreError> {
+        let result = self
+            .store
+            .remove_tenant_domain(id, domain, self.clock.now())
+            .await;
+        self.invalidate();
+        result
+    }
+
+    pub async fn update_settings(
+        &self,
+        id: TenantId,
+        settings: &TenantSettings,
+    ) -> Result<(), StoreError> {
+        let result = self
+            .store
+            .update_tenant_settings(id, settings, self.clock.now())
+            .await;
+        self.invalidate();
+        result
+    }
+
+    pub async fn set_status(&self, id: TenantId, status: TenantStatus) -> Result<(), StoreError> {
+        let result = self
+            .store
+            .set_tenant_status(id, status, self.clock.now())
+            .await;
+        self.invalidate();
+        result
+    }
+}
+
+/// The answer for a host that is no site of ours: the same few bytes whatever was asked.
+fn unknown_host() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>\
+         <body><h1>Not found</h1><p>There is no site at this address.</p></body></html>\n",
+    )
+        .into_response()
+}
+
+/// The request's host: the `Host` header, or the authority of an absolute URI (HTTP/2).
+fn request_host(request: &Request) -> Option<HostName> {
+    let raw = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+        .or_else(|| request.uri().authority().map(|a| a.as_str().to_owned()))?;
+    HostName::from_header(&raw).ok()
+}
+
+/// Paths a suspended site still serves, so its "unavailable" page has its styles.
+fn served_while_suspended(path: &str) -> bool {
+    path.starts_with("/static/") || path == "/brand.css"
+}
+
+/// Middleware: resolves the site, or answers 404 (unknown host) or 503 (suspended tenant).
+pub(crate) async fn resolve_site(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let Some(host) = request_host(&request) else {
+        return unknown_host();
+    };
+    let site = match state.tenants.resolve(&host).await {
+        Ok(Resolution::Tenant(site)) => site,
+        Ok(Resolution::Platform) => {
+            request.extensions_mut().insert(Site::Platform);
+            return next.run(request).await;
+        }
+        Ok(Resolution::Unknown) => return unknown_host(),
+        Err(e) => {
+            tracing::error!(error = %e, %host, "tenant resolution failed");
+            return (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Service temporarily unavailable\n",
+            )
+                .into_response();
+        }
+    };
+    let suspended = site.tenant.status == TenantStatus::Suspended;
+    if suspended && !served_while_suspended(request.uri().path()) {
+        return suspended_page(&state, site, request.uri().path());
+    }
+    request.extensions_mut().insert(Site::Tenant(site));
+    next.run(request).await
+}
+
+fn suspended_page(state: &AppState, site: Arc<TenantSite>, path: &str) -> Response {
+    let site = Site::Tenant(site);
+    match crate::pages::render(
+        state,
+        &site,
+        "unavailable.html",
+        path,
+        minijinja::context! {},
+    ) {
+        Ok(Html(body)) => {
+            let mut response = (StatusCode::SERVICE_UNAVAILABLE, Html(body)).into_response();
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("3600"));
+            response
+                .headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            response
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "unavailable page failed to render");
+            (StatusCode::SERVICE_UNAVAILABLE, "Temporarily unavailable\n").into_response()
+        }
+    }
+}

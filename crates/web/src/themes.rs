@@ -1,0 +1,249 @@
+//! Themes: `themes/<name>/templates` rendered with minijinja, falling back file by file to
+//! `themes/default`, and `themes/<name>/static` served under `/static/<name>/`.
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+use std::path::{Component, Path, PathBuf};
+
+use minijinja::Environment;
+
+/// The theme every other theme falls back to; it must be complete.
+pub const DEFAULT_THEME: &str = "default";
+
+/// A themes folder that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ThemeError {
+    #[error("cannot read the themes folder {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path} is missing: the default theme must exist and have templates")]
+    MissingDefault { path: PathBuf },
+    #[error("theme {theme}: template {template}: {message}")]
+    Template {
+        theme: String,
+        template: String,
+        message: String,
+    },
+}
+
+/// Every theme found at start, with one template environment each.
+pub struct Themes {
+    dir: PathBuf,
+    envs: HashMap<String, Environment<'static>>,
+    asset_version: String,
+    reload: bool,
+}
+
+impl std::fmt::Debug for Themes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Themes")
+            .field("dir", &self.dir)
+            .field("themes", &self.names())
+            .field("asset_version", &self.asset_version)
+            .finish()
+    }
+}
+
+/// Joins a template name onto a folder, refusing names that climb out of it.
+fn safe_join(dir: &Path, name: &str) -> Option<PathBuf> {
+    let relative = Path::new(name);
+    relative
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)))
+        .then(|| dir.join(relative))
+}
+
+fn build_env(dir: &Path, theme: &str) -> Environment<'static> {
+    let own = dir.join(theme).join("templates");
+    let fallback = dir.join(DEFAULT_THEME).join("templates");
+    let mut env = Environment::new();
+    env.set_loader(move |name| {
+        for folder in [&own, &fallback] {
+            let Some(path) = safe_join(folder, name) else {
+                return Ok(None);
+            };
+            match std::fs::read_to_string(&path) {
+                Ok(text) => return Ok(Some(text)),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => {
+                    return Err(minijinja::Error::new(
+                        minijinja::ErrorKind::InvalidOperation,
+                        format!("cannot read {}", path.display()),
+                    )
+                    .with_source(e))
+                }
+            }
+        }
+        Ok(None)
+    });
+    env
+}
+
+/// A short hash of every static file, so asset URLs change when any file does and can be
+/// cached for a year. Content-based, so every node serving the same files agrees.
+fn hash_static_files(dir: &Path, themes: &[String]) -> String {
+    fn walk(path: &Path, files: &mut BTreeMap<PathBuf, Vec<u8>>) {
+        let Ok(entries) = std::fs::read_dir(path) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                walk(&p, files);
+            } else if let Ok(bytes) = std::fs::read(&p) {
+                files.insert(p, bytes);
+            }
+        }
+    }
+    let mut files = BTreeMap::new();
+    for theme in themes {
+        walk(&dir.join(theme).join("static"), &mut files);
+    }
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    files.hash(&mut hasher);
+    format!("{:012x}", hasher.finish() & 0xffff_ffff_ffff)
+}
+
+impl Themes {
+    /// Finds the themes under `dir`. `reload` re-reads templates on every render.
+    pub fn load(dir: &Path, reload: bool) -> Result<Themes, ThemeError> {
+        let default_templates = dir.join(DEFAULT_THEME).join("templates");
+        if !default_templates.is_dir() {
+            return Err(ThemeError::MissingDefault {
+                path: default_templates,
+            });
+        }
+        let entries = std::fs::read_dir(dir).map_err(|source| ThemeError::Read {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let mut names: Vec<String> = entries
+            .flatten()
+            .filter(|e| e.path().is_dir())
+            .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+            .filter(|n| atelier_domain::ThemeName::parse(n).is_ok())
+            .collect();
+        names.sort();
+        let envs = names
+            .iter()
+            .map(|n| (n.clone(), build_env(dir, n)))
+            .collect();
+        Ok(Themes {
+            dir: dir.to_path_buf(),
+            asset_version: hash_static_files(dir, &names),
+            envs,
+            reload,
+        })
+    }
+
+    pub fn names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.envs.keys().map(String::as_str).collect();
+        names.sort_unstable();
+        names
+    }
+
+    pub fn contains(&self, theme: &str) -> bool {
+        self.envs.contains_key(theme)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn asset_version(&self) -> &str {
+        &self.asset_version
+    }
+
+    /// The theme that will actually be used for `theme`: itself, or default if missing.
+    pub fn effective<'a>(&self, theme: &'a str) -> &'a str {
+        if self.contains(theme) {
+            theme
+        } else {
+            DEFAULT_THEME
+        }
+    }
+
+    /// The versioned URL of a theme's static file.
+    pub fn asset_url(&self, theme: &str, path: &str) -> String {
+        format!(
+            "/static/{}/{}?v={}",
+            self.effective(theme),
+            path.trim_start_matches('/'),
+            self.asset_version
+        )
+    }
+
+    /// Renders `template` of `theme` (or of default, where the theme lacks it).
+    pub fn render(
+        &self,
+        theme: &str,
+        template: &str,
+        ctx: minijinja::Value,
+    ) -> Result<String, minijinja::Error> {
+        let theme = self.effective(theme);
+        let asset_prefix = format!("/static/{theme}/");
+        let version = self.asset_version.clone();
+        // Marked safe: built from our own prefix and a path written in a template.
+        let asset = move |path: String| -> minijinja::Value {
+            minijinja::Value::from_safe_string(format!(
+                "{asset_prefix}{}?v={version}",
+                path.trim_start_matches('/')
+            ))
+        };
+        let fresh;
+        let env = if self.reload {
+            fresh = build_env(&self.dir, theme);
+            &fresh
+        } else {
+            self.envs.get(theme).ok_or_else(|| {
+                minijinja::Error::new(minijinja::ErrorKind::TemplateNotFound, "no such theme")
+            })?
+        };
+        let tmpl = env.get_template(template)?;
+        let ctx = minijinja::context! { asset => minijinja::Value::from_function(asset), ..ctx };
+        tmpl.render(ctx)
+    }
+
+    /// Compiles every template of every theme, so a broken theme is found at start and by
+    /// `atelier check-config`, not by the first visitor.
+    pub fn check(&self) -> Result<(), ThemeError> {
+        for (theme, env) in &self.envs {
+            let folder = self.dir.join(theme).join("templates");
+            let Ok(entries) = std::fs::read_dir(&folder) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
+                    continue;
+                };
+                if !name.ends_with(".html") && !name.ends_with(".txt") {
+                    continue;
+                }
+                env.get_template(&name).map_err(|e| ThemeError::Template {
+                    theme: theme.clone(),
+                    template: name.clone(),
+                    message: format!("{e:#}"),
+                })?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_names_cannot_climb_out_of_the_theme() {
+        let dir = Path::new("/themes/x/templates");
+        assert!(safe_join(dir, "../../secret.html").is_none());
+        assert!(safe_join(dir, "/etc/passwd").is_none());
+        assert_eq!(
+            safe_join(dir, "mail/reset.txt"),
+            Some(PathBuf::from("/themes/x/templates/mail/reset.txt"))
+        );
+    }
+}

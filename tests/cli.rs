@@ -1,0 +1,212 @@
+//! The real `atelier` binary: serving from a fresh data folder, and the tenant commands.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use crate::common::{repo_root, Db, Page, TestDatabase};
+use crate::on_both_databases;
+
+on_both_databases!(
+    the_binary_serves_the_demo_and_example_tenants_from_a_fresh_start,
+    tenants_can_be_created_listed_and_exported_from_the_command_line,
+);
+
+fn atelier(database: &TestDatabase) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_atelier"));
+    command
+        .current_dir(repo_root())
+        .env("ATELIER_DATABASE_URL", &database.url)
+        .env("ATELIER_DATA_DIR", database.dir.path().join("data"))
+        .env("ATELIER_CONFIG", repo_root().join("config/atelier.toml"))
+        .env_remove("ATELIER_LISTEN")
+        .env_remove("ATELIER_BASE_DOMAIN")
+        .env_remove("ATELIER_PLATFORM_HOST")
+        .env("RUST_LOG", "warn");
+    command
+}
+
+/// Runs a command to the end; returns (success, stdout, stderr).
+fn run(command: &mut Command) -> (bool, String, String) {
+    let out = command
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run atelier: {e}"));
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts `atelier serve` on a free port and returns it with its base URL.
+fn serve(database: &TestDatabase) -> (Server, String) {
+    let mut child = atelier(database)
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start atelier serve: {e}"));
+    let stdout = child.stdout.take().unwrap_or_else(|| panic!("no stdout"));
+    let server = Server(child);
+    let mut line = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut line)
+        .unwrap_or_else(|e| panic!("reading the start line: {e}"));
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap_or_else(|| panic!("atelier serve said {line:?}"))
+        .to_owned();
+    (server, url)
+}
+
+async fn get(url: &str, host: &str, path: &str) -> Page {
+    let response = reqwest::Client::new()
+        .get(format!("{url}{path}"))
+        .header("host", host)
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("GET {host}{path}: {e}"));
+    Page::read(response).await
+}
+
+async fn the_binary_serves_the_demo_and_example_tenants_from_a_fresh_start(db: Db) {
+    let database = TestDatabase::new(&db).await;
+    let (_server, url) = serve(&database);
+    let home = get(&url, "localhost:8080", "/").await;
+    assert_eq!(home.status, 200);
+    home.assert_contains("Atelier Demo");
+    let pixelforge = get(&url, "pixelforge.test", "/").await;
+    pixelforge.assert_contains("PixelForge");
+    pixelforge.assert_contains("data-layout=\"default\"");
+    let nocturne = get(&url, "nocturne.test", "/").await;
+    nocturne.assert_contains("Nocturne Gallery");
+    nocturne.assert_contains("data-layout=\"noir\"");
+    assert_eq!(get(&url, "unknown.example", "/").await.status, 404);
+    assert_eq!(get(&url, "localhost", "/healthz").await.status, 200);
+    assert_eq!(get(&url, "localhost", "/readyz").await.status, 200);
+    if matches!(db, Db::Sqlite) {
+        assert!(database.dir.path().join("atelier.db").exists());
+    }
+}
+
+async fn tenants_can_be_created_listed_and_exported_from_the_command_line(db: Db) {
+    let database = TestDatabase::new(&db).await;
+    let (ok, out, err) = run(atelier(&database).arg("migrate"));
+    assert!(ok, "{err}");
+    assert!(out.contains("up to date"), "{out}");
+    assert!(
+        !out.contains(":atelier@") || out.contains("***"),
+        "password shown: {out}"
+    );
+
+    let (ok, out, err) = run(atelier(&database).args([
+        "tenant",
+        "create",
+        "--slug",
+        "acme",
+        "--name",
+        "Acme Images",
+        "--domain",
+        "images.acme.test",
+        "--theme",
+        "noir",
+        "--credit-name",
+        "Coin",
+    ]));
+    assert!(ok, "{err}");
+    assert!(out.contains("Created tenant acme"), "{out}");
+
+    let (ok, _, err) =
+        run(atelier(&database).args(["tenant", "create", "--slug", "acme", "--name", "Again"]));
+    assert!(!ok);
+    assert!(err.contains("slug is already used"), "{err}");
+
+    let (ok, _, err) = run(atelier(&database).args([
+        "tenant", "create", "--slug", "bad", "--name", "Bad", "--theme", "nope",
+    ]));
+    assert!(!ok);
+    assert!(
+        err.contains("settings.theme") && err.contains("nope"),
+        "{err}"
+    );
+
+    let (ok, out, err) = run(atelier(&database).args(["tenant", "list"]));
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("acme") && out.contains("images.acme.test") && out.contains("noir"),
+        "{out}"
+    );
+
+    let export = database.dir.path().join("acme.toml");
+    let (ok, _, err) = run(atelier(&database)
+        .args(["tenant", "export", "acme", "--output"])
+        .arg(&export));
+    assert!(ok, "{err}");
+    let text = std::fs::read_to_string(&export).unwrap_or_else(|e| panic!("{e}"));
+    assert!(text.contains("slug = \"acme\""), "{text}");
+    assert!(text.contains("credit_name = \"Coin\""), "{text}");
+    assert!(text.contains("images.acme.test"), "{text}");
+
+    // The exported file creates the same tenant elsewhere.
+    let other = TestDatabase::new(&db).await;
+    let (ok, out, err) = run(atelier(&other)
+        .args(["tenant", "create", "--file"])
+        .arg(&export));
+    assert!(ok, "{err}");
+    assert!(out.contains("acme"), "{out}");
+    let again = other.dir.path().join("again.toml");
+    let (ok, _, err) = run(atelier(&other)
+        .args(["tenant", "export", "acme", "--output"])
+        .arg(&again));
+    assert!(ok, "{err}");
+    let strip = |p: &Path| std::fs::read_to_string(p).unwrap_or_default();
+    assert_eq!(strip(&export), strip(&again));
+}
+
+#[tokio::test]
+async fn check_config_passes_on_the_shipped_files_and_names_a_broken_field() {
+    let db = TestDatabase::new(&Db::Sqlite).await;
+    let (ok, out, err) = run(atelier(&db).arg("check-config"));
+    assert!(ok, "{err}");
+    assert!(out.contains("Settings are valid"), "{out}");
+    assert!(out.contains("noir"), "{out}");
+
+    let tenants = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        tenants.path().join("broken.toml"),
+        "slug = \"broken\"\n[settings]\nname = \"Broken\"\ncolor_primary = \"reddish\"\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let config = tenants.path().join("atelier.toml");
+    std::fs::write(
+        &config,
+        format!("tenants_dir = {:?}\n", tenants.path().display().to_string()),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (ok, _, err) = run(atelier(&db)
+        .env("ATELIER_CONFIG", &config)
+        .arg("check-config"));
+    assert!(!ok);
+    assert!(err.contains("broken.toml"), "{err}");
+    assert!(err.contains("settings.color_primary"), "{err}");
+
+    std::fs::write(&config, "listen = \"not an address\"\n").unwrap_or_else(|e| panic!("{e}"));
+    let (ok, _, err) = run(atelier(&db)
+        .env("ATELIER_CONFIG", &config)
+        .arg("check-config"));
+    assert!(!ok);
+    assert!(
+        err.contains("atelier.toml") && err.contains("listen"),
+        "{err}"
+    );
+}

@@ -1,0 +1,321 @@
+//! The test harness: a fresh database per test on SQLite or PostgreSQL, the app served on a
+//! port of its own, and an HTTP client that can pose as any host.
+
+#![allow(dead_code)] // each test module uses its own part of the harness
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Once};
+
+use atelier::App;
+use atelier_config::{Settings, Sources};
+use atelier_domain::{ManualClock, Timestamp};
+use atelier_web::AppState;
+
+/// The repository's root, where themes/, tenants/ and config/ live.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// 2026-11-27T10:00:00Z, a fixed start for the test clock.
+pub const TEST_EPOCH: Timestamp = Timestamp(1_795_773_600_000);
+
+/// Which database a test runs on.
+#[derive(Debug, Clone)]
+pub enum Db {
+    Sqlite,
+    /// A server URL able to create databases; each test gets a database of its own.
+    Postgres(String),
+}
+
+static SKIP_NOTICE: Once = Once::new();
+
+impl Db {
+    /// The PostgreSQL server for tests, from `ATELIER_TEST_POSTGRES_URL`. Without it the
+    /// PostgreSQL half of the suite is skipped, loudly, unless `ATELIER_REQUIRE_POSTGRES=1`
+    /// (as in CI), where a missing server is a failure.
+    pub fn postgres() -> Option<Db> {
+        match std::env::var("ATELIER_TEST_POSTGRES_URL") {
+            Ok(url) if !url.is_empty() => Some(Db::Postgres(url)),
+            _ => {
+                assert!(
+                    std::env::var("ATELIER_REQUIRE_POSTGRES").as_deref() != Ok("1"),
+                    "ATELIER_REQUIRE_POSTGRES=1 but ATELIER_TEST_POSTGRES_URL is not set: \
+                     the PostgreSQL tests cannot run"
+                );
+                SKIP_NOTICE.call_once(|| {
+                    // Written past the test harness's capture so it is always seen.
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "\nSKIPPED: the PostgreSQL tests (set ATELIER_TEST_POSTGRES_URL=postgres://user:pass@host/postgres to run them)\n"
+                    );
+                });
+                None
+            }
+        }
+    }
+}
+
+/// Runs each named `async fn(Db)` as two tests, `<name>::sqlite` and `<name>::postgres`.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($name:ident),* $(,)?) => {$(
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$name($crate::common::Db::Sqlite).await
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if let Some(db) = $crate::common::Db::postgres() {
+                    super::$name(db).await
+                }
+            }
+        }
+    )*};
+}
+
+/// A PostgreSQL database made for one test and dropped after it.
+pub struct PgDatabase {
+    admin_url: String,
+    name: String,
+    pub url: String,
+}
+
+/// Replaces the database name in a PostgreSQL URL.
+pub fn with_database(url: &str, database: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let authority_start = base.find("://").map_or(0, |i| i + 3);
+    let path_start = base[authority_start..]
+        .find('/')
+        .map_or(base.len(), |i| authority_start + i);
+    let mut out = format!("{}/{database}", &base[..path_start]);
+    if let Some(q) = query {
+        out.push('?');
+        out.push_str(q);
+    }
+    out
+}
+
+impl PgDatabase {
+    pub async fn create(admin_url: &str) -> PgDatabase {
+        use sqlx::Connection;
+        let name = format!("atelier_test_{}", uuid::Uuid::new_v4().simple());
+        let mut conn = sqlx::PgConnection::connect(admin_url)
+            .await
+            .unwrap_or_else(|e| panic!("cannot reach the test PostgreSQL server: {e}"));
+        sqlx::query(&format!("create database {name}"))
+            .execute(&mut conn)
+            .await
+            .unwrap_or_else(|e| panic!("cannot create a test database: {e}"));
+        let _ = conn.close().await;
+        PgDatabase {
+            admin_url: admin_url.to_owned(),
+            url: with_database(admin_url, &name),
+            name,
+        }
+    }
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        let admin_url = self.admin_url.clone();
+        let name = self.name.clone();
+        // Drop runs inside the test's runtime; do the async clean-up on a thread of its own.
+        let _ = std::thread::spawn(move || {
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            else {
+                return;
+            };
+            rt.block_on(async {
+                use sqlx::Connection;
+                if let Ok(mut conn) = sqlx::PgConnection::connect(&admin_url).await {
+                    let _ = sqlx::query(&format!("drop database if exists {name} with (force)"))
+                        .execute(&mut conn)
+                        .await;
+                    let _ = conn.close().await;
+                }
+            });
+        })
+        .join();
+    }
+}
+
+/// A database for one test: its URL and what keeps it alive.
+pub struct TestDatabase {
+    pub url: String,
+    pub dir: tempfile::TempDir,
+    _pg: Option<PgDatabase>,
+}
+
+impl TestDatabase {
+    pub async fn new(db: &Db) -> TestDatabase {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
+        match db {
+            Db::Sqlite => TestDatabase {
+                url: format!("sqlite://{}", dir.path().join("atelier.db").display()),
+                dir,
+                _pg: None,
+            },
+            Db::Postgres(admin) => {
+                let pg = PgDatabase::create(admin).await;
+                TestDatabase {
+                    url: pg.url.clone(),
+                    dir,
+                    _pg: Some(pg),
+                }
+            }
+        }
+    }
+}
+
+/// Settings for a test: the repository's themes and tenants, a private data folder.
+pub fn test_settings(database: &TestDatabase, extra_toml: &str) -> Settings {
+    let root = repo_root();
+    let toml = format!(
+        "data_dir = {data:?}\nthemes_dir = {themes:?}\ntenants_dir = {tenants:?}\n{extra_toml}\n",
+        data = database.dir.path().join("data").display().to_string(),
+        themes = root.join("themes").display().to_string(),
+        tenants = root.join("tenants").display().to_string(),
+    );
+    let path = database.dir.path().join("atelier.toml");
+    std::fs::write(&path, toml).unwrap_or_else(|e| panic!("write settings: {e}"));
+    let url = database.url.clone();
+    Settings::load(Sources {
+        file: Some(&path),
+        env: &move |key| (key == "ATELIER_DATABASE_URL").then(|| url.clone()),
+    })
+    .unwrap_or_else(|e| panic!("test settings: {e}"))
+}
+
+/// The application running on a port of its own.
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub state: AppState,
+    pub clock: Arc<ManualClock>,
+    pub client: reqwest::Client,
+    pub database: TestDatabase,
+    _server: AbortOnDrop,
+}
+
+/// Stops the server task when the test app goes away.
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+impl TestApp {
+    pub async fn start(db: Db) -> TestApp {
+        TestApp::start_with(db, "").await
+    }
+
+    /// Starts with extra lines appended to the settings file.
+    pub async fn start_with(db: Db, extra_toml: &str) -> TestApp {
+        let database = TestDatabase::new(&db).await;
+        let settings = test_settings(&database, extra_toml);
+        TestApp::start_on(database, settings).await
+    }
+
+    pub async fn start_on(database: TestDatabase, settings: Settings) -> TestApp {
+        let clock = Arc::new(ManualClock::new(TEST_EPOCH));
+        let app = App::build(settings, clock.clone())
+            .await
+            .unwrap_or_else(|e| panic!("app start: {e:#}"));
+        let state = app.state.clone();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .unwrap_or_else(|e| panic!("bind: {e}"));
+        let addr = listener
+            .local_addr()
+            .unwrap_or_else(|e| panic!("addr: {e}"));
+        let router = app.router();
+        let server = tokio::spawn(async move {
+            let _ = axum::serve(listener, router).await;
+        });
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap_or_else(|e| panic!("client: {e}"));
+        TestApp {
+            addr,
+            state,
+            clock,
+            client,
+            database,
+            _server: AbortOnDrop(server),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    /// GET `path` as if the browser had asked for `host`.
+    pub async fn get(&self, host: &str, path: &str) -> Page {
+        let response = self
+            .client
+            .get(self.url(path))
+            .header("host", host)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {host}{path}: {e}"));
+        Page::read(response).await
+    }
+}
+
+/// A response read whole.
+#[derive(Debug)]
+pub struct Page {
+    pub status: u16,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: String,
+}
+
+impl Page {
+    pub async fn read(response: reqwest::Response) -> Page {
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let body = response.text().await.unwrap_or_default();
+        Page {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+
+    #[track_caller]
+    pub fn assert_contains(&self, needle: &str) {
+        assert!(
+            self.body.contains(needle),
+            "expected {needle:?} in the page (status {}):\n{}",
+            self.status,
+            &self.body[..self.body.len().min(3000)]
+        );
+    }
+
+    #[track_caller]
+    pub fn assert_lacks(&self, needle: &str) {
+        assert!(
+            !self.body.contains(needle),
+            "did not expect {needle:?} in the page (status {})",
+            self.status
+        );
+    }
+}

@@ -1,0 +1,8 @@
+//! End-to-end tests over HTTP, each on SQLite and on PostgreSQL.
+
+mod common;
+
+mod cli;
+mod migrations;
+mod pages;
+mod tenancy;

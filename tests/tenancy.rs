@@ -1,0 +1,262 @@
+//! Which site answers which host: every rule of DESIGN.md's "Tenancy", in order.
+
+use atelier_domain::{HostName, Slug, TenantSettings, TenantStatus};
+use atelier_store::NewTenant;
+
+use crate::common::{Db, TestApp};
+use crate::on_both_databases;
+
+on_both_databases!(
+    a_custom_domain_reaches_its_tenant,
+    a_slug_under_the_base_domain_reaches_its_tenant,
+    a_custom_domain_wins_over_a_slug,
+    the_platform_host_serves_the_platform,
+    loopback_names_serve_the_default_tenant,
+    unknown_hosts_get_a_plain_404_that_names_no_tenant,
+    a_domain_change_takes_effect_at_once,
+    a_settings_change_takes_effect_at_once,
+    a_suspended_tenant_shows_its_unavailable_page,
+);
+
+fn host(raw: &str) -> HostName {
+    HostName::parse(raw).unwrap_or_else(|e| panic!("{raw}: {e}"))
+}
+
+async fn tenant_id(app: &TestApp, slug: &str) -> atelier_domain::TenantId {
+    let slug = Slug::parse(slug).unwrap_or_else(|e| panic!("{e}"));
+    app.state
+        .store
+        .find_tenant_by_slug(&slug)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("no tenant {slug}"))
+        .id
+}
+
+async fn a_custom_domain_reaches_its_tenant(db: Db) {
+    let app = TestApp::start(db).await;
+    let page = app.get("pixelforge.test", "/").await;
+    assert_eq!(page.status, 200);
+    page.assert_contains("PixelForge");
+    page.assert_contains("data-tenant=\"pixelforge\"");
+    page.assert_contains("data-layout=\"default\"");
+    // The Host header is case-insensitive and may carry a port.
+    let page = app.get("WWW.PixelForge.TEST:8080", "/").await;
+    assert_eq!(page.status, 200);
+    page.assert_contains("data-tenant=\"pixelforge\"");
+    let page = app.get("nocturne.test", "/").await;
+    assert_eq!(page.status, 200);
+    page.assert_contains("Nocturne Gallery");
+    page.assert_contains("data-layout=\"noir\"");
+}
+
+async fn a_slug_under_the_base_domain_reaches_its_tenant(db: Db) {
+    let app = TestApp::start_with(db, "base_domain = \"sites.example.com\"").await;
+    let page = app.get("nocturne.sites.example.com", "/").await;
+    assert_eq!(page.status, 200);
+    page.assert_contains("data-tenant=\"nocturne\"");
+    let page = app.get("demo.sites.example.com", "/faq").await;
+    assert_eq!(page.status, 200);
+    page.assert_contains("data-tenant=\"demo\"");
+    // Two labels deep is not a tenant.
+    let page = app.get("x.nocturne.sites.example.com", "/").await;
+    assert_eq!(page.status, 404);
+}
+
+async fn a_custom_domain_wins_over_a_slug(db: Db) {
+    let app = TestApp::start_with(db, "base_domain = \"example.com\"").await;
+    // "nocturne.example.com" would be nocturne's sub-domain, but pixelforge owns it.
+    let pixelforge = tenant_id(&app, "pixelforge").await;
+    app.state
+        .tenants
+        .add_domain(pixelforge, &host("nocturne.example.com"))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let page = app.get("nocturne.example.com", "/").await;
+    assert_eq!(page.status, 200);
+    page.assert_contains("data-tenant=\"pixelforge\"");
+}
+
+async fn the_platform_host_serves_the_platform(db: Db) {
+    let app = TestApp::start_with(db, "platform_host = \"admin.example.com\"").await;
+    let page = app.get("admin.example.com", "/").await;
+    assert_eq!(page.status, 200);
+    page.assert_contains("data-template=\"default/platform\"");
+    page.assert_lacks("data-tenant=\"demo\"");
+    // Tenant pages do not exist on the platform host.
+    let page = app.get("admin.example.com", "/faq").await;
+    assert_eq!(page.status, 404);
+}
+
+async fn loopback_names_serve_the_default_tenant(db: Db) {
+    let app = TestApp::start(db).await;
+    for loopback in [
+        "localhost",
+        "localhost:8080",
+        "127.0.0.1:8080",
+        "[::1]:8080",
+    ] {
+        let page = app.get(loopback, "/").await;
+        assert_eq!(page.status, 200, "{loopback}");
+        page.assert_contains("data-tenant=\"demo\"");
+        page.assert_contains("Atelier Demo");
+    }
+}
+
+async fn unknown_hosts_get_a_plain_404_that_names_no_tenant(db: Db) {
+    let app = TestApp::start(db).await;
+    let first = app.get("nobody.example.org", "/").await;
+    assert_eq!(first.status, 404);
+    for name in ["Atelier Demo", "PixelForge", "Nocturne", "demo", "/static/"] {
+        first.assert_lacks(name);
+    }
+    // Every unknown host, path and malformed header gets the very same answer.
+    for (h, path) in [
+        ("ghost.localhost", "/"),
+        ("other.example.net", "/faq"),
+        ("bad_host!", "/"),
+        ("nobody.example.org", "/static/default/css/site.css"),
+    ] {
+        let page = app.get(h, path).await;
+        assert_eq!(page.status, 404, "{h}{path}");
+        assert_eq!(page.body, first.body, "{h}{path}");
+    }
+}
+
+async fn a_domain_change_takes_effect_at_once(db: Db) {
+    let app = TestApp::start(db).await;
+    assert_eq!(app.get("brand-new.test", "/").await.status, 404); // now cached as unknown
+    let nocturne = tenant_id(&app, "nocturne").await;
+    app.state
+        .tenants
+        .add_domain(nocturne, &host("brand-new.test"))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let page = app.get("brand-new.test", "/").await;
+    assert_eq!(page.status, 200);
+    page.assert_contains("data-tenant=\"nocturne\"");
+
+    app.state
+        .tenants
+        .remove_domain(nocturne, &host("nocturne.test"))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(app.get("nocturne.test", "/").await.status, 404);
+
+    // A domain belongs to one tenant only.
+    let pixelforge = tenant_id(&app, "pixelforge").await;
+    let taken = app
+        .state
+        .tenants
+        .add_domain(pixelforge, &host("brand-new.test"))
+        .await;
+    assert!(
+        matches!(taken, Err(atelier_store::StoreError::Conflict("domain"))),
+        "{taken:?}"
+    );
+}
+
+async fn a_settings_change_takes_effect_at_once(db: Db) {
+    let app = TestApp::start(db).await;
+    let first_page = app.get("pixelforge.test", "/").await;
+    first_page.assert_contains("PixelForge");
+    let brand_before = app.get("pixelforge.test", "/brand.css").await;
+    brand_before.assert_contains("#0f766e");
+
+    let id = tenant_id(&app, "pixelforge").await;
+    let mut input = app
+        .state
+        .tenants
+        .resolve(&host("pixelforge.test"))
+        .await
+        .map(|r| match r {
+            atelier_web::Resolution::Tenant(site) => site.tenant.settings.to_input(),
+            other => panic!("{other:?}"),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    input.name = "PixelForge Reloaded".into();
+    input.credit_name = "Gem".into();
+    input.credit_name_plural = "Gems".into();
+    input.color_primary = "#123456".into();
+    input.theme = "noir".into();
+    let settings = TenantSettings::parse(&input).unwrap_or_else(|e| panic!("{e:?}"));
+    app.clock.advance_millis(1_000);
+    app.state
+        .tenants
+        .update_settings(id, &settings)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+
+    let page = app.get("pixelforge.test", "/").await;
+    page.assert_contains("PixelForge Reloaded");
+    page.assert_contains("Gems");
+    page.assert_contains("data-layout=\"noir\"");
+    let brand_after = app.get("pixelforge.test", "/brand.css").await;
+    brand_after.assert_contains("#123456");
+    // The page links the stylesheet under a new version, so browsers fetch the new colours.
+    let version = |body: &str| {
+        body.split("/brand.css?v=")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .map(str::to_owned)
+    };
+    let (before, after) = (version(&first_page.body), version(&page.body));
+    assert!(
+        before.is_some() && after.is_some(),
+        "no versioned brand.css link"
+    );
+    assert_ne!(before, after, "the brand.css version did not change");
+}
+
+async fn a_suspended_tenant_shows_its_unavailable_page(db: Db) {
+    let app = TestApp::start(db).await;
+    let id = tenant_id(&app, "nocturne").await;
+    app.state
+        .tenants
+        .set_status(id, TenantStatus::Suspended)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    for path in ["/", "/faq", "/anything"] {
+        let page = app.get("nocturne.test", path).await;
+        assert_eq!(page.status, 503, "{path}");
+        page.assert_contains("Nocturne Gallery");
+        page.assert_contains("data-template=\"default/unavailable\"");
+        page.assert_contains("data-layout=\"noir\"");
+        assert_eq!(page.header("retry-after"), "3600");
+    }
+    // Its styles still load, so the page looks like the brand.
+    assert_eq!(app.get("nocturne.test", "/brand.css").await.status, 200);
+    // Other tenants are untouched.
+    assert_eq!(app.get("pixelforge.test", "/").await.status, 200);
+
+    app.state
+        .tenants
+        .set_status(id, TenantStatus::Active)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(app.get("nocturne.test", "/").await.status, 200);
+}
+
+#[tokio::test]
+async fn a_tenant_created_later_is_reachable_at_once() {
+    let app = TestApp::start(Db::Sqlite).await;
+    assert_eq!(app.get("late.localhost", "/").await.status, 404);
+    let new = NewTenant {
+        slug: Slug::parse("late").unwrap_or_else(|e| panic!("{e}")),
+        status: TenantStatus::Active,
+        settings: TenantSettings::defaults_named("Late Bloomer")
+            .unwrap_or_else(|e| panic!("{e:?}")),
+        domains: vec![host("late.example")],
+    };
+    app.state
+        .tenants
+        .create(&new)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.get("late.localhost", "/")
+        .await
+        .assert_contains("Late Bloomer");
+    app.get("late.example", "/")
+        .await
+        .assert_contains("Late Bloomer");
+}
