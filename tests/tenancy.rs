@@ -83,9 +83,12 @@ async fn the_platform_host_serves_the_platform(db: Db) {
     assert_eq!(page.status, 200);
     page.assert_contains("data-template=\"default/platform\"");
     page.assert_lacks("data-tenant=\"demo\"");
-    // Tenant pages do not exist on the platform host.
+    // Tenant pages do not exist on the platform host; its 404 offers no tenant links.
     let page = app.get("admin.example.com", "/faq").await;
     assert_eq!(page.status, 404);
+    page.assert_contains("data-template=\"default/error\"");
+    page.assert_lacks("href=\"/faq\"");
+    page.assert_lacks("href=\"/register\"");
 }
 
 async fn loopback_names_serve_the_default_tenant(db: Db) {

@@ -30,6 +30,7 @@ pub enum Db {
 }
 
 static SKIP_NOTICE: Once = Once::new();
+static RUN_NOTICE: Once = Once::new();
 
 impl Db {
     /// The PostgreSQL server for tests, from `ATELIER_TEST_POSTGRES_URL`. Without it the
@@ -37,7 +38,16 @@ impl Db {
     /// (as in CI), where a missing server is a failure.
     pub fn postgres() -> Option<Db> {
         match std::env::var("ATELIER_TEST_POSTGRES_URL") {
-            Ok(url) if !url.is_empty() => Some(Db::Postgres(url)),
+            Ok(url) if !url.is_empty() => {
+                RUN_NOTICE.call_once(|| {
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "\nPostgreSQL tests: running on {}\n",
+                        atelier::redact(&url)
+                    );
+                });
+                Some(Db::Postgres(url))
+            }
             _ => {
                 assert!(
                     std::env::var("ATELIER_REQUIRE_POSTGRES").as_deref() != Ok("1"),
