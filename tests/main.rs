@@ -2,6 +2,8 @@
 
 mod common;
 
+mod access;
+mod accounts;
 mod cli;
 mod migrations;
 mod pages;

@@ -3,6 +3,9 @@
 
 #![allow(dead_code)] // each test module uses its own part of the harness
 
+pub mod browser;
+pub mod smtp;
+
 use std::io::Write;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -190,10 +193,13 @@ impl TestDatabase {
 pub fn test_settings(database: &TestDatabase, extra_toml: &str) -> Settings {
     let root = repo_root();
     let toml = format!(
-        "data_dir = {data:?}\nthemes_dir = {themes:?}\ntenants_dir = {tenants:?}\n{extra_toml}\n",
+        "data_dir = {data:?}\nthemes_dir = {themes:?}\ntenants_dir = {tenants:?}\n\
+         rbac_model = {model:?}\nrbac_policy = {policy:?}\n{extra_toml}\n",
         data = database.dir.path().join("data").display().to_string(),
         themes = root.join("themes").display().to_string(),
         tenants = root.join("tenants").display().to_string(),
+        model = root.join("config/rbac_model.conf").display().to_string(),
+        policy = root.join("config/rbac_policy.csv").display().to_string(),
     );
     let path = database.dir.path().join("atelier.toml");
     std::fs::write(&path, toml).unwrap_or_else(|e| panic!("write settings: {e}"));
@@ -250,7 +256,11 @@ impl TestApp {
             .unwrap_or_else(|e| panic!("addr: {e}"));
         let router = app.router();
         let server = tokio::spawn(async move {
-            let _ = axum::serve(listener, router).await;
+            let _ = axum::serve(
+                listener,
+                router.into_make_service_with_connect_info::<SocketAddr>(),
+            )
+            .await;
         });
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())

@@ -3,14 +3,17 @@
 pub mod provision;
 pub mod telemetry;
 
+use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context;
 use atelier_config::Settings;
-use atelier_domain::Clock;
+use atelier_domain::{Clock, Timestamp};
 use atelier_store::Store;
 use atelier_web::{AppState, Themes};
 use tokio::net::TcpListener;
+use tokio::sync::watch;
 
 /// A ready application: migrated database, provisioned tenants, loaded themes.
 pub struct App {
@@ -35,7 +38,16 @@ impl App {
             .migrate()
             .await
             .context("cannot migrate the database")?;
-        let state = AppState::new(store, settings, themes, clock);
+        let access =
+            atelier_web::AccessPolicy::load(&settings.rbac_model, &settings.rbac_policy).await?;
+        let mailer = atelier_mail::Mailer::new(
+            store.clone(),
+            settings.smtp_url.as_deref(),
+            settings.data_dir.join("mail"),
+            &settings.mail_from,
+            clock.clone(),
+        )?;
+        let state = AppState::new(store, settings, themes, access, mailer, clock);
         provision::ensure_default_tenant(&state).await?;
         provision::provision_dir(&state, &state.settings.tenants_dir).await?;
         Ok(App { state })
@@ -45,19 +57,58 @@ impl App {
         atelier_web::router(self.state.clone())
     }
 
-    /// Serves on `listener` until `shutdown` completes, then drains open requests.
+    /// Serves on `listener` with the background tasks (mail delivery, clean-up) until
+    /// `shutdown` completes, then drains open requests and stops the tasks.
     pub async fn serve(
         self,
         listener: TcpListener,
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
+        let (stop, stopped) = watch::channel(false);
+        let tasks = [
+            tokio::spawn(self.state.mailer.clone().run(stopped.clone())),
+            tokio::spawn(clean_up(self.state.clone(), stopped)),
+        ];
         let router = self.router();
-        axum::serve(listener, router)
-            .with_graceful_shutdown(shutdown)
-            .await
-            .context("the HTTP server stopped")?;
+        let result = axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move {
+            shutdown.await;
+            let _ = stop.send(true);
+        })
+        .await
+        .context("the HTTP server stopped");
+        for task in tasks {
+            let _ = task.await;
+        }
         self.state.store.close().await;
-        Ok(())
+        result
+    }
+}
+
+/// Hourly: removes expired sessions and links, and forgets idle throttle keys.
+async fn clean_up(state: AppState, mut stopped: watch::Receiver<bool>) {
+    loop {
+        let now = state.clock.now();
+        let idle_ms = i64::try_from(state.settings.sessions.idle_hours)
+            .unwrap_or(i64::MAX / 3_600_000)
+            * 3_600_000;
+        match state
+            .store
+            .purge_expired_sessions(now, Timestamp(now.millis() - idle_ms))
+            .await
+        {
+            Ok(n) if n > 0 => tracing::info!(removed = n, "expired sessions and links removed"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "session clean-up failed"),
+        }
+        state.throttles.forget_idle_keys();
+        tokio::select! {
+            () = tokio::time::sleep(Duration::from_secs(3600)) => {}
+            _ = stopped.changed() => return,
+        }
     }
 }
 

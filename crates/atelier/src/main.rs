@@ -9,8 +9,10 @@ use anyhow::{bail, Context};
 use atelier::provision::{read_tenant_file, tenant_files, TenantFile};
 use atelier::{redact, App};
 use atelier_config::{Settings, Sources};
-use atelier_domain::{Slug, SystemClock, TenantSettingsInput, TenantStatus};
-use atelier_store::Store;
+use atelier_domain::{
+    Email, NewPassword, Role, Slug, SystemClock, TenantSettingsInput, TenantStatus,
+};
+use atelier_store::{NewUser, Store};
 use atelier_web::Themes;
 use clap::{Parser, Subcommand};
 
@@ -43,6 +45,21 @@ enum Command {
     /// Manage tenants
     #[command(subcommand)]
     Tenant(TenantCommand),
+    /// Manage platform accounts
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create a super-admin, who signs in on the platform host (password from
+    /// $ATELIER_ADMIN_PASSWORD, or asked for)
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "")]
+        name: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -71,6 +88,12 @@ enum TenantCommand {
     },
     /// List tenants with their status and domains
     List,
+    /// Make an existing account of a tenant one of its admins
+    AdminAdd {
+        slug: String,
+        #[arg(long)]
+        email: String,
+    },
     /// Write a tenant as a tenant file (to standard output, or --output)
     Export {
         slug: String,
@@ -124,8 +147,63 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("Database {} is up to date.", redact(&settings.database_url));
             Ok(())
         }
-        Command::CheckConfig => check_config(&settings),
+        Command::CheckConfig => check_config(&settings).await,
         Command::Tenant(command) => tenant(settings, command).await,
+        Command::Admin(AdminCommand::Create { email, name }) => {
+            create_super_admin(settings, &email, &name).await
+        }
+    }
+}
+
+/// The new super-admin's password: from the environment (scripts), else asked twice.
+fn admin_password() -> anyhow::Result<String> {
+    if let Ok(password) = std::env::var("ATELIER_ADMIN_PASSWORD") {
+        if !password.is_empty() {
+            return Ok(password);
+        }
+    }
+    let first = rpassword::prompt_password("Password for the new super-admin: ")
+        .context("cannot read a password; set ATELIER_ADMIN_PASSWORD instead")?;
+    let second = rpassword::prompt_password("The same password again: ")?;
+    if first != second {
+        bail!("the two passwords differ");
+    }
+    Ok(first)
+}
+
+async fn create_super_admin(settings: Settings, email: &str, name: &str) -> anyhow::Result<()> {
+    let email = Email::parse(email).map_err(|e| anyhow::anyhow!("--email: {}", e.message))?;
+    let password = NewPassword::parse(&admin_password()?, &[email.as_str(), name])
+        .map_err(|e| anyhow::anyhow!("password: {}", e.message))?;
+    let hash =
+        tokio::task::spawn_blocking(move || atelier_domain::hash_password(&password)).await??;
+    let store = Store::connect(&settings.database_url).await?;
+    store.migrate().await?;
+    let new = NewUser {
+        tenant_id: None,
+        email: email.clone(),
+        name: name.trim().to_owned(),
+        password_hash: hash,
+        role: Role::SuperAdmin,
+        signup_bonus: 0,
+        bonus_now: false,
+        signup_ip: String::new(),
+    };
+    match store
+        .create_user(&new, atelier_domain::Clock::now(&SystemClock))
+        .await
+    {
+        Ok(_) => {
+            println!(
+                "Super-admin {email} created. Sign in at {}/login",
+                settings.public_origin(settings.platform_host.as_str())
+            );
+            Ok(())
+        }
+        Err(atelier_store::StoreError::Conflict(_)) => {
+            bail!("a platform account with the email {email} already exists")
+        }
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -165,9 +243,10 @@ async fn shutdown_signal() {
     tracing::info!("shutting down: finishing open requests");
 }
 
-fn check_config(settings: &Settings) -> anyhow::Result<()> {
+async fn check_config(settings: &Settings) -> anyhow::Result<()> {
     let themes = Themes::load(&settings.themes_dir, false)?;
     themes.check()?;
+    atelier_web::AccessPolicy::load(&settings.rbac_model, &settings.rbac_policy).await?;
     let mut problems = Vec::new();
     let files = tenant_files(&settings.tenants_dir)?;
     for path in &files {
@@ -272,6 +351,30 @@ async fn tenant(settings: Settings, command: TenantCommand) -> anyhow::Result<()
                     hosts.join(", ")
                 );
             }
+            Ok(())
+        }
+        TenantCommand::AdminAdd { slug, email } => {
+            let slug = Slug::parse(&slug)?;
+            let email =
+                Email::parse(&email).map_err(|e| anyhow::anyhow!("--email: {}", e.message))?;
+            let Some(tenant) = store.find_tenant_by_slug(&slug).await? else {
+                bail!("there is no tenant {slug}; `atelier tenant list` shows them");
+            };
+            let Some((user, _)) = store.find_credentials(Some(tenant.id), &email).await? else {
+                bail!(
+                    "{email} has no account on {slug}; they sign up at {}/register first",
+                    settings.public_origin(&format!("{slug}.{}", settings.base_domain))
+                );
+            };
+            store
+                .set_user_role(
+                    tenant.id,
+                    user.id,
+                    Role::TenantAdmin,
+                    atelier_domain::Clock::now(&clock),
+                )
+                .await?;
+            println!("{email} is now an admin of {slug}.");
             Ok(())
         }
         TenantCommand::Export { slug, output } => {

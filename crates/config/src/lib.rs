@@ -46,8 +46,84 @@ pub struct Settings {
     pub smtp_url: Option<String>,
     pub http: HttpSettings,
     pub jobs: JobSettings,
+    pub sessions: SessionSettings,
+    pub limits: LimitSettings,
     /// Reload templates from disk on every render (for theme work; slower).
     pub reload_templates: bool,
+    /// How visitors reach the sites: "https" in production (cookies get `Secure` and the
+    /// `__Host-` prefix), "http" on a developer's machine.
+    pub public_scheme: PublicScheme,
+    /// The port in links to the sites; `None` uses the scheme's default, except that a
+    /// plain-http development server links to its own listening port.
+    pub public_port: Option<u16>,
+    /// The sender address of all mail; the display name is the tenant's name.
+    pub mail_from: String,
+    pub rbac_model: PathBuf,
+    pub rbac_policy: PathBuf,
+}
+
+/// The scheme visitors use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PublicScheme {
+    Http,
+    Https,
+}
+
+impl PublicScheme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PublicScheme::Http => "http",
+            PublicScheme::Https => "https",
+        }
+    }
+}
+
+/// How long sessions live.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SessionSettings {
+    /// A signed-in session ends after this long without a request.
+    pub idle_hours: u64,
+    /// … and this long after sign-in, whatever happens.
+    pub absolute_hours: u64,
+    /// A signed-out visitor's session (it carries the form token) lives this long.
+    pub anonymous_hours: u64,
+}
+
+impl Default for SessionSettings {
+    fn default() -> Self {
+        Self {
+            idle_hours: 24 * 7,
+            absolute_hours: 24 * 30,
+            anonymous_hours: 12,
+        }
+    }
+}
+
+/// Abuse limits.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LimitSettings {
+    pub login_per_ip_per_minute: u32,
+    pub login_per_account_per_hour: u32,
+    pub reset_per_ip_per_hour: u32,
+    pub reset_per_account_per_hour: u32,
+    /// A header set by the reverse proxy with the client's address (e.g. "x-forwarded-for",
+    /// whose last entry is used); unset trusts the connection's address.
+    pub client_ip_header: Option<String>,
+}
+
+impl Default for LimitSettings {
+    fn default() -> Self {
+        Self {
+            login_per_ip_per_minute: 10,
+            login_per_account_per_hour: 10,
+            reset_per_ip_per_hour: 10,
+            reset_per_account_per_hour: 3,
+            client_ip_header: None,
+        }
+    }
 }
 
 /// Limits of the HTTP layer.
@@ -115,8 +191,15 @@ struct FileSettings {
     tenants_dir: Option<PathBuf>,
     smtp_url: Option<String>,
     reload_templates: Option<bool>,
+    public_scheme: Option<PublicScheme>,
+    public_port: Option<u16>,
+    mail_from: Option<String>,
+    rbac_model: Option<PathBuf>,
+    rbac_policy: Option<PathBuf>,
     http: HttpSettings,
     jobs: JobSettings,
+    sessions: SessionSettings,
+    limits: LimitSettings,
 }
 
 /// Where settings are read from.
@@ -134,6 +217,20 @@ impl Settings {
             file: None,
             env: &|key| std::env::var(key).ok().filter(|v| !v.is_empty()),
         })
+    }
+
+    /// The origin visitors use for a host, e.g. `https://pixelforge.example` or, on a
+    /// development server, `http://demo.localhost:8080`.
+    pub fn public_origin(&self, host: &str) -> String {
+        let port = match (self.public_port, self.public_scheme) {
+            (Some(port), _) => Some(port),
+            (None, PublicScheme::Http) if self.listen.port() != 80 => Some(self.listen.port()),
+            (None, _) => None,
+        };
+        match port {
+            Some(p) => format!("{}://{host}:{p}", self.public_scheme.as_str()),
+            None => format!("{}://{host}", self.public_scheme.as_str()),
+        }
     }
 
     pub fn load(sources: Sources<'_>) -> Result<Settings, ConfigError> {
@@ -244,6 +341,34 @@ impl Settings {
             });
         }
 
+        if file.sessions.idle_hours == 0 || file.sessions.absolute_hours < file.sessions.idle_hours
+        {
+            return Err(ConfigError::Invalid {
+                origin: file_origin,
+                key: "sessions",
+                message: "idle_hours must be at least 1 and absolute_hours at least idle_hours"
+                    .to_owned(),
+            });
+        }
+        let limits = &file.limits;
+        if [
+            limits.login_per_ip_per_minute,
+            limits.login_per_account_per_hour,
+            limits.reset_per_ip_per_hour,
+            limits.reset_per_account_per_hour,
+        ]
+        .contains(&0)
+        {
+            return Err(ConfigError::Invalid {
+                origin: file_origin,
+                key: "limits",
+                message: "every limit must be at least 1".to_owned(),
+            });
+        }
+        let mail_from = file
+            .mail_from
+            .unwrap_or_else(|| format!("no-reply@{base_domain}"));
+
         Ok(Settings {
             listen,
             database_url,
@@ -257,7 +382,18 @@ impl Settings {
             smtp_url,
             http: file.http,
             jobs: file.jobs,
+            sessions: file.sessions,
+            limits: file.limits,
             reload_templates: file.reload_templates.unwrap_or(false),
+            public_scheme: file.public_scheme.unwrap_or(PublicScheme::Http),
+            public_port: file.public_port,
+            mail_from,
+            rbac_model: file
+                .rbac_model
+                .unwrap_or_else(|| PathBuf::from("config/rbac_model.conf")),
+            rbac_policy: file
+                .rbac_policy
+                .unwrap_or_else(|| PathBuf::from("config/rbac_policy.csv")),
         })
     }
 }
@@ -318,6 +454,23 @@ mod tests {
         assert_eq!(s.platform_host.as_str(), "admin.example.com");
         assert_eq!(s.data_dir, PathBuf::from("/var/lib/atelier"));
         assert_eq!(s.smtp_url.as_deref(), Some("smtp://mail:25"));
+    }
+
+    #[test]
+    fn public_origins_follow_the_scheme_and_port() {
+        let dev = load("", &[]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            dev.public_origin("demo.localhost"),
+            "http://demo.localhost:8080"
+        );
+        let prod = load("public_scheme = \"https\"", &[]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            prod.public_origin("pixelforge.example"),
+            "https://pixelforge.example"
+        );
+        let odd = load("public_scheme = \"https\"\npublic_port = 8443", &[])
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(odd.public_origin("x.example"), "https://x.example:8443");
     }
 
     #[test]

@@ -18,8 +18,8 @@ impl Timestamp {
         Timestamp(self.0.saturating_add(millis))
     }
 
-    /// The calendar year (UTC) this instant falls in.
-    pub fn year(self) -> i64 {
+    /// The calendar date (UTC) this instant falls on: (year, month 1-12, day 1-31).
+    pub fn civil_date(self) -> (i64, u32, u32) {
         // Howard Hinnant's days-to-civil algorithm.
         let days = self.0.div_euclid(86_400_000);
         let z = days + 719_468;
@@ -28,8 +28,32 @@ impl Timestamp {
         let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
         let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
         let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
         let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        yoe + era * 400 + i64::from(month <= 2)
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        (
+            year,
+            u32::try_from(month).unwrap_or(1),
+            u32::try_from(day).unwrap_or(1),
+        )
+    }
+
+    /// The calendar year (UTC) this instant falls in.
+    pub fn year(self) -> i64 {
+        self.civil_date().0
+    }
+
+    /// "27 Nov 2026".
+    pub fn display_date(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let (year, month, day) = self.civil_date();
+        let name = MONTHS
+            .get(usize::try_from(month).unwrap_or(1).saturating_sub(1))
+            .copied()
+            .unwrap_or("");
+        format!("{day} {name} {year}")
     }
 }
 
@@ -94,6 +118,8 @@ mod tests {
         assert_eq!(Timestamp(1_798_761_599_999).year(), 2026); // 2026-12-31T23:59:59.999Z
         assert_eq!(Timestamp(1_798_761_600_000).year(), 2027);
         assert_eq!(Timestamp(951_782_400_000).year(), 2000); // 2000-02-29
+        assert_eq!(Timestamp(951_782_400_000).display_date(), "29 Feb 2000");
+        assert_eq!(Timestamp(1_795_773_600_000).display_date(), "27 Nov 2026");
     }
 
     #[test]

@@ -1,10 +1,15 @@
 //! Atelier's pure rules: values parsed once at the edge, and the arithmetic and state
 //! machines the rest of the system relies on. Nothing in this crate performs I/O.
 
+pub mod account;
 pub mod clock;
 pub mod host;
 pub mod tenant;
 
+pub use account::{
+    hash_password, hash_token, random_bytes, verify_password, Email, LedgerEntry, LedgerReason,
+    NewPassword, RandomError, Role, SecretToken, User, UserId,
+};
 pub use clock::{Clock, ManualClock, SystemClock, Timestamp};
 pub use host::HostName;
 pub use tenant::{

@@ -276,6 +276,10 @@ pub struct TenantSettingsInput {
     pub upi_payee: String,
     pub white_label_offer: bool,
     pub use_shared_pool: bool,
+    /// Sign-ups allowed from one client address per day; 0 turns the cap off.
+    pub signup_limit_per_ip: i64,
+    /// Grant the sign-up bonus only once the address is verified by a mailed link.
+    pub bonus_requires_verified_email: bool,
 }
 
 impl Default for TenantSettingsInput {
@@ -299,6 +303,8 @@ impl Default for TenantSettingsInput {
             // Off until the white-label enquiry form exists to receive the link's visitors.
             white_label_offer: false,
             use_shared_pool: true,
+            signup_limit_per_ip: 3,
+            bonus_requires_verified_email: false,
         }
     }
 }
@@ -322,6 +328,8 @@ pub struct TenantSettings {
     pub upi_payee: String,
     pub white_label_offer: bool,
     pub use_shared_pool: bool,
+    pub signup_limit_per_ip: i64,
+    pub bonus_requires_verified_email: bool,
 }
 
 fn bounded_text(
@@ -432,6 +440,12 @@ impl TenantSettings {
                 "must be between 0 and 100000",
             ));
         }
+        if !(0..=1000).contains(&input.signup_limit_per_ip) {
+            errors.push(ValidationError::new(
+                "signup_limit_per_ip",
+                "must be between 0 (no cap) and 1000",
+            ));
+        }
         if !(MIN_IMAGE_SIDE..=PLATFORM_MAX_IMAGE_SIDE).contains(&input.max_image_side)
             || input.max_image_side % IMAGE_SIDE_STEP != 0
         {
@@ -467,6 +481,8 @@ impl TenantSettings {
                     upi_payee,
                     white_label_offer: input.white_label_offer,
                     use_shared_pool: input.use_shared_pool,
+                    signup_limit_per_ip: input.signup_limit_per_ip,
+                    bonus_requires_verified_email: input.bonus_requires_verified_email,
                 })
             }
             _ => Err(errors),
@@ -507,6 +523,8 @@ impl TenantSettings {
             upi_payee: String::new(),
             white_label_offer: false,
             use_shared_pool: true,
+            signup_limit_per_ip: input.signup_limit_per_ip,
+            bonus_requires_verified_email: false,
         }
     }
 
@@ -538,6 +556,8 @@ impl TenantSettings {
             upi_payee: self.upi_payee.clone(),
             white_label_offer: self.white_label_offer,
             use_shared_pool: self.use_shared_pool,
+            signup_limit_per_ip: self.signup_limit_per_ip,
+            bonus_requires_verified_email: self.bonus_requires_verified_email,
         }
     }
 }

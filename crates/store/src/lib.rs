@@ -5,10 +5,16 @@
 //! [`on_reader!`] / [`in_transaction!`] macros, which expand it for each backend's pool, so
 //! the compiler checks it against both drivers without `sqlx::Any`.
 
+mod accounts;
 mod backend;
 mod error;
+mod outbox;
+mod sessions;
 mod tenants;
 
+pub use accounts::{NewUser, UserPage};
 pub use backend::{DatabaseKind, Store};
 pub use error::StoreError;
+pub use outbox::{NewMail, OutboxCounts, OutgoingMail};
+pub use sessions::{SessionRecord, TokenOutcome, TokenPurpose};
 pub use tenants::{NewTenant, TenantSite};

@@ -1,9 +1,13 @@
 //! Atelier's HTTP face: tenancy by host, themed pages, and the middleware every response
 //! passes through. Handlers never hold a pool or write SQL; they call the store.
 
+mod accounts;
+mod admin;
+mod auth;
 mod error;
 mod health;
 mod layers;
+mod mail;
 mod pages;
 mod tenancy;
 mod themes;
@@ -12,9 +16,11 @@ use std::sync::Arc;
 
 use atelier_config::Settings;
 use atelier_domain::Clock;
+use atelier_mail::Mailer;
 use atelier_store::Store;
 use axum::Router;
 
+pub use auth::{AccessError, AccessPolicy, ClientIp, SessionHandle, Throttles};
 pub use error::AppError;
 pub use tenancy::{CurrentTenant, Resolution, Site, TenantDirectory};
 pub use themes::{ThemeError, Themes};
@@ -26,18 +32,31 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     pub tenants: TenantDirectory,
     pub themes: Arc<Themes>,
+    pub access: Arc<AccessPolicy>,
+    pub throttles: Arc<Throttles>,
+    pub mailer: Mailer,
     pub clock: Arc<dyn Clock>,
 }
 
 impl AppState {
-    pub fn new(store: Store, settings: Settings, themes: Themes, clock: Arc<dyn Clock>) -> Self {
+    pub fn new(
+        store: Store,
+        settings: Settings,
+        themes: Themes,
+        access: AccessPolicy,
+        mailer: Mailer,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
         let settings = Arc::new(settings);
         let tenants = TenantDirectory::new(store.clone(), settings.clone(), clock.clone());
         Self {
             store,
+            throttles: Arc::new(Throttles::new(&settings.limits)),
             settings,
             tenants,
             themes: Arc::new(themes),
+            access: Arc::new(access),
+            mailer,
             clock,
         }
     }
@@ -45,15 +64,19 @@ impl AppState {
 
 /// The whole application: every route with every layer.
 pub fn router(state: AppState) -> Router {
-    let site = pages::router(&state)
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            error::render_error_pages,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            tenancy::resolve_site,
-        ));
+    use axum::middleware::{from_fn, from_fn_with_state};
+    // Every page route is decided by the access policy; assets are public.
+    let guarded = pages::router()
+        .merge(accounts::router())
+        .merge(admin::router())
+        .route_layer(from_fn_with_state(state.clone(), auth::guard));
+    let site = guarded
+        .merge(pages::assets(&state))
+        .fallback(pages::not_found)
+        .layer(from_fn(auth::same_origin_only))
+        .layer(from_fn_with_state(state.clone(), error::render_error_pages))
+        .layer(from_fn_with_state(state.clone(), auth::load_session))
+        .layer(from_fn_with_state(state.clone(), tenancy::resolve_site));
     let app = health::router().merge(site).with_state(state.clone());
     layers::apply(app, &state.settings)
 }

@@ -2,7 +2,11 @@
 //! theme's static files. Every page is rendered from the tenant's settings.
 
 use atelier_domain::{CreditUnit, TenantSettings, IMAGE_SIDE_STEP, MIN_IMAGE_SIDE};
-use axum::extract::{Request, State};
+use std::sync::Arc;
+
+use atelier_store::TenantSite;
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
 use axum::http::{header, HeaderValue};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
@@ -11,18 +15,23 @@ use axum::Router;
 use serde::Serialize;
 use tower_http::services::ServeDir;
 
-use crate::tenancy::{CurrentTenant, Site};
+use crate::auth::SessionHandle;
+use crate::tenancy::Site;
 use crate::themes::DEFAULT_THEME;
 use crate::{AppError, AppState};
 
-pub(crate) fn router(state: &AppState) -> Router<AppState> {
-    let mut router = Router::new()
+/// The public pages; guarded like every page route.
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
         .route("/", get(home))
         .route("/faq", get(faq))
         .route("/privacy", get(privacy))
         .route("/terms", get(terms))
-        .route("/brand.css", get(brand_css))
-        .fallback(not_found);
+}
+
+/// Static files and the brand stylesheet: public, outside the guard.
+pub(crate) fn assets(state: &AppState) -> Router<AppState> {
+    let mut router = Router::new().route("/brand.css", get(brand_css));
     let themes = state.themes.dir();
     let default_static = themes.join(DEFAULT_THEME).join("static");
     for name in state.themes.names() {
@@ -31,6 +40,62 @@ pub(crate) fn router(state: &AppState) -> Router<AppState> {
         router = router.nest_service(&format!("/static/{name}"), own);
     }
     router.layer(axum::middleware::from_fn(static_cache_headers))
+}
+
+/// What a page handler needs to render: the state, the site, the session and the path.
+pub(crate) struct Page {
+    pub state: AppState,
+    pub site: Site,
+    pub session: SessionHandle,
+    pub path: String,
+}
+
+impl FromRequestParts<AppState> for Page {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        Ok(Page {
+            state: state.clone(),
+            site: Site::from_request_parts(parts, state).await?,
+            session: SessionHandle::from_request_parts(parts, state).await?,
+            path: parts.uri.path().to_owned(),
+        })
+    }
+}
+
+impl Page {
+    pub fn render(
+        &self,
+        template: &str,
+        extra: minijinja::Value,
+    ) -> Result<Html<String>, AppError> {
+        render(
+            &self.state,
+            &self.site,
+            Some(&self.session),
+            template,
+            &self.path,
+            extra,
+        )
+    }
+
+    /// Renders a page with a form: starts a session for the form token when needed.
+    pub async fn render_form(
+        &self,
+        template: &str,
+        extra: minijinja::Value,
+    ) -> Result<Html<String>, AppError> {
+        self.session.ensure_csrf_token(&self.state).await?;
+        self.render(template, extra)
+    }
+
+    /// The tenant of a tenant site; on the platform host the page does not exist.
+    pub fn tenant(&self) -> Result<&Arc<TenantSite>, AppError> {
+        match &self.site {
+            Site::Tenant(site) => Ok(site),
+            Site::Platform => Err(AppError::NotFound),
+        }
+    }
 }
 
 /// Versioned asset URLs (`?v=`) never change content, so browsers may keep them a year;
@@ -100,14 +165,42 @@ fn platform_settings(state: &AppState) -> TenantSettings {
     TenantSettings::platform_defaults(&state.settings.platform_name)
 }
 
+/// The signed-in account as templates see it.
+#[derive(Serialize)]
+struct UserView<'a> {
+    email: &'a str,
+    name: &'a str,
+    role: &'a str,
+    balance: i64,
+    held: i64,
+    available: i64,
+    email_verified: bool,
+    bonus_pending: bool,
+}
+
 /// Renders a page of `site` with the context every template may use, plus `extra`.
 pub(crate) fn render(
     state: &AppState,
     site: &Site,
+    session: Option<&SessionHandle>,
     template: &str,
     current_path: &str,
     extra: minijinja::Value,
 ) -> Result<Html<String>, AppError> {
+    let user = session.and_then(SessionHandle::user);
+    let user_view = user.as_ref().map(|u| UserView {
+        email: u.email.as_str(),
+        name: &u.name,
+        role: u.role.as_str(),
+        balance: u.balance,
+        held: u.held,
+        available: u.available(),
+        email_verified: u.email_verified,
+        bonus_pending: u.bonus_pending,
+    });
+    let csrf_token = session
+        .and_then(SessionHandle::csrf_token)
+        .unwrap_or_default();
     let platform;
     let (slug, settings, version) = match site {
         Site::Tenant(site) => (
@@ -134,7 +227,8 @@ pub(crate) fn render(
         brand_css_url => minijinja::Value::from_safe_string(format!("/brand.css?v={version}")),
         current_path => current_path,
         year => state.clock.now().year(),
-        user => minijinja::Value::from(()),
+        user => user_view,
+        csrf_token => csrf_token,
         ..extra
     };
     let body = state
@@ -143,13 +237,9 @@ pub(crate) fn render(
     Ok(Html(body))
 }
 
-async fn home(
-    State(state): State<AppState>,
-    site: Site,
-    headers: axum::http::HeaderMap,
-) -> Result<Html<String>, AppError> {
-    match site {
-        Site::Tenant(_) => render(&state, &site, "landing.html", "/", minijinja::context! {}),
+async fn home(page: Page, headers: axum::http::HeaderMap) -> Result<Html<String>, AppError> {
+    match page.site {
+        Site::Tenant(_) => page.render("landing.html", minijinja::context! {}),
         Site::Platform => {
             // Scheme-relative and on the port the visitor used, so it works behind TLS
             // and on a developer's :8080 alike.
@@ -161,58 +251,29 @@ async fn home(
                 .filter(|p| p.chars().all(|c| c.is_ascii_digit()))
                 .map(|p| format!(":{p}"))
                 .unwrap_or_default();
+            let settings = &page.state.settings;
             let demo_url = format!(
                 "//{}.{}{port}/",
-                state.settings.default_tenant, state.settings.base_domain
+                settings.default_tenant, settings.base_domain
             );
-            render(
-                &state,
-                &site,
-                "platform.html",
-                "/",
-                minijinja::context! { demo_url },
-            )
+            page.render("platform.html", minijinja::context! { demo_url })
         }
     }
 }
 
-async fn faq(
-    State(state): State<AppState>,
-    tenant: CurrentTenant,
-) -> Result<Html<String>, AppError> {
-    render(
-        &state,
-        &Site::Tenant(tenant.0),
-        "faq.html",
-        "/faq",
-        minijinja::context! {},
-    )
+async fn faq(page: Page) -> Result<Html<String>, AppError> {
+    page.tenant()?;
+    page.render("faq.html", minijinja::context! {})
 }
 
-async fn privacy(
-    State(state): State<AppState>,
-    tenant: CurrentTenant,
-) -> Result<Html<String>, AppError> {
-    render(
-        &state,
-        &Site::Tenant(tenant.0),
-        "privacy.html",
-        "/privacy",
-        minijinja::context! {},
-    )
+async fn privacy(page: Page) -> Result<Html<String>, AppError> {
+    page.tenant()?;
+    page.render("privacy.html", minijinja::context! {})
 }
 
-async fn terms(
-    State(state): State<AppState>,
-    tenant: CurrentTenant,
-) -> Result<Html<String>, AppError> {
-    render(
-        &state,
-        &Site::Tenant(tenant.0),
-        "terms.html",
-        "/terms",
-        minijinja::context! {},
-    )
+async fn terms(page: Page) -> Result<Html<String>, AppError> {
+    page.tenant()?;
+    page.render("terms.html", minijinja::context! {})
 }
 
 /// The tenant's colours as CSS custom properties: a stylesheet rather than inline style,
@@ -244,6 +305,6 @@ async fn brand_css(State(state): State<AppState>, site: Site) -> Response {
         .into_response()
 }
 
-async fn not_found() -> AppError {
+pub(crate) async fn not_found() -> AppError {
     AppError::NotFound
 }

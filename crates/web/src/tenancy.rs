@@ -262,6 +262,7 @@ fn suspended_page(state: &AppState, site: Arc<TenantSite>, path: &str) -> Respon
     match crate::pages::render(
         state,
         &site,
+        None,
         "unavailable.html",
         path,
         minijinja::context! {},

@@ -209,18 +209,26 @@ impl Themes {
     /// Compiles every template of every theme, so a broken theme is found at start and by
     /// `atelier check-config`, not by the first visitor.
     pub fn check(&self) -> Result<(), ThemeError> {
-        for (theme, env) in &self.envs {
-            let folder = self.dir.join(theme).join("templates");
-            let Ok(entries) = std::fs::read_dir(&folder) else {
-                continue;
+        fn templates_below(dir: &Path, prefix: &str, out: &mut Vec<String>) {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                return;
             };
             for entry in entries.flatten() {
                 let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
                     continue;
                 };
-                if !name.ends_with(".html") && !name.ends_with(".txt") {
-                    continue;
+                let path = entry.path();
+                if path.is_dir() {
+                    templates_below(&path, &format!("{prefix}{name}/"), out);
+                } else if name.ends_with(".html") || name.ends_with(".txt") {
+                    out.push(format!("{prefix}{name}"));
                 }
+            }
+        }
+        for (theme, env) in &self.envs {
+            let mut names = Vec::new();
+            templates_below(&self.dir.join(theme).join("templates"), "", &mut names);
+            for name in names {
                 env.get_template(&name).map_err(|e| ThemeError::Template {
                     theme: theme.clone(),
                     template: name.clone(),

@@ -1,0 +1,132 @@
+use atelier_domain::Email;
+use axum::extract::Query;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::{safe_next, FormErrors};
+use crate::auth::{verify_password_off_thread, ClientIp, CsrfForm};
+use crate::pages::Page;
+use crate::tenancy::Site;
+use crate::AppError;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(crate) struct LoginQuery {
+    next: String,
+    reset: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(crate) struct LoginForm {
+    email: String,
+    password: String,
+    next: String,
+}
+
+const WRONG: &str =
+    "That email and password don't match an account here. Check both and try again.";
+
+pub(crate) async fn form(
+    page: Page,
+    Query(query): Query<LoginQuery>,
+) -> Result<Response, AppError> {
+    if page.session.user().is_some() {
+        return Ok(Redirect::to(home_of(&page.site)).into_response());
+    }
+    let notice = query
+        .reset
+        .is_some()
+        .then_some("Your password was changed. Sign in with the new one.");
+    let ctx = minijinja::context! {
+        next => safe_next(&query.next).unwrap_or_default(),
+        errors => FormErrors::new(),
+        form => minijinja::context! {},
+        notice => notice,
+    };
+    Ok(page.render_form("login.html", ctx).await?.into_response())
+}
+
+fn home_of(site: &Site) -> &'static str {
+    match site {
+        Site::Tenant(_) => "/account",
+        Site::Platform => "/platform",
+    }
+}
+
+pub(crate) async fn submit(
+    page: Page,
+    ClientIp(ip): ClientIp,
+    CsrfForm(form): CsrfForm<LoginForm>,
+) -> Result<Response, AppError> {
+    let state = &page.state;
+    let refuse = |page: &Page,
+                  form: &LoginForm,
+                  message: &str,
+                  status: StatusCode|
+     -> Result<Response, AppError> {
+        let mut errors = FormErrors::new();
+        errors.insert("form", message.to_owned());
+        let ctx = minijinja::context! {
+            next => safe_next(&form.next).unwrap_or_default(),
+            errors => errors,
+            form => minijinja::context! { email => &form.email },
+        };
+        let Html(body) = page.render("login.html", ctx)?;
+        Ok((status, Html(body)).into_response())
+    };
+
+    let site_key = match &page.site {
+        Site::Tenant(t) => t.tenant.id.to_string(),
+        Site::Platform => "platform".to_owned(),
+    };
+    let account_key = format!("{site_key}:{}", form.email.trim().to_lowercase());
+    state.throttles.sign_in(&ip, &account_key)?;
+
+    let Ok(email) = Email::parse(&form.email) else {
+        return refuse(&page, &form, WRONG, StatusCode::UNAUTHORIZED);
+    };
+    // A tenant's own account first; a super-admin may sign in on any site.
+    let mut found = match &page.site {
+        Site::Tenant(t) => {
+            state
+                .store
+                .find_credentials(Some(t.tenant.id), &email)
+                .await?
+        }
+        Site::Platform => None,
+    };
+    if found.is_none() {
+        found = state.store.find_credentials(None, &email).await?;
+    }
+    let (user, hash) = match found {
+        Some((user, hash)) => (Some(user), Some(hash)),
+        None => (None, None),
+    };
+    let matches = verify_password_off_thread(form.password.clone(), hash).await;
+    let Some(user) = user.filter(|_| matches) else {
+        tracing::info!(site = %site_key, "sign-in refused");
+        return refuse(&page, &form, WRONG, StatusCode::UNAUTHORIZED);
+    };
+    if user.disabled {
+        return refuse(
+            &page,
+            &form,
+            "This account has been disabled. Contact support if you think this is a mistake.",
+            StatusCode::FORBIDDEN,
+        );
+    }
+    page.session.sign_in(state, &user).await?;
+    tracing::info!(user = %user.id, site = %site_key, "signed in");
+    let target = safe_next(&form.next).unwrap_or_else(|| home_of(&page.site).to_owned());
+    Ok(Redirect::to(&target).into_response())
+}
+
+pub(crate) async fn sign_out(
+    page: Page,
+    CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
+) -> Result<Response, AppError> {
+    page.session.sign_out(&page.state).await?;
+    Ok(Redirect::to("/").into_response())
+}

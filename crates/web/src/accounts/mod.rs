@@ -1,0 +1,92 @@
+//! Accounts: sign-up, sign-in and out, the account page, password change and reset, and
+//! address verification. One file per action.
+
+mod account;
+mod login;
+mod register;
+mod reset;
+mod verify;
+
+use std::collections::BTreeMap;
+
+use axum::routing::{get, post};
+use axum::Router;
+
+use crate::tenancy::Site;
+use crate::AppState;
+
+pub(crate) use account::Pagination;
+pub(crate) use verify::send_verification_mail;
+
+/// How long a password-reset link works.
+pub(crate) const RESET_LINK_MINUTES: i64 = 60;
+/// How long an address-verification link works.
+pub(crate) const VERIFY_LINK_MINUTES: i64 = 24 * 60;
+
+pub(crate) fn router() -> Router<AppState> {
+    Router::new()
+        .route("/register", get(register::form).post(register::submit))
+        .route("/login", get(login::form).post(login::submit))
+        .route("/logout", post(login::sign_out))
+        .route(
+            "/forgot-password",
+            get(reset::forgot_form).post(reset::forgot_submit),
+        )
+        .route(
+            "/reset-password",
+            get(reset::reset_form).post(reset::reset_submit),
+        )
+        .route("/verify-email", get(verify::verify))
+        .route("/account", get(account::show))
+        .route("/account/password", post(account::change_password))
+        .route("/account/verification", post(verify::resend))
+}
+
+/// Messages for a form's fields, keyed by field name ("form" for the whole form).
+pub(crate) type FormErrors = BTreeMap<&'static str, String>;
+
+/// Where to go after signing in: only a path on this site, never another host.
+pub(crate) fn safe_next(next: &str) -> Option<String> {
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.chars().any(char::is_control);
+    ok.then(|| next.to_owned())
+}
+
+/// The address of a site for links in mail: the tenant's first custom domain, else its
+/// sub-domain; never the request's Host header, which a client controls.
+pub(crate) fn site_origin(state: &AppState, site: &Site) -> String {
+    let host = match site {
+        Site::Tenant(t) => t
+            .domains
+            .first()
+            .map(ToString::to_string)
+            .unwrap_or_else(|| format!("{}.{}", t.tenant.slug, state.settings.base_domain)),
+        Site::Platform => state.settings.platform_host.to_string(),
+    };
+    state.settings.public_origin(&host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_followed_after_sign_in() {
+        assert_eq!(safe_next("/account"), Some("/account".to_owned()));
+        assert_eq!(
+            safe_next("/history?page=2"),
+            Some("/history?page=2".to_owned())
+        );
+        for bad in [
+            "",
+            "https://evil.example/",
+            "//evil.example",
+            "/\\evil.example",
+            "account",
+        ] {
+            assert_eq!(safe_next(bad), None, "{bad}");
+        }
+    }
+}

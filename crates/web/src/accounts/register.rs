@@ -1,0 +1,146 @@
+use atelier_domain::{Email, NewPassword, Role, Timestamp};
+use atelier_store::{NewUser, StoreError};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::FormErrors;
+use crate::auth::{hash_new_password, ClientIp, CsrfForm};
+use crate::pages::Page;
+use crate::AppError;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(crate) struct RegisterForm {
+    name: String,
+    email: String,
+    password: String,
+}
+
+pub(crate) async fn form(page: Page) -> Result<Response, AppError> {
+    if page.session.user().is_some() {
+        return Ok(Redirect::to("/account").into_response());
+    }
+    let site = page.tenant()?;
+    let ctx = minijinja::context! {
+        bonus_requires_verification => site.tenant.settings.bonus_requires_verified_email,
+        errors => FormErrors::new(),
+        form => minijinja::context! {},
+    };
+    Ok(page
+        .render_form("register.html", ctx)
+        .await?
+        .into_response())
+}
+
+fn show_errors(
+    page: &Page,
+    form: &RegisterForm,
+    errors: FormErrors,
+    status: axum::http::StatusCode,
+) -> Result<Response, AppError> {
+    let requires = page
+        .tenant()
+        .map(|t| t.tenant.settings.bonus_requires_verified_email)
+        .unwrap_or(false);
+    let ctx = minijinja::context! {
+        bonus_requires_verification => requires,
+        errors => errors,
+        form => minijinja::context! { name => &form.name, email => &form.email },
+    };
+    let Html(body) = page.render("register.html", ctx)?;
+    Ok((status, Html(body)).into_response())
+}
+
+pub(crate) async fn submit(
+    page: Page,
+    ClientIp(ip): ClientIp,
+    CsrfForm(form): CsrfForm<RegisterForm>,
+) -> Result<Response, AppError> {
+    let site = page.tenant()?.clone();
+    let settings = &site.tenant.settings;
+    let state = &page.state;
+    let mut errors = FormErrors::new();
+
+    let name = form.name.trim().to_owned();
+    if name.chars().count() > 80 {
+        errors.insert("name", "Use at most 80 characters.".to_owned());
+    }
+    let email = Email::parse(&form.email)
+        .map_err(|e| errors.insert("email", e.message))
+        .ok();
+    let password = NewPassword::parse(
+        &form.password,
+        &[
+            form.email.as_str(),
+            name.as_str(),
+            settings.name.as_str(),
+            site.tenant.slug.as_str(),
+        ],
+    )
+    .map_err(|e| errors.insert("password", e.message))
+    .ok();
+    let (Some(email), Some(password)) = (email, password) else {
+        return show_errors(
+            &page,
+            &form,
+            errors,
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    };
+    if !errors.is_empty() {
+        return show_errors(
+            &page,
+            &form,
+            errors,
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    }
+
+    let now = state.clock.now();
+    if settings.signup_limit_per_ip > 0 {
+        let since = Timestamp(now.millis() - 24 * 3_600_000);
+        let recent = state
+            .store
+            .count_signups_from(site.tenant.id, &ip, since)
+            .await?;
+        if recent >= settings.signup_limit_per_ip {
+            errors.insert(
+                "form",
+                "Too many accounts were created from your network today. Please try again tomorrow, or contact support if you share this connection with others.".to_owned(),
+            );
+            return show_errors(
+                &page,
+                &form,
+                errors,
+                axum::http::StatusCode::TOO_MANY_REQUESTS,
+            );
+        }
+    }
+
+    let password_hash = hash_new_password(password).await?;
+    let new = NewUser {
+        tenant_id: Some(site.tenant.id),
+        email: email.clone(),
+        name,
+        password_hash,
+        role: Role::User,
+        signup_bonus: settings.signup_bonus,
+        bonus_now: !settings.bonus_requires_verified_email,
+        signup_ip: ip,
+    };
+    let user = match state.store.create_user(&new, now).await {
+        Ok(user) => user,
+        Err(StoreError::Conflict(_)) => {
+            errors.insert(
+                "email",
+                "An account with this email already exists. Sign in, or reset your password if you forgot it.".to_owned(),
+            );
+            return show_errors(&page, &form, errors, axum::http::StatusCode::CONFLICT);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    tracing::info!(user = %user.id, tenant = %site.tenant.slug, "account created");
+    super::send_verification_mail(state, &page.site, &user).await?;
+    page.session.sign_in(state, &user).await?;
+    Ok(Redirect::to("/account?welcome=1").into_response())
+}

@@ -1,0 +1,94 @@
+use atelier_domain::{hash_token, SecretToken, User};
+use atelier_store::{TokenOutcome, TokenPurpose};
+use axum::extract::Query;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::{site_origin, VERIFY_LINK_MINUTES};
+use crate::auth::{CsrfForm, CurrentUser};
+use crate::pages::Page;
+use crate::tenancy::Site;
+use crate::{AppError, AppState};
+
+/// Mails a link that confirms the account's address (and releases a waiting bonus).
+pub(crate) async fn send_verification_mail(
+    state: &AppState,
+    site: &Site,
+    user: &User,
+) -> Result<(), AppError> {
+    let Site::Tenant(tenant) = site else {
+        return Ok(());
+    };
+    let token = SecretToken::generate().map_err(|e| AppError::Internal(e.to_string()))?;
+    let now = state.clock.now();
+    state
+        .store
+        .create_auth_token(
+            &token.hash(),
+            user.id,
+            TokenPurpose::EmailVerification,
+            now.plus_millis(VERIFY_LINK_MINUTES * 60_000),
+            now,
+        )
+        .await?;
+    let link = format!(
+        "{}/verify-email?token={}",
+        site_origin(state, site),
+        token.expose()
+    );
+    let bonus = if user.bonus_pending {
+        tenant.tenant.settings.signup_bonus
+    } else {
+        0
+    };
+    crate::mail::send(
+        state,
+        site,
+        &user.email,
+        format!("Confirm your email for {}", tenant.tenant.settings.name),
+        "verify_email",
+        minijinja::context! { link => link, minutes => VERIFY_LINK_MINUTES, bonus => bonus },
+    )
+    .await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(crate) struct TokenQuery {
+    token: String,
+}
+
+pub(crate) async fn verify(
+    page: Page,
+    Query(query): Query<TokenQuery>,
+) -> Result<Response, AppError> {
+    let site = page.tenant()?.clone();
+    let state = &page.state;
+    let bonus = site.tenant.settings.signup_bonus;
+    let (outcome, granted) = state
+        .store
+        .verify_email_with_token(&hash_token(&query.token), bonus, state.clock.now())
+        .await?;
+    let (name, status) = match outcome {
+        TokenOutcome::Accepted(_) => ("verified", StatusCode::OK),
+        TokenOutcome::Expired => ("expired", StatusCode::GONE),
+        TokenOutcome::AlreadyUsed => ("used", StatusCode::GONE),
+        TokenOutcome::Unknown => ("unknown", StatusCode::NOT_FOUND),
+    };
+    let granted = if granted { bonus } else { 0 };
+    let ctx = minijinja::context! { outcome => name, bonus_granted => granted };
+    let Html(body) = page.render("verify_email.html", ctx)?;
+    Ok((status, Html(body)).into_response())
+}
+
+pub(crate) async fn resend(
+    page: Page,
+    CurrentUser(user): CurrentUser,
+    CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
+) -> Result<Response, AppError> {
+    if !user.email_verified {
+        send_verification_mail(&page.state, &page.site, &user).await?;
+    }
+    Ok(Redirect::to("/account?verification=sent").into_response())
+}

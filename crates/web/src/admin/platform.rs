@@ -1,0 +1,133 @@
+use std::collections::HashMap;
+
+use atelier_domain::{Email, Role, Slug};
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde::{Deserialize, Serialize};
+
+use crate::accounts::FormErrors;
+use crate::auth::{CsrfForm, CurrentUser};
+use crate::pages::Page;
+use crate::tenancy::Site;
+use crate::AppError;
+
+#[derive(Serialize)]
+struct TenantRow {
+    slug: String,
+    name: String,
+    status: &'static str,
+    theme: String,
+    domains: Vec<String>,
+    url: String,
+    users: i64,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(crate) struct ConsoleQuery {
+    added: Option<String>,
+}
+
+async fn render_console(
+    page: &Page,
+    notice: Option<String>,
+    errors: FormErrors,
+    form: minijinja::Value,
+) -> Result<Html<String>, AppError> {
+    let state = &page.state;
+    let counts: HashMap<_, _> = state.store.user_counts().await?.into_iter().collect();
+    let tenants: Vec<TenantRow> = state
+        .store
+        .list_tenants()
+        .await?
+        .into_iter()
+        .map(|site| {
+            let t = &site.tenant;
+            let host = format!("{}.{}", t.slug, state.settings.base_domain);
+            TenantRow {
+                slug: t.slug.to_string(),
+                name: t.settings.name.clone(),
+                status: t.status.as_str(),
+                theme: t.settings.theme.to_string(),
+                domains: site.domains.iter().map(ToString::to_string).collect(),
+                url: state.settings.public_origin(&host),
+                users: counts.get(&t.id).copied().unwrap_or(0),
+            }
+        })
+        .collect();
+    let ctx = minijinja::context! { tenants => tenants, notice => notice, errors => errors, form => form };
+    page.render_form("platform/index.html", ctx).await
+}
+
+pub(crate) async fn console(
+    page: Page,
+    CurrentUser(_): CurrentUser,
+    Query(query): Query<ConsoleQuery>,
+) -> Result<Response, AppError> {
+    if !matches!(page.site, Site::Platform) {
+        return Err(AppError::NotFound);
+    }
+    let notice = query
+        .added
+        .map(|who| format!("{who} is now an admin of their site."));
+    Ok(
+        render_console(&page, notice, FormErrors::new(), minijinja::context! {})
+            .await?
+            .into_response(),
+    )
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(crate) struct AdminForm {
+    email: String,
+}
+
+/// Makes an existing account of a tenant one of its admins.
+pub(crate) async fn add_tenant_admin(
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Path(slug): Path<String>,
+    CsrfForm(form): CsrfForm<AdminForm>,
+) -> Result<Response, AppError> {
+    if !matches!(page.site, Site::Platform) {
+        return Err(AppError::NotFound);
+    }
+    let state = &page.state;
+    let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
+    let tenant = state
+        .store
+        .find_tenant_by_slug(&slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let refuse = |message: String| async {
+        let mut errors = FormErrors::new();
+        errors.insert("admin_email", message);
+        let form = minijinja::context! { slug => slug.as_str(), email => &form.email };
+        let Html(body) = render_console(&page, None, errors, form).await?;
+        Ok::<Response, AppError>((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response())
+    };
+    let email = match Email::parse(&form.email) {
+        Ok(email) => email,
+        Err(e) => return refuse(e.message).await,
+    };
+    let Some((user, _)) = state
+        .store
+        .find_credentials(Some(tenant.id), &email)
+        .await?
+    else {
+        return refuse(format!(
+            "{email} has no account on {}. Ask them to sign up there first.",
+            tenant.settings.name
+        ))
+        .await;
+    };
+    state
+        .store
+        .set_user_role(tenant.id, user.id, Role::TenantAdmin, state.clock.now())
+        .await?;
+    tracing::info!(by = %me.id, user = %user.id, tenant = %slug, "tenant admin added");
+    let added = serde_urlencoded::to_string([("added", email.as_str())]).unwrap_or_default();
+    Ok(Redirect::to(&format!("/platform?{added}")).into_response())
+}

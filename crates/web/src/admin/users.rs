@@ -1,0 +1,163 @@
+use atelier_domain::{Role, UserId};
+use axum::extract::{Path, Query};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::{Deserialize, Serialize};
+
+use crate::accounts::Pagination;
+use crate::auth::{CsrfForm, CurrentUser};
+use crate::pages::Page;
+use crate::AppError;
+
+const USERS_PAGE: i64 = 25;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(crate) struct ListQuery {
+    page: Option<i64>,
+    done: Option<String>,
+}
+
+#[derive(Serialize)]
+struct UserRow {
+    id: String,
+    email: String,
+    name: String,
+    role: &'static str,
+    balance: i64,
+    held: i64,
+    disabled: bool,
+    verified: bool,
+    created: String,
+}
+
+pub(crate) async fn list(
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, AppError> {
+    let tenant = page.tenant()?.tenant.id;
+    let store = &page.state.store;
+    let total = store.list_users(tenant, 0, 0).await?.total;
+    let pagination = Pagination::new("/admin/users", query.page.unwrap_or(1), USERS_PAGE, total);
+    let users: Vec<UserRow> = store
+        .list_users(tenant, pagination.offset(USERS_PAGE), USERS_PAGE)
+        .await?
+        .users
+        .into_iter()
+        .map(|u| UserRow {
+            id: u.id.to_string(),
+            email: u.email.to_string(),
+            name: u.name,
+            role: u.role.as_str(),
+            balance: u.balance,
+            held: u.held,
+            disabled: u.disabled,
+            verified: u.email_verified,
+            created: u.created_at.display_date(),
+        })
+        .collect();
+    let notice = match query.done.as_deref() {
+        Some("disabled") => Some("The account was disabled and signed out everywhere."),
+        Some("enabled") => Some("The account can sign in again."),
+        Some("role") => Some("The account's role was changed."),
+        _ => None,
+    };
+    let ctx = minijinja::context! {
+        users => users,
+        total => total,
+        pagination => pagination,
+        current_user_id => me.id.to_string(),
+        notice => notice,
+    };
+    Ok(page
+        .render_form("admin/users.html", ctx)
+        .await?
+        .into_response())
+}
+
+/// An account of this tenant named in the path; anything else, including another
+/// tenant's account, is not found.
+async fn target(page: &Page, id: &str) -> Result<atelier_domain::User, AppError> {
+    let id = uuid::Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
+    let tenant = page.tenant()?.tenant.id;
+    page.state
+        .store
+        .find_user(Some(tenant), UserId(id))
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+async fn set_disabled(
+    page: Page,
+    me: atelier_domain::User,
+    id: String,
+    disabled: bool,
+) -> Result<Response, AppError> {
+    let user = target(&page, &id).await?;
+    if user.id == me.id {
+        return Err(AppError::BadRequest(
+            "You cannot disable your own account.".to_owned(),
+        ));
+    }
+    let tenant = page.tenant()?.tenant.id;
+    page.state
+        .store
+        .set_user_disabled(tenant, user.id, disabled, page.state.clock.now())
+        .await?;
+    tracing::info!(admin = %me.id, user = %user.id, disabled, "account status changed");
+    let done = if disabled { "disabled" } else { "enabled" };
+    Ok(Redirect::to(&format!("/admin/users?done={done}")).into_response())
+}
+
+pub(crate) async fn disable(
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
+) -> Result<Response, AppError> {
+    set_disabled(page, me, id, true).await
+}
+
+pub(crate) async fn enable(
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
+) -> Result<Response, AppError> {
+    set_disabled(page, me, id, false).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(crate) struct RoleForm {
+    role: String,
+}
+
+pub(crate) async fn change_role(
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<RoleForm>,
+) -> Result<Response, AppError> {
+    let user = target(&page, &id).await?;
+    let role = match Role::parse(&form.role) {
+        Some(r @ (Role::User | Role::TenantAdmin)) => r,
+        _ => {
+            return Err(AppError::BadRequest(
+                "Choose user or tenant admin.".to_owned(),
+            ))
+        }
+    };
+    if user.id == me.id {
+        return Err(AppError::BadRequest(
+            "You cannot change your own role.".to_owned(),
+        ));
+    }
+    let tenant = page.tenant()?.tenant.id;
+    page.state
+        .store
+        .set_user_role(tenant, user.id, role, page.state.clock.now())
+        .await?;
+    tracing::info!(admin = %me.id, user = %user.id, role = role.as_str(), "role changed");
+    Ok(Redirect::to("/admin/users?done=role").into_response())
+}

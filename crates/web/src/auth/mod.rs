@@ -1,0 +1,18 @@
+//! Who is asking, and may they: sessions, the access guard, CSRF protection, throttles and
+//! password hashing off the async worker threads.
+
+mod access;
+mod client_ip;
+mod csrf;
+mod password;
+mod session;
+mod throttle;
+
+pub(crate) use access::guard;
+pub use access::{AccessError, AccessPolicy};
+pub use client_ip::ClientIp;
+pub(crate) use csrf::{same_origin_only, CsrfForm};
+pub(crate) use password::{hash_new_password, verify_password_off_thread};
+pub use session::SessionHandle;
+pub(crate) use session::{load_session, CurrentUser};
+pub use throttle::Throttles;

@@ -1,0 +1,259 @@
+use std::sync::{Arc, Mutex};
+
+use atelier_config::PublicScheme;
+use atelier_domain::{hash_token, SecretToken, TenantId, Timestamp, User};
+use atelier_store::SessionRecord;
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderValue};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use cookie::{Cookie, SameSite};
+
+use crate::tenancy::Site;
+use crate::{AppError, AppState};
+
+/// Activity is written back at most this often, to spare the database a write per request.
+const TOUCH_EVERY_MS: i64 = 60_000;
+
+fn cookie_name(scheme: PublicScheme) -> &'static str {
+    match scheme {
+        // The prefix makes browsers insist on Secure, Path=/ and no Domain attribute, so a
+        // sibling sub-domain cannot plant or overwrite it.
+        PublicScheme::Https => "__Host-atelier_session",
+        PublicScheme::Http => "atelier_session",
+    }
+}
+
+#[derive(Debug)]
+enum CookieChange {
+    Keep,
+    Set { token: String, max_age_secs: i64 },
+    Clear,
+}
+
+#[derive(Debug)]
+struct Slot {
+    record: Option<SessionRecord>,
+    change: CookieChange,
+}
+
+/// The request's session: who is signed in, the form token, and changes to send back.
+#[derive(Debug, Clone)]
+pub struct SessionHandle {
+    tenant: Option<TenantId>,
+    slot: Arc<Mutex<Slot>>,
+}
+
+fn hours_ms(hours: u64) -> i64 {
+    i64::try_from(hours).unwrap_or(i64::MAX / 3_600_000) * 3_600_000
+}
+
+impl SessionHandle {
+    fn new(tenant: Option<TenantId>, record: Option<SessionRecord>) -> Self {
+        Self {
+            tenant,
+            slot: Arc::new(Mutex::new(Slot {
+                record,
+                change: CookieChange::Keep,
+            })),
+        }
+    }
+
+    fn with<R>(&self, f: impl FnOnce(&mut Slot) -> R) -> R {
+        let mut slot = self
+            .slot
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        f(&mut slot)
+    }
+
+    pub fn user(&self) -> Option<User> {
+        self.with(|s| s.record.as_ref().and_then(|r| r.user.clone()))
+    }
+
+    pub fn csrf_token(&self) -> Option<String> {
+        self.with(|s| s.record.as_ref().map(|r| r.csrf_token.clone()))
+    }
+
+    pub fn id_hash(&self) -> Option<String> {
+        self.with(|s| s.record.as_ref().map(|r| r.id_hash.clone()))
+    }
+
+    /// The form token, starting a signed-out session to hold it when there is none yet.
+    pub async fn ensure_csrf_token(&self, state: &AppState) -> Result<String, AppError> {
+        if let Some(token) = self.csrf_token() {
+            return Ok(token);
+        }
+        let hours = state.settings.sessions.anonymous_hours;
+        self.start(state, None, hours).await
+    }
+
+    /// Signs `user` in with a brand-new session id (the old one, if any, is deleted), so a
+    /// session id planted before sign-in is worthless after it.
+    pub async fn sign_in(&self, state: &AppState, user: &User) -> Result<(), AppError> {
+        if let Some(old) = self.id_hash() {
+            state.store.delete_session(&old).await?;
+        }
+        let hours = state.settings.sessions.absolute_hours;
+        self.start(state, Some(user.clone()), hours).await?;
+        Ok(())
+    }
+
+    pub async fn sign_out(&self, state: &AppState) -> Result<(), AppError> {
+        if let Some(old) = self.id_hash() {
+            state.store.delete_session(&old).await?;
+        }
+        self.with(|s| {
+            s.record = None;
+            s.change = CookieChange::Clear;
+        });
+        Ok(())
+    }
+
+    async fn start(
+        &self,
+        state: &AppState,
+        user: Option<User>,
+        lifetime_hours: u64,
+    ) -> Result<String, AppError> {
+        let token = SecretToken::generate().map_err(|e| AppError::Internal(e.to_string()))?;
+        let csrf = SecretToken::generate().map_err(|e| AppError::Internal(e.to_string()))?;
+        let now = state.clock.now();
+        let lifetime = hours_ms(lifetime_hours);
+        let id_hash = token.hash();
+        state
+            .store
+            .create_session(
+                &id_hash,
+                self.tenant,
+                user.as_ref().map(|u| u.id),
+                csrf.expose(),
+                now.plus_millis(lifetime),
+                now,
+            )
+            .await?;
+        let csrf_token = csrf.expose().to_owned();
+        self.with(|s| {
+            s.record = Some(SessionRecord {
+                id_hash,
+                csrf_token: csrf_token.clone(),
+                user,
+                last_seen_at: now,
+            });
+            s.change = CookieChange::Set {
+                token: token.expose().to_owned(),
+                max_age_secs: lifetime / 1000,
+            };
+        });
+        Ok(csrf_token)
+    }
+}
+
+fn session_cookie<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// Middleware: finds the request's session and, after the handler, sends back the cookie
+/// changes it made (new session, sign-out).
+pub(crate) async fn load_session(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let tenant = match request.extensions().get::<Site>() {
+        Some(Site::Tenant(site)) => Some(site.tenant.id),
+        _ => None,
+    };
+    let path = request.uri().path();
+    if path.starts_with("/static/") || path == "/brand.css" {
+        // Assets need no session; spare the database a lookup per file.
+        request
+            .extensions_mut()
+            .insert(SessionHandle::new(tenant, None));
+        return next.run(request).await;
+    }
+    let name = cookie_name(state.settings.public_scheme);
+    let now = state.clock.now();
+    let idle_since = Timestamp(now.millis() - hours_ms(state.settings.sessions.idle_hours));
+    let record = match session_cookie(request.headers(), name) {
+        Some(token) => match state
+            .store
+            .find_session(&hash_token(token), tenant, now, idle_since)
+            .await
+        {
+            Ok(record) => record,
+            Err(e) => return AppError::from(e).into_response(),
+        },
+        None => None,
+    };
+    if let Some(r) = &record {
+        if now.millis() - r.last_seen_at.millis() > TOUCH_EVERY_MS {
+            if let Err(e) = state.store.touch_session(&r.id_hash, now).await {
+                tracing::warn!(error = %e, "could not record session activity");
+            }
+        }
+    }
+    let handle = SessionHandle::new(tenant, record);
+    request.extensions_mut().insert(handle.clone());
+    let mut response = next.run(request).await;
+
+    let secure = state.settings.public_scheme == PublicScheme::Https;
+    let change = handle.with(|s| std::mem::replace(&mut s.change, CookieChange::Keep));
+    let cookie = match change {
+        CookieChange::Keep => return response,
+        CookieChange::Set {
+            token,
+            max_age_secs,
+        } => Cookie::build((name, token)).max_age(cookie::time::Duration::seconds(max_age_secs)),
+        CookieChange::Clear => Cookie::build((name, "")).max_age(cookie::time::Duration::ZERO),
+    }
+    .http_only(true)
+    .same_site(SameSite::Lax)
+    .secure(secure)
+    .path("/")
+    .build();
+    if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    // A response that sets a session must never be stored by a shared cache.
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// The signed-in account; signed-out visitors are sent to the sign-in page.
+pub(crate) struct CurrentUser(pub User);
+
+impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Response> {
+        parts
+            .extensions
+            .get::<SessionHandle>()
+            .and_then(SessionHandle::user)
+            .map(CurrentUser)
+            .ok_or_else(|| Redirect::to("/login").into_response())
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for SessionHandle {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
+        parts
+            .extensions
+            .get::<SessionHandle>()
+            .cloned()
+            .ok_or_else(|| AppError::Internal("session layer missing".to_owned()))
+    }
+}

@@ -1,0 +1,141 @@
+//! A browser for tests: keeps the session cookie of one host and fills in form tokens.
+
+use super::{Page, TestApp};
+
+pub struct Browser<'a> {
+    app: &'a TestApp,
+    pub host: String,
+    pub cookie: Option<String>,
+}
+
+/// The value of the hidden `csrf_token` field of the first form on a page.
+pub fn csrf_token(page: &Page) -> Option<String> {
+    page.body.split("<input").skip(1).find_map(|tag| {
+        let tag = &tag[..tag.find('>')?];
+        if !tag.contains("name=\"csrf_token\"") {
+            return None;
+        }
+        let start = tag.find("value=\"")? + 7;
+        let end = tag[start..].find('"')? + start;
+        Some(tag[start..end].to_owned())
+    })
+}
+
+impl<'a> Browser<'a> {
+    pub fn new(app: &'a TestApp, host: &str) -> Self {
+        Self {
+            app,
+            host: host.to_owned(),
+            cookie: None,
+        }
+    }
+
+    fn remember(&mut self, page: &Page) {
+        for value in page.headers.get_all("set-cookie") {
+            let Ok(value) = value.to_str() else { continue };
+            let Some((pair, attributes)) = value.split_once(';').or(Some((value, ""))) else {
+                continue;
+            };
+            let Some((name, token)) = pair.split_once('=') else {
+                continue;
+            };
+            if !name.ends_with("atelier_session") {
+                continue;
+            }
+            if token.is_empty() || attributes.contains("Max-Age=0") {
+                self.cookie = None;
+            } else {
+                self.cookie = Some(format!("{name}={token}"));
+            }
+        }
+    }
+
+    pub async fn get(&mut self, path: &str) -> Page {
+        let mut request = self
+            .app
+            .client
+            .get(self.app.url(path))
+            .header("host", &self.host);
+        if let Some(cookie) = &self.cookie {
+            request = request.header("cookie", cookie);
+        }
+        let page = Page::read(
+            request
+                .send()
+                .await
+                .unwrap_or_else(|e| panic!("GET {path}: {e}")),
+        )
+        .await;
+        self.remember(&page);
+        page
+    }
+
+    /// Posts fields exactly as given (no token added).
+    pub async fn post_raw(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Page {
+        let mut request = self
+            .app
+            .client
+            .post(self.app.url(path))
+            .header("host", &self.host)
+            .form(fields);
+        if let Some(cookie) = &self.cookie {
+            request = request.header("cookie", cookie);
+        }
+        for (k, v) in headers {
+            request = request.header(*k, *v);
+        }
+        let page = Page::read(
+            request
+                .send()
+                .await
+                .unwrap_or_else(|e| panic!("POST {path}: {e}")),
+        )
+        .await;
+        self.remember(&page);
+        page
+    }
+
+    /// Opens `form_path`, takes its form token, and posts `fields` with it to `action`, as a
+    /// browser does (`Sec-Fetch-Site: same-origin`).
+    pub async fn submit(&mut self, form_path: &str, action: &str, fields: &[(&str, &str)]) -> Page {
+        let form = self.get(form_path).await;
+        let token = csrf_token(&form).unwrap_or_else(|| {
+            panic!(
+                "no csrf_token on {form_path} (status {}):\n{}",
+                form.status,
+                &form.body[..form.body.len().min(2000)]
+            )
+        });
+        let mut all: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post_raw(action, &all, &[("sec-fetch-site", "same-origin")])
+            .await
+    }
+
+    pub async fn register(&mut self, email: &str, password: &str) -> Page {
+        self.submit(
+            "/register",
+            "/register",
+            &[("name", ""), ("email", email), ("password", password)],
+        )
+        .await
+    }
+
+    pub async fn login(&mut self, email: &str, password: &str) -> Page {
+        self.submit(
+            "/login",
+            "/login",
+            &[("email", email), ("password", password)],
+        )
+        .await
+    }
+
+    pub async fn logout(&mut self) -> Page {
+        self.submit("/account", "/logout", &[]).await
+    }
+}
