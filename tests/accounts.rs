@@ -27,6 +27,7 @@ on_both_databases!(
     sign_ups_per_address_are_capped,
     the_bonus_can_wait_for_a_verified_address,
     disabling_an_account_ends_all_its_sessions,
+    sessions_end_after_a_week_idle_or_a_month_in_all,
 );
 
 pub async fn user_by_email(app: &TestApp, slug: &str, email: &str) -> User {
@@ -814,4 +815,26 @@ async fn a_super_admin_signs_in_on_the_platform_host_and_on_any_site() {
     let mut tenant = Browser::new(&app, "pixelforge.test");
     assert_eq!(tenant.login("root@example.com", PASSWORD).await.status, 303);
     assert_eq!(tenant.get("/admin/users").await.status, 200);
+}
+
+async fn sessions_end_after_a_week_idle_or_a_month_in_all(db: Db) {
+    let app = TestApp::start(db).await;
+    let mut browser = Browser::new(&app, "pixelforge.test");
+    browser.register("ida@example.com", PASSWORD).await;
+    let day = 24 * 3_600_000;
+    // Six idle days: still signed in, and the visit counts as activity.
+    app.clock.advance_millis(6 * day);
+    assert_eq!(browser.get("/account").await.status, 200);
+    // Active every six days, yet thirty days after sign-in the session ends.
+    for _ in 0..3 {
+        app.clock.advance_millis(6 * day);
+        assert_eq!(browser.get("/account").await.status, 200);
+    }
+    app.clock.advance_millis(6 * day + 1);
+    assert_eq!(browser.get("/account").await.status, 303);
+    // Idle for more than a week ends a session too.
+    browser.login("ida@example.com", PASSWORD).await;
+    assert_eq!(browser.get("/account").await.status, 200);
+    app.clock.advance_millis(7 * day + 1);
+    assert_eq!(browser.get("/account").await.status, 303);
 }

@@ -210,3 +210,86 @@ async fn check_config_passes_on_the_shipped_files_and_names_a_broken_field() {
         "{err}"
     );
 }
+
+#[tokio::test]
+async fn super_admins_and_tenant_admins_are_made_from_the_command_line() {
+    let database = TestDatabase::new(&Db::Sqlite).await;
+    let (ok, out, err) = run(atelier(&database)
+        .env("ATELIER_ADMIN_PASSWORD", "violet kettle under moonlight")
+        .args(["admin", "create", "--email", "Root@Example.com"]));
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("root@example.com") && out.contains("/login"),
+        "{out}"
+    );
+    let (ok, _, err) = run(atelier(&database)
+        .env("ATELIER_ADMIN_PASSWORD", "violet kettle under moonlight")
+        .args(["admin", "create", "--email", "root@example.com"]));
+    assert!(!ok);
+    assert!(err.contains("already exists"), "{err}");
+    let (ok, _, err) = run(atelier(&database)
+        .env("ATELIER_ADMIN_PASSWORD", "password")
+        .args(["admin", "create", "--email", "weak@example.com"]));
+    assert!(!ok);
+    assert!(err.contains("too easy to guess"), "{err}");
+
+    // admin-add promotes an existing account, and says what to do when there is none.
+    let (ok, _, err) =
+        run(atelier(&database).args(["tenant", "create", "--slug", "acme", "--name", "Acme"]));
+    assert!(ok, "{err}");
+    let (ok, _, err) = run(atelier(&database).args([
+        "tenant",
+        "admin-add",
+        "acme",
+        "--email",
+        "nobody@example.com",
+    ]));
+    assert!(!ok);
+    assert!(
+        err.contains("has no account on acme") && err.contains("/register"),
+        "{err}"
+    );
+
+    let store = atelier_store::Store::connect(&database.url)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let slug = atelier_domain::Slug::parse("acme").unwrap_or_else(|e| panic!("{e}"));
+    let tenant = store
+        .find_tenant_by_slug(&slug)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("no acme"));
+    let email = atelier_domain::Email::parse("ops@acme.example").unwrap_or_else(|e| panic!("{e}"));
+    store
+        .create_user(
+            &atelier_store::NewUser {
+                tenant_id: Some(tenant.id),
+                email: email.clone(),
+                name: String::new(),
+                password_hash: "unused".into(),
+                role: atelier_domain::Role::User,
+                signup_bonus: 0,
+                bonus_now: true,
+                signup_ip: String::new(),
+            },
+            atelier_domain::Timestamp(1),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (ok, out, err) = run(atelier(&database).args([
+        "tenant",
+        "admin-add",
+        "acme",
+        "--email",
+        "ops@acme.example",
+    ]));
+    assert!(ok, "{err}");
+    assert!(out.contains("now an admin of acme"), "{out}");
+    let (user, _) = store
+        .find_credentials(Some(tenant.id), &email)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("user gone"));
+    assert_eq!(user.role, atelier_domain::Role::TenantAdmin);
+    store.close().await;
+}
