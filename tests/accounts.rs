@@ -49,7 +49,7 @@ pub async fn user_by_email(app: &TestApp, slug: &str, email: &str) -> User {
         .0
 }
 
-async fn set_tenant(
+pub async fn set_tenant(
     app: &TestApp,
     slug: &str,
     change: impl FnOnce(&mut atelier_domain::TenantSettingsInput),

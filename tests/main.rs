@@ -5,6 +5,7 @@ mod common;
 mod access;
 mod accounts;
 mod cli;
+mod jobs;
 mod migrations;
 mod pages;
 mod tenancy;

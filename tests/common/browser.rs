@@ -70,6 +70,28 @@ impl<'a> Browser<'a> {
         page
     }
 
+    /// The raw bytes of a response (images).
+    pub async fn get_bytes(&mut self, path: &str) -> Vec<u8> {
+        let mut request = self
+            .app
+            .client
+            .get(self.app.url(path))
+            .header("host", &self.host);
+        if let Some(cookie) = &self.cookie {
+            request = request.header("cookie", cookie);
+        }
+        let response = request
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path}: {e}"));
+        assert_eq!(response.status().as_u16(), 200, "GET {path}");
+        response
+            .bytes()
+            .await
+            .map(|b| b.to_vec())
+            .unwrap_or_default()
+    }
+
     /// Posts fields exactly as given (no token added).
     pub async fn post_raw(
         &mut self,

@@ -194,12 +194,13 @@ pub fn test_settings(database: &TestDatabase, extra_toml: &str) -> Settings {
     let root = repo_root();
     let toml = format!(
         "data_dir = {data:?}\nthemes_dir = {themes:?}\ntenants_dir = {tenants:?}\n\
-         rbac_model = {model:?}\nrbac_policy = {policy:?}\n{extra_toml}\n",
+         rbac_model = {model:?}\nrbac_policy = {policy:?}\nmodels = {models:?}\n{extra_toml}\n",
         data = database.dir.path().join("data").display().to_string(),
         themes = root.join("themes").display().to_string(),
         tenants = root.join("tenants").display().to_string(),
         model = root.join("config/rbac_model.conf").display().to_string(),
         policy = root.join("config/rbac_policy.csv").display().to_string(),
+        models = root.join("config/models.json").display().to_string(),
     );
     let path = database.dir.path().join("atelier.toml");
     std::fs::write(&path, toml).unwrap_or_else(|e| panic!("write settings: {e}"));
@@ -218,6 +219,7 @@ pub struct TestApp {
     pub clock: Arc<ManualClock>,
     pub client: reqwest::Client,
     pub database: TestDatabase,
+    app_handle: App,
     _server: AbortOnDrop,
 }
 
@@ -248,6 +250,9 @@ impl TestApp {
             .await
             .unwrap_or_else(|e| panic!("app start: {e:#}"));
         let state = app.state.clone();
+        let app_handle = App {
+            state: state.clone(),
+        };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .unwrap_or_else(|e| panic!("bind: {e}"));
@@ -272,8 +277,17 @@ impl TestApp {
             clock,
             client,
             database,
+            app_handle,
             _server: AbortOnDrop(server),
         }
+    }
+
+    /// A worker of this app's shared pool, run step by step with `run_once`.
+    pub fn worker(
+        &self,
+        backend: std::sync::Arc<dyn atelier_worker::Backend>,
+    ) -> atelier_worker::EmbeddedWorker {
+        self.app_handle.worker("test-worker", backend)
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -12,6 +12,7 @@ use atelier_config::Settings;
 use atelier_domain::{Clock, Timestamp};
 use atelier_store::Store;
 use atelier_web::{AppState, Themes};
+use atelier_worker::{Backend, DemoBackend, EmbeddedWorker, WorkerSettings};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
@@ -47,7 +48,15 @@ impl App {
             &settings.mail_from,
             clock.clone(),
         )?;
-        let state = AppState::new(store, settings, themes, access, mailer, clock);
+        let models = atelier_config::ModelCatalog::load(&settings.models)?;
+        let services = atelier_web::Services {
+            themes,
+            access,
+            mailer,
+            models,
+            clock,
+        };
+        let state = AppState::new(store, settings, services);
         provision::ensure_default_tenant(&state).await?;
         provision::provision_dir(&state, &state.settings.tenants_dir).await?;
         Ok(App { state })
@@ -55,6 +64,42 @@ impl App {
 
     pub fn router(&self) -> axum::Router {
         atelier_web::router(self.state.clone())
+    }
+
+    /// A worker of this node's shared pool, rendering with `backend`.
+    pub fn worker(&self, id: &str, backend: Arc<dyn Backend>) -> EmbeddedWorker {
+        let state = &self.state;
+        let jobs = &state.settings.jobs;
+        EmbeddedWorker {
+            id: id.to_owned(),
+            store: state.store.clone(),
+            storage: state.storage.clone(),
+            backend,
+            clock: state.clock.clone(),
+            wake: state.queue_wake.clone(),
+            events: state.job_events.clone(),
+            settings: WorkerSettings {
+                lease_ms: i64::try_from(jobs.lease_secs).unwrap_or(30) * 1000,
+                heartbeat: Duration::from_secs(jobs.heartbeat_secs),
+                idle_recheck: Duration::from_secs(5),
+                timeout_reason: format!(
+                    "Not finished within {} minutes, so it was stopped. Nothing was charged.",
+                    jobs.deadline_minutes()
+                ),
+            },
+        }
+    }
+
+    /// The embedded workers `atelier serve` runs, on the demo backend.
+    fn embedded_workers(&self) -> Vec<EmbeddedWorker> {
+        let jobs = &self.state.settings.jobs;
+        let backend: Arc<dyn Backend> = Arc::new(DemoBackend {
+            step_delay: Duration::from_millis(jobs.demo_step_ms),
+        });
+        let node = uuid_suffix();
+        (0..jobs.embedded_workers)
+            .map(|i| self.worker(&format!("embedded-{node}-{i}"), backend.clone()))
+            .collect()
     }
 
     /// Serves on `listener` with the background tasks (mail delivery, clean-up) until
@@ -65,10 +110,13 @@ impl App {
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let (stop, stopped) = watch::channel(false);
-        let tasks = [
+        let mut tasks = vec![
             tokio::spawn(self.state.mailer.clone().run(stopped.clone())),
-            tokio::spawn(clean_up(self.state.clone(), stopped)),
+            tokio::spawn(clean_up(self.state.clone(), stopped.clone())),
         ];
+        for worker in self.embedded_workers() {
+            tasks.push(tokio::spawn(worker.run(stopped.clone())));
+        }
         let router = self.router();
         let result = axum::serve(
             listener,
@@ -110,6 +158,13 @@ async fn clean_up(state: AppState, mut stopped: watch::Receiver<bool>) {
             _ = stopped.changed() => return,
         }
     }
+}
+
+/// A short random tag that tells this process's workers apart from other nodes'.
+fn uuid_suffix() -> String {
+    atelier_domain::random_bytes::<4>()
+        .map(|b| b.iter().map(|x| format!("{x:02x}")).collect())
+        .unwrap_or_else(|_| "node".to_owned())
 }
 
 /// A database URL without its password, for messages.

@@ -13,10 +13,10 @@ pub const DEFAULT_CONFIG_PATH: &str = "config/atelier.toml";
 /// A setting that could not be used, with where it came from.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {path}: {error}")]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error("{path}: {message}")]
     Parse { path: PathBuf, message: String },
@@ -60,6 +60,8 @@ pub struct Settings {
     pub mail_from: String,
     pub rbac_model: PathBuf,
     pub rbac_policy: PathBuf,
+    /// The image models on offer (`config/models.json`).
+    pub models: PathBuf,
 }
 
 /// The scheme visitors use.
@@ -154,6 +156,16 @@ pub struct JobSettings {
     pub deadline_secs: u64,
     /// Attempts in all: the first plus the retries.
     pub max_attempts: u32,
+    /// Queued and running jobs one user may have at once.
+    pub active_per_user: u32,
+    /// A claimed job returns to the queue when its worker is silent this long.
+    pub lease_secs: u64,
+    /// How often a worker reports progress.
+    pub heartbeat_secs: u64,
+    /// Workers inside `atelier serve`; 0 turns them off (remote workers only).
+    pub embedded_workers: u32,
+    /// Pace of the demo backend's ten progress steps, so progress can be watched.
+    pub demo_step_ms: u64,
 }
 
 impl Default for JobSettings {
@@ -161,6 +173,11 @@ impl Default for JobSettings {
         Self {
             deadline_secs: 300,
             max_attempts: 3,
+            active_per_user: 4,
+            lease_secs: 30,
+            heartbeat_secs: 5,
+            embedded_workers: 1,
+            demo_step_ms: 150,
         }
     }
 }
@@ -196,10 +213,131 @@ struct FileSettings {
     mail_from: Option<String>,
     rbac_model: Option<PathBuf>,
     rbac_policy: Option<PathBuf>,
+    models: Option<PathBuf>,
     http: HttpSettings,
     jobs: JobSettings,
     sessions: SessionSettings,
     limits: LimitSettings,
+}
+
+/// One image model on offer.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Model {
+    pub id: String,
+    /// Shown in the model menu.
+    pub name: String,
+    /// `demo` (built-in CPU pictures) or `comfyui`.
+    pub backend: String,
+    #[serde(default)]
+    pub description: String,
+    /// The ComfyUI workflow template (API format), for the `comfyui` backend.
+    #[serde(default)]
+    pub workflow: Option<PathBuf>,
+}
+
+impl Model {
+    pub fn is_demo(&self) -> bool {
+        self.backend == "demo"
+    }
+
+    /// The name as shown to people: demo models say so.
+    pub fn label(&self) -> String {
+        if self.is_demo() && !self.name.to_lowercase().contains("demo") {
+            format!("{} (demo)", self.name)
+        } else {
+            self.name.clone()
+        }
+    }
+}
+
+/// The models of `config/models.json`.
+#[derive(Debug, Clone, Default)]
+pub struct ModelCatalog {
+    pub models: Vec<Model>,
+}
+
+impl ModelCatalog {
+    /// Reads and checks the file; a mistake names the file, the entry and the field.
+    pub fn load(path: &Path) -> Result<ModelCatalog, ConfigError> {
+        let origin = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            error: source,
+        })?;
+        Self::parse(&origin, &text)
+    }
+
+    pub fn parse(origin: &str, text: &str) -> Result<ModelCatalog, ConfigError> {
+        let invalid = |key: &'static str, message: String| ConfigError::Invalid {
+            origin: origin.to_owned(),
+            key,
+            message,
+        };
+        let models: Vec<Model> = serde_json::from_str(text).map_err(|e| ConfigError::Parse {
+            path: PathBuf::from(origin),
+            message: e.to_string(),
+        })?;
+        if models.is_empty() {
+            return Err(invalid("models", "list at least one model".to_owned()));
+        }
+        for (i, m) in models.iter().enumerate() {
+            let ok_id = !m.id.is_empty()
+                && m.id.len() <= 64
+                && m.id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+            if !ok_id {
+                return Err(invalid(
+                    "id",
+                    format!("entry {i}: {:?} must be letters, digits, - _ .", m.id),
+                ));
+            }
+            if m.name.trim().is_empty() {
+                return Err(invalid("name", format!("entry {i} ({}): is empty", m.id)));
+            }
+            match m.backend.as_str() {
+                "demo" => {}
+                "comfyui" if m.workflow.is_some() => {}
+                "comfyui" => {
+                    return Err(invalid(
+                        "workflow",
+                        format!(
+                            "entry {i} ({}): a comfyui model needs a workflow file",
+                            m.id
+                        ),
+                    ))
+                }
+                other => {
+                    return Err(invalid(
+                        "backend",
+                        format!(
+                            "entry {i} ({}): {other:?} is not \"demo\" or \"comfyui\"",
+                            m.id
+                        ),
+                    ))
+                }
+            }
+            if models[..i].iter().any(|earlier| earlier.id == m.id) {
+                return Err(invalid(
+                    "id",
+                    format!("entry {i}: {:?} appears twice", m.id),
+                ));
+            }
+        }
+        Ok(ModelCatalog { models })
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Model> {
+        self.models.iter().find(|m| m.id == id)
+    }
+
+    /// The models a tenant offers: those it enabled, or all when it named none.
+    pub fn offered<'a>(&'a self, enabled: &'a [String]) -> impl Iterator<Item = &'a Model> + 'a {
+        self.models
+            .iter()
+            .filter(move |m| enabled.is_empty() || enabled.contains(&m.id))
+    }
 }
 
 /// Where settings are read from.
@@ -248,7 +386,7 @@ impl Settings {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => {
                 FileSettings::default()
             }
-            Err(source) => return Err(ConfigError::Read { path, source }),
+            Err(error) => return Err(ConfigError::Read { path, error }),
         };
         let file_origin = path.display().to_string();
 
@@ -333,6 +471,24 @@ impl Settings {
                 message: "must be between 1 and 10".to_owned(),
             });
         }
+        let jobs = &file.jobs;
+        if jobs.active_per_user == 0 || jobs.lease_secs == 0 || jobs.heartbeat_secs == 0 {
+            return Err(ConfigError::Invalid {
+                origin: file_origin,
+                key: "jobs",
+                message: "active_per_user, lease_secs and heartbeat_secs must be at least 1"
+                    .to_owned(),
+            });
+        }
+        if jobs.heartbeat_secs * 2 > jobs.lease_secs {
+            return Err(ConfigError::Invalid {
+                origin: file_origin,
+                key: "jobs.heartbeat_secs",
+                message:
+                    "must be at most half of jobs.lease_secs, or leases expire between heartbeats"
+                        .to_owned(),
+            });
+        }
         if file.jobs.deadline_secs < 10 {
             return Err(ConfigError::Invalid {
                 origin: file_origin,
@@ -394,6 +550,9 @@ impl Settings {
             rbac_policy: file
                 .rbac_policy
                 .unwrap_or_else(|| PathBuf::from("config/rbac_policy.csv")),
+            models: file
+                .models
+                .unwrap_or_else(|| PathBuf::from("config/models.json")),
         })
     }
 }
@@ -406,14 +565,14 @@ mod tests {
     use super::*;
 
     fn load(toml: &str, env: &[(&str, &str)]) -> Result<Settings, ConfigError> {
-        let mut file = tempfile::NamedTempFile::new().map_err(|source| ConfigError::Read {
+        let mut file = tempfile::NamedTempFile::new().map_err(|error| ConfigError::Read {
             path: PathBuf::new(),
-            source,
+            error,
         })?;
         file.write_all(toml.as_bytes())
-            .map_err(|source| ConfigError::Read {
+            .map_err(|error| ConfigError::Read {
                 path: PathBuf::new(),
-                source,
+                error,
             })?;
         let env: HashMap<String, String> = env
             .iter()
@@ -454,6 +613,53 @@ mod tests {
         assert_eq!(s.platform_host.as_str(), "admin.example.com");
         assert_eq!(s.data_dir, PathBuf::from("/var/lib/atelier"));
         assert_eq!(s.smtp_url.as_deref(), Some("smtp://mail:25"));
+    }
+
+    #[test]
+    fn model_files_are_checked_field_by_field() {
+        let ok = ModelCatalog::parse(
+            "models.json",
+            r#"[{"id":"demo","name":"Abstract","backend":"demo"},{"id":"sdxl","name":"SDXL","backend":"comfyui","workflow":"config/workflows/sdxl.json"}]"#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(ok.models.len(), 2);
+        assert_eq!(
+            ok.get("demo").map(Model::label).as_deref(),
+            Some("Abstract (demo)")
+        );
+        let enabled = vec!["sdxl".to_owned()];
+        assert_eq!(ok.offered(&enabled).count(), 1);
+        assert_eq!(ok.offered(&[]).count(), 2);
+        for (text, key) in [
+            (r#"[{"id":"x y","name":"X","backend":"demo"}]"#, "id"),
+            (r#"[{"id":"x","name":" ","backend":"demo"}]"#, "name"),
+            (r#"[{"id":"x","name":"X","backend":"dalle"}]"#, "backend"),
+            (r#"[{"id":"x","name":"X","backend":"comfyui"}]"#, "workflow"),
+            (
+                r#"[{"id":"x","name":"X","backend":"demo"},{"id":"x","name":"Y","backend":"demo"}]"#,
+                "id",
+            ),
+        ] {
+            let err = ModelCatalog::parse("config/models.json", text)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(
+                err.contains("config/models.json") && err.contains(key),
+                "{text}: {err}"
+            );
+        }
+        let err = ModelCatalog::parse(
+            "config/models.json",
+            r#"[{"id":"x","nme":"X","backend":"demo"}]"#,
+        )
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+        assert!(
+            err.contains("config/models.json") && err.contains("nme"),
+            "{err}"
+        );
     }
 
     #[test]

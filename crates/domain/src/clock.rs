@@ -43,6 +43,19 @@ impl Timestamp {
         self.civil_date().0
     }
 
+    /// RFC 3339 in UTC with milliseconds, e.g. "2026-11-27T10:00:00.000Z".
+    pub fn rfc3339(self) -> String {
+        let (year, month, day) = self.civil_date();
+        let ms_of_day = self.0.rem_euclid(86_400_000);
+        let (h, m, s, ms) = (
+            ms_of_day / 3_600_000,
+            ms_of_day / 60_000 % 60,
+            ms_of_day / 1000 % 60,
+            ms_of_day % 1000,
+        );
+        format!("{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}.{ms:03}Z")
+    }
+
     /// "27 Nov 2026".
     pub fn display_date(self) -> String {
         const MONTHS: [&str; 12] = [
@@ -120,6 +133,10 @@ mod tests {
         assert_eq!(Timestamp(951_782_400_000).year(), 2000); // 2000-02-29
         assert_eq!(Timestamp(951_782_400_000).display_date(), "29 Feb 2000");
         assert_eq!(Timestamp(1_795_773_600_000).display_date(), "27 Nov 2026");
+        assert_eq!(
+            Timestamp(1_795_773_600_123).rfc3339(),
+            "2026-11-27T10:00:00.123Z"
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod clock;
 pub mod host;
+pub mod job;
 pub mod tenant;
 
 pub use account::{
@@ -12,6 +13,7 @@ pub use account::{
 };
 pub use clock::{Clock, ManualClock, SystemClock, Timestamp};
 pub use host::HostName;
+pub use job::{parse_seed, ImageId, ImageSize, Job, JobId, JobStatus, NewJob, Prompt};
 pub use tenant::{
     Colour, CreditUnit, Slug, Tenant, TenantId, TenantSettings, TenantSettingsInput, TenantStatus,
     ThemeName, ValidationError,

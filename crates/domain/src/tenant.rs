@@ -280,6 +280,8 @@ pub struct TenantSettingsInput {
     pub signup_limit_per_ip: i64,
     /// Grant the sign-up bonus only once the address is verified by a mailed link.
     pub bonus_requires_verified_email: bool,
+    /// Ids of `config/models.json` offered on this site; empty offers every model.
+    pub enabled_models: Vec<String>,
 }
 
 impl Default for TenantSettingsInput {
@@ -305,6 +307,7 @@ impl Default for TenantSettingsInput {
             use_shared_pool: true,
             signup_limit_per_ip: 3,
             bonus_requires_verified_email: false,
+            enabled_models: Vec::new(),
         }
     }
 }
@@ -330,6 +333,7 @@ pub struct TenantSettings {
     pub use_shared_pool: bool,
     pub signup_limit_per_ip: i64,
     pub bonus_requires_verified_email: bool,
+    pub enabled_models: Vec<String>,
 }
 
 fn bounded_text(
@@ -440,6 +444,23 @@ impl TenantSettings {
                 "must be between 0 and 100000",
             ));
         }
+        let mut enabled_models: Vec<String> = Vec::new();
+        for id in &input.enabled_models {
+            let id = id.trim();
+            let ok = !id.is_empty()
+                && id.len() <= 64
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+            if !ok {
+                errors.push(ValidationError::new(
+                    "enabled_models",
+                    format!("{id:?} is not a model id (letters, digits, - _ .)"),
+                ));
+            } else if !enabled_models.iter().any(|m| m == id) {
+                enabled_models.push(id.to_owned());
+            }
+        }
         if !(0..=1000).contains(&input.signup_limit_per_ip) {
             errors.push(ValidationError::new(
                 "signup_limit_per_ip",
@@ -483,6 +504,7 @@ impl TenantSettings {
                     use_shared_pool: input.use_shared_pool,
                     signup_limit_per_ip: input.signup_limit_per_ip,
                     bonus_requires_verified_email: input.bonus_requires_verified_email,
+                    enabled_models,
                 })
             }
             _ => Err(errors),
@@ -525,6 +547,7 @@ impl TenantSettings {
             use_shared_pool: true,
             signup_limit_per_ip: input.signup_limit_per_ip,
             bonus_requires_verified_email: false,
+            enabled_models: Vec::new(),
         }
     }
 
@@ -558,6 +581,7 @@ impl TenantSettings {
             use_shared_pool: self.use_shared_pool,
             signup_limit_per_ip: self.signup_limit_per_ip,
             bonus_requires_verified_email: self.bonus_requires_verified_email,
+            enabled_models: self.enabled_models.clone(),
         }
     }
 }

@@ -15,6 +15,12 @@ pub enum StoreError {
     Corrupt(String),
     #[error("{0}")]
     InvalidUrl(String),
+    /// The user's available credits (balance − held) do not cover the job.
+    #[error("not enough credits: {available} available")]
+    NotEnoughCredits { available: i64 },
+    /// The user already has this many jobs queued or running.
+    #[error("at most {cap} jobs may be queued or running at once")]
+    TooManyActiveJobs { cap: i64 },
 }
 
 impl StoreError {

@@ -8,6 +8,7 @@
 mod accounts;
 mod backend;
 mod error;
+mod jobs;
 mod outbox;
 mod sessions;
 mod tenants;
@@ -15,6 +16,7 @@ mod tenants;
 pub use accounts::{NewUser, UserPage};
 pub use backend::{DatabaseKind, Store};
 pub use error::StoreError;
+pub use jobs::{ClaimedJob, Completion, Heartbeat, ImageRecord, NewImage, QueueRules, ReapReport};
 pub use outbox::{NewMail, OutboxCounts, OutgoingMail};
 pub use sessions::{SessionRecord, TokenOutcome, TokenPurpose};
 pub use tenants::{NewTenant, TenantSite};

@@ -6,6 +6,7 @@ mod admin;
 mod auth;
 mod error;
 mod health;
+mod jobs;
 mod layers;
 mod mail;
 mod pages;
@@ -14,11 +15,15 @@ mod themes;
 
 use std::sync::Arc;
 
+use atelier_config::ModelCatalog;
 use atelier_config::Settings;
 use atelier_domain::Clock;
+use atelier_domain::JobId;
 use atelier_mail::Mailer;
+use atelier_media::ImageStorage;
 use atelier_store::Store;
 use axum::Router;
+use tokio::sync::{broadcast, Notify};
 
 pub use auth::{AccessError, AccessPolicy, ClientIp, SessionHandle, Throttles};
 pub use error::AppError;
@@ -35,28 +40,47 @@ pub struct AppState {
     pub access: Arc<AccessPolicy>,
     pub throttles: Arc<Throttles>,
     pub mailer: Mailer,
+    pub models: Arc<ModelCatalog>,
+    pub storage: ImageStorage,
+    /// Wakes idle embedded workers when a job is queued on this node.
+    pub queue_wake: Arc<Notify>,
+    /// Jobs that changed on this node, for live status pages.
+    pub job_events: broadcast::Sender<JobId>,
+    pub clock: Arc<dyn Clock>,
+}
+
+/// What [`AppState::new`] needs besides the store and settings.
+pub struct Services {
+    pub themes: Themes,
+    pub access: AccessPolicy,
+    pub mailer: Mailer,
+    pub models: ModelCatalog,
     pub clock: Arc<dyn Clock>,
 }
 
 impl AppState {
-    pub fn new(
-        store: Store,
-        settings: Settings,
-        themes: Themes,
-        access: AccessPolicy,
-        mailer: Mailer,
-        clock: Arc<dyn Clock>,
-    ) -> Self {
+    pub fn new(store: Store, settings: Settings, services: Services) -> Self {
+        let Services {
+            themes,
+            access,
+            mailer,
+            models,
+            clock,
+        } = services;
         let settings = Arc::new(settings);
         let tenants = TenantDirectory::new(store.clone(), settings.clone(), clock.clone());
         Self {
             store,
             throttles: Arc::new(Throttles::new(&settings.limits)),
+            storage: ImageStorage::new(settings.data_dir.join("images")),
             settings,
             tenants,
             themes: Arc::new(themes),
             access: Arc::new(access),
             mailer,
+            models: Arc::new(models),
+            queue_wake: Arc::new(Notify::new()),
+            job_events: broadcast::channel(1024).0,
             clock,
         }
     }
@@ -69,6 +93,7 @@ pub fn router(state: AppState) -> Router {
     let guarded = pages::router()
         .merge(accounts::router())
         .merge(admin::router())
+        .merge(jobs::router())
         .route_layer(from_fn_with_state(state.clone(), auth::guard));
     let site = guarded
         .merge(pages::assets(&state))

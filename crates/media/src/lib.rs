@@ -1,0 +1,178 @@
+//! Image storage: PNGs under the data folder (never inside anything served statically),
+//! named by internal ids only, each with a thumbnail made once when it is stored.
+
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+use atelier_domain::{ImageId, TenantId};
+use image::{ImageFormat, ImageReader};
+
+/// The longest side of a thumbnail.
+pub const THUMB_SIDE: u32 = 320;
+
+#[derive(Debug, thiserror::Error)]
+pub enum MediaError {
+    #[error("the result is not a PNG image: {0}")]
+    NotPng(String),
+    #[error("the image is {got_w}×{got_h}, not the {want_w}×{want_h} that was asked for")]
+    WrongSize {
+        got_w: u32,
+        got_h: u32,
+        want_w: u32,
+        want_h: u32,
+    },
+    #[error("cannot store the image: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Where images live.
+#[derive(Debug, Clone)]
+pub struct ImageStorage {
+    root: PathBuf,
+}
+
+/// A stored image's facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoredImage {
+    pub width: u32,
+    pub height: u32,
+    pub bytes: u64,
+}
+
+impl ImageStorage {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Self { root: root.into() }
+    }
+
+    fn dir(&self, tenant: TenantId) -> PathBuf {
+        self.root.join(tenant.0.simple().to_string())
+    }
+
+    pub fn image_path(&self, tenant: TenantId, id: ImageId) -> PathBuf {
+        self.dir(tenant).join(format!("{}.png", id.0.simple()))
+    }
+
+    pub fn thumb_path(&self, tenant: TenantId, id: ImageId) -> PathBuf {
+        self.dir(tenant)
+            .join(format!("{}.thumb.png", id.0.simple()))
+    }
+
+    /// Checks that `png` is a PNG of the expected size, then writes it and its thumbnail.
+    /// Files are written under a temporary name and renamed, so a crash leaves no half file.
+    pub async fn store(
+        &self,
+        tenant: TenantId,
+        id: ImageId,
+        png: Vec<u8>,
+        expected: (u32, u32),
+    ) -> Result<StoredImage, MediaError> {
+        let (thumb, width, height) = tokio::task::spawn_blocking({
+            let png = png.clone();
+            move || make_thumbnail(&png)
+        })
+        .await
+        .map_err(|e| MediaError::NotPng(e.to_string()))??;
+        if (width, height) != expected {
+            return Err(MediaError::WrongSize {
+                got_w: width,
+                got_h: height,
+                want_w: expected.0,
+                want_h: expected.1,
+            });
+        }
+        tokio::fs::create_dir_all(self.dir(tenant)).await?;
+        let bytes = png.len() as u64;
+        write_atomically(&self.image_path(tenant, id), &png).await?;
+        write_atomically(&self.thumb_path(tenant, id), &thumb).await?;
+        Ok(StoredImage {
+            width,
+            height,
+            bytes,
+        })
+    }
+
+    /// Removes an image that was stored but not kept (its job was canceled meanwhile).
+    pub async fn remove(&self, tenant: TenantId, id: ImageId) {
+        let _ = tokio::fs::remove_file(self.image_path(tenant, id)).await;
+        let _ = tokio::fs::remove_file(self.thumb_path(tenant, id)).await;
+    }
+}
+
+async fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let partial = path.with_extension("partial");
+    tokio::fs::write(&partial, bytes).await?;
+    tokio::fs::rename(&partial, path).await
+}
+
+/// Decodes a PNG and returns a thumbnail of it (PNG) and its size.
+pub fn make_thumbnail(png: &[u8]) -> Result<(Vec<u8>, u32, u32), MediaError> {
+    let reader = ImageReader::with_format(Cursor::new(png), ImageFormat::Png);
+    let image = reader
+        .decode()
+        .map_err(|e| MediaError::NotPng(e.to_string()))?;
+    let (width, height) = (image.width(), image.height());
+    let thumb = image.thumbnail(THUMB_SIDE, THUMB_SIDE);
+    let mut out = Vec::new();
+    thumb
+        .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
+        .map_err(|e| MediaError::NotPng(e.to_string()))?;
+    Ok((out, width, height))
+}
+
+/// Encodes RGB pixels (row by row) as a PNG.
+pub fn encode_png(width: u32, height: u32, rgb: Vec<u8>) -> Result<Vec<u8>, MediaError> {
+    let buffer = image::RgbImage::from_raw(width, height, rgb)
+        .ok_or_else(|| MediaError::NotPng("pixel buffer has the wrong length".to_owned()))?;
+    let mut out = Vec::new();
+    buffer
+        .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
+        .map_err(|e| MediaError::NotPng(e.to_string()))?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(w: u32, h: u32) -> Vec<u8> {
+        encode_png(w, h, vec![200; (w * h * 3) as usize]).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[tokio::test]
+    async fn images_are_stored_by_id_with_a_thumbnail() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let storage = ImageStorage::new(dir.path());
+        let (tenant, id) = (TenantId(uuid_v4()), ImageId(uuid_v4()));
+        let stored = storage
+            .store(tenant, id, png(640, 480), (640, 480))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((stored.width, stored.height), (640, 480));
+        let thumb = std::fs::read(storage.thumb_path(tenant, id)).unwrap_or_default();
+        let (_, tw, th) = make_thumbnail(&thumb).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((tw, th), (320, 240));
+        assert!(storage.image_path(tenant, id).starts_with(dir.path()));
+    }
+
+    #[tokio::test]
+    async fn wrong_sizes_and_non_pngs_are_refused() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let storage = ImageStorage::new(dir.path());
+        let (tenant, id) = (TenantId(uuid_v4()), ImageId(uuid_v4()));
+        assert!(matches!(
+            storage.store(tenant, id, png(64, 64), (128, 64)).await,
+            Err(MediaError::WrongSize { .. })
+        ));
+        assert!(matches!(
+            storage
+                .store(tenant, id, b"GIF89a".to_vec(), (64, 64))
+                .await,
+            Err(MediaError::NotPng(_))
+        ));
+        assert!(!storage.image_path(tenant, id).exists());
+    }
+
+    fn uuid_v4() -> uuid::Uuid {
+        uuid::Uuid::new_v4()
+    }
+}

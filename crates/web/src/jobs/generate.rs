@@ -1,0 +1,299 @@
+use atelier_domain::{parse_seed, random_bytes, ImageSize, JobId, NewJob, Prompt};
+use atelier_store::{QueueRules, StoreError};
+use axum::extract::Query;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde::{Deserialize, Serialize};
+
+use super::view::JobView;
+use crate::accounts::FormErrors;
+use crate::auth::{CsrfForm, CurrentUser};
+use crate::pages::Page;
+use crate::{AppError, AppState};
+
+#[derive(Deserialize, Default, Serialize, Clone)]
+#[serde(default)]
+pub(crate) struct GenerateForm {
+    prompt: String,
+    negative_prompt: String,
+    model: String,
+    width: String,
+    height: String,
+    seed: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(crate) struct GenerateQuery {
+    job: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ModelOption {
+    id: String,
+    label: String,
+    description: String,
+}
+
+#[derive(Serialize)]
+struct Preset {
+    label: String,
+    width: i64,
+    height: i64,
+}
+
+/// Common sizes that fit the tenant's maximum side.
+fn size_presets(max_side: i64) -> Vec<Preset> {
+    [
+        ("Square", 512, 512),
+        ("Square", 768, 768),
+        ("Square", 1024, 1024),
+        ("Portrait", 512, 768),
+        ("Portrait", 768, 1024),
+        ("Landscape", 768, 512),
+        ("Landscape", 1024, 768),
+        ("Wide", 1024, 576),
+    ]
+    .into_iter()
+    .filter(|(_, w, h)| *w <= max_side && *h <= max_side)
+    .map(|(name, width, height)| Preset {
+        label: format!("{name} {width}×{height}"),
+        width,
+        height,
+    })
+    .collect()
+}
+
+/// The rules every submission on this node is held to.
+pub(crate) fn queue_rules(state: &AppState) -> QueueRules {
+    let jobs = &state.settings.jobs;
+    QueueRules {
+        cost: 1,
+        max_attempts: i64::from(jobs.max_attempts),
+        deadline_ms: i64::try_from(jobs.deadline_secs).unwrap_or(300) * 1000,
+        active_cap: i64::from(jobs.active_per_user),
+    }
+}
+
+fn model_options(page: &Page) -> Result<Vec<ModelOption>, AppError> {
+    let enabled = &page.tenant()?.tenant.settings.enabled_models;
+    Ok(page
+        .state
+        .models
+        .offered(enabled)
+        .map(|m| ModelOption {
+            id: m.id.clone(),
+            label: m.label(),
+            description: m.description.clone(),
+        })
+        .collect())
+}
+
+async fn render(
+    page: &Page,
+    user: &atelier_domain::User,
+    form: GenerateForm,
+    errors: FormErrors,
+    focus: Option<JobId>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let site = page.tenant()?;
+    let state = &page.state;
+    let mut jobs = Vec::new();
+    for job in state.store.active_jobs(user.id).await? {
+        jobs.push(JobView::build(state, &job).await?);
+    }
+    jobs.reverse(); // newest first
+    let mut focus_job = None;
+    if let Some(id) = focus {
+        if let Some(job) = state
+            .store
+            .find_job(site.tenant.id, Some(user.id), id)
+            .await?
+        {
+            let view = JobView::build(state, &job).await?;
+            if job.status.is_active() {
+                // Shown first among the active ones.
+                jobs.retain(|j| j.id != view.id);
+                jobs.insert(0, view);
+            } else {
+                focus_job = Some(view);
+            }
+        }
+    }
+    let ctx = minijinja::context! {
+        models => model_options(page)?,
+        size_presets => size_presets(site.tenant.settings.max_image_side),
+        form => form,
+        errors => errors,
+        jobs => jobs,
+        focus_job => focus_job,
+        focus_id => focus.map(|f| f.to_string()),
+    };
+    let Html(body) = page.render_form("generate.html", ctx).await?;
+    Ok((status, Html(body)).into_response())
+}
+
+pub(crate) async fn form(
+    page: Page,
+    CurrentUser(user): CurrentUser,
+    Query(query): Query<GenerateQuery>,
+) -> Result<Response, AppError> {
+    let site = page.tenant()?;
+    let side = 512.min(site.tenant.settings.max_image_side).to_string();
+    let form = GenerateForm {
+        model: model_options(&page)?
+            .first()
+            .map(|m| m.id.clone())
+            .unwrap_or_default(),
+        width: side.clone(),
+        height: side,
+        ..GenerateForm::default()
+    };
+    let focus = query
+        .job
+        .as_deref()
+        .and_then(|j| super::parse_job_id(j).ok());
+    render(&page, &user, form, FormErrors::new(), focus, StatusCode::OK).await
+}
+
+/// Checks a submission; every problem is reported next to its field.
+pub(crate) fn parse_job(
+    state: &AppState,
+    enabled_models: &[String],
+    max_side: i64,
+    form: &GenerateForm,
+) -> Result<NewJob, FormErrors> {
+    let mut errors = FormErrors::new();
+    let prompt = Prompt::parse("prompt", &form.prompt, true)
+        .map_err(|e| errors.insert("prompt", e.message))
+        .ok();
+    let negative = Prompt::parse("negative_prompt", &form.negative_prompt, false)
+        .map_err(|e| errors.insert("negative_prompt", e.message))
+        .ok();
+    let offered: Vec<_> = state.models.offered(enabled_models).collect();
+    let model = offered
+        .iter()
+        .find(|m| m.id == form.model)
+        .or_else(|| (form.model.is_empty() && offered.len() == 1).then(|| &offered[0]))
+        .map(|m| m.id.clone());
+    if model.is_none() {
+        errors.insert("model", "Choose one of the models in the list.".to_owned());
+    }
+    let size = ImageSize::parse(&form.width, &form.height, max_side)
+        .map_err(|list| {
+            for e in list {
+                errors.insert(e.field, e.message);
+            }
+        })
+        .ok();
+    let seed = parse_seed(&form.seed)
+        .map_err(|e| errors.insert("seed", e.message))
+        .ok();
+    match (prompt, negative, model, size, seed) {
+        (Some(prompt), Some(negative_prompt), Some(model), Some(size), Some(seed))
+            if errors.is_empty() =>
+        {
+            let seed = seed.unwrap_or_else(|| {
+                random_bytes::<8>()
+                    .map(|b| i64::from_le_bytes(b) & i64::MAX)
+                    .unwrap_or(0)
+            });
+            Ok(NewJob {
+                prompt,
+                negative_prompt,
+                model,
+                size,
+                seed,
+            })
+        }
+        _ => Err(errors),
+    }
+}
+
+/// Queues a job for `user`; wakes the workers and tells live pages.
+pub(crate) async fn queue_job(
+    state: &AppState,
+    tenant: atelier_domain::TenantId,
+    user: atelier_domain::UserId,
+    new: &NewJob,
+) -> Result<atelier_domain::Job, StoreError> {
+    let job = state
+        .store
+        .submit_job(tenant, user, new, queue_rules(state), state.clock.now())
+        .await?;
+    state.queue_wake.notify_one();
+    let _ = state.job_events.send(job.id);
+    tracing::info!(job = %job.id, %user, "job queued");
+    Ok(job)
+}
+
+pub(crate) async fn submit(
+    page: Page,
+    CurrentUser(user): CurrentUser,
+    CsrfForm(form): CsrfForm<GenerateForm>,
+) -> Result<Response, AppError> {
+    let site = page.tenant()?.clone();
+    let settings = &site.tenant.settings;
+    let state = &page.state;
+    let new = match parse_job(
+        state,
+        &settings.enabled_models,
+        settings.max_image_side,
+        &form,
+    ) {
+        Ok(new) => new,
+        Err(errors) => {
+            return render(
+                &page,
+                &user,
+                form,
+                errors,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    };
+    match queue_job(state, site.tenant.id, user.id, &new).await {
+        Ok(job) => Ok(Redirect::to(&format!("/generate?job={}", job.id)).into_response()),
+        Err(StoreError::NotEnoughCredits { available }) => {
+            let mut errors = FormErrors::new();
+            errors.insert(
+                "credits",
+                format!(
+                    "Not enough {}: an image costs {} and you have {} available. Buy more to keep creating.",
+                    settings.credit.plural,
+                    settings.credit.amount(queue_rules(state).cost),
+                    available.max(0)
+                ),
+            );
+            render(
+                &page,
+                &user,
+                form,
+                errors,
+                None,
+                StatusCode::PAYMENT_REQUIRED,
+            )
+            .await
+        }
+        Err(StoreError::TooManyActiveJobs { cap }) => {
+            let mut errors = FormErrors::new();
+            errors.insert(
+                "form",
+                format!("You already have {cap} images in progress. Wait for one to finish, then try again."),
+            );
+            render(
+                &page,
+                &user,
+                form,
+                errors,
+                None,
+                StatusCode::TOO_MANY_REQUESTS,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}

@@ -1,0 +1,149 @@
+//! How a job is shown: in pages (`JobView`) and as JSON (the API and live status share it).
+
+use atelier_domain::{Job, JobStatus};
+use serde::Serialize;
+
+use crate::{AppError, AppState};
+
+/// "about 20 seconds", "about 3 minutes".
+fn wait_label(seconds: i64) -> String {
+    match seconds {
+        i64::MIN..=9 => "a few seconds".to_owned(),
+        10..=59 => format!("about {} seconds", (seconds + 5) / 10 * 10),
+        60..=119 => "about a minute".to_owned(),
+        _ => format!("about {} minutes", (seconds + 30) / 60),
+    }
+}
+
+fn status_label(job: &Job) -> &'static str {
+    match (job.status, job.cancel_requested) {
+        (JobStatus::Queued, _) => "Waiting in the queue",
+        (JobStatus::Running, true) => "Canceling…",
+        (JobStatus::Running, false) => "Rendering",
+        (JobStatus::Succeeded, _) => "Ready",
+        (JobStatus::Failed, _) => "Failed",
+        (JobStatus::Canceled, _) => "Canceled",
+    }
+}
+
+/// A job with everything a page or a client needs to show it.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct JobView {
+    pub id: String,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub queue_position: Option<i64>,
+    pub estimated_wait_seconds: Option<i64>,
+    pub wait_label: Option<String>,
+    pub progress: f64,
+    pub progress_percent: i64,
+    pub error: Option<String>,
+    pub image_url: Option<String>,
+    pub thumb_url: Option<String>,
+    pub download_url: Option<String>,
+    pub cancel_url: Option<String>,
+    pub width: i64,
+    pub height: i64,
+    pub model: String,
+    pub model_label: String,
+    pub prompt: String,
+    pub seed: i64,
+    pub created_at: String,
+    pub created: String,
+    pub charged: bool,
+}
+
+impl JobView {
+    pub(crate) async fn build(state: &AppState, job: &Job) -> Result<JobView, AppError> {
+        let (queue_position, estimated_wait_seconds) = if job.status == JobStatus::Queued {
+            let position = state.store.queue_position(job).await?;
+            let per_job_ms = state.store.recent_render_millis().await?.unwrap_or(15_000);
+            let workers = i64::from(state.settings.jobs.embedded_workers.max(1));
+            let wait = (position * per_job_ms / workers + 999) / 1000;
+            (Some(position), Some(wait))
+        } else {
+            (None, None)
+        };
+        let image = job.image_id.map(|i| format!("/images/{i}"));
+        let model_label = state
+            .models
+            .get(&job.model)
+            .map_or_else(|| job.model.clone(), atelier_config::Model::label);
+        let error = match job.status {
+            JobStatus::Failed => Some(if job.error.is_empty() {
+                "The image could not be made.".to_owned()
+            } else {
+                job.error.clone()
+            }),
+            _ => None,
+        };
+        Ok(JobView {
+            id: job.id.to_string(),
+            status: job.status.as_str(),
+            status_label: status_label(job),
+            queue_position,
+            estimated_wait_seconds,
+            wait_label: estimated_wait_seconds.map(wait_label),
+            progress: match job.status {
+                JobStatus::Succeeded => 1.0,
+                _ => job.progress as f64 / 1000.0,
+            },
+            progress_percent: match job.status {
+                JobStatus::Succeeded => 100,
+                _ => job.progress / 10,
+            },
+            error,
+            thumb_url: image.as_ref().map(|u| format!("{u}/thumb")),
+            download_url: image.as_ref().map(|u| format!("{u}?download=1")),
+            image_url: image,
+            cancel_url: (job.status.is_active() && !job.cancel_requested)
+                .then(|| format!("/jobs/{}/cancel", job.id)),
+            width: job.width,
+            height: job.height,
+            model: job.model.clone(),
+            model_label,
+            prompt: job.prompt.clone(),
+            seed: job.seed,
+            created_at: job.created_at.rfc3339(),
+            created: job.created_at.display_date(),
+            charged: job.status == JobStatus::Succeeded,
+        })
+    }
+}
+
+/// The job JSON of the contract: `id`, `status`, `queue_position`, `progress`, `error`,
+/// `image_url`, `width`, `height`, `model`, `prompt`, `created_at`, and a few extras.
+pub(crate) fn job_json(view: &JobView) -> serde_json::Value {
+    serde_json::json!({
+        "id": view.id,
+        "status": view.status,
+        "status_label": view.status_label,
+        "queue_position": view.queue_position,
+        "estimated_wait_seconds": view.estimated_wait_seconds,
+        "wait_label": view.wait_label,
+        "progress": view.progress,
+        "error": view.error,
+        "image_url": view.image_url,
+        "thumb_url": view.thumb_url,
+        "download_url": view.download_url,
+        "width": view.width,
+        "height": view.height,
+        "model": view.model,
+        "prompt": view.prompt,
+        "seed": view.seed,
+        "created_at": view.created_at,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wait_label;
+
+    #[test]
+    fn waits_are_rounded_for_people() {
+        assert_eq!(wait_label(3), "a few seconds");
+        assert_eq!(wait_label(24), "about 20 seconds");
+        assert_eq!(wait_label(75), "about a minute");
+        assert_eq!(wait_label(200), "about 3 minutes");
+    }
+}

@@ -1,0 +1,197 @@
+//! The worker loop that runs inside `atelier serve` (and, later, in `atelier worker`).
+
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use atelier_domain::{Clock, ImageId, JobId};
+use atelier_media::ImageStorage;
+use atelier_store::{ClaimedJob, Completion, Heartbeat, NewImage, Store, StoreError};
+use tokio::sync::{broadcast, watch, Notify};
+
+use crate::{Backend, RenderSpec};
+
+/// How a worker paces itself.
+#[derive(Debug, Clone)]
+pub struct WorkerSettings {
+    /// How long a claim lasts without a heartbeat.
+    pub lease_ms: i64,
+    /// How often a running job reports progress and extends its lease.
+    pub heartbeat: Duration,
+    /// How long an idle worker waits before looking again without being woken (jobs
+    /// submitted on other nodes, deadlines to enforce).
+    pub idle_recheck: Duration,
+    /// Shown to the owner of a job that missed its deadline.
+    pub timeout_reason: String,
+}
+
+/// One worker: claims a job, renders it, reports, repeats.
+pub struct EmbeddedWorker {
+    pub id: String,
+    pub store: Store,
+    pub storage: ImageStorage,
+    pub backend: Arc<dyn Backend>,
+    pub clock: Arc<dyn Clock>,
+    /// Notified when a job is submitted on this node.
+    pub wake: Arc<Notify>,
+    /// Told about every job this worker changes, for live status pages.
+    pub events: broadcast::Sender<JobId>,
+    pub settings: WorkerSettings,
+}
+
+impl EmbeddedWorker {
+    fn publish(&self, job: JobId) {
+        // Nobody listening is fine.
+        let _ = self.events.send(job);
+    }
+
+    /// Enforces deadlines and leases, then runs at most one job. Says whether it ran one.
+    pub async fn run_once(&self) -> Result<bool, StoreError> {
+        let now = self.clock.now();
+        let reaped = self
+            .store
+            .reap_jobs(now, &self.settings.timeout_reason)
+            .await?;
+        if reaped != atelier_store::ReapReport::default() {
+            tracing::info!(?reaped, "deadlines and expired leases enforced");
+        }
+        let Some(claimed) = self
+            .store
+            .claim_next_job(&self.id, None, self.settings.lease_ms, now)
+            .await?
+        else {
+            return Ok(false);
+        };
+        let id = claimed.job.id;
+        self.publish(id);
+        self.process(claimed).await?;
+        self.publish(id);
+        Ok(true)
+    }
+
+    #[tracing::instrument(skip_all, fields(worker = %self.id, job = %claimed.job.id))]
+    async fn process(&self, claimed: ClaimedJob) -> Result<(), StoreError> {
+        let ClaimedJob { job, lease_token } = claimed;
+        let spec = RenderSpec {
+            prompt: job.prompt.clone(),
+            negative_prompt: job.negative_prompt.clone(),
+            model: job.model.clone(),
+            width: u32::try_from(job.width).unwrap_or(0),
+            height: u32::try_from(job.height).unwrap_or(0),
+            seed: job.seed,
+        };
+        let progress = Arc::new(AtomicI64::new(0));
+        let report = {
+            let progress = progress.clone();
+            move |p: f32| progress.store((p.clamp(0.0, 1.0) * 1000.0) as i64, Ordering::Relaxed)
+        };
+        let render = self.backend.render(&spec, &report);
+        tokio::pin!(render);
+        let mut ticker = tokio::time::interval(self.settings.heartbeat);
+        let outcome = loop {
+            tokio::select! {
+                result = &mut render => break Some(result),
+                _ = ticker.tick() => {
+                    let beat = self
+                        .store
+                        .heartbeat_job(
+                            job.id,
+                            &lease_token,
+                            progress.load(Ordering::Relaxed),
+                            self.settings.lease_ms,
+                            self.clock.now(),
+                        )
+                        .await;
+                    match beat {
+                        Ok(Heartbeat::Continue) => self.publish(job.id),
+                        Ok(Heartbeat::Cancel) => break None,
+                        Ok(Heartbeat::Lost) => {
+                            tracing::warn!("lease lost; another worker owns the job now");
+                            return Ok(());
+                        }
+                        Err(e) => tracing::warn!(error = %e, "heartbeat failed; will retry"),
+                    }
+                }
+            }
+        };
+        let now = self.clock.now();
+        match outcome {
+            None => {
+                self.store
+                    .fail_job_attempt(job.id, &lease_token, "Canceled by its owner.", false, now)
+                    .await?;
+                tracing::info!("canceled while running");
+            }
+            Some(Err(e)) => {
+                let status = self
+                    .store
+                    .fail_job_attempt(job.id, &lease_token, &e.message, e.retryable, now)
+                    .await?;
+                tracing::warn!(error = %e.message, ?status, "render failed");
+            }
+            Some(Ok(png)) => {
+                let image = ImageId(uuid::Uuid::now_v7());
+                match self
+                    .storage
+                    .store(job.tenant_id, image, png, (spec.width, spec.height))
+                    .await
+                {
+                    Err(e) => {
+                        self.store
+                            .fail_job_attempt(job.id, &lease_token, &e.to_string(), true, now)
+                            .await?;
+                        tracing::warn!(error = %e, "result could not be stored");
+                    }
+                    Ok(stored) => {
+                        let record = NewImage {
+                            id: image,
+                            width: i64::from(stored.width),
+                            height: i64::from(stored.height),
+                            bytes: i64::try_from(stored.bytes).unwrap_or(i64::MAX),
+                        };
+                        let done = self
+                            .store
+                            .complete_job(job.id, &lease_token, record, self.clock.now())
+                            .await;
+                        match done {
+                            Ok(Completion::Succeeded) => tracing::info!("succeeded"),
+                            Ok(other) => {
+                                self.storage.remove(job.tenant_id, image).await;
+                                tracing::info!(?other, "finished, but the image is not kept");
+                            }
+                            Err(e) => {
+                                self.storage.remove(job.tenant_id, image).await;
+                                return Err(e);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs jobs until `shutdown` turns true; sleeps when idle until woken.
+    pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+        loop {
+            if *shutdown.borrow() {
+                return;
+            }
+            let idle = match self.run_once().await {
+                Ok(true) => false,
+                Ok(false) => true,
+                Err(e) => {
+                    tracing::error!(worker = %self.id, error = %e, "worker pass failed");
+                    true
+                }
+            };
+            if idle {
+                tokio::select! {
+                    () = self.wake.notified() => {}
+                    () = tokio::time::sleep(self.settings.idle_recheck) => {}
+                    _ = shutdown.changed() => {}
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,551 @@
+//! The core loop over HTTP: submit, queue, render, capture, and every way a job can end,
+//! on both databases, with DESIGN.md's credit invariants checked after each test.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+
+use atelier_domain::{Clock, Email, ImageSize, JobStatus, NewJob, Prompt, Role, User};
+use atelier_store::{NewUser, QueueRules};
+use atelier_worker::{Backend, DemoBackend, Progress, RenderError, RenderFuture, RenderSpec};
+
+use crate::accounts::{assert_ledger_invariants, user_by_email};
+use crate::common::browser::Browser;
+use crate::common::{Db, TestApp};
+use crate::on_both_databases;
+
+const PASSWORD: &str = "violet kettle under moonlight";
+
+on_both_databases!(
+    three_jobs_succeed_and_each_costs_one_credit,
+    a_failing_backend_retries_twice_then_fails_at_no_cost,
+    a_job_past_its_deadline_fails_at_no_cost,
+    a_worker_that_dies_mid_job_is_replaced_and_the_job_charged_once,
+    fifty_concurrent_submissions_with_three_credits_accept_exactly_three,
+    other_people_get_404_for_jobs_and_images,
+    one_busy_tenant_cannot_starve_another,
+    canceled_jobs_cost_nothing,
+    live_status_streams_until_the_job_ends,
+);
+
+fn demo() -> Arc<dyn Backend> {
+    Arc::new(DemoBackend::default())
+}
+
+/// A backend that always fails, counting its attempts.
+struct Broken(Arc<AtomicU32>);
+
+impl Backend for Broken {
+    fn render<'a>(&'a self, _: &'a RenderSpec, _: Progress<'a>) -> RenderFuture<'a> {
+        self.0.fetch_add(1, Ordering::SeqCst);
+        Box::pin(async { Err(RenderError::retryable("ComfyUI ran out of GPU memory")) })
+    }
+}
+
+/// Everything DESIGN.md promises about a user's credits: balance = Σ ledger,
+/// held = Σ cost of queued and running jobs, 0 ≤ held ≤ balance.
+async fn assert_invariants(app: &TestApp, user: &User) {
+    assert_ledger_invariants(app, user).await;
+    let fresh = app
+        .state
+        .store
+        .find_user(user.tenant_id, user.id)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("user gone"));
+    let holds = app
+        .state
+        .store
+        .active_holds(user.id)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(fresh.held, holds, "held must equal the cost of active jobs");
+}
+
+async fn fresh_user(app: &TestApp, slug: &str, email: &str) -> User {
+    user_by_email(app, slug, email).await
+}
+
+/// Submits through the generate form; returns the job id from the redirect.
+async fn submit(
+    browser: &mut Browser<'_>,
+    prompt: &str,
+    width: u32,
+    height: u32,
+) -> crate::common::Page {
+    let (w, h) = (width.to_string(), height.to_string());
+    browser
+        .submit(
+            "/account",
+            "/generate",
+            &[
+                ("prompt", prompt),
+                ("negative_prompt", ""),
+                ("model", "demo-abstract"),
+                ("width", &w),
+                ("height", &h),
+                ("seed", ""),
+            ],
+        )
+        .await
+}
+
+fn job_id_of(page: &crate::common::Page) -> String {
+    page.header("location")
+        .strip_prefix("/generate?job=")
+        .unwrap_or_else(|| {
+            panic!(
+                "not a job redirect: {} {}",
+                page.status,
+                page.header("location")
+            )
+        })
+        .to_owned()
+}
+
+async fn job_json(browser: &mut Browser<'_>, id: &str) -> serde_json::Value {
+    let page = browser.get(&format!("/jobs/{id}")).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    serde_json::from_str(&page.body).unwrap_or_else(|e| panic!("{e}: {}", page.body))
+}
+
+async fn three_jobs_succeed_and_each_costs_one_credit(db: Db) {
+    let app = TestApp::start(db).await;
+    let worker = app.worker(demo());
+    let mut browser = Browser::new(&app, "pixelforge.test");
+    browser.register("maya@example.com", PASSWORD).await;
+    let sizes = [(64, 64), (128, 96), (96, 136)];
+    let mut ids = Vec::new();
+    for (i, (w, h)) in sizes.iter().enumerate() {
+        let page = submit(&mut browser, &format!("a quiet harbour, take {i}"), *w, *h).await;
+        assert_eq!(page.status, 303, "{}", page.body);
+        ids.push(job_id_of(&page));
+    }
+    let queued = job_json(&mut browser, &ids[2]).await;
+    assert_eq!(queued["status"], "queued");
+    assert_eq!(queued["queue_position"], 3);
+    for _ in 0..3 {
+        assert!(worker.run_once().await.unwrap_or_else(|e| panic!("{e}")));
+    }
+    assert!(
+        !worker.run_once().await.unwrap_or_else(|e| panic!("{e}")),
+        "the queue is empty"
+    );
+
+    let user = fresh_user(&app, "pixelforge", "maya@example.com").await;
+    assert_eq!(user.balance, 17);
+    let (ledger, _) = app
+        .state
+        .store
+        .ledger_page(user.id, 0, 10)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let generations = ledger
+        .iter()
+        .filter(|e| e.reason == atelier_domain::LedgerReason::Generation)
+        .count();
+    assert_eq!(generations, 3);
+    assert_invariants(&app, &user).await;
+
+    for (id, (w, h)) in ids.iter().zip(sizes) {
+        let job = job_json(&mut browser, id).await;
+        assert_eq!(job["status"], "succeeded");
+        assert_eq!(job["progress"], 1.0);
+        assert_eq!(
+            (job["width"].as_i64(), job["height"].as_i64()),
+            (Some(w.into()), Some(h.into()))
+        );
+        let image_url = job["image_url"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no image url"));
+        let download = browser.get(&format!("{image_url}?download=1")).await;
+        assert_eq!(download.status, 200);
+        assert_eq!(download.header("content-type"), "image/png");
+        assert!(download
+            .header("content-disposition")
+            .starts_with("attachment; filename=\"pixelforge-a-quiet-harbour"));
+        assert_eq!(download.header("cache-control"), "private, max-age=86400");
+        assert_eq!(download.header("x-content-type-options"), "nosniff");
+        assert_eq!(
+            download.header("cross-origin-resource-policy"),
+            "same-origin"
+        );
+        let bytes = browser.get_bytes(image_url).await;
+        let (_, iw, ih) = atelier_media::make_thumbnail(&bytes).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((iw, ih), (w, h));
+        let thumb = browser.get_bytes(&format!("{image_url}/thumb")).await;
+        assert!(atelier_media::make_thumbnail(&thumb).is_ok());
+    }
+    // Nothing about storage reaches the browser.
+    let json = job_json(&mut browser, &ids[0]).await.to_string();
+    assert!(!json.contains("data/") && !json.contains(".png"), "{json}");
+}
+
+async fn a_failing_backend_retries_twice_then_fails_at_no_cost(db: Db) {
+    let app = TestApp::start(db).await;
+    let attempts = Arc::new(AtomicU32::new(0));
+    let worker = app.worker(Arc::new(Broken(attempts.clone())));
+    let mut browser = Browser::new(&app, "pixelforge.test");
+    browser.register("fail@example.com", PASSWORD).await;
+    let id = job_id_of(&submit(&mut browser, "a storm", 64, 64).await);
+    for _ in 0..3 {
+        assert!(worker.run_once().await.unwrap_or_else(|e| panic!("{e}")));
+    }
+    assert!(!worker.run_once().await.unwrap_or_else(|e| panic!("{e}")));
+    assert_eq!(
+        attempts.load(Ordering::SeqCst),
+        3,
+        "the first attempt and two retries"
+    );
+    let job = job_json(&mut browser, &id).await;
+    assert_eq!(job["status"], "failed");
+    assert_eq!(job["error"], "ComfyUI ran out of GPU memory");
+    assert!(job["image_url"].is_null());
+    let user = fresh_user(&app, "pixelforge", "fail@example.com").await;
+    assert_eq!((user.balance, user.held), (20, 0));
+    assert_invariants(&app, &user).await;
+}
+
+async fn a_job_past_its_deadline_fails_at_no_cost(db: Db) {
+    let app = TestApp::start(db).await;
+    let worker = app.worker(demo());
+    let mut browser = Browser::new(&app, "pixelforge.test");
+    browser.register("late@example.com", PASSWORD).await;
+    let id = job_id_of(&submit(&mut browser, "a slow sunrise", 64, 64).await);
+    app.clock.advance_millis(5 * 60 * 1000 + 1);
+    assert!(
+        !worker.run_once().await.unwrap_or_else(|e| panic!("{e}")),
+        "nothing left to run"
+    );
+    let job = job_json(&mut browser, &id).await;
+    assert_eq!(job["status"], "failed");
+    assert!(
+        job["error"].as_str().unwrap_or("").contains("5 minutes"),
+        "{job}"
+    );
+    let user = fresh_user(&app, "pixelforge", "late@example.com").await;
+    assert_eq!((user.balance, user.held), (20, 0));
+    assert_invariants(&app, &user).await;
+}
+
+async fn a_worker_that_dies_mid_job_is_replaced_and_the_job_charged_once(db: Db) {
+    let app = TestApp::start(db).await;
+    let mut browser = Browser::new(&app, "pixelforge.test");
+    browser.register("phoenix@example.com", PASSWORD).await;
+    let id = job_id_of(&submit(&mut browser, "a phoenix", 64, 64).await);
+    // A worker claims the job and then dies: no heartbeat, no report.
+    let claimed = app
+        .state
+        .store
+        .claim_next_job("doomed-worker", None, 30_000, app.clock.now())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("nothing to claim"));
+    assert_eq!(claimed.job.id.to_string(), id);
+    assert_eq!(job_json(&mut browser, &id).await["status"], "running");
+    // Its lease runs out; another worker takes the job back and finishes it.
+    app.clock.advance_millis(30_001);
+    let worker = app.worker(demo());
+    assert!(worker.run_once().await.unwrap_or_else(|e| panic!("{e}")));
+    let job = job_json(&mut browser, &id).await;
+    assert_eq!(job["status"], "succeeded");
+    // The dead worker's late report changes nothing.
+    let late = app
+        .state
+        .store
+        .fail_job_attempt(
+            claimed.job.id,
+            &claimed.lease_token,
+            "too late",
+            true,
+            app.clock.now(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(late, None);
+    let user = fresh_user(&app, "pixelforge", "phoenix@example.com").await;
+    assert_eq!(user.balance, 19, "charged exactly once");
+    assert_invariants(&app, &user).await;
+}
+
+async fn fifty_concurrent_submissions_with_three_credits_accept_exactly_three(db: Db) {
+    let app = TestApp::start_with(db, "[jobs]\nactive_per_user = 100").await;
+    crate::accounts::set_tenant(&app, "pixelforge", |s| s.signup_bonus = 3).await;
+    let mut browser = Browser::new(&app, "pixelforge.test");
+    browser.register("rush@example.com", PASSWORD).await;
+    let token =
+        crate::common::browser::csrf_token(&browser.get("/account").await).unwrap_or_default();
+    let cookie = browser.cookie.clone().unwrap_or_default();
+    let requests: Vec<_> = (0..50)
+        .map(|i| {
+            let request = app
+                .client
+                .post(app.url("/generate"))
+                .header("host", "pixelforge.test")
+                .header("cookie", &cookie)
+                .header("sec-fetch-site", "same-origin")
+                .form(&[
+                    ("csrf_token", token.clone()),
+                    ("prompt", format!("rush {i}")),
+                    ("model", "demo-abstract".to_owned()),
+                    ("width", "64".to_owned()),
+                    ("height", "64".to_owned()),
+                ]);
+            tokio::spawn(async move { request.send().await.map(|r| r.status().as_u16()) })
+        })
+        .collect();
+    let mut statuses = Vec::new();
+    for r in requests {
+        statuses.push(
+            r.await
+                .unwrap_or_else(|e| panic!("{e}"))
+                .unwrap_or_else(|e| panic!("{e}")),
+        );
+    }
+    let accepted = statuses.iter().filter(|s| **s == 303).count();
+    let refused = statuses.iter().filter(|s| **s == 402).count();
+    assert_eq!((accepted, refused), (3, 47), "{statuses:?}");
+    let user = fresh_user(&app, "pixelforge", "rush@example.com").await;
+    assert_eq!((user.balance, user.held), (3, 3));
+    assert_invariants(&app, &user).await;
+    // The refusal says why, and where to get more.
+    let page = submit(&mut browser, "one more", 64, 64).await;
+    assert_eq!(page.status, 402);
+    page.assert_contains("Not enough Sparks");
+    page.assert_contains("href=\"/buy\"");
+}
+
+async fn other_people_get_404_for_jobs_and_images(db: Db) {
+    let app = TestApp::start(db).await;
+    let worker = app.worker(demo());
+    let mut owner = Browser::new(&app, "pixelforge.test");
+    owner.register("owner@example.com", PASSWORD).await;
+    let id = job_id_of(&submit(&mut owner, "a private garden", 64, 64).await);
+    worker.run_once().await.unwrap_or_else(|e| panic!("{e}"));
+    let image = job_json(&mut owner, &id).await["image_url"]
+        .as_str()
+        .unwrap_or("")
+        .to_owned();
+    assert!(image.starts_with("/images/"));
+
+    let mut neighbour = Browser::new(&app, "pixelforge.test");
+    neighbour.register("neighbour@example.com", PASSWORD).await;
+    let mut stranger = Browser::new(&app, "nocturne.test");
+    stranger.register("stranger@example.com", PASSWORD).await;
+    for browser in [&mut neighbour, &mut stranger] {
+        for path in [
+            format!("/jobs/{id}"),
+            format!("/jobs/{id}/events"),
+            image.clone(),
+            format!("{image}/thumb"),
+            format!("{image}?download=1"),
+        ] {
+            let page = browser.get(&path).await;
+            assert_eq!(page.status, 404, "{} GET {path}", browser.host);
+            assert_ne!(page.header("content-type"), "image/png");
+        }
+        let cancel = browser
+            .submit("/account", &format!("/jobs/{id}/cancel"), &[])
+            .await;
+        assert_eq!(cancel.status, 404);
+    }
+    // The tenant's admins and super-admins may look.
+    let neighbour_user = fresh_user(&app, "pixelforge", "neighbour@example.com").await;
+    app.state
+        .store
+        .set_user_role(
+            neighbour_user.tenant_id.unwrap_or_else(|| panic!("tenant")),
+            neighbour_user.id,
+            Role::TenantAdmin,
+            app.clock.now(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(neighbour.get(&image).await.status, 200);
+    // Signed out: sent to sign in, the image never shown.
+    let anonymous = Browser::new(&app, "pixelforge.test").get(&image).await;
+    assert_eq!(anonymous.status, 303);
+}
+
+async fn one_busy_tenant_cannot_starve_another(db: Db) {
+    let app = TestApp::start(db).await;
+    let store = &app.state.store;
+    let now = app.clock.now();
+    let tenant = |slug: &str| {
+        let slug = atelier_domain::Slug::parse(slug).unwrap_or_else(|e| panic!("{e}"));
+        async move {
+            store
+                .find_tenant_by_slug(&slug)
+                .await
+                .unwrap_or_else(|e| panic!("{e}"))
+                .unwrap_or_else(|| panic!("no tenant"))
+                .id
+        }
+    };
+    let (busy, quiet) = (tenant("pixelforge").await, tenant("nocturne").await);
+    let user = |tenant, email: &str, credits| NewUser {
+        tenant_id: Some(tenant),
+        email: Email::parse(email).unwrap_or_else(|e| panic!("{e}")),
+        name: String::new(),
+        password_hash: "x".into(),
+        role: Role::User,
+        signup_bonus: credits,
+        bonus_now: true,
+        signup_ip: String::new(),
+    };
+    let heavy = store
+        .create_user(&user(busy, "bulk@example.com", 600), now)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let light = store
+        .create_user(&user(quiet, "one@example.com", 5), now)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let rules = QueueRules {
+        cost: 1,
+        max_attempts: 3,
+        deadline_ms: 3_600_000,
+        active_cap: 1000,
+    };
+    let job = |n: usize| NewJob {
+        prompt: Prompt::parse("prompt", &format!("bulk {n}"), true)
+            .unwrap_or_else(|e| panic!("{e}")),
+        negative_prompt: Prompt::parse("negative_prompt", "", false)
+            .unwrap_or_else(|e| panic!("{e}")),
+        model: "demo-abstract".into(),
+        size: ImageSize {
+            width: 64,
+            height: 64,
+        },
+        seed: 1,
+    };
+    for n in 0..500 {
+        app.clock.advance_millis(1);
+        store
+            .submit_job(busy, heavy.id, &job(n), rules, app.clock.now())
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    app.clock.advance_millis(1);
+    let lone = store
+        .submit_job(quiet, light.id, &job(0), rules, app.clock.now())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut order = Vec::new();
+    for _ in 0..3 {
+        app.clock.advance_millis(1);
+        let claimed = store
+            .claim_next_job("w", None, 60_000, app.clock.now())
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+            .unwrap_or_else(|| panic!("queue empty"));
+        order.push(claimed.job.id);
+    }
+    let position = order.iter().position(|id| *id == lone.id);
+    assert!(
+        position.is_some_and(|p| p <= 1),
+        "the lone job waited behind the bulk: {position:?}"
+    );
+    // A suspended tenant's jobs are not claimed at all.
+    app.state
+        .tenants
+        .set_status(busy, atelier_domain::TenantStatus::Suspended)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let next = store
+        .claim_next_job("w", None, 60_000, app.clock.now())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(next.is_none(), "a suspended tenant's job was claimed");
+}
+
+async fn canceled_jobs_cost_nothing(db: Db) {
+    let app = TestApp::start(db).await;
+    let mut browser = Browser::new(&app, "pixelforge.test");
+    browser.register("undo@example.com", PASSWORD).await;
+    // Queued: canceled at once.
+    let queued = job_id_of(&submit(&mut browser, "never mind", 64, 64).await);
+    let done = browser
+        .submit("/account", &format!("/jobs/{queued}/cancel"), &[])
+        .await;
+    assert_eq!(done.status, 303);
+    assert_eq!(job_json(&mut browser, &queued).await["status"], "canceled");
+    // Running: the worker is told at its next heartbeat, and stops.
+    let running = job_id_of(&submit(&mut browser, "stop halfway", 64, 64).await);
+    let claimed = app
+        .state
+        .store
+        .claim_next_job("w", None, 30_000, app.clock.now())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("nothing claimed"));
+    browser
+        .submit("/account", &format!("/jobs/{running}/cancel"), &[])
+        .await;
+    let beat = app
+        .state
+        .store
+        .heartbeat_job(
+            claimed.job.id,
+            &claimed.lease_token,
+            500,
+            30_000,
+            app.clock.now(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(beat, atelier_store::Heartbeat::Cancel);
+    let status = app
+        .state
+        .store
+        .fail_job_attempt(
+            claimed.job.id,
+            &claimed.lease_token,
+            "Canceled by its owner.",
+            false,
+            app.clock.now(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(status, Some(JobStatus::Canceled));
+    let user = fresh_user(&app, "pixelforge", "undo@example.com").await;
+    assert_eq!((user.balance, user.held), (20, 0));
+    assert_invariants(&app, &user).await;
+}
+
+async fn live_status_streams_until_the_job_ends(db: Db) {
+    let app = TestApp::start(db).await;
+    let mut browser = Browser::new(&app, "pixelforge.test");
+    browser.register("watch@example.com", PASSWORD).await;
+    let id = job_id_of(&submit(&mut browser, "a kite", 64, 64).await);
+    let mut response = app
+        .client
+        .get(app.url(&format!("/jobs/{id}/events")))
+        .header("host", "pixelforge.test")
+        .header("cookie", browser.cookie.clone().unwrap_or_default())
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(response.status().as_u16(), 200);
+    assert!(response.headers()["content-type"]
+        .to_str()
+        .unwrap_or("")
+        .starts_with("text/event-stream"));
+    let mut seen = String::new();
+    while !seen.contains("\"queued\"") {
+        let chunk = response
+            .chunk()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+            .unwrap_or_else(|| panic!("stream ended early"));
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    assert!(seen.contains("event: job"), "{seen}");
+    let worker = app.worker(demo());
+    worker.run_once().await.unwrap_or_else(|e| panic!("{e}"));
+    // The stream reports success and then ends by itself.
+    while let Some(chunk) = response.chunk().await.unwrap_or_else(|e| panic!("{e}")) {
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    assert!(seen.contains("\"succeeded\""), "{seen}");
+    assert!(seen.contains("\"image_url\":\"/images/"), "{seen}");
+}

@@ -1,0 +1,403 @@
+/* Live job cards for the Generate and History pages, and the size presets of the
+   Generate form. Progressive: the pages work without this file (submit, then reload);
+   this only keeps them current. Markup: templates/macros/jobs.html. */
+(function () {
+  "use strict";
+
+  var POLL_MS = 3000;
+  var FINAL = { succeeded: true, failed: true, canceled: true };
+  var ACTIVE = { queued: true, running: true };
+  var LABELS = {
+    queued: "Waiting in the queue",
+    running: "Rendering",
+    succeeded: "Ready",
+    failed: "Failed",
+    canceled: "Canceled"
+  };
+
+  /* ---------- Announcements (one polite live region per page) ---------- */
+
+  var announcer = document.querySelector("[data-live-announcer]");
+  var announceTimer = null;
+
+  function announce(text) {
+    if (!announcer || !text) {
+      return;
+    }
+    // Emptying first makes screen readers repeat an identical message.
+    announcer.textContent = "";
+    window.clearTimeout(announceTimer);
+    announceTimer = window.setTimeout(function () {
+      announcer.textContent = text;
+    }, 100);
+  }
+
+  function shortPrompt(prompt) {
+    var text = String(prompt || "").replace(/\s+/g, " ").trim();
+    return text.length > 80 ? text.slice(0, 77) + "…" : text;
+  }
+
+  /* ---------- Card updates ---------- */
+
+  function fields(card, name) {
+    return card.querySelectorAll('[data-field="' + name + '"]');
+  }
+
+  function field(card, name) {
+    return card.querySelector('[data-field="' + name + '"]');
+  }
+
+  function setText(el, text) {
+    if (el && el.textContent !== text) {
+      el.textContent = text;
+    }
+  }
+
+  function show(el, visible) {
+    if (el) {
+      el.hidden = !visible;
+    }
+  }
+
+  function remove(el) {
+    if (el && el.parentNode) {
+      el.parentNode.removeChild(el);
+    }
+  }
+
+  function queueText(job) {
+    var text = job.queue_position
+      ? "Position " + job.queue_position + " in the queue"
+      : "Waiting in the queue";
+    if (job.wait_label) {
+      text += " · " + job.wait_label;
+    }
+    return text;
+  }
+
+  function buildResult(card, job) {
+    var result = field(card, "result");
+    if (!result || !job.image_url || result.querySelector("img")) {
+      return;
+    }
+    var tile = card.getAttribute("data-variant") === "tile";
+    var promptText = String(job.prompt || "");
+
+    var link = document.createElement("a");
+    link.className = "job-frame job-image-link";
+    link.href = job.image_url;
+    var img = document.createElement("img");
+    img.src = tile && job.thumb_url ? job.thumb_url : job.image_url;
+    img.alt = promptText;
+    if (job.width) { img.width = job.width; }
+    if (job.height) { img.height = job.height; }
+    img.decoding = "async";
+    link.appendChild(img);
+    result.appendChild(link);
+
+    if (job.download_url) {
+      var actions = document.createElement("p");
+      actions.className = "job-actions";
+      var download = document.createElement("a");
+      download.href = job.download_url;
+      download.setAttribute("download", "");
+      if (tile) {
+        download.className = "btn btn-secondary btn-xs";
+        download.appendChild(document.createTextNode("Download"));
+        var hidden = document.createElement("span");
+        hidden.className = "visually-hidden";
+        hidden.textContent = " image";
+        download.appendChild(hidden);
+      } else {
+        download.className = "btn btn-primary btn-sm";
+        download.textContent = "Download image";
+      }
+      actions.appendChild(download);
+      if (!tile) {
+        var open = document.createElement("a");
+        open.className = "job-open";
+        open.href = job.image_url;
+        open.textContent = "Open full size";
+        actions.appendChild(open);
+      }
+      result.appendChild(actions);
+    }
+    remove(field(card, "placeholder"));
+  }
+
+  function update(card, job) {
+    if (!job || !job.status) {
+      return;
+    }
+    var status = String(job.status);
+    var before = card.getAttribute("data-status");
+    var label = job.status_label || LABELS[status] || status;
+    card.setAttribute("data-status", status);
+
+    var statusEls = fields(card, "status");
+    for (var i = 0; i < statusEls.length; i++) {
+      setText(statusEls[i], label);
+    }
+
+    var running = status === "running";
+    show(field(card, "progress-block"), !!ACTIVE[status]);
+    setText(field(card, "progress-label"), running ? "Progress" : "Waiting to start");
+    var progress = field(card, "progress");
+    var percent = Math.max(0, Math.min(100, Math.round((Number(job.progress) || 0) * 100)));
+    if (progress) {
+      if (running) {
+        progress.value = percent;
+        progress.textContent = percent + "%";
+      } else if (status === "queued") {
+        // No value: an indeterminate bar while waiting for a worker.
+        progress.removeAttribute("value");
+      }
+    }
+    setText(field(card, "percent"), running ? percent + "%" : "");
+
+    var queue = field(card, "queue");
+    if (status === "queued") {
+      setText(queue, queueText(job));
+      show(queue, true);
+    } else {
+      show(queue, false);
+    }
+
+    var error = field(card, "error");
+    if (status === "failed") {
+      setText(error, (job.error || "The image could not be made.") + " Nothing was charged.");
+      show(error, true);
+    } else if (status === "canceled") {
+      setText(error, "Canceled — nothing was charged.");
+      show(error, true);
+    } else {
+      show(error, false);
+    }
+
+    if (status === "succeeded") {
+      buildResult(card, job);
+    }
+    if (FINAL[status]) {
+      remove(field(card, "cancel"));
+    }
+
+    if (FINAL[status] && before !== status) {
+      var what = shortPrompt(job.prompt);
+      if (status === "succeeded") {
+        announce("Your image is ready" + (what ? ": " + what : "") + ". You can download it now.");
+      } else if (status === "failed") {
+        announce("Your image could not be made" + (what ? ": " + what : "") + ". " +
+          (job.error ? job.error + " " : "") + "Nothing was charged.");
+      } else {
+        announce("Image canceled" + (what ? ": " + what : "") + ". Nothing was charged.");
+      }
+    }
+  }
+
+  /* ---------- Watching a job: server-sent events, else polling ---------- */
+
+  function watch(card) {
+    var id = card.getAttribute("data-job-id");
+    if (!id) {
+      return;
+    }
+    var path = "/jobs/" + encodeURIComponent(id);
+    var done = false;
+    var received = false;
+    var source = null;
+    var timer = null;
+    var polling = false;
+
+    function stop() {
+      done = true;
+      if (source) {
+        source.close();
+        source = null;
+      }
+      window.clearTimeout(timer);
+    }
+
+    function handle(job) {
+      if (done || !job) {
+        return;
+      }
+      update(card, job);
+      if (FINAL[job.status]) {
+        stop();
+      }
+    }
+
+    function poll() {
+      if (done) {
+        return;
+      }
+      if (typeof window.fetch !== "function") {
+        return;
+      }
+      window.fetch(path, {
+        headers: { "Accept": "application/json" },
+        credentials: "same-origin",
+        cache: "no-store"
+      }).then(function (response) {
+        if (response.status === 401 || response.status === 403 || response.status === 404) {
+          // Signed out, or the job is gone: reloading the page shows the truth.
+          stop();
+          return null;
+        }
+        if (!response.ok) {
+          throw new Error("HTTP " + response.status);
+        }
+        return response.json();
+      }).then(handle, function () {
+        // A network hiccup: try again on the next tick.
+      }).then(function () {
+        if (!done) {
+          timer = window.setTimeout(poll, POLL_MS);
+        }
+      });
+    }
+
+    function startPolling() {
+      if (polling || done) {
+        return;
+      }
+      polling = true;
+      if (source) {
+        source.close();
+        source = null;
+      }
+      poll();
+    }
+
+    if (typeof window.EventSource !== "function") {
+      startPolling();
+      return;
+    }
+
+    try {
+      source = new window.EventSource(path + "/events");
+    } catch (e) {
+      startPolling();
+      return;
+    }
+
+    function onMessage(event) {
+      received = true;
+      var job;
+      try {
+        job = JSON.parse(event.data);
+      } catch (e) {
+        return;
+      }
+      handle(job);
+    }
+
+    source.addEventListener("job", onMessage);
+    // Unnamed events too, in case a proxy or an older server drops the event name.
+    source.addEventListener("message", onMessage);
+    source.addEventListener("error", function () {
+      if (done) {
+        return;
+      }
+      // Before any message the stream is not usable here; after one, the browser
+      // reconnects by itself unless it gave up (CLOSED).
+      if (!received || !source || source.readyState === 2) {
+        startPolling();
+      }
+    });
+  }
+
+  function watchAll() {
+    var cards = document.querySelectorAll("[data-job-id]");
+    for (var i = 0; i < cards.length; i++) {
+      if (ACTIVE[cards[i].getAttribute("data-status")]) {
+        watch(cards[i]);
+      }
+    }
+  }
+
+  /* ---------- Size presets on the Generate form ---------- */
+
+  function parsePreset(value) {
+    var parts = String(value || "").split("x");
+    return parts.length === 2 ? { width: parts[0], height: parts[1] } : null;
+  }
+
+  function setupPresets() {
+    var form = document.querySelector("[data-generate-form]");
+    if (!form) {
+      return;
+    }
+    var width = form.querySelector('input[name="width"]');
+    var height = form.querySelector('input[name="height"]');
+    var group = form.querySelector("[data-size-presets]");
+    var radios = form.querySelectorAll('input[type="radio"][name="preset"]');
+    if (!width || !height || !group || !radios.length) {
+      return;
+    }
+
+    function sync() {
+      var w = String(width.value).trim();
+      var h = String(height.value).trim();
+      for (var i = 0; i < radios.length; i++) {
+        var size = parsePreset(radios[i].value);
+        radios[i].checked = !!size && size.width === w && size.height === h;
+      }
+    }
+
+    for (var i = 0; i < radios.length; i++) {
+      radios[i].addEventListener("change", function (event) {
+        var size = parsePreset(event.target.value);
+        if (!event.target.checked || !size) {
+          return;
+        }
+        width.value = size.width;
+        height.value = size.height;
+        width.removeAttribute("aria-invalid");
+        height.removeAttribute("aria-invalid");
+      });
+    }
+    width.addEventListener("input", sync);
+    height.addEventListener("input", sync);
+
+    // Without this script the presets could not fill the fields, so they start hidden.
+    group.hidden = false;
+    sync();
+  }
+
+  /* ---------- One submission at a time ---------- */
+
+  function setupSubmit() {
+    var form = document.querySelector("[data-generate-form]");
+    var button = form && form.querySelector("[data-submit]");
+    if (!button) {
+      return;
+    }
+    var label = button.textContent;
+    form.addEventListener("submit", function (event) {
+      if (button.getAttribute("aria-disabled") === "true") {
+        event.preventDefault();
+        return;
+      }
+      button.setAttribute("aria-disabled", "true");
+      button.textContent = "Sending…";
+    });
+    // Coming back with the Back button restores the page as it was left.
+    window.addEventListener("pageshow", function () {
+      button.removeAttribute("aria-disabled");
+      button.textContent = label;
+    });
+  }
+
+  function init() {
+    setupPresets();
+    setupSubmit();
+    watchAll();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+}());
