@@ -6,6 +6,7 @@
 //! the compiler checks it against both drivers without `sqlx::Any`.
 
 mod accounts;
+mod api_tokens;
 mod backend;
 mod error;
 mod jobs;
@@ -14,6 +15,7 @@ mod sessions;
 mod tenants;
 
 pub use accounts::{NewUser, UserPage};
+pub use api_tokens::ApiTokenInfo;
 pub use backend::{DatabaseKind, Store};
 pub use error::StoreError;
 pub use jobs::{ClaimedJob, Completion, Heartbeat, ImageRecord, NewImage, QueueRules, ReapReport};

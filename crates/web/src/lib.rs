@@ -3,6 +3,7 @@
 
 mod accounts;
 mod admin;
+mod api;
 mod auth;
 mod error;
 mod health;
@@ -94,6 +95,7 @@ pub fn router(state: AppState) -> Router {
         .merge(accounts::router())
         .merge(admin::router())
         .merge(jobs::router())
+        .merge(api::router())
         .route_layer(from_fn_with_state(state.clone(), auth::guard));
     let site = guarded
         .merge(pages::assets(&state))

@@ -305,6 +305,10 @@ async fn brand_css(State(state): State<AppState>, site: Site) -> Response {
         .into_response()
 }
 
-pub(crate) async fn not_found() -> AppError {
-    AppError::NotFound
+pub(crate) async fn not_found(uri: axum::http::Uri) -> Response {
+    if uri.path().starts_with("/api/") {
+        crate::api::ApiError::not_found().into_response()
+    } else {
+        AppError::NotFound.into_response()
+    }
 }

@@ -19,6 +19,7 @@ pub(crate) struct AccountQuery {
     welcome: Option<String>,
     password: Option<String>,
     verification: Option<String>,
+    token: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -55,14 +56,34 @@ impl Pagination {
     }
 }
 
+#[derive(Serialize)]
+struct TokenRow {
+    id: String,
+    name: String,
+    created: String,
+    last_used: Option<String>,
+}
+
 async fn render_account(
     page: &Page,
     user: &atelier_domain::User,
     page_number: i64,
     notice: Option<String>,
     errors: FormErrors,
+    new_token: Option<String>,
 ) -> Result<Html<String>, AppError> {
     let store = &page.state.store;
+    let api_tokens: Vec<TokenRow> = store
+        .list_api_tokens(user.id)
+        .await?
+        .into_iter()
+        .map(|t| TokenRow {
+            id: t.id.to_string(),
+            name: t.name,
+            created: t.created_at.display_date(),
+            last_used: t.last_used_at.map(atelier_domain::Timestamp::display_date),
+        })
+        .collect();
     let (_, total) = store.ledger_page(user.id, 0, 0).await?;
     let pagination = Pagination::new("/account", page_number, LEDGER_PAGE, total);
     let (entries, _) = store
@@ -83,6 +104,8 @@ async fn render_account(
         member_since => user.created_at.display_date(),
         notice => notice,
         errors => errors,
+        api_tokens => api_tokens,
+        new_token => new_token,
     };
     page.render_form("account.html", ctx).await
 }
@@ -110,6 +133,8 @@ pub(crate) async fn show(
         })
     } else if query.password.is_some() {
         Some("Your password was changed. Other devices have been signed out.".to_owned())
+    } else if query.token.as_deref() == Some("revoked") {
+        Some("The token was revoked; scripts using it are refused from now on.".to_owned())
     } else if query.verification.is_some() {
         Some(format!(
             "We sent a new confirmation link to {}.",
@@ -124,6 +149,7 @@ pub(crate) async fn show(
         query.page.unwrap_or(1),
         notice,
         FormErrors::new(),
+        None,
     )
     .await?
     .into_response())
@@ -162,7 +188,7 @@ pub(crate) async fn change_password(
     .map_err(|e| errors.insert("new_password", e.message))
     .ok();
     let Some(new) = new.filter(|_| errors.is_empty()) else {
-        let Html(body) = render_account(&page, &user, 1, None, errors).await?;
+        let Html(body) = render_account(&page, &user, 1, None, errors, None).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response());
     };
     let hash = hash_new_password(new).await?;
@@ -177,4 +203,79 @@ pub(crate) async fn change_password(
         .await?;
     tracing::info!(user = %user.id, "password changed; other sessions ended");
     Ok(Redirect::to("/account?password=changed").into_response())
+}
+
+/// Live tokens one account may hold.
+const MAX_API_TOKENS: usize = 10;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(crate) struct TokenForm {
+    name: String,
+}
+
+/// Makes a personal API token and shows it once, on this response only (never in a URL).
+pub(crate) async fn create_token(
+    page: Page,
+    CurrentUser(user): CurrentUser,
+    CsrfForm(form): CsrfForm<TokenForm>,
+) -> Result<Response, AppError> {
+    let tenant = page.tenant()?.tenant.id;
+    let state = &page.state;
+    let name = form.name.trim().to_owned();
+    let mut errors = FormErrors::new();
+    if name.is_empty() || name.chars().count() > 60 {
+        errors.insert(
+            "token_name",
+            "Name the token (up to 60 characters), e.g. \"laptop script\".".to_owned(),
+        );
+    } else if state.store.list_api_tokens(user.id).await?.len() >= MAX_API_TOKENS {
+        errors.insert(
+            "token_name",
+            format!("You have {MAX_API_TOKENS} tokens; revoke one first."),
+        );
+    }
+    if !errors.is_empty() {
+        let Html(body) = render_account(&page, &user, 1, None, errors, None).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response());
+    }
+    let secret =
+        atelier_domain::SecretToken::generate().map_err(|e| AppError::Internal(e.to_string()))?;
+    let token = format!("atl_{}", secret.expose());
+    state
+        .store
+        .create_api_token(
+            tenant,
+            user.id,
+            &name,
+            &atelier_domain::hash_token(&token),
+            state.clock.now(),
+        )
+        .await?;
+    tracing::info!(user = %user.id, "API token created");
+    let notice =
+        Some("Your new token is below. Copy it now: it will not be shown again.".to_owned());
+    Ok(
+        render_account(&page, &user, 1, notice, FormErrors::new(), Some(token))
+            .await?
+            .into_response(),
+    )
+}
+
+pub(crate) async fn revoke_token(
+    page: Page,
+    CurrentUser(user): CurrentUser,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
+) -> Result<Response, AppError> {
+    let id = uuid::Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
+    if !page
+        .state
+        .store
+        .revoke_api_token(user.id, id, page.state.clock.now())
+        .await?
+    {
+        return Err(AppError::NotFound);
+    }
+    Ok(Redirect::to("/account?token=revoked").into_response())
 }

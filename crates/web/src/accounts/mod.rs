@@ -40,6 +40,8 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/account", get(account::show))
         .route("/account/password", post(account::change_password))
         .route("/account/verification", post(verify::resend))
+        .route("/account/tokens", post(account::create_token))
+        .route("/account/tokens/{id}/revoke", post(account::revoke_token))
 }
 
 /// Messages for a form's fields, keyed by field name ("form" for the whole form).

@@ -99,10 +99,22 @@ pub(crate) async fn guard(State(state): State<AppState>, request: Request, next:
     if state.access.allows(role, kind, &route, method) {
         return next.run(request).await;
     }
+    let api = request.uri().path().starts_with("/api/");
     // A route that not even a super-admin may use on this kind of site does not exist
     // here (a tenant page asked of the platform host, say).
     if !state.access.allows("super_admin", kind, &route, method) {
-        return AppError::NotFound.into_response();
+        return if api {
+            crate::api::ApiError::not_found().into_response()
+        } else {
+            AppError::NotFound.into_response()
+        };
+    }
+    if api {
+        return if role == "anonymous" {
+            crate::api::ApiError::unauthorized().into_response()
+        } else {
+            crate::api::ApiError::forbidden().into_response()
+        };
     }
     if role == "anonymous" {
         let target = request

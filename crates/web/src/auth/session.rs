@@ -42,6 +42,8 @@ struct Slot {
 #[derive(Debug, Clone)]
 pub struct SessionHandle {
     tenant: Option<TenantId>,
+    /// Authenticated by an API token rather than a cookie: no form token, no cookie.
+    bearer: bool,
     slot: Arc<Mutex<Slot>>,
 }
 
@@ -53,6 +55,7 @@ impl SessionHandle {
     fn new(tenant: Option<TenantId>, record: Option<SessionRecord>) -> Self {
         Self {
             tenant,
+            bearer: false,
             slot: Arc::new(Mutex::new(Slot {
                 record,
                 change: CookieChange::Keep,
@@ -73,7 +76,15 @@ impl SessionHandle {
     }
 
     pub fn csrf_token(&self) -> Option<String> {
+        if self.bearer {
+            return None;
+        }
         self.with(|s| s.record.as_ref().map(|r| r.csrf_token.clone()))
+    }
+
+    /// Whether the request carried an API token (the JSON API's only way in).
+    pub fn is_bearer(&self) -> bool {
+        self.bearer
     }
 
     pub fn id_hash(&self) -> Option<String> {
@@ -150,6 +161,18 @@ impl SessionHandle {
     }
 }
 
+fn bearer_token(headers: &axum::http::HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| {
+            v.strip_prefix("Bearer ")
+                .or_else(|| v.strip_prefix("bearer "))
+        })
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+}
+
 fn session_cookie<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get_all(header::COOKIE)
@@ -180,8 +203,32 @@ pub(crate) async fn load_session(
             .insert(SessionHandle::new(tenant, None));
         return next.run(request).await;
     }
-    let name = cookie_name(state.settings.public_scheme);
     let now = state.clock.now();
+    if let Some(token) = bearer_token(request.headers()) {
+        // API tokens only; a cookie on the same request is ignored.
+        let user = match tenant {
+            Some(t) => match state
+                .store
+                .authenticate_api_token(t, &hash_token(token), now)
+                .await
+            {
+                Ok(user) => user,
+                Err(e) => return AppError::from(e).into_response(),
+            },
+            None => None,
+        };
+        let record = user.map(|user| SessionRecord {
+            id_hash: String::new(),
+            csrf_token: String::new(),
+            user: Some(user),
+            last_seen_at: now,
+        });
+        let mut handle = SessionHandle::new(tenant, record);
+        handle.bearer = true;
+        request.extensions_mut().insert(handle);
+        return next.run(request).await;
+    }
+    let name = cookie_name(state.settings.public_scheme);
     let idle_since = Timestamp(now.millis() - hours_ms(state.settings.sessions.idle_hours));
     let record = match session_cookie(request.headers(), name) {
         Some(token) => match state

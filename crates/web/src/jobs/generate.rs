@@ -14,12 +14,12 @@ use crate::{AppError, AppState};
 #[derive(Deserialize, Default, Serialize, Clone)]
 #[serde(default)]
 pub(crate) struct GenerateForm {
-    prompt: String,
-    negative_prompt: String,
-    model: String,
-    width: String,
-    height: String,
-    seed: String,
+    pub prompt: String,
+    pub negative_prompt: String,
+    pub model: String,
+    pub width: String,
+    pub height: String,
+    pub seed: String,
 }
 
 #[derive(Deserialize, Default)]

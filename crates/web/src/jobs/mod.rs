@@ -7,6 +7,9 @@ mod images;
 mod status;
 mod view;
 
+pub(crate) use generate::{parse_job, queue_job, GenerateForm};
+pub(crate) use view::{job_json, JobView};
+
 use axum::routing::{get, post};
 use axum::Router;
 
