@@ -237,6 +237,16 @@ fn every_page_route_of_the_router_is_in_the_policy() {
         "/admin/users/{id}/*",
         "/platform",
         "/platform/*",
+        "/generate",
+        "/history",
+        "/jobs/{id}",
+        "/jobs/{id}/events",
+        "/jobs/{id}/cancel",
+        "/images/{id}",
+        "/images/{id}/thumb",
+        "/account/tokens",
+        "/account/tokens/{id}/revoke",
+        "/api/v1/*",
     ] {
         assert!(
             policy

@@ -25,6 +25,8 @@ on_both_databases!(
     one_busy_tenant_cannot_starve_another,
     canceled_jobs_cost_nothing,
     live_status_streams_until_the_job_ends,
+    the_generate_page_keeps_values_and_explains_mistakes,
+    without_javascript_a_reload_shows_the_state_and_history_lists_everything,
 );
 
 fn demo() -> Arc<dyn Backend> {
@@ -548,4 +550,91 @@ async fn live_status_streams_until_the_job_ends(db: Db) {
     }
     assert!(seen.contains("\"succeeded\""), "{seen}");
     assert!(seen.contains("\"image_url\":\"/images/"), "{seen}");
+}
+
+async fn the_generate_page_keeps_values_and_explains_mistakes(db: Db) {
+    let app = TestApp::start(db).await;
+    let mut browser = Browser::new(&app, "nocturne.test");
+    browser.register("form@example.com", PASSWORD).await;
+    let page = browser.get("/generate").await;
+    assert_eq!(page.status, 200);
+    page.assert_contains("data-template=\"default/generate\"");
+    page.assert_contains("name=\"prompt\"");
+    page.assert_contains("Abstract studio");
+    page.assert_contains("badge-demo");
+    // One model on offer: no menu to choose from.
+    page.assert_lacks("<select");
+    page.assert_contains("max=\"1536\"");
+    let refused = browser
+        .submit(
+            "/generate",
+            "/generate",
+            &[
+                ("prompt", "a neon koi pond"),
+                ("model", "demo-abstract"),
+                ("width", "500"),
+                ("height", "4096"),
+                ("seed", "-4"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    refused.assert_contains("a neon koi pond");
+    refused.assert_contains("Use a multiple of 8, such as 496 or 504.");
+    refused.assert_contains("Choose between 64 and 1536 pixels.");
+    refused.assert_contains("Use a whole number from 0 upwards");
+    let empty = browser
+        .submit(
+            "/generate",
+            "/generate",
+            &[
+                ("prompt", "  "),
+                ("model", "demo-abstract"),
+                ("width", "64"),
+                ("height", "64"),
+            ],
+        )
+        .await;
+    assert_eq!(empty.status, 422);
+    empty.assert_contains("Describe the image you want.");
+    let user = fresh_user(&app, "nocturne", "form@example.com").await;
+    assert_eq!(
+        (user.balance, user.held),
+        (10, 0),
+        "nothing was held for refused forms"
+    );
+}
+
+async fn without_javascript_a_reload_shows_the_state_and_history_lists_everything(db: Db) {
+    let app = TestApp::start(db).await;
+    let worker = app.worker(demo());
+    let mut browser = Browser::new(&app, "pixelforge.test");
+    browser.register("nojs@example.com", PASSWORD).await;
+    let done = submit(&mut browser, "a paper crane", 64, 64).await;
+    let id = job_id_of(&done);
+    let waiting = browser.get(&format!("/generate?job={id}")).await;
+    assert_eq!(waiting.status, 200);
+    waiting.assert_contains(&format!("data-job-id=\"{id}\""));
+    waiting.assert_contains("Waiting in the queue");
+    waiting.assert_contains(&format!("/jobs/{id}/cancel"));
+    worker.run_once().await.unwrap_or_else(|e| panic!("{e}"));
+    let ready = browser.get(&format!("/generate?job={id}")).await;
+    ready.assert_contains("Download image");
+    ready.assert_contains("?download=1");
+    ready.assert_lacks(&format!("/jobs/{id}/cancel"));
+
+    let failing = app.worker(Arc::new(Broken(Arc::new(AtomicU32::new(0)))));
+    let failed = job_id_of(&submit(&mut browser, "a doomed render", 64, 64).await);
+    for _ in 0..3 {
+        failing.run_once().await.unwrap_or_else(|e| panic!("{e}"));
+    }
+    let history = browser.get("/history").await;
+    assert_eq!(history.status, 200);
+    history.assert_contains("data-template=\"default/history\"");
+    history.assert_contains("a paper crane");
+    history.assert_contains("a doomed render");
+    history.assert_contains("ComfyUI ran out of GPU memory");
+    history.assert_contains("Nothing was charged");
+    history.assert_contains(&format!("data-job-id=\"{failed}\""));
+    history.assert_contains("/thumb");
 }

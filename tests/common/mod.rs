@@ -334,10 +334,15 @@ impl Page {
             .unwrap_or("")
     }
 
+    /// The body with minijinja's escaped slashes (`&#x2f;`) read back as `/`.
+    pub fn text(&self) -> String {
+        self.body.replace("&#x2f;", "/")
+    }
+
     #[track_caller]
     pub fn assert_contains(&self, needle: &str) {
         assert!(
-            self.body.contains(needle),
+            self.text().contains(needle),
             "expected {needle:?} in the page (status {}):\n{}",
             self.status,
             &self.body[..self.body.len().min(3000)]
@@ -347,7 +352,7 @@ impl Page {
     #[track_caller]
     pub fn assert_lacks(&self, needle: &str) {
         assert!(
-            !self.body.contains(needle),
+            !self.text().contains(needle),
             "did not expect {needle:?} in the page (status {})",
             self.status
         );

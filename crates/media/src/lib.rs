@@ -111,6 +111,10 @@ pub fn make_thumbnail(png: &[u8]) -> Result<(Vec<u8>, u32, u32), MediaError> {
         .decode()
         .map_err(|e| MediaError::NotPng(e.to_string()))?;
     let (width, height) = (image.width(), image.height());
+    if width <= THUMB_SIDE && height <= THUMB_SIDE {
+        // Already small: the image is its own thumbnail (never scale up).
+        return Ok((png.to_vec(), width, height));
+    }
     let thumb = image.thumbnail(THUMB_SIDE, THUMB_SIDE);
     let mut out = Vec::new();
     thumb

@@ -231,9 +231,29 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         });
-        self.find_job(tenant, None, JobId(id))
-            .await?
-            .ok_or(StoreError::NotFound("job"))
+        Ok(Job {
+            id: JobId(id),
+            tenant_id: tenant,
+            user_id: user,
+            prompt: new.prompt.as_str().to_owned(),
+            negative_prompt: new.negative_prompt.as_str().to_owned(),
+            model: new.model.clone(),
+            width: new.size.width,
+            height: new.size.height,
+            seed: new.seed,
+            status: JobStatus::Queued,
+            cost: rules.cost,
+            attempts: 0,
+            max_attempts: rules.max_attempts,
+            progress: 0,
+            error: String::new(),
+            cancel_requested: false,
+            image_id: None,
+            created_at: now,
+            started_at: None,
+            finished_at: None,
+            deadline_at: Timestamp(now.millis() + rules.deadline_ms),
+        })
     }
 
     /// Hands the next queued job to a worker of the shared pool, fairly: the tenant served
@@ -255,23 +275,63 @@ impl Store {
             Some(_) => return Ok(None),
             None => String::new(),
         };
+        let next = models.map_or(1, |m| m.len() + 1);
         let lock = match self.backend {
             Backend::Postgres(_) => "for update of j skip locked",
             Backend::Sqlite { .. } => "",
         };
-        let select = format!(
+        // Three small indexed steps instead of one sort of the whole backlog: the tenant
+        // served longest ago that has work, then its user served longest ago, then that
+        // user's oldest job.
+        let pick_tenant = format!(
+            "select t.id from tenants t join tenant_settings s on s.tenant_id = t.id \
+             where t.status = 'active' and s.use_shared_pool and exists (select 1 from jobs j \
+             where j.tenant_id = t.id and j.status = 'queued' {model_filter}) \
+             order by t.last_claim_at, t.id limit 1"
+        );
+        let pick_user = format!(
+            "select u.id from users u where u.tenant_id = ${next} and exists (select 1 from jobs j \
+             where j.user_id = u.id and j.status = 'queued' {model_filter}) \
+             order by u.last_claim_at, u.id limit 1"
+        );
+        let pick_job = format!(
+            "select j.id from jobs j where j.user_id = ${next} and j.status = 'queued' {model_filter} \
+             order by j.created_at, j.id limit 1 {lock}"
+        );
+        // When another worker holds that user's last job, any eligible job will do.
+        let pick_any = format!(
             "select j.id from jobs j join tenants t on t.id = j.tenant_id \
-             join tenant_settings s on s.tenant_id = j.tenant_id join users u on u.id = j.user_id \
+             join tenant_settings s on s.tenant_id = j.tenant_id \
              where j.status = 'queued' and t.status = 'active' and s.use_shared_pool {model_filter} \
-             order by t.last_claim_at, u.last_claim_at, j.created_at, j.id limit 1 {lock}"
+             order by j.created_at, j.id limit 1 {lock}"
         );
         let token = Uuid::new_v4().simple().to_string();
         let claimed: Option<Uuid> = in_transaction!(self, |tx| {
-            let mut query = sqlx::query_as::<_, (Uuid,)>(&select);
-            for model in models.unwrap_or(&[]) {
-                query = query.bind(model);
+            macro_rules! with_models {
+                ($sql:expr) => {{
+                    let mut query = sqlx::query_as::<_, (Uuid,)>($sql);
+                    for model in models.unwrap_or(&[]) {
+                        query = query.bind(model);
+                    }
+                    query
+                }};
             }
-            let candidate = query.fetch_optional(&mut *tx).await?;
+            let mut candidate = None;
+            if let Some((tenant,)) = with_models!(&pick_tenant).fetch_optional(&mut *tx).await? {
+                if let Some((user,)) = with_models!(&pick_user)
+                    .bind(tenant)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                {
+                    candidate = with_models!(&pick_job)
+                        .bind(user)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                }
+                if candidate.is_none() {
+                    candidate = with_models!(&pick_any).fetch_optional(&mut *tx).await?;
+                }
+            }
             match candidate {
                 None => None,
                 Some((id,)) => {

@@ -47,6 +47,10 @@ pub struct AppState {
     pub queue_wake: Arc<Notify>,
     /// Jobs that changed on this node, for live status pages.
     pub job_events: broadcast::Sender<JobId>,
+    /// API token (hash) → its account, for two seconds: spares the database a lookup per
+    /// API request. Revoking a token or disabling an account clears it on this node; other
+    /// nodes notice within the two seconds.
+    pub api_tokens: moka::future::Cache<String, Option<atelier_domain::User>>,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -82,6 +86,10 @@ impl AppState {
             models: Arc::new(models),
             queue_wake: Arc::new(Notify::new()),
             job_events: broadcast::channel(1024).0,
+            api_tokens: moka::future::Cache::builder()
+                .max_capacity(100_000)
+                .time_to_live(std::time::Duration::from_secs(2))
+                .build(),
             clock,
         }
     }

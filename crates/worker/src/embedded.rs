@@ -87,7 +87,11 @@ impl EmbeddedWorker {
         };
         let render = self.backend.render(&spec, &report);
         tokio::pin!(render);
-        let mut ticker = tokio::time::interval(self.settings.heartbeat);
+        // The claim itself started the lease; the first heartbeat is due one period later.
+        let mut ticker = tokio::time::interval_at(
+            tokio::time::Instant::now() + self.settings.heartbeat,
+            self.settings.heartbeat,
+        );
         let outcome = loop {
             tokio::select! {
                 result = &mut render => break Some(result),

@@ -277,5 +277,6 @@ pub(crate) async fn revoke_token(
     {
         return Err(AppError::NotFound);
     }
+    page.state.api_tokens.invalidate_all();
     Ok(Redirect::to("/account?token=revoked").into_response())
 }

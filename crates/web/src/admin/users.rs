@@ -104,6 +104,8 @@ async fn set_disabled(
         .store
         .set_user_disabled(tenant, user.id, disabled, page.state.clock.now())
         .await?;
+    // Its API tokens stop working at once too.
+    page.state.api_tokens.invalidate_all();
     tracing::info!(admin = %me.id, user = %user.id, disabled, "account status changed");
     let done = if disabled { "disabled" } else { "enabled" };
     Ok(Redirect::to(&format!("/admin/users?done={done}")).into_response())

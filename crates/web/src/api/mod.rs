@@ -263,8 +263,15 @@ async fn list_jobs(page: Page, Query(query): Query<ListQuery>) -> Result<Respons
 }
 
 async fn me(page: Page) -> Result<Response, ApiError> {
-    let user = api_user(&page)?;
-    let settings = &page.tenant().map_err(ApiError::from)?.tenant.settings;
+    let site = page.tenant().map_err(ApiError::from)?;
+    // The token's account may be a moment old; balances must not be.
+    let user = page
+        .state
+        .store
+        .find_user(Some(site.tenant.id), api_user(&page)?.id)
+        .await?
+        .ok_or_else(ApiError::unauthorized)?;
+    let settings = &site.tenant.settings;
     Ok(Json(serde_json::json!({
         "email": user.email.as_str(),
         "name": user.name,

@@ -23,6 +23,9 @@ pub struct AccessError {
 /// start, so requests consult it in parallel without a lock.
 pub struct AccessPolicy {
     enforcer: Enforcer,
+    /// Decisions depend only on (role, kind of site, route, method), a small finite set, and
+    /// the policy does not change while the process runs: each is evaluated once.
+    decisions: moka::sync::Cache<(String, String, String, String), bool>,
 }
 
 impl AccessPolicy {
@@ -45,17 +48,28 @@ impl AccessPolicy {
         let enforcer = Enforcer::new(model, adapter)
             .await
             .map_err(|e| error(e.to_string()))?;
-        Ok(AccessPolicy { enforcer })
+        Ok(AccessPolicy {
+            enforcer,
+            decisions: moka::sync::Cache::new(10_000),
+        })
     }
 
     /// Whether `role` may `method` the route `route` on a site of kind `site`.
     pub fn allows(&self, role: &str, site: &str, route: &str, method: &str) -> bool {
-        self.enforcer
-            .enforce((role, site, route, method))
-            .unwrap_or_else(|e| {
-                tracing::error!(error = %e, "access policy evaluation failed; refusing");
-                false
-            })
+        let key = (
+            role.to_owned(),
+            site.to_owned(),
+            route.to_owned(),
+            method.to_owned(),
+        );
+        self.decisions.get_with(key, || {
+            self.enforcer
+                .enforce((role, site, route, method))
+                .unwrap_or_else(|e| {
+                    tracing::error!(error = %e, "access policy evaluation failed; refusing");
+                    false
+                })
+        })
     }
 }
 

@@ -207,14 +207,23 @@ pub(crate) async fn load_session(
     if let Some(token) = bearer_token(request.headers()) {
         // API tokens only; a cookie on the same request is ignored.
         let user = match tenant {
-            Some(t) => match state
-                .store
-                .authenticate_api_token(t, &hash_token(token), now)
-                .await
-            {
-                Ok(user) => user,
-                Err(e) => return AppError::from(e).into_response(),
-            },
+            Some(t) => {
+                let hash = hash_token(token);
+                let lookup = state
+                    .api_tokens
+                    .try_get_with(hash.clone(), async {
+                        state.store.authenticate_api_token(t, &hash, now).await
+                    })
+                    .await;
+                match lookup {
+                    Ok(user) => user.filter(|u| u.tenant_id == Some(t)),
+                    Err(e) => {
+                        tracing::error!(error = %e, "API token lookup failed");
+                        return AppError::Internal("token lookup failed".to_owned())
+                            .into_response();
+                    }
+                }
+            }
             None => None,
         };
         let record = user.map(|user| SessionRecord {

@@ -126,7 +126,7 @@ async fn render(
         size_presets => size_presets(site.tenant.settings.max_image_side),
         form => form,
         errors => errors,
-        jobs => jobs,
+        job_list => jobs,
         focus_job => focus_job,
         focus_id => focus.map(|f| f.to_string()),
     };

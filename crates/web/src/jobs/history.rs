@@ -34,6 +34,6 @@ pub(crate) async fn list(
     {
         jobs.push(JobView::build(state, &job).await?);
     }
-    let ctx = minijinja::context! { jobs => jobs, pagination => pagination, total => total };
+    let ctx = minijinja::context! { job_list => jobs, pagination => pagination, total => total };
     Ok(page.render_form("history.html", ctx).await?.into_response())
 }

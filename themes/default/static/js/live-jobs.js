@@ -5,6 +5,10 @@
   "use strict";
 
   var POLL_MS = 3000;
+  // Each stream holds a connection open; over HTTP/1.1 a browser has six per site, so a
+  // page with many jobs in progress streams a few and polls for the rest.
+  var MAX_STREAMS = 2;
+  var openStreams = 0;
   var FINAL = { succeeded: true, failed: true, canceled: true };
   var ACTIVE = { queued: true, running: true };
   var LABELS = {
@@ -208,12 +212,17 @@
     var timer = null;
     var polling = false;
 
-    function stop() {
-      done = true;
+    function closeStream() {
       if (source) {
         source.close();
         source = null;
+        openStreams -= 1;
       }
+    }
+
+    function stop() {
+      done = true;
+      closeStream();
       window.clearTimeout(timer);
     }
 
@@ -262,20 +271,18 @@
         return;
       }
       polling = true;
-      if (source) {
-        source.close();
-        source = null;
-      }
+      closeStream();
       poll();
     }
 
-    if (typeof window.EventSource !== "function") {
+    if (typeof window.EventSource !== "function" || openStreams >= MAX_STREAMS) {
       startPolling();
       return;
     }
 
     try {
       source = new window.EventSource(path + "/events");
+      openStreams += 1;
     } catch (e) {
       startPolling();
       return;

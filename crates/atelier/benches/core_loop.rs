@@ -1,0 +1,435 @@
+//! The core loop's performance, on SQLite and (with ATELIER_BENCH_POSTGRES_URL set, a role
+//! that may create databases) PostgreSQL:
+//!
+//! 1. jobs per second through submit → claim → complete, with a no-op backend (it returns a
+//!    ready 64×64 PNG; the worker still stores it with its thumbnail);
+//! 2. the time from submit to claim by an idle worker (median and p99);
+//! 3. requests per second and p99 latency of `GET /api/v1/jobs/{id}` under concurrent load,
+//!    beside a bare axum handler on the same machine in the same run.
+//!
+//! Run: `cargo bench -p atelier --bench core_loop`
+
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use atelier::App;
+use atelier_config::{Settings, Sources};
+use atelier_domain::{
+    Email, ImageSize, JobStatus, NewJob, Prompt, Role, Slug, SystemClock, TenantId, User,
+};
+use atelier_store::{NewUser, QueueRules};
+use atelier_worker::{Backend, Progress, RenderFuture, RenderSpec};
+
+type BenchResult<T> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
+
+/// Returns the same small PNG at once: measures the platform, not a renderer.
+struct NoOp(Vec<u8>);
+
+impl Backend for NoOp {
+    fn render<'a>(&'a self, _: &'a RenderSpec, _: Progress<'a>) -> RenderFuture<'a> {
+        let png = self.0.clone();
+        Box::pin(async move { Ok(png) })
+    }
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+async fn settings_for(url: &str, dir: &Path) -> BenchResult<Settings> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let file = dir.join("atelier.toml");
+    let toml = format!(
+        "data_dir = {:?}\nthemes_dir = {:?}\ntenants_dir = {:?}\nrbac_model = {:?}\nrbac_policy = {:?}\nmodels = {:?}\n\
+         [jobs]\nactive_per_user = 100000\n[limits]\nlogin_per_ip_per_minute = 100000\n",
+        dir.join("data").display().to_string(),
+        root.join("themes").display().to_string(),
+        root.join("tenants").display().to_string(),
+        root.join("config/rbac_model.conf").display().to_string(),
+        root.join("config/rbac_policy.csv").display().to_string(),
+        root.join("config/models.json").display().to_string(),
+    );
+    std::fs::write(&file, toml)?;
+    let url = url.to_owned();
+    Ok(Settings::load(Sources {
+        file: Some(&file),
+        env: &move |k| (k == "ATELIER_DATABASE_URL").then(|| url.clone()),
+    })?)
+}
+
+async fn user(app: &App, credits: i64, email: &str) -> BenchResult<(TenantId, User)> {
+    let slug = Slug::parse("pixelforge")?;
+    let tenant = app
+        .state
+        .store
+        .find_tenant_by_slug(&slug)
+        .await?
+        .ok_or("no tenant")?
+        .id;
+    let user = app
+        .state
+        .store
+        .create_user(
+            &NewUser {
+                tenant_id: Some(tenant),
+                email: Email::parse(email)?,
+                name: String::new(),
+                password_hash: "unused".into(),
+                role: Role::User,
+                signup_bonus: credits,
+                bonus_now: true,
+                signup_ip: String::new(),
+            },
+            atelier_domain::Clock::now(&SystemClock),
+        )
+        .await?;
+    Ok((tenant, user))
+}
+
+fn job(n: usize) -> BenchResult<NewJob> {
+    Ok(NewJob {
+        prompt: Prompt::parse("prompt", &format!("benchmark job {n}"), true)?,
+        negative_prompt: Prompt::parse("negative_prompt", "", false)?,
+        model: "demo-abstract".into(),
+        size: ImageSize {
+            width: 64,
+            height: 64,
+        },
+        seed: 1,
+    })
+}
+
+const RULES: QueueRules = QueueRules {
+    cost: 1,
+    max_attempts: 3,
+    deadline_ms: 3_600_000,
+    active_cap: 100_000,
+};
+
+/// 1: jobs per second through the whole loop: `submitters` people submit at once while
+/// `workers` workers drain the queue.
+async fn throughput(
+    app: &App,
+    png: &[u8],
+    jobs: usize,
+    submitters: usize,
+    workers: usize,
+) -> BenchResult<f64> {
+    let mut people = Vec::new();
+    for i in 0..submitters {
+        people.push(user(app, 100_000, &format!("throughput{i}@example.com")).await?);
+    }
+    let store = app.state.store.clone();
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let backend: Arc<dyn Backend> = Arc::new(NoOp(png.to_vec()));
+    let mut handles = Vec::new();
+    for i in 0..workers {
+        let worker = app.worker(&format!("bench-{i}"), backend.clone());
+        handles.push(tokio::spawn(worker.run(stopped.clone())));
+    }
+    let start = Instant::now();
+    let per_person = jobs / submitters;
+    let mut submits = Vec::new();
+    for (tenant, person) in people.clone() {
+        let (store, wake) = (store.clone(), app.state.queue_wake.clone());
+        submits.push(tokio::spawn(async move {
+            for n in 0..per_person {
+                store
+                    .submit_job(
+                        tenant,
+                        person.id,
+                        &job(n)?,
+                        RULES,
+                        atelier_domain::Clock::now(&SystemClock),
+                    )
+                    .await?;
+                wake.notify_one();
+            }
+            Ok::<_, Box<dyn std::error::Error + Send + Sync>>(())
+        }));
+    }
+    for s in submits {
+        s.await??;
+    }
+    println!(
+        "  (all {} submitted after {:.0} ms)",
+        per_person * submitters,
+        ms(start.elapsed())
+    );
+    for (tenant, person) in &people {
+        loop {
+            let fresh = store
+                .find_user(Some(*tenant), person.id)
+                .await?
+                .ok_or("user gone")?;
+            if fresh.balance == 100_000 - per_person as i64 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    }
+    let elapsed = start.elapsed();
+    let _ = stop.send(true);
+    for h in handles {
+        h.await?;
+    }
+    Ok((per_person * submitters) as f64 / elapsed.as_secs_f64())
+}
+
+/// 2: from a job being queued to an idle worker claiming it.
+async fn submit_to_claim(app: &App, png: &[u8], samples: usize) -> BenchResult<Vec<Duration>> {
+    let (tenant, user) = user(app, 100_000, "latency@example.com").await?;
+    let store = app.state.store.clone();
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let worker = app.worker("bench-idle", Arc::new(NoOp(png.to_vec())));
+    let handle = tokio::spawn(worker.run(stopped));
+    let mut events = app.state.job_events.subscribe();
+    let mut latencies = Vec::with_capacity(samples);
+    tokio::time::sleep(Duration::from_millis(100)).await; // the worker is idle and waiting
+    for n in 0..samples {
+        let job = store
+            .submit_job(
+                tenant,
+                user.id,
+                &job(n)?,
+                RULES,
+                atelier_domain::Clock::now(&SystemClock),
+            )
+            .await?;
+        let queued = Instant::now();
+        app.state.queue_wake.notify_one();
+        // The worker announces the job when it claims it.
+        loop {
+            let id = events.recv().await?;
+            if id == job.id {
+                break;
+            }
+        }
+        latencies.push(queued.elapsed());
+        // Let it finish and go idle again before the next sample.
+        loop {
+            let current = store
+                .find_job(tenant, None, job.id)
+                .await?
+                .ok_or("job gone")?;
+            if current.status == JobStatus::Succeeded {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(1)).await;
+        }
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    let _ = stop.send(true);
+    handle.await?;
+    latencies.sort();
+    Ok(latencies)
+}
+
+/// Requests per second and latencies of GETs of `url` from `clients` connections for
+/// `duration`.
+async fn load(
+    url: String,
+    headers: Vec<(&'static str, String)>,
+    clients: usize,
+    duration: Duration,
+) -> BenchResult<(f64, Vec<Duration>)> {
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(clients)
+        .build()?;
+    let deadline = Instant::now() + duration;
+    let mut tasks = Vec::new();
+    for _ in 0..clients {
+        let (client, url, headers) = (client.clone(), url.clone(), headers.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut latencies = Vec::new();
+            while Instant::now() < deadline {
+                let mut request = client.get(&url);
+                for (k, v) in &headers {
+                    request = request.header(*k, v);
+                }
+                let start = Instant::now();
+                let response = request.send().await?;
+                let status = response.status();
+                let _ = response.bytes().await?;
+                if !status.is_success() {
+                    return Err(format!("status {status}").into());
+                }
+                latencies.push(start.elapsed());
+            }
+            Ok::<_, Box<dyn std::error::Error + Send + Sync>>(latencies)
+        }));
+    }
+    let start = Instant::now();
+    let mut all = Vec::new();
+    for t in tasks {
+        all.extend(t.await??);
+    }
+    let elapsed = start.elapsed();
+    all.sort();
+    Ok((all.len() as f64 / elapsed.as_secs_f64(), all))
+}
+
+async fn status_endpoint(app: &App, png: &[u8]) -> BenchResult<((f64, Duration), (f64, Duration))> {
+    let (tenant, user) = user(app, 1000, "status@example.com").await?;
+    let store = &app.state.store;
+    let token = "atl_benchmark_token_0123456789";
+    store
+        .create_api_token(
+            tenant,
+            user.id,
+            "bench",
+            &atelier_domain::hash_token(token),
+            atelier_domain::Clock::now(&SystemClock),
+        )
+        .await?;
+    let queued = store
+        .submit_job(
+            tenant,
+            user.id,
+            &job(0)?,
+            RULES,
+            atelier_domain::Clock::now(&SystemClock),
+        )
+        .await?;
+    app.worker("bench-status", Arc::new(NoOp(png.to_vec())))
+        .run_once()
+        .await?;
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let addr: SocketAddr = listener.local_addr()?;
+    let router = app.router();
+    let server = tokio::spawn(async move {
+        let _ = axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await;
+    });
+    let bare = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let bare_addr = bare.local_addr()?;
+    let bare_router = axum::Router::new().route(
+        "/api/v1/jobs/{id}",
+        axum::routing::get(|| async {
+            axum::Json(serde_json::json!({"id": "x", "status": "succeeded"}))
+        }),
+    );
+    let bare_server = tokio::spawn(async move {
+        let _ = axum::serve(bare, bare_router).await;
+    });
+
+    let path = format!("/api/v1/jobs/{}", queued.id);
+    let headers = vec![
+        ("host", "pixelforge.test".to_owned()),
+        ("authorization", format!("Bearer {token}")),
+    ];
+    let clients = 32;
+    let duration = Duration::from_secs(4);
+    // Warm up both, then measure each alone.
+    let _ = load(
+        format!("http://{addr}{path}"),
+        headers.clone(),
+        clients,
+        Duration::from_millis(500),
+    )
+    .await?;
+    let (app_rps, app_lat) =
+        load(format!("http://{addr}{path}"), headers, clients, duration).await?;
+    let _ = load(
+        format!("http://{bare_addr}{path}"),
+        vec![],
+        clients,
+        Duration::from_millis(500),
+    )
+    .await?;
+    let (bare_rps, bare_lat) = load(
+        format!("http://{bare_addr}{path}"),
+        vec![],
+        clients,
+        duration,
+    )
+    .await?;
+    server.abort();
+    bare_server.abort();
+    Ok((
+        (app_rps, percentile(&app_lat, 0.99)),
+        (bare_rps, percentile(&bare_lat, 0.99)),
+    ))
+}
+
+async fn run(label: &str, url: &str, dir: &Path) -> BenchResult<()> {
+    let settings = settings_for(url, dir).await?;
+    let app = App::build(settings, Arc::new(SystemClock)).await?;
+    let png = atelier_worker::demo_png(&RenderSpec {
+        prompt: "benchmark".into(),
+        negative_prompt: String::new(),
+        model: "demo-abstract".into(),
+        width: 64,
+        height: 64,
+        seed: 1,
+    })
+    .map_err(|e| e.message)?;
+
+    let jobs = 3000;
+    let per_second = throughput(&app, &png, jobs, 8, 4).await?;
+    println!("[{label}] throughput: {jobs} jobs submit→claim→complete (no-op backend, 8 submitters, 4 workers): {per_second:.0} jobs/s");
+
+    let latencies = submit_to_claim(&app, &png, 300).await?;
+    println!(
+        "[{label}] submit→claim by an idle worker: n={} median={:.2} ms p99={:.2} ms max={:.2} ms",
+        latencies.len(),
+        ms(percentile(&latencies, 0.5)),
+        ms(percentile(&latencies, 0.99)),
+        ms(latencies[latencies.len() - 1]),
+    );
+
+    let ((app_rps, app_p99), (bare_rps, bare_p99)) = status_endpoint(&app, &png).await?;
+    println!(
+        "[{label}] GET /api/v1/jobs/{{id}} (32 connections, 4 s): {app_rps:.0} req/s, p99 {:.2} ms",
+        ms(app_p99)
+    );
+    println!(
+        "[{label}] bare axum handler (same load):        {bare_rps:.0} req/s, p99 {:.2} ms",
+        ms(bare_p99)
+    );
+    println!(
+        "[{label}] ratio: {:.1}% of bare axum",
+        100.0 * app_rps / bare_rps
+    );
+    app.state.store.close().await;
+    Ok(())
+}
+
+fn main() -> BenchResult<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let dir = tempfile::tempdir()?;
+        let sqlite = format!("sqlite://{}", dir.path().join("bench.db").display());
+        run("sqlite", &sqlite, dir.path()).await?;
+        if let Ok(admin) = std::env::var("ATELIER_BENCH_POSTGRES_URL") {
+            use sqlx::Connection;
+            let name = format!("atelier_bench_{}", uuid::Uuid::new_v4().simple());
+            let mut conn = sqlx::PgConnection::connect(&admin).await?;
+            sqlx::query(&format!("create database {name}")).execute(&mut conn).await?;
+            let url = match admin.rsplit_once('/') {
+                Some((base, _)) => format!("{base}/{name}"),
+                None => return Err("ATELIER_BENCH_POSTGRES_URL needs a database path".into()),
+            };
+            let pg_dir = tempfile::tempdir()?;
+            let result = run("postgres", &url, pg_dir.path()).await;
+            let _ = sqlx::query(&format!("drop database {name} with (force)")).execute(&mut conn).await;
+            result?;
+        } else {
+            println!("[postgres] skipped: set ATELIER_BENCH_POSTGRES_URL to a role that may create databases");
+        }
+        Ok(())
+    })
+}
