@@ -78,6 +78,7 @@ impl App {
             clock: state.clock.clone(),
             wake: state.queue_wake.clone(),
             events: state.job_events.clone(),
+            last_reap: std::sync::Mutex::new(None),
             settings: WorkerSettings {
                 lease_ms: i64::try_from(jobs.lease_secs).unwrap_or(30) * 1000,
                 heartbeat: Duration::from_secs(jobs.heartbeat_secs),

@@ -37,6 +37,9 @@ pub struct EmbeddedWorker {
     /// Told about every job this worker changes, for live status pages.
     pub events: broadcast::Sender<JobId>,
     pub settings: WorkerSettings,
+    /// When this worker last enforced deadlines and leases: once a second is plenty, and
+    /// spares two queries per job when the queue is busy.
+    pub last_reap: std::sync::Mutex<Option<std::time::Instant>>,
 }
 
 impl EmbeddedWorker {
@@ -45,15 +48,29 @@ impl EmbeddedWorker {
         let _ = self.events.send(job);
     }
 
-    /// Enforces deadlines and leases, then runs at most one job. Says whether it ran one.
+    /// Enforces deadlines and leases (at most once a second), then runs at most one job.
+    /// Says whether it ran one.
     pub async fn run_once(&self) -> Result<bool, StoreError> {
         let now = self.clock.now();
-        let reaped = self
-            .store
-            .reap_jobs(now, &self.settings.timeout_reason)
-            .await?;
-        if reaped != atelier_store::ReapReport::default() {
-            tracing::info!(?reaped, "deadlines and expired leases enforced");
+        let due = {
+            let mut last = self
+                .last_reap
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let due = last.is_none_or(|t| t.elapsed() >= Duration::from_secs(1));
+            if due {
+                *last = Some(std::time::Instant::now());
+            }
+            due
+        };
+        if due {
+            let reaped = self
+                .store
+                .reap_jobs(now, &self.settings.timeout_reason)
+                .await?;
+            if reaped != atelier_store::ReapReport::default() {
+                tracing::info!(?reaped, "deadlines and expired leases enforced");
+            }
         }
         let Some(claimed) = self
             .store

@@ -56,6 +56,36 @@ pub(crate) fn safe_next(next: &str) -> Option<String> {
     ok.then(|| next.to_owned())
 }
 
+/// Stores a new single-use link for `user` and returns its full address on `site`
+/// (`{origin}{path}?token=…`), valid for `minutes`.
+pub(crate) async fn single_use_link(
+    state: &AppState,
+    site: &Site,
+    user: atelier_domain::UserId,
+    purpose: atelier_store::TokenPurpose,
+    minutes: i64,
+    path: &str,
+) -> Result<String, crate::AppError> {
+    let token = atelier_domain::SecretToken::generate()
+        .map_err(|e| crate::AppError::Internal(e.to_string()))?;
+    let now = state.clock.now();
+    state
+        .store
+        .create_auth_token(
+            &token.hash(),
+            user,
+            purpose,
+            now.plus_millis(minutes * 60_000),
+            now,
+        )
+        .await?;
+    Ok(format!(
+        "{}{path}?token={}",
+        site_origin(state, site),
+        token.expose()
+    ))
+}
+
 /// The address of a site for links in mail: the tenant's first custom domain, else its
 /// sub-domain; never the request's Host header, which a client controls.
 pub(crate) fn site_origin(state: &AppState, site: &Site) -> String {

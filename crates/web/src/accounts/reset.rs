@@ -1,11 +1,11 @@
-use atelier_domain::{hash_token, Email, NewPassword, SecretToken};
+use atelier_domain::{hash_token, Email, NewPassword};
 use atelier_store::{TokenOutcome, TokenPurpose};
 use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::{site_origin, FormErrors, RESET_LINK_MINUTES};
+use super::{single_use_link, FormErrors, RESET_LINK_MINUTES};
 use crate::auth::{hash_new_password, ClientIp, CsrfForm};
 use crate::pages::Page;
 use crate::AppError;
@@ -63,23 +63,15 @@ pub(crate) async fn forgot_submit(
         .await?
         .filter(|(user, _)| !user.disabled)
     {
-        let token = SecretToken::generate().map_err(|e| AppError::Internal(e.to_string()))?;
-        let now = state.clock.now();
-        state
-            .store
-            .create_auth_token(
-                &token.hash(),
-                user.id,
-                TokenPurpose::PasswordReset,
-                now.plus_millis(RESET_LINK_MINUTES * 60_000),
-                now,
-            )
-            .await?;
-        let link = format!(
-            "{}/reset-password?token={}",
-            site_origin(state, &page.site),
-            token.expose()
-        );
+        let link = single_use_link(
+            state,
+            &page.site,
+            user.id,
+            TokenPurpose::PasswordReset,
+            RESET_LINK_MINUTES,
+            "/reset-password",
+        )
+        .await?;
         crate::mail::send(
             state,
             &page.site,

@@ -1,11 +1,11 @@
-use atelier_domain::{hash_token, SecretToken, User};
+use atelier_domain::{hash_token, User};
 use atelier_store::{TokenOutcome, TokenPurpose};
 use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::{site_origin, VERIFY_LINK_MINUTES};
+use super::{single_use_link, VERIFY_LINK_MINUTES};
 use crate::auth::{CsrfForm, CurrentUser};
 use crate::pages::Page;
 use crate::tenancy::Site;
@@ -20,23 +20,15 @@ pub(crate) async fn send_verification_mail(
     let Site::Tenant(tenant) = site else {
         return Ok(());
     };
-    let token = SecretToken::generate().map_err(|e| AppError::Internal(e.to_string()))?;
-    let now = state.clock.now();
-    state
-        .store
-        .create_auth_token(
-            &token.hash(),
-            user.id,
-            TokenPurpose::EmailVerification,
-            now.plus_millis(VERIFY_LINK_MINUTES * 60_000),
-            now,
-        )
-        .await?;
-    let link = format!(
-        "{}/verify-email?token={}",
-        site_origin(state, site),
-        token.expose()
-    );
+    let link = single_use_link(
+        state,
+        site,
+        user.id,
+        TokenPurpose::EmailVerification,
+        VERIFY_LINK_MINUTES,
+        "/verify-email",
+    )
+    .await?;
     let bonus = if user.bonus_pending {
         tenant.tenant.settings.signup_bonus
     } else {
