@@ -42,6 +42,37 @@ pub enum TokenOutcome {
     Unknown,
 }
 
+/// Looks a single-use link up inside the caller's transaction and, when it works, marks it
+/// used there; losing a race to another use of the same link answers `AlreadyUsed`.
+macro_rules! use_token {
+    ($tx:ident, $hash:expr, $purpose:expr, $now:expr) => {{
+        let row: Option<(Uuid, i64, Option<i64>)> = sqlx::query_as(
+            "select user_id, expires_at, used_at from auth_tokens where token_hash = $1 and purpose = $2",
+        )
+        .bind($hash)
+        .bind($purpose.as_str())
+        .fetch_optional(&mut *$tx)
+        .await?;
+        match classify(row, $now) {
+            TokenOutcome::Accepted(user) => {
+                let used = sqlx::query(
+                    "update auth_tokens set used_at = $2 where token_hash = $1 and used_at is null",
+                )
+                .bind($hash)
+                .bind($now.millis())
+                .execute(&mut *$tx)
+                .await?;
+                if used.rows_affected() == 1 {
+                    TokenOutcome::Accepted(user)
+                } else {
+                    TokenOutcome::AlreadyUsed
+                }
+            }
+            other => other,
+        }
+    }};
+}
+
 impl Store {
     /// Stores a new session; `tenant` is `None` on the platform host.
     pub async fn create_session(
@@ -245,25 +276,8 @@ impl Store {
         now: Timestamp,
     ) -> Result<TokenOutcome, StoreError> {
         let outcome = in_transaction!(self, |tx| {
-            let row: Option<(Uuid, i64, Option<i64>)> = sqlx::query_as(
-                "select user_id, expires_at, used_at from auth_tokens where token_hash = $1 and purpose = $2",
-            )
-            .bind(token_hash)
-            .bind(TokenPurpose::PasswordReset.as_str())
-            .fetch_optional(&mut *tx)
-            .await?;
-            let outcome = classify(row, now);
+            let outcome = use_token!(tx, token_hash, TokenPurpose::PasswordReset, now);
             if let TokenOutcome::Accepted(user) = outcome {
-                let used = sqlx::query(
-                    "update auth_tokens set used_at = $2 where token_hash = $1 and used_at is null",
-                )
-                .bind(token_hash)
-                .bind(now.millis())
-                .execute(&mut *tx)
-                .await?;
-                if used.rows_affected() != 1 {
-                    return Ok(TokenOutcome::AlreadyUsed);
-                }
                 sqlx::query("update users set password_hash = $2, updated_at = $3 where id = $1")
                     .bind(user.0)
                     .bind(password_hash)
@@ -291,25 +305,8 @@ impl Store {
     ) -> Result<(TokenOutcome, bool), StoreError> {
         let outcome = in_transaction!(self, |tx| {
             let mut bonus_granted = false;
-            let row: Option<(Uuid, i64, Option<i64>)> = sqlx::query_as(
-                "select user_id, expires_at, used_at from auth_tokens where token_hash = $1 and purpose = $2",
-            )
-            .bind(token_hash)
-            .bind(TokenPurpose::EmailVerification.as_str())
-            .fetch_optional(&mut *tx)
-            .await?;
-            let outcome = classify(row, now);
+            let outcome = use_token!(tx, token_hash, TokenPurpose::EmailVerification, now);
             if let TokenOutcome::Accepted(user) = outcome {
-                let used = sqlx::query(
-                    "update auth_tokens set used_at = $2 where token_hash = $1 and used_at is null",
-                )
-                .bind(token_hash)
-                .bind(now.millis())
-                .execute(&mut *tx)
-                .await?;
-                if used.rows_affected() != 1 {
-                    return Ok((TokenOutcome::AlreadyUsed, false));
-                }
                 sqlx::query(
                     "update users set email_verified_at = coalesce(email_verified_at, $2), updated_at = $2 where id = $1",
                 )
