@@ -38,7 +38,7 @@ fn run(command: &mut Command) -> (bool, String, String) {
     )
 }
 
-struct Server(Child);
+pub(crate) struct Server(Child);
 
 impl Drop for Server {
     fn drop(&mut self) {
@@ -48,7 +48,7 @@ impl Drop for Server {
 }
 
 /// Starts `atelier serve` on a free port and returns it with its base URL.
-fn serve(database: &TestDatabase) -> (Server, String) {
+pub(crate) fn serve(database: &TestDatabase) -> (Server, String) {
     let mut child = atelier(database)
         .args(["serve", "--listen", "127.0.0.1:0"])
         .stdout(Stdio::piped())

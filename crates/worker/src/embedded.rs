@@ -11,6 +11,9 @@ use tokio::sync::{broadcast, watch, Notify};
 
 use crate::{Backend, RenderSpec};
 
+/// How often a running job's progress may be written (when it changed).
+const PROGRESS_EVERY: Duration = Duration::from_secs(1);
+
 /// How a worker paces itself.
 #[derive(Debug, Clone)]
 pub struct WorkerSettings {
@@ -104,15 +107,20 @@ impl EmbeddedWorker {
         };
         let render = self.backend.render(&spec, &report);
         tokio::pin!(render);
-        // The claim itself started the lease; the first heartbeat is due one period later.
-        let mut ticker = tokio::time::interval_at(
-            tokio::time::Instant::now() + self.settings.heartbeat,
-            self.settings.heartbeat,
-        );
+        // Progress is written once a second while it moves, and the lease is extended at
+        // least every heartbeat period even when it does not.
+        let mut ticker =
+            tokio::time::interval_at(tokio::time::Instant::now() + PROGRESS_EVERY, PROGRESS_EVERY);
+        let mut reported = (0_i64, tokio::time::Instant::now());
         let outcome = loop {
             tokio::select! {
                 result = &mut render => break Some(result),
                 _ = ticker.tick() => {
+                    let current = progress.load(Ordering::Relaxed);
+                    if current == reported.0 && reported.1.elapsed() < self.settings.heartbeat {
+                        continue;
+                    }
+                    reported = (current, tokio::time::Instant::now());
                     let beat = self
                         .store
                         .heartbeat_job(
