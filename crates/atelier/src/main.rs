@@ -247,6 +247,7 @@ async fn check_config(settings: &Settings) -> anyhow::Result<()> {
     let themes = Themes::load(&settings.themes_dir, false)?;
     themes.check()?;
     atelier_web::AccessPolicy::load(&settings.rbac_model, &settings.rbac_policy).await?;
+    let models = atelier_config::ModelCatalog::load(&settings.models)?;
     let mut problems = Vec::new();
     let files = tenant_files(&settings.tenants_dir)?;
     for path in &files {
@@ -266,6 +267,15 @@ async fn check_config(settings: &Settings) -> anyhow::Result<()> {
     println!("  default tenant  {}", settings.default_tenant);
     println!("  themes          {}", themes.names().join(", "));
     println!("  tenant files    {}", files.len());
+    println!(
+        "  models          {}",
+        models
+            .models
+            .iter()
+            .map(atelier_config::Model::label)
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     println!(
         "  mail            {}",
         if settings.smtp_url.is_some() {
