@@ -275,109 +275,82 @@ impl Store {
             Some(_) => return Ok(None),
             None => String::new(),
         };
-        let next = models.map_or(1, |m| m.len() + 1);
         let lock = match self.backend {
             Backend::Postgres(_) => "for update of j skip locked",
             Backend::Sqlite { .. } => "",
         };
-        // Three small indexed steps instead of one sort of the whole backlog: the tenant
-        // served longest ago that has work, then its user served longest ago, then that
-        // user's oldest job.
-        let pick_tenant = format!(
-            "select t.id from tenants t join tenant_settings s on s.tenant_id = t.id \
-             where t.status = 'active' and s.use_shared_pool and exists (select 1 from jobs j \
-             where j.tenant_id = t.id and j.status = 'queued' {model_filter}) \
-             order by t.last_claim_at, t.id limit 1"
+        let fresh = |alias: &str| model_filter.replace("j.model", &format!("{alias}.model"));
+        let (in_tenant, in_user) = (fresh("q"), fresh("q"));
+        // One statement claims the job: the tenant served longest ago that has queued work,
+        // then its user served longest ago, then that user's oldest job, each step by index,
+        // so a backlog of thousands costs no sort.
+        let marks = models.map_or(0, <[String]>::len);
+        let p = |i: usize| format!("${}", marks + i);
+        let set = format!(
+            "update jobs set status = 'running', attempts = attempts + 1, lease_token = {t}, \
+             lease_expires_at = {e}, worker_id = {w}, started_at = {n}, progress = 0, updated_at = {n}",
+            t = p(1),
+            e = p(2),
+            w = p(3),
+            n = p(4),
         );
-        let pick_user = format!(
-            "select u.id from users u where u.tenant_id = ${next} and exists (select 1 from jobs j \
-             where j.user_id = u.id and j.status = 'queued' {model_filter}) \
-             order by u.last_claim_at, u.id limit 1"
-        );
-        let pick_job = format!(
-            "select j.id from jobs j where j.user_id = ${next} and j.status = 'queued' {model_filter} \
-             order by j.created_at, j.id limit 1 {lock}"
+        let returning = JOB_COLUMNS.replace("j.", "");
+        let fair = format!(
+            "{set} where status = 'queued' and id = (select j.id from jobs j where j.status = 'queued' \
+             {model_filter} and j.user_id = (select u.id from users u where u.tenant_id = \
+             (select t.id from tenants t join tenant_settings s on s.tenant_id = t.id \
+             where t.status = 'active' and s.use_shared_pool and exists (select 1 from jobs q \
+             where q.tenant_id = t.id and q.status = 'queued' {in_tenant}) \
+             order by t.last_claim_at, t.id limit 1) \
+             and exists (select 1 from jobs q where q.user_id = u.id and q.status = 'queued' {in_user}) \
+             order by u.last_claim_at, u.id limit 1) \
+             order by j.created_at, j.id limit 1 {lock}) returning {returning}"
         );
         // When another worker holds that user's last job, any eligible job will do.
-        let pick_any = format!(
-            "select j.id from jobs j join tenants t on t.id = j.tenant_id \
-             join tenant_settings s on s.tenant_id = j.tenant_id \
+        let any = format!(
+            "{set} where status = 'queued' and id = (select j.id from jobs j \
+             join tenants t on t.id = j.tenant_id join tenant_settings s on s.tenant_id = j.tenant_id \
              where j.status = 'queued' and t.status = 'active' and s.use_shared_pool {model_filter} \
-             order by j.created_at, j.id limit 1 {lock}"
+             order by j.created_at, j.id limit 1 {lock}) returning {returning}"
         );
         let token = Uuid::new_v4().simple().to_string();
-        let claimed: Option<Uuid> = in_transaction!(self, |tx| {
-            macro_rules! with_models {
-                ($sql:expr) => {{
-                    let mut query = sqlx::query_as::<_, (Uuid,)>($sql);
-                    for model in models.unwrap_or(&[]) {
-                        query = query.bind(model);
-                    }
-                    query
-                }};
-            }
-            let mut candidate = None;
-            if let Some((tenant,)) = with_models!(&pick_tenant).fetch_optional(&mut *tx).await? {
-                if let Some((user,)) = with_models!(&pick_user)
-                    .bind(tenant)
-                    .fetch_optional(&mut *tx)
-                    .await?
-                {
-                    candidate = with_models!(&pick_job)
-                        .bind(user)
-                        .fetch_optional(&mut *tx)
-                        .await?;
+        let claimed: Option<JobRow> = in_transaction!(self, |tx| {
+            let mut row = None;
+            for sql in [&fair, &any] {
+                let mut query = sqlx::query_as::<_, JobRow>(sql);
+                for model in models.unwrap_or(&[]) {
+                    query = query.bind(model);
                 }
-                if candidate.is_none() {
-                    candidate = with_models!(&pick_any).fetch_optional(&mut *tx).await?;
-                }
-            }
-            match candidate {
-                None => None,
-                Some((id,)) => {
-                    let won = sqlx::query(
-                        "update jobs set status = 'running', attempts = attempts + 1, \
-                         lease_token = $2, lease_expires_at = $3, worker_id = $4, started_at = $5, \
-                         progress = 0, updated_at = $5 where id = $1 and status = 'queued'",
-                    )
-                    .bind(id)
+                row = query
                     .bind(&token)
                     .bind(now.millis() + lease_ms)
                     .bind(worker_id)
                     .bind(now.millis())
-                    .execute(&mut *tx)
+                    .fetch_optional(&mut *tx)
                     .await?;
-                    if won.rows_affected() == 1 {
-                        sqlx::query(
-                            "update tenants set last_claim_at = $2 where id = (select tenant_id from jobs where id = $1)",
-                        )
-                        .bind(id)
-                        .bind(now.millis())
-                        .execute(&mut *tx)
-                        .await?;
-                        sqlx::query(
-                            "update users set last_claim_at = $2 where id = (select user_id from jobs where id = $1)",
-                        )
-                        .bind(id)
-                        .bind(now.millis())
-                        .execute(&mut *tx)
-                        .await?;
-                        Some(id)
-                    } else {
-                        None
-                    }
+                if row.is_some() {
+                    break;
                 }
             }
+            if let Some(job) = &row {
+                sqlx::query("update tenants set last_claim_at = $2 where id = $1")
+                    .bind(job.tenant_id)
+                    .bind(now.millis())
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("update users set last_claim_at = $2 where id = $1")
+                    .bind(job.user_id)
+                    .bind(now.millis())
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            row
         });
-        let Some(id) = claimed else {
+        let Some(row) = claimed else {
             return Ok(None);
         };
-        let job = self
-            .find_job_any(JobId(id))
-            .await?
-            .ok_or(StoreError::NotFound("job"))?;
         Ok(Some(ClaimedJob {
-            job,
+            job: row.into_job()?,
             lease_token: token,
         }))
     }
@@ -735,14 +708,6 @@ impl Store {
                 .bind(owner.is_none())
                 .fetch_optional(pool)
                 .await?
-        });
-        row.map(JobRow::into_job).transpose()
-    }
-
-    async fn find_job_any(&self, id: JobId) -> Result<Option<Job>, StoreError> {
-        let sql = format!("select {JOB_COLUMNS} from jobs j where j.id = $1");
-        let row: Option<JobRow> = on_reader!(self, |pool| {
-            sqlx::query_as(&sql).bind(id.0).fetch_optional(pool).await?
         });
         row.map(JobRow::into_job).transpose()
     }
