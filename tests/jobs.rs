@@ -638,3 +638,53 @@ async fn without_javascript_a_reload_shows_the_state_and_history_lists_everythin
     history.assert_contains(&format!("data-job-id=\"{failed}\""));
     history.assert_contains("/thumb");
 }
+
+#[tokio::test]
+async fn long_histories_are_paginated() {
+    let app = TestApp::start(Db::Sqlite).await;
+    crate::accounts::set_tenant(&app, "pixelforge", |s| s.signup_bonus = 100).await;
+    let mut browser = Browser::new(&app, "pixelforge.test");
+    browser.register("many@example.com", PASSWORD).await;
+    let user = fresh_user(&app, "pixelforge", "many@example.com").await;
+    let tenant = user.tenant_id.unwrap_or_else(|| panic!("tenant"));
+    let rules = QueueRules {
+        cost: 1,
+        max_attempts: 3,
+        deadline_ms: 3_600_000,
+        active_cap: 100,
+    };
+    for n in 0..30 {
+        app.clock.advance_millis(1);
+        let job = NewJob {
+            prompt: Prompt::parse("prompt", &format!("page test {n}"), true)
+                .unwrap_or_else(|e| panic!("{e}")),
+            negative_prompt: Prompt::parse("negative_prompt", "", false)
+                .unwrap_or_else(|e| panic!("{e}")),
+            model: "demo-abstract".into(),
+            size: ImageSize {
+                width: 64,
+                height: 64,
+            },
+            seed: 1,
+        };
+        app.state
+            .store
+            .submit_job(tenant, user.id, &job, rules, app.clock.now())
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let first = browser.get("/history").await;
+    first.assert_contains("Page 1 of 2");
+    first.assert_contains("href=\"/history?page=2\" rel=\"next\"");
+    first.assert_contains("page test 29");
+    first.assert_lacks("page test 5<");
+    let second = browser.get("/history?page=2").await;
+    second.assert_contains("Page 2 of 2");
+    second.assert_contains("href=\"/history?page=1\" rel=\"prev\"");
+    second.assert_contains("page test 0");
+    // Past the end: the last page, not an empty one.
+    browser
+        .get("/history?page=9")
+        .await
+        .assert_contains("Page 2 of 2");
+}

@@ -126,7 +126,7 @@
       }
       result.appendChild(actions);
     }
-    remove(field(card, "placeholder"));
+    remove(field(card, "pending"));
   }
 
   function update(card, job) {
