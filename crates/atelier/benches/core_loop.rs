@@ -377,8 +377,10 @@ async fn run(label: &str, url: &str, dir: &Path) -> BenchResult<()> {
     .map_err(|e| e.message)?;
 
     let jobs = 3000;
-    let per_second = throughput(&app, &png, jobs, 8, 4).await?;
-    println!("[{label}] throughput: {jobs} jobs submit→claim→complete (no-op backend, 8 submitters, 4 workers): {per_second:.0} jobs/s");
+    let workers = knob("ATELIER_BENCH_WORKERS", 4);
+    let submitters = knob("ATELIER_BENCH_SUBMITTERS", 8);
+    let per_second = throughput(&app, &png, jobs, submitters, workers).await?;
+    println!("[{label}] throughput: {jobs} jobs submit→claim→complete (no-op backend, {submitters} submitters, {workers} workers): {per_second:.0} jobs/s");
 
     let latencies = submit_to_claim(&app, &png, 300).await?;
     println!(
@@ -404,6 +406,14 @@ async fn run(label: &str, url: &str, dir: &Path) -> BenchResult<()> {
     );
     app.state.store.close().await;
     Ok(())
+}
+
+/// A number from the environment, for trying other shapes of load.
+fn knob(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 fn main() -> BenchResult<()> {

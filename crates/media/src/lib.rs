@@ -52,13 +52,26 @@ impl ImageStorage {
         self.dir(tenant).join(format!("{}.png", id.0.simple()))
     }
 
-    pub fn thumb_path(&self, tenant: TenantId, id: ImageId) -> PathBuf {
+    /// Where the thumbnail of a `width` × `height` image is: an image no larger than a
+    /// thumbnail is its own thumbnail, so no second file is written for it.
+    pub fn thumb_path(&self, tenant: TenantId, id: ImageId, width: i64, height: i64) -> PathBuf {
+        if needs_thumbnail(width, height) {
+            self.thumb_file(tenant, id)
+        } else {
+            self.image_path(tenant, id)
+        }
+    }
+
+    fn thumb_file(&self, tenant: TenantId, id: ImageId) -> PathBuf {
         self.dir(tenant)
             .join(format!("{}.thumb.png", id.0.simple()))
     }
 
     /// Checks that `png` is a PNG of the expected size, then writes it and its thumbnail.
-    /// Files are written under a temporary name and renamed, so a crash leaves no half file.
+    /// Each file gets a new name (ids are never reused) and is complete before this returns;
+    /// the database records the image only after that, so it never points at a half file. A
+    /// crash mid-write leaves at most an unreferenced file. All of it runs in one trip to the
+    /// blocking pool.
     pub async fn store(
         &self,
         tenant: TenantId,
@@ -66,61 +79,87 @@ impl ImageStorage {
         png: Vec<u8>,
         expected: (u32, u32),
     ) -> Result<StoredImage, MediaError> {
-        let (thumb, width, height) = tokio::task::spawn_blocking({
-            let png = png.clone();
-            move || make_thumbnail(&png)
+        let (image, thumb) = (self.image_path(tenant, id), self.thumb_file(tenant, id));
+        tokio::task::spawn_blocking(move || {
+            let (thumbnail, width, height) = make_thumbnail(&png)?;
+            if (width, height) != expected {
+                return Err(MediaError::WrongSize {
+                    got_w: width,
+                    got_h: height,
+                    want_w: expected.0,
+                    want_h: expected.1,
+                });
+            }
+            write_new(&image, &png)?;
+            if let Some(thumbnail) = thumbnail {
+                if let Err(e) = write_new(&thumb, &thumbnail) {
+                    let _ = std::fs::remove_file(&image);
+                    return Err(e.into());
+                }
+            }
+            Ok(StoredImage {
+                width,
+                height,
+                bytes: png.len() as u64,
+            })
         })
         .await
-        .map_err(|e| MediaError::NotPng(e.to_string()))??;
-        if (width, height) != expected {
-            return Err(MediaError::WrongSize {
-                got_w: width,
-                got_h: height,
-                want_w: expected.0,
-                want_h: expected.1,
-            });
-        }
-        tokio::fs::create_dir_all(self.dir(tenant)).await?;
-        let bytes = png.len() as u64;
-        write_atomically(&self.image_path(tenant, id), &png).await?;
-        write_atomically(&self.thumb_path(tenant, id), &thumb).await?;
-        Ok(StoredImage {
-            width,
-            height,
-            bytes,
-        })
+        .map_err(|e| MediaError::Io(std::io::Error::other(e.to_string())))?
     }
 
     /// Removes an image that was stored but not kept (its job was canceled meanwhile).
     pub async fn remove(&self, tenant: TenantId, id: ImageId) {
         let _ = tokio::fs::remove_file(self.image_path(tenant, id)).await;
-        let _ = tokio::fs::remove_file(self.thumb_path(tenant, id)).await;
+        let _ = tokio::fs::remove_file(self.thumb_file(tenant, id)).await;
     }
 }
 
-async fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let partial = path.with_extension("partial");
-    tokio::fs::write(&partial, bytes).await?;
-    tokio::fs::rename(&partial, path).await
+/// Writes a file that must not exist yet, creating its folder the first time; removes what
+/// it wrote if the write fails.
+fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let create = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+    };
+    let mut file = match create() {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            create()?
+        }
+        opened => opened?,
+    };
+    file.write_all(bytes).inspect_err(|_| {
+        let _ = std::fs::remove_file(path);
+    })
 }
 
-/// Decodes a PNG and returns a thumbnail of it (PNG) and its size.
-pub fn make_thumbnail(png: &[u8]) -> Result<(Vec<u8>, u32, u32), MediaError> {
+fn needs_thumbnail(width: i64, height: i64) -> bool {
+    width > i64::from(THUMB_SIDE) || height > i64::from(THUMB_SIDE)
+}
+
+/// Decodes a PNG and returns its size and a thumbnail of it (PNG), or no thumbnail when the
+/// image is no larger than one.
+pub fn make_thumbnail(png: &[u8]) -> Result<(Option<Vec<u8>>, u32, u32), MediaError> {
     let reader = ImageReader::with_format(Cursor::new(png), ImageFormat::Png);
     let image = reader
         .decode()
         .map_err(|e| MediaError::NotPng(e.to_string()))?;
     let (width, height) = (image.width(), image.height());
-    if width <= THUMB_SIDE && height <= THUMB_SIDE {
+    if !needs_thumbnail(i64::from(width), i64::from(height)) {
         // Already small: the image is its own thumbnail (never scale up).
-        return Ok((png.to_vec(), width, height));
+        return Ok((None, width, height));
     }
     let thumb = image.thumbnail(THUMB_SIDE, THUMB_SIDE);
     let mut out = Vec::new();
     thumb
         .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
         .map_err(|e| MediaError::NotPng(e.to_string()))?;
-    Ok((out, width, height))
+    Ok((Some(out), width, height))
 }
 
 /// Encodes RGB pixels (row by row) as a PNG.
@@ -152,10 +191,30 @@ mod tests {
             .await
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!((stored.width, stored.height), (640, 480));
-        let thumb = std::fs::read(storage.thumb_path(tenant, id)).unwrap_or_default();
+        let thumb = std::fs::read(storage.thumb_path(tenant, id, 640, 480)).unwrap_or_default();
         let (_, tw, th) = make_thumbnail(&thumb).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!((tw, th), (320, 240));
         assert!(storage.image_path(tenant, id).starts_with(dir.path()));
+    }
+
+    #[tokio::test]
+    async fn a_small_image_is_its_own_thumbnail() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let storage = ImageStorage::new(dir.path());
+        let (tenant, id) = (TenantId(uuid_v4()), ImageId(uuid_v4()));
+        storage
+            .store(tenant, id, png(320, 64), (320, 64))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let thumb = storage.thumb_path(tenant, id, 320, 64);
+        assert_eq!(thumb, storage.image_path(tenant, id));
+        assert!(thumb.exists());
+        assert_eq!(
+            std::fs::read_dir(storage.dir(tenant))
+                .map(Iterator::count)
+                .unwrap_or(0),
+            1
+        );
     }
 
     #[tokio::test]

@@ -1,12 +1,16 @@
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions,
+    SqliteSynchronous,
 };
+use sqlx::Connection;
 
+use crate::group_commit::GroupCommit;
 use crate::StoreError;
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/sqlite");
@@ -24,10 +28,24 @@ pub(crate) enum Backend {
     /// SQLite allows one writer at a time: a single-connection pool serialises writes in
     /// this process, and a small pool of read-only connections reads beside it (WAL).
     Sqlite {
-        write: SqlitePool,
+        write: Writer,
         read: SqlitePool,
+        /// The hot queue operations, committed in groups through `write`.
+        commits: GroupCommit,
     },
     Postgres(PgPool),
+}
+
+/// SQLite's one writing connection. Not a pool: sqlx's pool tests a connection with a round
+/// trip to its thread on every return, which doubled the cost of a short write.
+pub(crate) type Writer = Arc<tokio::sync::Mutex<Option<SqliteConnection>>>;
+
+/// Locks the writer, or fails once the store is closed.
+macro_rules! lock_writer {
+    ($write:expr, $conn:ident) => {
+        let mut guard = $write.lock().await;
+        let $conn = guard.as_mut().ok_or(sqlx::Error::PoolClosed)?;
+    };
 }
 
 /// The database, cheap to clone (the pools are shared).
@@ -59,7 +77,8 @@ macro_rules! in_transaction {
     ($store:expr, |$tx:ident| $body:expr) => {
         match &$store.backend {
             $crate::backend::Backend::Sqlite { write, .. } => {
-                let mut $tx = write.begin_with("BEGIN IMMEDIATE").await?;
+                $crate::backend::lock_writer!(write, conn);
+                let mut $tx = sqlx::Connection::begin_with(conn, "BEGIN IMMEDIATE").await?;
                 let out = $body;
                 $tx.commit().await?;
                 out
@@ -74,15 +93,18 @@ macro_rules! in_transaction {
     };
 }
 
-pub(crate) use {in_transaction, on_reader};
+pub(crate) use {in_transaction, lock_writer, on_reader};
 
 impl Store {
     /// Opens the database named by `url` (`sqlite://path` or `postgres://…`). A SQLite file
     /// and its folder are created when missing.
     pub async fn connect(url: &str) -> Result<Store, StoreError> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            // No test round trip before each use: a broken connection fails its query, and
+            // the pool drops it then.
             let pool = PgPoolOptions::new()
                 .max_connections(16)
+                .test_before_acquire(false)
                 .acquire_timeout(Duration::from_secs(10))
                 .connect(url)
                 .await?;
@@ -109,17 +131,20 @@ impl Store {
                 })?;
             }
         }
-        let write = SqlitePoolOptions::new()
-            .max_connections(1)
-            .acquire_timeout(Duration::from_secs(30))
-            .connect_with(options.clone())
-            .await?;
+        let write: Writer = Arc::new(tokio::sync::Mutex::new(Some(
+            SqliteConnection::connect_with(&options).await?,
+        )));
         let read = SqlitePoolOptions::new()
             .max_connections(4)
+            .test_before_acquire(false)
             .connect_with(options.read_only(true))
             .await?;
         Ok(Store {
-            backend: Backend::Sqlite { write, read },
+            backend: Backend::Sqlite {
+                commits: GroupCommit::start(write.clone()),
+                write,
+                read,
+            },
         })
     }
 
@@ -134,7 +159,10 @@ impl Store {
     #[tracing::instrument(skip_all)]
     pub async fn migrate(&self) -> Result<(), StoreError> {
         match &self.backend {
-            Backend::Sqlite { write, .. } => SQLITE_MIGRATIONS.run(write).await?,
+            Backend::Sqlite { write, .. } => {
+                lock_writer!(write, conn);
+                SQLITE_MIGRATIONS.run(conn).await?;
+            }
             Backend::Postgres(pg) => POSTGRES_MIGRATIONS.run(pg).await?,
         }
         Ok(())
@@ -151,9 +179,11 @@ impl Store {
     /// Closes every connection; for an orderly shutdown.
     pub async fn close(&self) {
         match &self.backend {
-            Backend::Sqlite { write, read } => {
+            Backend::Sqlite { write, read, .. } => {
                 read.close().await;
-                write.close().await;
+                if let Some(conn) = write.lock().await.take() {
+                    let _ = conn.close().await;
+                }
             }
             Backend::Postgres(pg) => pg.close().await,
         }

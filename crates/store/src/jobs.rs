@@ -8,7 +8,13 @@ use atelier_domain::{
 };
 use uuid::Uuid;
 
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex};
+
+use sqlx::FromRow;
+
 use crate::backend::{in_transaction, on_reader, Backend};
+use crate::group_commit::{arguments, OpText, Value};
 use crate::{Store, StoreError};
 
 /// The rules a submission is held to.
@@ -137,6 +143,28 @@ impl JobRow {
     }
 }
 
+/// Queues a job: `$1` id, `$2` tenant, `$3` user, `$4`–`$9` what to render, `$10` cost,
+/// `$11` attempts, `$12` deadline, `$13` now; the caller appends the conditions.
+const INSERT_JOB: &str = "insert into jobs (id, tenant_id, user_id, prompt, negative_prompt, \
+     model, width, height, seed, cost, max_attempts, deadline_at, created_at, updated_at) \
+     select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13";
+/// The user (`$3`) has fewer than `$14` jobs queued or running.
+const UNDER_CAP: &str =
+    "(select count(*) from jobs where user_id = $3 and status in ('queued', 'running')) < $14";
+
+/// Marks a running job (`$1`, lease `$2`) succeeded with image `$3` at `$4`, unless its owner
+/// asked to cancel it.
+const SUCCEED: &str = "update jobs set status = 'succeeded', progress = 1000, image_id = $3, \
+     finished_at = $4, updated_at = $4, lease_token = null, lease_expires_at = null, error = '' \
+     where id = $1 and lease_token = $2 and status = 'running' and not cancel_requested";
+/// The image `$3` of job `id` (`$5` × `$6`, `$7` bytes), selected from the succeeded job.
+const IMAGE_COLUMNS: &str = "(id, tenant_id, user_id, job_id, width, height, bytes, created_at)";
+const IMAGE_VALUES: &str = "$3, tenant_id, user_id, id, $5, $6, $7, $4";
+/// The capture: ledger row `$8`, reason `$9`, the job as reference `$10`.
+const LEDGER_COLUMNS: &str =
+    "(id, tenant_id, user_id, delta, reason, reference, actor_id, created_at)";
+const LEDGER_VALUES: &str = "$8, tenant_id, user_id, -cost, $9, $10, null, $4";
+
 /// Ends an active job (failed or canceled) and gives its held credits back.
 const END_AND_RELEASE: &str = "update jobs set status = $2, error = $3, finished_at = $4, \
      updated_at = $4, lease_token = null, lease_expires_at = null \
@@ -164,6 +192,68 @@ macro_rules! end_and_release {
     }};
 }
 
+type ClaimTexts = Arc<[Arc<OpText>; 2]>;
+
+/// The claim's two statements: the fair one, then any eligible job (when another worker
+/// holds the chosen user's last job). `$1`… are the `marks` models the worker serves, then
+/// lease token, lease expiry, worker id and now. Built once per shape.
+fn claim_texts(marks: usize, postgres: bool) -> ClaimTexts {
+    static BUILT: LazyLock<Mutex<HashMap<(usize, bool), ClaimTexts>>> =
+        LazyLock::new(Mutex::default);
+    let mut built = BUILT
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    built
+        .entry((marks, postgres))
+        .or_insert_with(|| {
+            let filter = |alias: &str| {
+                if marks == 0 {
+                    return String::new();
+                }
+                let list: Vec<String> = (1..=marks).map(|i| format!("${i}")).collect();
+                format!("and {alias}.model in ({})", list.join(", "))
+            };
+            let (model_filter, in_queue) = (filter("j"), filter("q"));
+            let lock = if postgres {
+                "for update of j skip locked"
+            } else {
+                ""
+            };
+            // One statement claims the job: the tenant served longest ago that has queued
+            // work, then its user served longest ago, then that user's oldest job, each step
+            // by index, so a backlog of thousands costs no sort.
+            let p = |i: usize| format!("${}", marks + i);
+            let set = format!(
+                "update jobs set status = 'running', attempts = attempts + 1, lease_token = {t}, \
+                 lease_expires_at = {e}, worker_id = {w}, started_at = {n}, progress = 0, updated_at = {n}",
+                t = p(1),
+                e = p(2),
+                w = p(3),
+                n = p(4),
+            );
+            let returning = JOB_COLUMNS.replace("j.", "");
+            let fair = format!(
+                "{set} where status = 'queued' and id = (select j.id from jobs j where j.status = 'queued' \
+                 {model_filter} and j.user_id = (select u.id from users u where u.tenant_id = \
+                 (select t.id from tenants t join tenant_settings s on s.tenant_id = t.id \
+                 where t.status = 'active' and s.use_shared_pool and exists (select 1 from jobs q \
+                 where q.tenant_id = t.id and q.status = 'queued' {in_queue}) \
+                 order by t.last_claim_at, t.id limit 1) \
+                 and exists (select 1 from jobs q where q.user_id = u.id and q.status = 'queued' {in_queue}) \
+                 order by u.last_claim_at, u.id limit 1) \
+                 order by j.created_at, j.id limit 1 {lock}) returning {returning}"
+            );
+            let any = format!(
+                "{set} where status = 'queued' and id = (select j.id from jobs j \
+                 join tenants t on t.id = j.tenant_id join tenant_settings s on s.tenant_id = j.tenant_id \
+                 where j.status = 'queued' and t.status = 'active' and s.use_shared_pool {model_filter} \
+                 order by j.created_at, j.id limit 1 {lock}) returning {returning}"
+            );
+            Arc::new([OpText::new(&[&fair]), OpText::new(&[&any])])
+        })
+        .clone()
+}
+
 impl Store {
     /// Places a hold of the job's cost and queues it, in one transaction. Refused when the
     /// available credits (balance − held) do not cover it, or the user already has
@@ -178,59 +268,71 @@ impl Store {
         now: Timestamp,
     ) -> Result<Job, StoreError> {
         let id = Uuid::now_v7();
-        in_transaction!(self, |tx| {
-            // The conditional update locks the user's row, so concurrent submissions of one
-            // user take turns here and each sees the others' holds and jobs.
-            let held = sqlx::query(
-                "update users set held = held + $3 where id = $1 and tenant_id = $2 \
-                 and disabled_at is null and balance - held >= $3",
-            )
-            .bind(user.0)
-            .bind(tenant.0)
-            .bind(rules.cost)
-            .execute(&mut *tx)
-            .await?;
-            if held.rows_affected() == 0 {
-                let (available,): (i64,) =
-                    sqlx::query_as("select balance - held from users where id = $1")
-                        .bind(user.0)
-                        .fetch_optional(&mut *tx)
-                        .await?
-                        .unwrap_or((0,));
-                return Err(StoreError::NotEnoughCredits { available });
-            }
-            let (active,): (i64,) = sqlx::query_as(
-                "select count(*) from jobs where user_id = $1 and status in ('queued', 'running')",
-            )
-            .bind(user.0)
-            .fetch_one(&mut *tx)
-            .await?;
-            if active >= rules.active_cap {
-                return Err(StoreError::TooManyActiveJobs {
-                    cap: rules.active_cap,
+        let values = vec![
+            Value::Id(id),
+            Value::Id(tenant.0),
+            Value::Id(user.0),
+            Value::Text(new.prompt.as_str().to_owned()),
+            Value::Text(new.negative_prompt.as_str().to_owned()),
+            Value::Text(new.model.clone()),
+            Value::Int(new.size.width),
+            Value::Int(new.size.height),
+            Value::Int(new.seed),
+            Value::Int(rules.cost),
+            Value::Int(rules.max_attempts),
+            Value::Int(now.millis() + rules.deadline_ms),
+            Value::Int(now.millis()),
+            Value::Int(rules.active_cap),
+        ];
+        let queued = match &self.backend {
+            Backend::Sqlite { commits, .. } => {
+                // The writer runs one operation at a time, so the checks in the insert see
+                // every earlier submission; the hold follows only if the job went in.
+                static SUBMIT: LazyLock<Arc<OpText>> = LazyLock::new(|| {
+                    OpText::new(&[
+                        &format!(
+                            "{INSERT_JOB} where exists (select 1 from users where id = $3 \
+                             and tenant_id = $2 and disabled_at is null and balance - held >= $10) \
+                             and {UNDER_CAP} returning id"
+                        ),
+                        "update users set held = held + $10 where id = $3 \
+                         and exists (select 1 from jobs where id = $1)",
+                    ])
                 });
+                let rows = commits.run(SUBMIT.clone(), values).await?;
+                !rows.is_empty()
             }
-            sqlx::query(
-                "insert into jobs (id, tenant_id, user_id, prompt, negative_prompt, model, width, \
-                 height, seed, cost, max_attempts, deadline_at, created_at, updated_at) \
-                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13)",
-            )
-            .bind(id)
-            .bind(tenant.0)
-            .bind(user.0)
-            .bind(new.prompt.as_str())
-            .bind(new.negative_prompt.as_str())
-            .bind(&new.model)
-            .bind(new.size.width)
-            .bind(new.size.height)
-            .bind(new.seed)
-            .bind(rules.cost)
-            .bind(rules.max_attempts)
-            .bind(now.millis() + rules.deadline_ms)
-            .bind(now.millis())
-            .execute(&mut *tx)
-            .await?;
-        });
+            Backend::Postgres(pg) => {
+                let mut tx = pg.begin().await?;
+                // The conditional update locks the user's row, so concurrent submissions of
+                // one user take turns here, and the insert (a later statement, so a fresh
+                // snapshot) counts the jobs of those before it.
+                let held = sqlx::query(
+                    "update users set held = held + $3 where id = $1 and tenant_id = $2 \
+                     and disabled_at is null and balance - held >= $3",
+                )
+                .bind(user.0)
+                .bind(tenant.0)
+                .bind(rules.cost)
+                .execute(&mut *tx)
+                .await?;
+                let inserted = held.rows_affected() == 1
+                    && sqlx::query_with(
+                        &format!("{INSERT_JOB} where {UNDER_CAP} returning id"),
+                        arguments::<sqlx::Postgres>(&values)?,
+                    )
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .is_some();
+                if inserted {
+                    tx.commit().await?;
+                }
+                inserted
+            }
+        };
+        if !queued {
+            return Err(self.why_refused(tenant, user, rules).await?);
+        }
         Ok(Job {
             id: JobId(id),
             tenant_id: tenant,
@@ -256,6 +358,35 @@ impl Store {
         })
     }
 
+    /// Why a submission was refused: credits first, then the cap on active jobs.
+    async fn why_refused(
+        &self,
+        tenant: TenantId,
+        user: UserId,
+        rules: QueueRules,
+    ) -> Result<StoreError, StoreError> {
+        let row: Option<(i64, i64)> = on_reader!(self, |pool| {
+            sqlx::query_as(
+                "select balance - held, (select count(*) from jobs where user_id = $1 \
+                 and status in ('queued', 'running')) from users \
+                 where id = $1 and tenant_id = $2 and disabled_at is null",
+            )
+            .bind(user.0)
+            .bind(tenant.0)
+            .fetch_optional(pool)
+            .await?
+        });
+        Ok(match row {
+            Some((available, _)) if available < rules.cost => {
+                StoreError::NotEnoughCredits { available }
+            }
+            Some(_) => StoreError::TooManyActiveJobs {
+                cap: rules.active_cap,
+            },
+            None => StoreError::NotEnoughCredits { available: 0 },
+        })
+    }
+
     /// Hands the next queued job to a worker of the shared pool, fairly: the tenant served
     /// longest ago first, then within it the user served longest ago, then the oldest job.
     /// `models` limits the claim to the models the worker serves.
@@ -267,85 +398,45 @@ impl Store {
         lease_ms: i64,
         now: Timestamp,
     ) -> Result<Option<ClaimedJob>, StoreError> {
-        let model_filter = match models {
-            Some(list) if !list.is_empty() => {
-                let marks: Vec<String> = (0..list.len()).map(|i| format!("${}", i + 1)).collect();
-                format!("and j.model in ({})", marks.join(", "))
-            }
-            Some(_) => return Ok(None),
-            None => String::new(),
-        };
-        let lock = match self.backend {
-            Backend::Postgres(_) => "for update of j skip locked",
-            Backend::Sqlite { .. } => "",
-        };
-        let fresh = |alias: &str| model_filter.replace("j.model", &format!("{alias}.model"));
-        let (in_tenant, in_user) = (fresh("q"), fresh("q"));
-        // One statement claims the job: the tenant served longest ago that has queued work,
-        // then its user served longest ago, then that user's oldest job, each step by index,
-        // so a backlog of thousands costs no sort.
+        if models.is_some_and(<[String]>::is_empty) {
+            return Ok(None);
+        }
         let marks = models.map_or(0, <[String]>::len);
-        let p = |i: usize| format!("${}", marks + i);
-        let set = format!(
-            "update jobs set status = 'running', attempts = attempts + 1, lease_token = {t}, \
-             lease_expires_at = {e}, worker_id = {w}, started_at = {n}, progress = 0, updated_at = {n}",
-            t = p(1),
-            e = p(2),
-            w = p(3),
-            n = p(4),
-        );
-        let returning = JOB_COLUMNS.replace("j.", "");
-        let fair = format!(
-            "{set} where status = 'queued' and id = (select j.id from jobs j where j.status = 'queued' \
-             {model_filter} and j.user_id = (select u.id from users u where u.tenant_id = \
-             (select t.id from tenants t join tenant_settings s on s.tenant_id = t.id \
-             where t.status = 'active' and s.use_shared_pool and exists (select 1 from jobs q \
-             where q.tenant_id = t.id and q.status = 'queued' {in_tenant}) \
-             order by t.last_claim_at, t.id limit 1) \
-             and exists (select 1 from jobs q where q.user_id = u.id and q.status = 'queued' {in_user}) \
-             order by u.last_claim_at, u.id limit 1) \
-             order by j.created_at, j.id limit 1 {lock}) returning {returning}"
-        );
-        // When another worker holds that user's last job, any eligible job will do.
-        let any = format!(
-            "{set} where status = 'queued' and id = (select j.id from jobs j \
-             join tenants t on t.id = j.tenant_id join tenant_settings s on s.tenant_id = j.tenant_id \
-             where j.status = 'queued' and t.status = 'active' and s.use_shared_pool {model_filter} \
-             order by j.created_at, j.id limit 1 {lock}) returning {returning}"
-        );
+        let texts = claim_texts(marks, matches!(self.backend, Backend::Postgres(_)));
         let token = Uuid::new_v4().simple().to_string();
-        let claimed: Option<JobRow> = in_transaction!(self, |tx| {
-            let mut row = None;
-            for sql in [&fair, &any] {
-                let mut query = sqlx::query_as::<_, JobRow>(sql);
-                for model in models.unwrap_or(&[]) {
-                    query = query.bind(model);
+        let mut values: Vec<Value> = models
+            .unwrap_or(&[])
+            .iter()
+            .map(|m| Value::Text(m.clone()))
+            .collect();
+        values.extend([
+            Value::Text(token.clone()),
+            Value::Int(now.millis() + lease_ms),
+            Value::Text(worker_id.to_owned()),
+            Value::Int(now.millis()),
+        ]);
+        // Each attempt is one statement; the database moves the tenant and the user to the
+        // back of the line when their job starts (trigger `jobs_claim_turn`).
+        let mut claimed = None;
+        for text in texts.iter() {
+            claimed = match &self.backend {
+                Backend::Sqlite { commits, .. } => {
+                    let rows = commits.run(text.clone(), values.clone()).await?;
+                    rows.first().map(JobRow::from_row).transpose()?
                 }
-                row = query
-                    .bind(&token)
-                    .bind(now.millis() + lease_ms)
-                    .bind(worker_id)
-                    .bind(now.millis())
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                if row.is_some() {
-                    break;
+                Backend::Postgres(pg) => {
+                    sqlx::query_as_with::<_, JobRow, _>(
+                        text.statements(),
+                        arguments::<sqlx::Postgres>(&values)?,
+                    )
+                    .fetch_optional(pg)
+                    .await?
                 }
+            };
+            if claimed.is_some() {
+                break;
             }
-            if let Some(job) = &row {
-                sqlx::query("update tenants set last_claim_at = $2 where id = $1")
-                    .bind(job.tenant_id)
-                    .bind(now.millis())
-                    .execute(&mut *tx)
-                    .await?;
-                sqlx::query("update users set last_claim_at = $2 where id = $1")
-                    .bind(job.user_id)
-                    .bind(now.millis())
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            row
-        });
+        }
         let Some(row) = claimed else {
             return Ok(None);
         };
@@ -404,18 +495,73 @@ impl Store {
         image: NewImage,
         now: Timestamp,
     ) -> Result<Completion, StoreError> {
+        let values = vec![
+            Value::Id(job.0),
+            Value::Text(lease_token.to_owned()),
+            Value::Id(image.id.0),
+            Value::Int(now.millis()),
+            Value::Int(image.width),
+            Value::Int(image.height),
+            Value::Int(image.bytes),
+            Value::Id(Uuid::now_v7()),
+            Value::Text(LedgerReason::Generation.as_str().to_owned()),
+            Value::Text(job.to_string()),
+        ];
+        let succeeded = match &self.backend {
+            Backend::Sqlite { commits, .. } => {
+                // Each step after the first acts only if the job now carries this image, that
+                // is, only if the first step marked it succeeded.
+                static COMPLETE: LazyLock<Arc<OpText>> = LazyLock::new(|| {
+                    const THIS: &str = "from jobs where id = $1 and image_id = $3";
+                    OpText::new(&[
+                        &format!("{SUCCEED} returning id"),
+                        &format!("insert into images {IMAGE_COLUMNS} select {IMAGE_VALUES} {THIS}"),
+                        &format!(
+                            "update users set balance = balance - j.cost, held = held - j.cost \
+                             from (select user_id, cost {THIS}) j where users.id = j.user_id"
+                        ),
+                        &format!(
+                            "insert into credit_ledger {LEDGER_COLUMNS} select {LEDGER_VALUES} {THIS}"
+                        ),
+                    ])
+                });
+                let rows = commits.run(COMPLETE.clone(), values).await?;
+                !rows.is_empty()
+            }
+            Backend::Postgres(pg) => {
+                // One statement: PostgreSQL runs data-modifying CTEs as one atomic step.
+                static COMPLETE: LazyLock<String> = LazyLock::new(|| {
+                    format!(
+                        "with done as ({SUCCEED} returning id, tenant_id, user_id, cost), \
+                         image as (insert into images {IMAGE_COLUMNS} select {IMAGE_VALUES} from done), \
+                         charge as (update users set balance = balance - done.cost, \
+                         held = held - done.cost from done where users.id = done.user_id), \
+                         ledger as (insert into credit_ledger {LEDGER_COLUMNS} \
+                         select {LEDGER_VALUES} from done) \
+                         select id from done"
+                    )
+                });
+                sqlx::query_with(&COMPLETE, arguments::<sqlx::Postgres>(&values)?)
+                    .fetch_optional(pg)
+                    .await?
+                    .is_some()
+            }
+        };
+        if succeeded {
+            return Ok(Completion::Succeeded);
+        }
+        // The owner canceled while it ran (the image is not kept), or the lease is gone.
         let outcome = in_transaction!(self, |tx| {
-            let row: Option<(Uuid, Uuid, i64, bool)> = sqlx::query_as(
-                "select tenant_id, user_id, cost, cancel_requested from jobs \
-                 where id = $1 and lease_token = $2 and status = 'running'",
+            let row: Option<(Uuid, i64)> = sqlx::query_as(
+                "select user_id, cost from jobs where id = $1 and lease_token = $2 \
+                 and status = 'running' and cancel_requested",
             )
             .bind(job.0)
             .bind(lease_token)
             .fetch_optional(&mut *tx)
             .await?;
             match row {
-                None => Completion::LeaseLost,
-                Some((_, user, cost, true)) => {
+                Some((user, cost)) => {
                     let _ = end_and_release!(
                         tx,
                         job.0,
@@ -427,57 +573,7 @@ impl Store {
                     );
                     Completion::Canceled
                 }
-                Some((tenant, user, cost, false)) => {
-                    let done = sqlx::query(
-                        "update jobs set status = 'succeeded', progress = 1000, image_id = $3, \
-                         finished_at = $4, updated_at = $4, lease_token = null, lease_expires_at = null, \
-                         error = '' where id = $1 and lease_token = $2 and status = 'running'",
-                    )
-                    .bind(job.0)
-                    .bind(lease_token)
-                    .bind(image.id.0)
-                    .bind(now.millis())
-                    .execute(&mut *tx)
-                    .await?;
-                    if done.rows_affected() != 1 {
-                        return Ok(Completion::LeaseLost);
-                    }
-                    sqlx::query(
-                        "insert into images (id, tenant_id, user_id, job_id, width, height, bytes, created_at) \
-                         values ($1, $2, $3, $4, $5, $6, $7, $8)",
-                    )
-                    .bind(image.id.0)
-                    .bind(tenant)
-                    .bind(user)
-                    .bind(job.0)
-                    .bind(image.width)
-                    .bind(image.height)
-                    .bind(image.bytes)
-                    .bind(now.millis())
-                    .execute(&mut *tx)
-                    .await?;
-                    sqlx::query(
-                        "update users set balance = balance - $2, held = held - $2 where id = $1",
-                    )
-                    .bind(user)
-                    .bind(cost)
-                    .execute(&mut *tx)
-                    .await?;
-                    sqlx::query(
-                        "insert into credit_ledger (id, tenant_id, user_id, delta, reason, reference, \
-                         actor_id, created_at) values ($1, $2, $3, $4, $5, $6, null, $7)",
-                    )
-                    .bind(Uuid::now_v7())
-                    .bind(tenant)
-                    .bind(user)
-                    .bind(-cost)
-                    .bind(LedgerReason::Generation.as_str())
-                    .bind(job.to_string())
-                    .bind(now.millis())
-                    .execute(&mut *tx)
-                    .await?;
-                    Completion::Succeeded
-                }
+                None => Completion::LeaseLost,
             }
         });
         Ok(outcome)

@@ -9,6 +9,7 @@ mod accounts;
 mod api_tokens;
 mod backend;
 mod error;
+mod group_commit;
 mod jobs;
 mod outbox;
 mod sessions;

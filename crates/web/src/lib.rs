@@ -51,6 +51,9 @@ pub struct AppState {
     /// API request. Revoking a token or disabling an account clears it on this node; other
     /// nodes notice within the two seconds.
     pub api_tokens: moka::future::Cache<String, Option<atelier_domain::User>>,
+    /// Jobs that have ended (succeeded, failed, canceled), which never change again: status
+    /// pages and API clients poll them, and this answers without the database.
+    finished_jobs: moka::sync::Cache<JobId, Arc<atelier_domain::Job>>,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -90,8 +93,35 @@ impl AppState {
                 .max_capacity(100_000)
                 .time_to_live(std::time::Duration::from_secs(2))
                 .build(),
+            finished_jobs: moka::sync::Cache::builder()
+                .max_capacity(20_000)
+                .time_to_idle(std::time::Duration::from_secs(600))
+                .build(),
             clock,
         }
+    }
+
+    /// A job of `tenant`, and of `owner` when given; ended jobs come from memory.
+    pub async fn find_job(
+        &self,
+        tenant: atelier_domain::TenantId,
+        owner: Option<atelier_domain::UserId>,
+        id: JobId,
+    ) -> Result<Option<atelier_domain::Job>, atelier_store::StoreError> {
+        let visible = |job: &atelier_domain::Job| {
+            job.tenant_id == tenant && owner.is_none_or(|user| job.user_id == user)
+        };
+        if let Some(job) = self.finished_jobs.get(&id) {
+            return Ok(visible(&job).then(|| job.as_ref().clone()));
+        }
+        // Read without the owner, so the job is kept for whoever asks next.
+        let Some(job) = self.store.find_job(tenant, None, id).await? else {
+            return Ok(None);
+        };
+        if !job.status.is_active() {
+            self.finished_jobs.insert(id, Arc::new(job.clone()));
+        }
+        Ok(visible(&job).then_some(job))
     }
 }
 

@@ -204,7 +204,6 @@ async fn get_job(page: Page, Path(id): Path<String>) -> Result<Response, ApiErro
     let tenant = page.tenant().map_err(ApiError::from)?.tenant.id;
     let job = page
         .state
-        .store
         .find_job(tenant, Some(user.id), id)
         .await?
         .ok_or_else(ApiError::not_found)?;

@@ -106,11 +106,7 @@ async fn render(
     jobs.reverse(); // newest first
     let mut focus_job = None;
     if let Some(id) = focus {
-        if let Some(job) = state
-            .store
-            .find_job(site.tenant.id, Some(user.id), id)
-            .await?
-        {
+        if let Some(job) = state.find_job(site.tenant.id, Some(user.id), id).await? {
             let view = JobView::build(state, &job).await?;
             if job.status.is_active() {
                 // Shown first among the active ones.

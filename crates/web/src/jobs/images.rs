@@ -52,7 +52,9 @@ async fn serve(
         return Err(AppError::NotFound);
     }
     let path = if thumb {
-        state.storage.thumb_path(record.tenant_id, id)
+        state
+            .storage
+            .thumb_path(record.tenant_id, id, record.width, record.height)
     } else {
         state.storage.image_path(record.tenant_id, id)
     };
@@ -77,7 +79,6 @@ async fn serve(
     );
     if download {
         let prompt = state
-            .store
             .find_job(record.tenant_id, None, record.job_id)
             .await?
             .map(|j| j.prompt)

@@ -30,7 +30,6 @@ async fn visible_job(page: &Page, user: &User, raw_id: &str) -> Result<Job, AppE
     let tenant = page.tenant()?.tenant.id;
     let job = page
         .state
-        .store
         .find_job(tenant, None, id)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -99,7 +98,6 @@ pub(crate) async fn events(
         loop {
             let job = watch
                 .state
-                .store
                 .find_job(watch.tenant, None, watch.id)
                 .await
                 .ok()??;
