@@ -22,6 +22,7 @@ on_both_databases!(
     a_worker_that_dies_mid_job_is_replaced_and_the_job_charged_once,
     fifty_concurrent_submissions_with_three_credits_accept_exactly_three,
     a_submission_the_database_refuses_fails_alone,
+    a_busy_worker_reports_and_claims_in_one_trip,
     other_people_get_404_for_jobs_and_images,
     one_busy_tenant_cannot_starve_another,
     canceled_jobs_cost_nothing,
@@ -368,6 +369,106 @@ async fn a_submission_the_database_refuses_fails_alone(db: Db) {
     assert_eq!(outcomes.iter().filter(|o| o.is_ok()).count(), 30);
     let fresh = fresh_user(&app, "pixelforge", "batch@example.com").await;
     assert_eq!((fresh.balance, fresh.held), (40, 30));
+    assert_invariants(&app, &fresh).await;
+}
+
+/// A worker reporting a success gets its next job in the same trip; each job is still
+/// charged exactly once, and a completion that comes too late claims nothing twice.
+async fn a_busy_worker_reports_and_claims_in_one_trip(db: Db) {
+    let app = TestApp::start(db).await;
+    let mut browser = Browser::new(&app, "pixelforge.test");
+    browser.register("busy@example.com", PASSWORD).await;
+    let user = fresh_user(&app, "pixelforge", "busy@example.com").await;
+    let tenant = user.tenant_id.unwrap_or_else(|| panic!("a tenant user"));
+    let store = &app.state.store;
+    let rules = QueueRules {
+        cost: 1,
+        max_attempts: 3,
+        deadline_ms: 300_000,
+        active_cap: 4,
+    };
+    let mut submitted = Vec::new();
+    for n in 0..2 {
+        app.clock.advance_millis(1);
+        let new = NewJob {
+            prompt: Prompt::parse("prompt", &format!("busy {n}"), true)
+                .unwrap_or_else(|e| panic!("{e:?}")),
+            negative_prompt: Prompt::parse("negative_prompt", "", false)
+                .unwrap_or_else(|e| panic!("{e:?}")),
+            model: "demo-abstract".into(),
+            size: ImageSize {
+                width: 64,
+                height: 64,
+            },
+            seed: 1,
+        };
+        submitted.push(
+            store
+                .submit_job(tenant, user.id, &new, rules, app.clock.now())
+                .await
+                .unwrap_or_else(|e| panic!("{e}"))
+                .id,
+        );
+    }
+    let first = store
+        .claim_next_job("w", None, 60_000, app.clock.now())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("queue empty"));
+    assert_eq!(first.job.id, submitted[0]);
+    let image = |n: u128| atelier_store::NewImage {
+        id: atelier_domain::ImageId(uuid::Uuid::from_u128(n)),
+        width: 64,
+        height: 64,
+        bytes: 100,
+    };
+    let next = atelier_store::NextClaim {
+        worker_id: "w",
+        models: None,
+        lease_ms: 60_000,
+    };
+    let (done, second) = store
+        .complete_and_claim(
+            first.job.id,
+            &first.lease_token,
+            image(1),
+            app.clock.now(),
+            Some(next),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(done, atelier_store::Completion::Succeeded);
+    let second = second.unwrap_or_else(|| panic!("no next job"));
+    assert_eq!(second.job.id, submitted[1]);
+    assert_eq!(second.job.status, JobStatus::Running);
+    // Reporting the first again changes nothing and claims nothing (the queue is empty).
+    let (again, none) = store
+        .complete_and_claim(
+            first.job.id,
+            &first.lease_token,
+            image(2),
+            app.clock.now(),
+            Some(next),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (again, none.is_none()),
+        (atelier_store::Completion::LeaseLost, true)
+    );
+    let (last, _) = store
+        .complete_and_claim(
+            second.job.id,
+            &second.lease_token,
+            image(3),
+            app.clock.now(),
+            Some(next),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(last, atelier_store::Completion::Succeeded);
+    let fresh = fresh_user(&app, "pixelforge", "busy@example.com").await;
+    assert_eq!((fresh.balance, fresh.held), (user.balance - 2, 0));
     assert_invariants(&app, &fresh).await;
 }
 

@@ -11,9 +11,9 @@ use uuid::Uuid;
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, Mutex};
 
-use sqlx::FromRow;
+use sqlx::{FromRow, Row};
 
-use crate::backend::{in_transaction, on_reader, Backend};
+use crate::backend::{in_transaction, on_reader, Backend, DatabaseKind};
 use crate::group_commit::{arguments, OpText, Value};
 use crate::{Store, StoreError};
 
@@ -195,63 +195,121 @@ macro_rules! end_and_release {
 type ClaimTexts = Arc<[Arc<OpText>; 2]>;
 
 /// The claim's two statements: the fair one, then any eligible job (when another worker
-/// holds the chosen user's last job). `$1`… are the `marks` models the worker serves, then
-/// lease token, lease expiry, worker id and now. Built once per shape.
+/// holds the chosen user's last job). After the first `offset` parameters come the `marks`
+/// models the worker serves, then lease token, lease expiry, worker id and now.
+fn claim_sql(offset: usize, marks: usize, postgres: bool) -> [String; 2] {
+    let p = |i: usize| format!("${}", offset + i);
+    let filter = |alias: &str| {
+        if marks == 0 {
+            return String::new();
+        }
+        let list: Vec<String> = (1..=marks).map(p).collect();
+        format!("and {alias}.model in ({})", list.join(", "))
+    };
+    let (model_filter, in_queue) = (filter("j"), filter("q"));
+    let lock = if postgres {
+        "for update of j skip locked"
+    } else {
+        ""
+    };
+    // One statement claims the job: the tenant served longest ago that has queued work, then
+    // its user served longest ago, then that user's oldest job, each step by index, so a
+    // backlog of thousands costs no sort.
+    let set = format!(
+        "update jobs set status = 'running', attempts = attempts + 1, lease_token = {t}, \
+         lease_expires_at = {e}, worker_id = {w}, started_at = {n}, progress = 0, updated_at = {n}",
+        t = p(marks + 1),
+        e = p(marks + 2),
+        w = p(marks + 3),
+        n = p(marks + 4),
+    );
+    let returning = JOB_COLUMNS.replace("j.", "");
+    let fair = format!(
+        "{set} where status = 'queued' and id = (select j.id from jobs j where j.status = 'queued' \
+         {model_filter} and j.user_id = (select u.id from users u where u.tenant_id = \
+         (select t.id from tenants t join tenant_settings s on s.tenant_id = t.id \
+         where t.status = 'active' and s.use_shared_pool and exists (select 1 from jobs q \
+         where q.tenant_id = t.id and q.status = 'queued' {in_queue}) \
+         order by t.last_claim_at, t.id limit 1) \
+         and exists (select 1 from jobs q where q.user_id = u.id and q.status = 'queued' {in_queue}) \
+         order by u.last_claim_at, u.id limit 1) \
+         order by j.created_at, j.id limit 1 {lock}) returning {returning}"
+    );
+    let any = format!(
+        "{set} where status = 'queued' and id = (select j.id from jobs j \
+         join tenants t on t.id = j.tenant_id join tenant_settings s on s.tenant_id = j.tenant_id \
+         where j.status = 'queued' and t.status = 'active' and s.use_shared_pool {model_filter} \
+         order by j.created_at, j.id limit 1 {lock}) returning {returning}"
+    );
+    [fair, any]
+}
+
+/// Builds a statement text once per shape and keeps it.
+fn built<K: std::hash::Hash + Eq + Send + 'static, V: Clone + Send + 'static>(
+    cache: &'static LazyLock<Mutex<HashMap<K, V>>>,
+    key: K,
+    build: impl FnOnce() -> V,
+) -> V {
+    cache
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .entry(key)
+        .or_insert_with(build)
+        .clone()
+}
+
+/// [`claim_sql`] as operations, per number of models and database.
 fn claim_texts(marks: usize, postgres: bool) -> ClaimTexts {
     static BUILT: LazyLock<Mutex<HashMap<(usize, bool), ClaimTexts>>> =
         LazyLock::new(Mutex::default);
-    let mut built = BUILT
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    built
-        .entry((marks, postgres))
-        .or_insert_with(|| {
-            let filter = |alias: &str| {
-                if marks == 0 {
-                    return String::new();
-                }
-                let list: Vec<String> = (1..=marks).map(|i| format!("${i}")).collect();
-                format!("and {alias}.model in ({})", list.join(", "))
-            };
-            let (model_filter, in_queue) = (filter("j"), filter("q"));
-            let lock = if postgres {
-                "for update of j skip locked"
-            } else {
-                ""
-            };
-            // One statement claims the job: the tenant served longest ago that has queued
-            // work, then its user served longest ago, then that user's oldest job, each step
-            // by index, so a backlog of thousands costs no sort.
-            let p = |i: usize| format!("${}", marks + i);
-            let set = format!(
-                "update jobs set status = 'running', attempts = attempts + 1, lease_token = {t}, \
-                 lease_expires_at = {e}, worker_id = {w}, started_at = {n}, progress = 0, updated_at = {n}",
-                t = p(1),
-                e = p(2),
-                w = p(3),
-                n = p(4),
-            );
-            let returning = JOB_COLUMNS.replace("j.", "");
-            let fair = format!(
-                "{set} where status = 'queued' and id = (select j.id from jobs j where j.status = 'queued' \
-                 {model_filter} and j.user_id = (select u.id from users u where u.tenant_id = \
-                 (select t.id from tenants t join tenant_settings s on s.tenant_id = t.id \
-                 where t.status = 'active' and s.use_shared_pool and exists (select 1 from jobs q \
-                 where q.tenant_id = t.id and q.status = 'queued' {in_queue}) \
-                 order by t.last_claim_at, t.id limit 1) \
-                 and exists (select 1 from jobs q where q.user_id = u.id and q.status = 'queued' {in_queue}) \
-                 order by u.last_claim_at, u.id limit 1) \
-                 order by j.created_at, j.id limit 1 {lock}) returning {returning}"
-            );
-            let any = format!(
-                "{set} where status = 'queued' and id = (select j.id from jobs j \
-                 join tenants t on t.id = j.tenant_id join tenant_settings s on s.tenant_id = j.tenant_id \
-                 where j.status = 'queued' and t.status = 'active' and s.use_shared_pool {model_filter} \
-                 order by j.created_at, j.id limit 1 {lock}) returning {returning}"
-            );
-            Arc::new([OpText::new(&[&fair]), OpText::new(&[&any])])
-        })
-        .clone()
+    built(&BUILT, (marks, postgres), || {
+        Arc::new(claim_sql(0, marks, postgres).map(|sql| OpText::new(&[&sql])))
+    })
+}
+
+/// The arguments of a claim: models, lease token, lease expiry, worker id, now.
+fn claim_values(next: &NextClaim<'_>, token: &str, now: Timestamp) -> Vec<Value> {
+    let mut values: Vec<Value> = next
+        .models
+        .unwrap_or(&[])
+        .iter()
+        .map(|m| Value::Text(m.clone()))
+        .collect();
+    values.extend([
+        Value::Text(token.to_owned()),
+        Value::Int(now.millis() + next.lease_ms),
+        Value::Text(next.worker_id.to_owned()),
+        Value::Int(now.millis()),
+    ]);
+    values
+}
+
+/// The completion on SQLite, `$1`–`$10` as [`SUCCEED`] and the ledger constants say. Each
+/// step after the first acts only if the job now carries this image, that is, only if the
+/// first step marked it succeeded; the first returns one column (the job's id).
+fn sqlite_completion() -> [String; 4] {
+    const THIS: &str = "from jobs where id = $1 and image_id = $3";
+    [
+        format!("{SUCCEED} returning id"),
+        format!("insert into images {IMAGE_COLUMNS} select {IMAGE_VALUES} {THIS}"),
+        format!(
+            "update users set balance = balance - j.cost, held = held - j.cost \
+             from (select user_id, cost {THIS}) j where users.id = j.user_id"
+        ),
+        format!("insert into credit_ledger {LEDGER_COLUMNS} select {LEDGER_VALUES} {THIS}"),
+    ]
+}
+
+/// How many arguments the completion takes.
+const COMPLETION_ARGS: usize = 10;
+
+/// A worker that reports a success asks for its next job in the same trip.
+#[derive(Debug, Clone, Copy)]
+pub struct NextClaim<'a> {
+    pub worker_id: &'a str,
+    /// The models the worker serves; `None` for all.
+    pub models: Option<&'a [String]>,
+    pub lease_ms: i64,
 }
 
 impl Store {
@@ -404,17 +462,12 @@ impl Store {
         let marks = models.map_or(0, <[String]>::len);
         let texts = claim_texts(marks, matches!(self.backend, Backend::Postgres(_)));
         let token = Uuid::new_v4().simple().to_string();
-        let mut values: Vec<Value> = models
-            .unwrap_or(&[])
-            .iter()
-            .map(|m| Value::Text(m.clone()))
-            .collect();
-        values.extend([
-            Value::Text(token.clone()),
-            Value::Int(now.millis() + lease_ms),
-            Value::Text(worker_id.to_owned()),
-            Value::Int(now.millis()),
-        ]);
+        let next = NextClaim {
+            worker_id,
+            models,
+            lease_ms,
+        };
+        let values = claim_values(&next, &token, now);
         // Each attempt is one statement; the database moves the tenant and the user to the
         // back of the line when their job starts (trigger `jobs_claim_turn`).
         let mut claimed = None;
@@ -495,7 +548,24 @@ impl Store {
         image: NewImage,
         now: Timestamp,
     ) -> Result<Completion, StoreError> {
-        let values = vec![
+        Ok(self
+            .complete_and_claim(job, lease_token, image, now, None)
+            .await?
+            .0)
+    }
+
+    /// [`Store::complete_job`], and when `next` is given, the worker's next job claimed in
+    /// the same trip (on SQLite, the same operation of a group commit).
+    #[tracing::instrument(skip_all, fields(job = %job))]
+    pub async fn complete_and_claim(
+        &self,
+        job: JobId,
+        lease_token: &str,
+        image: NewImage,
+        now: Timestamp,
+        next: Option<NextClaim<'_>>,
+    ) -> Result<(Completion, Option<ClaimedJob>), StoreError> {
+        let mut values = vec![
             Value::Id(job.0),
             Value::Text(lease_token.to_owned()),
             Value::Id(image.id.0),
@@ -507,26 +577,38 @@ impl Store {
             Value::Text(LedgerReason::Generation.as_str().to_owned()),
             Value::Text(job.to_string()),
         ];
-        let succeeded = match &self.backend {
+        debug_assert_eq!(values.len(), COMPLETION_ARGS);
+        let token = Uuid::new_v4().simple().to_string();
+        let (succeeded, claimed) = match &self.backend {
             Backend::Sqlite { commits, .. } => {
-                // Each step after the first acts only if the job now carries this image, that
-                // is, only if the first step marked it succeeded.
-                static COMPLETE: LazyLock<Arc<OpText>> = LazyLock::new(|| {
-                    const THIS: &str = "from jobs where id = $1 and image_id = $3";
-                    OpText::new(&[
-                        &format!("{SUCCEED} returning id"),
-                        &format!("insert into images {IMAGE_COLUMNS} select {IMAGE_VALUES} {THIS}"),
-                        &format!(
-                            "update users set balance = balance - j.cost, held = held - j.cost \
-                             from (select user_id, cost {THIS}) j where users.id = j.user_id"
-                        ),
-                        &format!(
-                            "insert into credit_ledger {LEDGER_COLUMNS} select {LEDGER_VALUES} {THIS}"
-                        ),
-                    ])
+                static ALONE: LazyLock<Arc<OpText>> = LazyLock::new(|| {
+                    OpText::new(&sqlite_completion().each_ref().map(String::as_str))
                 });
-                let rows = commits.run(COMPLETE.clone(), values).await?;
-                !rows.is_empty()
+                static WITH_CLAIM: LazyLock<Mutex<HashMap<usize, Arc<OpText>>>> =
+                    LazyLock::new(Mutex::default);
+                let text = match &next {
+                    None => ALONE.clone(),
+                    Some(next) => {
+                        let marks = next.models.map_or(0, <[String]>::len);
+                        values.extend(claim_values(next, &token, now));
+                        built(&WITH_CLAIM, marks, || {
+                            let [fair, _] = claim_sql(COMPLETION_ARGS, marks, false);
+                            let [a, b, c, d] = sqlite_completion();
+                            OpText::new(&[&a, &b, &c, &d, &fair])
+                        })
+                    }
+                };
+                let mut succeeded = false;
+                let mut claimed = None;
+                for row in commits.run(text, values).await? {
+                    // The completion returns the job's id alone; the claim a whole job.
+                    if row.len() == 1 {
+                        succeeded = true;
+                    } else {
+                        claimed = Some(JobRow::from_row(&row)?);
+                    }
+                }
+                (succeeded, claimed.map(|row| (row, token)))
             }
             Backend::Postgres(pg) => {
                 // One statement: PostgreSQL runs data-modifying CTEs as one atomic step.
@@ -541,12 +623,40 @@ impl Store {
                          select id from done"
                     )
                 });
-                sqlx::query_with(&COMPLETE, arguments::<sqlx::Postgres>(&values)?)
+                let succeeded = sqlx::query_with(&COMPLETE, arguments::<sqlx::Postgres>(&values)?)
                     .fetch_optional(pg)
                     .await?
-                    .is_some()
+                    .is_some();
+                (succeeded, None)
             }
         };
+        let claimed = match (claimed, next, self.kind()) {
+            (Some((row, token)), ..) => Some(ClaimedJob {
+                job: row.into_job()?,
+                lease_token: token,
+            }),
+            (None, Some(next), DatabaseKind::Postgres) => {
+                self.claim_next_job(next.worker_id, next.models, next.lease_ms, now)
+                    .await?
+            }
+            // On SQLite the fair claim found nothing: the worker looks again when idle.
+            (None, ..) => None,
+        };
+        let completion = self
+            .finish_completion(job, lease_token, succeeded, now)
+            .await?;
+        Ok((completion, claimed))
+    }
+
+    /// The completion's outcome; when it did not succeed, the job was canceled by its owner
+    /// (its hold is released here) or its lease is gone.
+    async fn finish_completion(
+        &self,
+        job: JobId,
+        lease_token: &str,
+        succeeded: bool,
+        now: Timestamp,
+    ) -> Result<Completion, StoreError> {
         if succeeded {
             return Ok(Completion::Succeeded);
         }

@@ -19,7 +19,9 @@ pub use accounts::{NewUser, UserPage};
 pub use api_tokens::ApiTokenInfo;
 pub use backend::{DatabaseKind, Store};
 pub use error::StoreError;
-pub use jobs::{ClaimedJob, Completion, Heartbeat, ImageRecord, NewImage, QueueRules, ReapReport};
+pub use jobs::{
+    ClaimedJob, Completion, Heartbeat, ImageRecord, NewImage, NextClaim, QueueRules, ReapReport,
+};
 pub use outbox::{NewMail, OutboxCounts, OutgoingMail};
 pub use sessions::{SessionRecord, TokenOutcome, TokenPurpose};
 pub use tenants::{NewTenant, TenantSite};

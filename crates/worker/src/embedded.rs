@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use atelier_domain::{Clock, ImageId, JobId};
 use atelier_media::ImageStorage;
-use atelier_store::{ClaimedJob, Completion, Heartbeat, NewImage, Store, StoreError};
+use atelier_store::{ClaimedJob, Completion, Heartbeat, NewImage, NextClaim, Store, StoreError};
 use tokio::sync::{broadcast, watch, Notify};
 
 use crate::{Backend, RenderSpec};
@@ -54,6 +54,37 @@ impl EmbeddedWorker {
     /// Enforces deadlines and leases (at most once a second), then runs at most one job.
     /// Says whether it ran one.
     pub async fn run_once(&self) -> Result<bool, StoreError> {
+        let Some(claimed) = self.reap_and_claim().await? else {
+            return Ok(false);
+        };
+        self.run_job(claimed, false).await?;
+        Ok(true)
+    }
+
+    /// Runs `claimed`; when `claim_next`, claims the next job in the same trip as reporting
+    /// a success and returns it.
+    async fn run_job(
+        &self,
+        claimed: ClaimedJob,
+        claim_next: bool,
+    ) -> Result<Option<ClaimedJob>, StoreError> {
+        let id = claimed.job.id;
+        self.publish(id);
+        let next = self.process(claimed, claim_next).await?;
+        self.publish(id);
+        Ok(next)
+    }
+
+    /// Enforces deadlines and leases (at most once a second), then claims a job if any.
+    async fn reap_and_claim(&self) -> Result<Option<ClaimedJob>, StoreError> {
+        self.reap_if_due().await?;
+        self.store
+            .claim_next_job(&self.id, None, self.settings.lease_ms, self.clock.now())
+            .await
+    }
+
+    /// Enforces deadlines and expired leases, at most once a second.
+    async fn reap_if_due(&self) -> Result<(), StoreError> {
         let now = self.clock.now();
         let due = {
             let mut last = self
@@ -75,22 +106,15 @@ impl EmbeddedWorker {
                 tracing::info!(?reaped, "deadlines and expired leases enforced");
             }
         }
-        let Some(claimed) = self
-            .store
-            .claim_next_job(&self.id, None, self.settings.lease_ms, now)
-            .await?
-        else {
-            return Ok(false);
-        };
-        let id = claimed.job.id;
-        self.publish(id);
-        self.process(claimed).await?;
-        self.publish(id);
-        Ok(true)
+        Ok(())
     }
 
     #[tracing::instrument(skip_all, fields(worker = %self.id, job = %claimed.job.id))]
-    async fn process(&self, claimed: ClaimedJob) -> Result<(), StoreError> {
+    async fn process(
+        &self,
+        claimed: ClaimedJob,
+        claim_next: bool,
+    ) -> Result<Option<ClaimedJob>, StoreError> {
         let ClaimedJob { job, lease_token } = claimed;
         let spec = RenderSpec {
             prompt: job.prompt.clone(),
@@ -136,7 +160,7 @@ impl EmbeddedWorker {
                         Ok(Heartbeat::Cancel) => break None,
                         Ok(Heartbeat::Lost) => {
                             tracing::warn!("lease lost; another worker owns the job now");
-                            return Ok(());
+                            return Ok(None);
                         }
                         Err(e) => tracing::warn!(error = %e, "heartbeat failed; will retry"),
                     }
@@ -178,15 +202,30 @@ impl EmbeddedWorker {
                             height: i64::from(stored.height),
                             bytes: i64::try_from(stored.bytes).unwrap_or(i64::MAX),
                         };
+                        let next = claim_next.then_some(NextClaim {
+                            worker_id: &self.id,
+                            models: None,
+                            lease_ms: self.settings.lease_ms,
+                        });
                         let done = self
                             .store
-                            .complete_job(job.id, &lease_token, record, self.clock.now())
+                            .complete_and_claim(
+                                job.id,
+                                &lease_token,
+                                record,
+                                self.clock.now(),
+                                next,
+                            )
                             .await;
                         match done {
-                            Ok(Completion::Succeeded) => tracing::info!("succeeded"),
-                            Ok(other) => {
+                            Ok((Completion::Succeeded, next)) => {
+                                tracing::info!("succeeded");
+                                return Ok(next);
+                            }
+                            Ok((other, next)) => {
                                 self.storage.remove(job.tenant_id, image).await;
                                 tracing::info!(?other, "finished, but the image is not kept");
+                                return Ok(next);
                             }
                             Err(e) => {
                                 self.storage.remove(job.tenant_id, image).await;
@@ -197,18 +236,39 @@ impl EmbeddedWorker {
                 }
             }
         }
-        Ok(())
+        Ok(None)
     }
 
-    /// Runs jobs until `shutdown` turns true; sleeps when idle until woken.
+    /// Runs jobs until `shutdown` turns true; sleeps when idle until woken. A busy worker
+    /// claims its next job in the same trip as reporting a success; once shutdown is asked
+    /// for, it finishes the job it holds and claims no more.
     pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+        let mut next: Option<ClaimedJob> = None;
         loop {
-            if *shutdown.borrow() {
-                return;
-            }
-            let idle = match self.run_once().await {
-                Ok(true) => false,
-                Ok(false) => true,
+            let stopping = *shutdown.borrow();
+            let claimed = match next.take() {
+                // A worker that is never idle still enforces deadlines.
+                Some(job) => {
+                    if let Err(e) = self.reap_if_due().await {
+                        tracing::warn!(worker = %self.id, error = %e, "enforcing deadlines failed");
+                    }
+                    Ok(Some(job))
+                }
+                None if stopping => return,
+                None => self.reap_and_claim().await,
+            };
+            let idle = match claimed {
+                Ok(Some(job)) => match self.run_job(job, !stopping).await {
+                    Ok(then) => {
+                        next = then;
+                        false
+                    }
+                    Err(e) => {
+                        tracing::error!(worker = %self.id, error = %e, "worker pass failed");
+                        true
+                    }
+                },
+                Ok(None) => true,
                 Err(e) => {
                     tracing::error!(worker = %self.id, error = %e, "worker pass failed");
                     true
