@@ -69,6 +69,28 @@ async fn fresh_user(app: &TestApp, slug: &str, email: &str) -> User {
     user_by_email(app, slug, email).await
 }
 
+/// A demo-model job of `width` × 64 with this prompt, for submitting through the store.
+fn new_job(prompt: &str, width: i64) -> NewJob {
+    NewJob {
+        prompt: Prompt::parse("prompt", prompt, true).unwrap_or_else(|e| panic!("{e}")),
+        negative_prompt: Prompt::parse("negative_prompt", "", false)
+            .unwrap_or_else(|e| panic!("{e}")),
+        model: "demo-abstract".into(),
+        size: ImageSize { width, height: 64 },
+        seed: 1,
+    }
+}
+
+/// Queue rules for store-level tests: one credit a job, an hour to run, `active_cap`.
+fn rules(active_cap: i64) -> QueueRules {
+    QueueRules {
+        cost: 1,
+        max_attempts: 3,
+        deadline_ms: 3_600_000,
+        active_cap,
+    }
+}
+
 /// Submits through the generate form; returns the job id from the redirect.
 async fn submit(
     browser: &mut Browser<'_>,
@@ -327,27 +349,14 @@ async fn a_submission_the_database_refuses_fails_alone(db: Db) {
     browser.register("batch@example.com", PASSWORD).await;
     let user = fresh_user(&app, "pixelforge", "batch@example.com").await;
     let tenant = user.tenant_id.unwrap_or_else(|| panic!("a tenant user"));
-    let rules = QueueRules {
-        cost: 1,
-        max_attempts: 3,
-        deadline_ms: 300_000,
-        active_cap: 100,
-    };
+    let rules = rules(100);
     let submissions: Vec<_> = (0..31)
         .map(|i| {
             let store = app.state.store.clone();
             // Job 15 asks for a width the schema refuses (not a multiple of 8); the form
             // never lets that through, which is why the schema is the one to catch it here.
             let width = if i == 15 { 65 } else { 64 };
-            let job = NewJob {
-                prompt: Prompt::parse("prompt", &format!("batch {i}"), true)
-                    .unwrap_or_else(|e| panic!("{e:?}")),
-                negative_prompt: Prompt::parse("negative_prompt", "", false)
-                    .unwrap_or_else(|e| panic!("{e:?}")),
-                model: "demo-abstract".into(),
-                size: ImageSize { width, height: 64 },
-                seed: 1,
-            };
+            let job = new_job(&format!("batch {i}"), width);
             tokio::spawn(async move {
                 store
                     .submit_job(
@@ -381,27 +390,11 @@ async fn a_busy_worker_reports_and_claims_in_one_trip(db: Db) {
     let user = fresh_user(&app, "pixelforge", "busy@example.com").await;
     let tenant = user.tenant_id.unwrap_or_else(|| panic!("a tenant user"));
     let store = &app.state.store;
-    let rules = QueueRules {
-        cost: 1,
-        max_attempts: 3,
-        deadline_ms: 300_000,
-        active_cap: 4,
-    };
+    let rules = rules(4);
     let mut submitted = Vec::new();
     for n in 0..2 {
         app.clock.advance_millis(1);
-        let new = NewJob {
-            prompt: Prompt::parse("prompt", &format!("busy {n}"), true)
-                .unwrap_or_else(|e| panic!("{e:?}")),
-            negative_prompt: Prompt::parse("negative_prompt", "", false)
-                .unwrap_or_else(|e| panic!("{e:?}")),
-            model: "demo-abstract".into(),
-            size: ImageSize {
-                width: 64,
-                height: 64,
-            },
-            seed: 1,
-        };
+        let new = new_job(&format!("busy {n}"), 64);
         submitted.push(
             store
                 .submit_job(tenant, user.id, &new, rules, app.clock.now())
@@ -558,24 +551,8 @@ async fn one_busy_tenant_cannot_starve_another(db: Db) {
         .create_user(&user(quiet, "one@example.com", 5), now)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    let rules = QueueRules {
-        cost: 1,
-        max_attempts: 3,
-        deadline_ms: 3_600_000,
-        active_cap: 1000,
-    };
-    let job = |n: usize| NewJob {
-        prompt: Prompt::parse("prompt", &format!("bulk {n}"), true)
-            .unwrap_or_else(|e| panic!("{e}")),
-        negative_prompt: Prompt::parse("negative_prompt", "", false)
-            .unwrap_or_else(|e| panic!("{e}")),
-        model: "demo-abstract".into(),
-        size: ImageSize {
-            width: 64,
-            height: 64,
-        },
-        seed: 1,
-    };
+    let rules = rules(1000);
+    let job = |n: usize| new_job(&format!("bulk {n}"), 64);
     for n in 0..500 {
         app.clock.advance_millis(1);
         store
@@ -803,26 +780,10 @@ async fn long_histories_are_paginated() {
     browser.register("many@example.com", PASSWORD).await;
     let user = fresh_user(&app, "pixelforge", "many@example.com").await;
     let tenant = user.tenant_id.unwrap_or_else(|| panic!("tenant"));
-    let rules = QueueRules {
-        cost: 1,
-        max_attempts: 3,
-        deadline_ms: 3_600_000,
-        active_cap: 100,
-    };
+    let rules = rules(100);
     for n in 0..30 {
         app.clock.advance_millis(1);
-        let job = NewJob {
-            prompt: Prompt::parse("prompt", &format!("page test {n}"), true)
-                .unwrap_or_else(|e| panic!("{e}")),
-            negative_prompt: Prompt::parse("negative_prompt", "", false)
-                .unwrap_or_else(|e| panic!("{e}")),
-            model: "demo-abstract".into(),
-            size: ImageSize {
-                width: 64,
-                height: 64,
-            },
-            seed: 1,
-        };
+        let job = new_job(&format!("page test {n}"), 64);
         app.state
             .store
             .submit_job(tenant, user.id, &job, rules, app.clock.now())
