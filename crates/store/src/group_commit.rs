@@ -123,8 +123,7 @@ async fn writer(write: Writer, mut receiver: mpsc::UnboundedReceiver<Operation>)
     }
 }
 
-/// Runs `ops` as the `index`-th to `index + ops.len()`-th of `count` operations of one
-/// transaction.
+/// Runs `ops` in order as one transaction: the first opens it, the last commits it.
 async fn run_in_order(
     conn: &mut SqliteConnection,
     ops: &[Operation],
