@@ -224,15 +224,44 @@ fn claim_sql(offset: usize, marks: usize, postgres: bool) -> [String; 2] {
         n = p(marks + 4),
     );
     let returning = JOB_COLUMNS.replace("j.", "");
+    // Whether a tenant (or user) has queued work is one probe of `jobs_queued_user`. On
+    // PostgreSQL the probe is a lateral subquery ordered as the index is, which the planner
+    // cannot turn into a hash of every queued job; SQLite runs `exists` per row anyway.
+    let queued = |owner: &str, cond: &str, order: &str| {
+        if postgres {
+            (
+                format!(
+                    "cross join lateral (select 1 from jobs q where {cond} and q.status = 'queued' \
+                     {in_queue} order by {order} limit 1) {owner}q"
+                ),
+                String::new(),
+            )
+        } else {
+            (
+                String::new(),
+                format!("and exists (select 1 from jobs q where {cond} and q.status = 'queued' {in_queue})"),
+            )
+        }
+    };
+    let (tenant_join, tenant_where) = queued(
+        "t",
+        "q.tenant_id = t.tenant_id",
+        "q.user_id, q.created_at, q.id",
+    );
+    let (user_join, user_where) = queued(
+        "u",
+        "q.tenant_id = u.tenant_id and q.user_id = u.user_id",
+        "q.created_at, q.id",
+    );
     let fair = format!(
         "{set} where status = 'queued' and id = (select j.id from jobs j where j.status = 'queued' \
-         {model_filter} and j.user_id = (select u.id from users u where u.tenant_id = \
-         (select t.id from tenants t join tenant_settings s on s.tenant_id = t.id \
-         where t.status = 'active' and s.use_shared_pool and exists (select 1 from jobs q \
-         where q.tenant_id = t.id and q.status = 'queued' {in_queue}) \
-         order by t.last_claim_at, t.id limit 1) \
-         and exists (select 1 from jobs q where q.user_id = u.id and q.status = 'queued' {in_queue}) \
-         order by u.last_claim_at, u.id limit 1) \
+         {model_filter} and (j.tenant_id, j.user_id) = (select u.tenant_id, u.user_id \
+         from user_turns u {user_join} where u.tenant_id = \
+         (select t.tenant_id from tenant_turns t join tenants x on x.id = t.tenant_id \
+         join tenant_settings s on s.tenant_id = t.tenant_id {tenant_join} \
+         where x.status = 'active' and s.use_shared_pool {tenant_where} \
+         order by t.last_claim_at, t.tenant_id limit 1) {user_where} \
+         order by u.last_claim_at, u.user_id limit 1) \
          order by j.created_at, j.id limit 1 {lock}) returning {returning}"
     );
     let any = format!(
