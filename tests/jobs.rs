@@ -22,6 +22,7 @@ on_both_databases!(
     a_worker_that_dies_mid_job_is_replaced_and_the_job_charged_once,
     fifty_concurrent_submissions_with_three_credits_accept_exactly_three,
     a_submission_the_database_refuses_fails_alone,
+    the_cap_on_active_jobs_holds_under_concurrent_submissions,
     a_busy_worker_reports_and_claims_in_one_trip,
     other_people_get_404_for_jobs_and_images,
     one_busy_tenant_cannot_starve_another,
@@ -46,7 +47,8 @@ impl Backend for Broken {
 }
 
 /// Everything DESIGN.md promises about a user's credits: balance = Σ ledger,
-/// held = Σ cost of queued and running jobs, 0 ≤ held ≤ balance.
+/// held = Σ cost of queued and running jobs, 0 ≤ held ≤ balance; and the count of active
+/// jobs the cap is checked against matches the jobs.
 async fn assert_invariants(app: &TestApp, user: &User) {
     assert_ledger_invariants(app, user).await;
     let fresh = app
@@ -63,6 +65,16 @@ async fn assert_invariants(app: &TestApp, user: &User) {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(fresh.held, holds, "held must equal the cost of active jobs");
+    let (recorded, counted) = app
+        .state
+        .store
+        .active_job_counts(user.id)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        recorded, counted,
+        "active_jobs must equal the jobs queued or running"
+    );
 }
 
 async fn fresh_user(app: &TestApp, slug: &str, email: &str) -> User {
@@ -378,6 +390,59 @@ async fn a_submission_the_database_refuses_fails_alone(db: Db) {
     assert_eq!(outcomes.iter().filter(|o| o.is_ok()).count(), 30);
     let fresh = fresh_user(&app, "pixelforge", "batch@example.com").await;
     assert_eq!((fresh.balance, fresh.held), (40, 30));
+    assert_invariants(&app, &fresh).await;
+}
+
+/// The cap on active jobs (4 by default) is checked on the user's row, which concurrent
+/// submissions take in turns: 20 at once queue exactly 4, and a job that ends makes room.
+async fn the_cap_on_active_jobs_holds_under_concurrent_submissions(db: Db) {
+    let app = TestApp::start(db).await;
+    let mut browser = Browser::new(&app, "pixelforge.test");
+    browser.register("eager@example.com", PASSWORD).await;
+    let user = fresh_user(&app, "pixelforge", "eager@example.com").await;
+    let tenant = user.tenant_id.unwrap_or_else(|| panic!("a tenant user"));
+    let submissions: Vec<_> = (0..20)
+        .map(|i| {
+            let store = app.state.store.clone();
+            let job = new_job(&format!("eager {i}"), 64);
+            tokio::spawn(async move {
+                store
+                    .submit_job(
+                        tenant,
+                        user.id,
+                        &job,
+                        rules(4),
+                        atelier_domain::Timestamp(1_000),
+                    )
+                    .await
+            })
+        })
+        .collect();
+    let mut accepted = Vec::new();
+    let mut capped = 0;
+    for s in submissions {
+        match s.await.unwrap_or_else(|e| panic!("{e}")) {
+            Ok(job) => accepted.push(job),
+            Err(atelier_store::StoreError::TooManyActiveJobs { cap: 4 }) => capped += 1,
+            Err(e) => panic!("unexpected refusal: {e}"),
+        }
+    }
+    assert_eq!((accepted.len(), capped), (4, 16));
+    let fresh = fresh_user(&app, "pixelforge", "eager@example.com").await;
+    assert_eq!((fresh.balance, fresh.held), (20, 4));
+    assert_invariants(&app, &fresh).await;
+    // The form says why.
+    let page = submit(&mut browser, "a fifth", 64, 64).await;
+    page.assert_contains("You already have 4 images in progress");
+    // Canceling one makes room for exactly one more.
+    let canceled = browser
+        .submit("/account", &format!("/jobs/{}/cancel", accepted[0].id), &[])
+        .await;
+    assert_eq!(canceled.status, 303);
+    assert_eq!(submit(&mut browser, "a fifth", 64, 64).await.status, 303);
+    assert_eq!(submit(&mut browser, "a sixth", 64, 64).await.status, 429);
+    let fresh = fresh_user(&app, "pixelforge", "eager@example.com").await;
+    assert_eq!((fresh.balance, fresh.held), (20, 4));
     assert_invariants(&app, &fresh).await;
 }
 

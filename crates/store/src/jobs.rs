@@ -144,13 +144,10 @@ impl JobRow {
 }
 
 /// Queues a job: `$1` id, `$2` tenant, `$3` user, `$4`–`$9` what to render, `$10` cost,
-/// `$11` attempts, `$12` deadline, `$13` now; the caller appends the conditions.
+/// `$11` attempts, `$12` deadline, `$13` now; the caller appends the source and conditions.
 const INSERT_JOB: &str = "insert into jobs (id, tenant_id, user_id, prompt, negative_prompt, \
      model, width, height, seed, cost, max_attempts, deadline_at, created_at, updated_at) \
      select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13";
-/// The user (`$3`) has fewer than `$14` jobs queued or running.
-const UNDER_CAP: &str =
-    "(select count(*) from jobs where user_id = $3 and status in ('queued', 'running')) < $14";
 
 /// Marks a running job (`$1`, lease `$2`) succeeded with image `$3` at `$4`, unless its owner
 /// asked to cancel it.
@@ -169,7 +166,8 @@ const LEDGER_VALUES: &str = "$8, tenant_id, user_id, -cost, $9, $10, null, $4";
 const END_AND_RELEASE: &str = "update jobs set status = $2, error = $3, finished_at = $4, \
      updated_at = $4, lease_token = null, lease_expires_at = null \
      where id = $1 and status in ('queued', 'running')";
-const RELEASE_HOLD: &str = "update users set held = held - $2 where id = $1";
+const RELEASE_HOLD: &str =
+    "update users set held = held - $2, active_jobs = active_jobs - 1 where id = $1";
 
 /// Ends `job` with `status` and releases its hold, both in the caller's transaction.
 macro_rules! end_and_release {
@@ -322,8 +320,9 @@ fn sqlite_completion() -> [String; 4] {
         format!("{SUCCEED} returning id"),
         format!("insert into images {IMAGE_COLUMNS} select {IMAGE_VALUES} {THIS}"),
         format!(
-            "update users set balance = balance - j.cost, held = held - j.cost \
-             from (select user_id, cost {THIS}) j where users.id = j.user_id"
+            "update users set balance = balance - j.cost, held = held - j.cost, \
+             active_jobs = active_jobs - 1 from (select user_id, cost {THIS}) j \
+             where users.id = j.user_id"
         ),
         format!("insert into credit_ledger {LEDGER_COLUMNS} select {LEDGER_VALUES} {THIS}"),
     ]
@@ -379,42 +378,33 @@ impl Store {
                     OpText::new(&[
                         &format!(
                             "{INSERT_JOB} where exists (select 1 from users where id = $3 \
-                             and tenant_id = $2 and disabled_at is null and balance - held >= $10) \
-                             and {UNDER_CAP} returning id"
+                             and tenant_id = $2 and disabled_at is null and balance - held >= $10 \
+                             and active_jobs < $14) returning id"
                         ),
-                        "update users set held = held + $10 where id = $3 \
-                         and exists (select 1 from jobs where id = $1)",
+                        "update users set held = held + $10, active_jobs = active_jobs + 1 \
+                         where id = $3 and exists (select 1 from jobs where id = $1)",
                     ])
                 });
                 let rows = commits.run(SUBMIT.clone(), values).await?;
                 !rows.is_empty()
             }
             Backend::Postgres(pg) => {
-                let mut tx = pg.begin().await?;
-                // The conditional update locks the user's row, so concurrent submissions of
-                // one user take turns here, and the insert (a later statement, so a fresh
-                // snapshot) counts the jobs of those before it.
-                let held = sqlx::query(
-                    "update users set held = held + $3 where id = $1 and tenant_id = $2 \
-                     and disabled_at is null and balance - held >= $3",
-                )
-                .bind(user.0)
-                .bind(tenant.0)
-                .bind(rules.cost)
-                .execute(&mut *tx)
-                .await?;
-                let inserted = held.rows_affected() == 1
-                    && sqlx::query_with(
-                        &format!("{INSERT_JOB} where {UNDER_CAP} returning id"),
-                        arguments::<sqlx::Postgres>(&values)?,
+                // One statement, so one round trip and no transaction left open. The update
+                // locks the user's row, so concurrent submissions of one user take turns, and
+                // one that waited re-reads the row (held and active jobs) before it decides.
+                static SUBMIT: LazyLock<String> = LazyLock::new(|| {
+                    format!(
+                        "with hold as (update users set held = held + $10, \
+                         active_jobs = active_jobs + 1 where id = $3 and tenant_id = $2 \
+                         and disabled_at is null and balance - held >= $10 \
+                         and active_jobs < $14 returning id) \
+                         {INSERT_JOB} from hold returning id"
                     )
-                    .fetch_optional(&mut *tx)
+                });
+                sqlx::query_with(&SUBMIT, arguments::<sqlx::Postgres>(&values)?)
+                    .fetch_optional(pg)
                     .await?
-                    .is_some();
-                if inserted {
-                    tx.commit().await?;
-                }
-                inserted
+                    .is_some()
             }
         };
         if !queued {
@@ -452,10 +442,9 @@ impl Store {
         user: UserId,
         rules: QueueRules,
     ) -> Result<StoreError, StoreError> {
-        let row: Option<(i64, i64)> = on_reader!(self, |pool| {
+        let row: Option<(i64,)> = on_reader!(self, |pool| {
             sqlx::query_as(
-                "select balance - held, (select count(*) from jobs where user_id = $1 \
-                 and status in ('queued', 'running')) from users \
+                "select balance - held from users \
                  where id = $1 and tenant_id = $2 and disabled_at is null",
             )
             .bind(user.0)
@@ -464,7 +453,7 @@ impl Store {
             .await?
         });
         Ok(match row {
-            Some((available, _)) if available < rules.cost => {
+            Some((available,)) if available < rules.cost => {
                 StoreError::NotEnoughCredits { available }
             }
             Some(_) => StoreError::TooManyActiveJobs {
@@ -646,7 +635,8 @@ impl Store {
                         "with done as ({SUCCEED} returning id, tenant_id, user_id, cost), \
                          image as (insert into images {IMAGE_COLUMNS} select {IMAGE_VALUES} from done), \
                          charge as (update users set balance = balance - done.cost, \
-                         held = held - done.cost from done where users.id = done.user_id), \
+                         held = held - done.cost, active_jobs = active_jobs - 1 \
+                         from done where users.id = done.user_id), \
                          ledger as (insert into credit_ledger {LEDGER_COLUMNS} \
                          select {LEDGER_VALUES} from done) \
                          select id from done"
@@ -1037,6 +1027,20 @@ impl Store {
             .await?
         });
         Ok(sum.unwrap_or(0))
+    }
+
+    /// The user's count of active jobs as recorded (`users.active_jobs`) and as counted from
+    /// the jobs; equal at all times (an invariant the tests check).
+    pub async fn active_job_counts(&self, user: UserId) -> Result<(i64, i64), StoreError> {
+        Ok(on_reader!(self, |pool| {
+            sqlx::query_as(
+                "select active_jobs, (select count(*) from jobs where user_id = $1 \
+                 and status in ('queued', 'running')) from users where id = $1",
+            )
+            .bind(user.0)
+            .fetch_one(pool)
+            .await?
+        }))
     }
 
     pub async fn find_image(&self, id: ImageId) -> Result<Option<ImageRecord>, StoreError> {
