@@ -13,7 +13,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 
 use sqlx::{FromRow, Row};
 
-use crate::backend::{in_transaction, on_reader, Backend, DatabaseKind};
+use crate::backend::{in_transaction, on_reader, Backend};
 use crate::group_commit::{arguments, OpText, Value};
 use crate::{Store, StoreError};
 
@@ -573,7 +573,8 @@ impl Store {
     }
 
     /// [`Store::complete_job`], and when `next` is given, the worker's next job claimed in
-    /// the same trip (on SQLite, the same operation of a group commit).
+    /// the same trip: on SQLite in the same operation of a group commit, on PostgreSQL at
+    /// the same time on a second connection.
     #[tracing::instrument(skip_all, fields(job = %job))]
     pub async fn complete_and_claim(
         &self,
@@ -642,24 +643,39 @@ impl Store {
                          select id from done"
                     )
                 });
-                let succeeded = sqlx::query_with(&COMPLETE, arguments::<sqlx::Postgres>(&values)?)
-                    .fetch_optional(pg)
-                    .await?
-                    .is_some();
-                (succeeded, None)
+                // The report and the next claim do not depend on each other, so they go out
+                // at once, on two connections.
+                let report = async {
+                    Ok::<_, StoreError>(
+                        sqlx::query_with(&COMPLETE, arguments::<sqlx::Postgres>(&values)?)
+                            .fetch_optional(pg)
+                            .await?
+                            .is_some(),
+                    )
+                };
+                let claim = async {
+                    match next {
+                        Some(next) => {
+                            self.claim_next_job(next.worker_id, next.models, next.lease_ms, now)
+                                .await
+                        }
+                        None => Ok(None),
+                    }
+                };
+                let (succeeded, claimed) = tokio::join!(report, claim);
+                let completion = self
+                    .finish_completion(job, lease_token, succeeded?, now)
+                    .await?;
+                return Ok((completion, claimed?));
             }
         };
-        let claimed = match (claimed, next, self.kind()) {
-            (Some((row, token)), ..) => Some(ClaimedJob {
+        let claimed = match claimed {
+            Some((row, token)) => Some(ClaimedJob {
                 job: row.into_job()?,
                 lease_token: token,
             }),
-            (None, Some(next), DatabaseKind::Postgres) => {
-                self.claim_next_job(next.worker_id, next.models, next.lease_ms, now)
-                    .await?
-            }
-            // On SQLite the fair claim found nothing: the worker looks again when idle.
-            (None, ..) => None,
+            // The fair claim found nothing: the worker looks again when idle.
+            None => None,
         };
         let completion = self
             .finish_completion(job, lease_token, succeeded, now)
