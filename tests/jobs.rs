@@ -352,32 +352,21 @@ async fn fifty_concurrent_submissions_with_three_credits_accept_exactly_three(db
     page.assert_contains("href=\"/buy\"");
 }
 
-/// Submissions arriving together share a transaction on SQLite (group commit); one that
-/// breaks a rule of the schema must fail by itself and leave the others queued and held.
-async fn a_submission_the_database_refuses_fails_alone(db: Db) {
-    let app = TestApp::start_with(db, "[jobs]\nactive_per_user = 100").await;
-    crate::accounts::set_tenant(&app, "pixelforge", |s| s.signup_bonus = 40).await;
-    let mut browser = Browser::new(&app, "pixelforge.test");
-    browser.register("batch@example.com", PASSWORD).await;
-    let user = fresh_user(&app, "pixelforge", "batch@example.com").await;
+/// Submits `jobs` for `user` through the store all at once; the outcomes in order.
+async fn submit_at_once(
+    app: &TestApp,
+    user: &User,
+    jobs: Vec<NewJob>,
+    rules: QueueRules,
+) -> Vec<Result<atelier_domain::Job, atelier_store::StoreError>> {
     let tenant = user.tenant_id.unwrap_or_else(|| panic!("a tenant user"));
-    let rules = rules(100);
-    let submissions: Vec<_> = (0..31)
-        .map(|i| {
-            let store = app.state.store.clone();
-            // Job 15 asks for a width the schema refuses (not a multiple of 8); the form
-            // never lets that through, which is why the schema is the one to catch it here.
-            let width = if i == 15 { 65 } else { 64 };
-            let job = new_job(&format!("batch {i}"), width);
+    let submissions: Vec<_> = jobs
+        .into_iter()
+        .map(|job| {
+            let (store, user) = (app.state.store.clone(), user.id);
             tokio::spawn(async move {
                 store
-                    .submit_job(
-                        tenant,
-                        user.id,
-                        &job,
-                        rules,
-                        atelier_domain::Timestamp(1_000),
-                    )
+                    .submit_job(tenant, user, &job, rules, atelier_domain::Timestamp(1_000))
                     .await
             })
         })
@@ -386,6 +375,23 @@ async fn a_submission_the_database_refuses_fails_alone(db: Db) {
     for s in submissions {
         outcomes.push(s.await.unwrap_or_else(|e| panic!("{e}")));
     }
+    outcomes
+}
+
+/// Submissions arriving together share a transaction on SQLite (group commit); one that
+/// breaks a rule of the schema must fail by itself and leave the others queued and held.
+async fn a_submission_the_database_refuses_fails_alone(db: Db) {
+    let app = TestApp::start_with(db, "[jobs]\nactive_per_user = 100").await;
+    crate::accounts::set_tenant(&app, "pixelforge", |s| s.signup_bonus = 40).await;
+    let mut browser = Browser::new(&app, "pixelforge.test");
+    browser.register("batch@example.com", PASSWORD).await;
+    let user = fresh_user(&app, "pixelforge", "batch@example.com").await;
+    // Job 15 asks for a width the schema refuses (not a multiple of 8); the form never lets
+    // that through, which is why the schema is the one to catch it here.
+    let jobs = (0..31)
+        .map(|i| new_job(&format!("batch {i}"), if i == 15 { 65 } else { 64 }))
+        .collect();
+    let outcomes = submit_at_once(&app, &user, jobs, rules(100)).await;
     assert!(outcomes[15].is_err(), "the bad submission was accepted");
     assert_eq!(outcomes.iter().filter(|o| o.is_ok()).count(), 30);
     let fresh = fresh_user(&app, "pixelforge", "batch@example.com").await;
@@ -400,28 +406,13 @@ async fn the_cap_on_active_jobs_holds_under_concurrent_submissions(db: Db) {
     let mut browser = Browser::new(&app, "pixelforge.test");
     browser.register("eager@example.com", PASSWORD).await;
     let user = fresh_user(&app, "pixelforge", "eager@example.com").await;
-    let tenant = user.tenant_id.unwrap_or_else(|| panic!("a tenant user"));
-    let submissions: Vec<_> = (0..20)
-        .map(|i| {
-            let store = app.state.store.clone();
-            let job = new_job(&format!("eager {i}"), 64);
-            tokio::spawn(async move {
-                store
-                    .submit_job(
-                        tenant,
-                        user.id,
-                        &job,
-                        rules(4),
-                        atelier_domain::Timestamp(1_000),
-                    )
-                    .await
-            })
-        })
+    let jobs = (0..20)
+        .map(|i| new_job(&format!("eager {i}"), 64))
         .collect();
     let mut accepted = Vec::new();
     let mut capped = 0;
-    for s in submissions {
-        match s.await.unwrap_or_else(|e| panic!("{e}")) {
+    for outcome in submit_at_once(&app, &user, jobs, rules(4)).await {
+        match outcome {
             Ok(job) => accepted.push(job),
             Err(atelier_store::StoreError::TooManyActiveJobs { cap: 4 }) => capped += 1,
             Err(e) => panic!("unexpected refusal: {e}"),
