@@ -597,7 +597,6 @@ impl Store {
             Value::Text(job.to_string()),
         ];
         debug_assert_eq!(values.len(), COMPLETION_ARGS);
-        let token = Uuid::new_v4().simple().to_string();
         let (succeeded, claimed) = match &self.backend {
             Backend::Sqlite { commits, .. } => {
                 static ALONE: LazyLock<Arc<OpText>> = LazyLock::new(|| {
@@ -605,6 +604,7 @@ impl Store {
                 });
                 static WITH_CLAIM: LazyLock<Mutex<HashMap<usize, Arc<OpText>>>> =
                     LazyLock::new(Mutex::default);
+                let token = Uuid::new_v4().simple().to_string();
                 let text = match &next {
                     None => ALONE.clone(),
                     Some(next) => {
@@ -624,10 +624,13 @@ impl Store {
                     if row.len() == 1 {
                         succeeded = true;
                     } else {
-                        claimed = Some(JobRow::from_row(&row)?);
+                        claimed = Some(ClaimedJob {
+                            job: JobRow::from_row(&row)?.into_job()?,
+                            lease_token: token.clone(),
+                        });
                     }
                 }
-                (succeeded, claimed.map(|row| (row, token)))
+                (succeeded, claimed)
             }
             Backend::Postgres(pg) => {
                 // One statement: PostgreSQL runs data-modifying CTEs as one atomic step.
@@ -663,20 +666,11 @@ impl Store {
                     }
                 };
                 let (succeeded, claimed) = tokio::join!(report, claim);
-                let completion = self
-                    .finish_completion(job, lease_token, succeeded?, now)
-                    .await?;
-                return Ok((completion, claimed?));
+                (succeeded?, claimed?)
             }
         };
-        let claimed = match claimed {
-            Some((row, token)) => Some(ClaimedJob {
-                job: row.into_job()?,
-                lease_token: token,
-            }),
-            // The fair claim found nothing: the worker looks again when idle.
-            None => None,
-        };
+        // No next job (none asked for, or the fair claim found none): the worker looks
+        // again when idle.
         let completion = self
             .finish_completion(job, lease_token, succeeded, now)
             .await?;

@@ -257,17 +257,18 @@ impl EmbeddedWorker {
                 None if stopping => return,
                 None => self.reap_and_claim().await,
             };
-            let idle = match claimed {
-                Ok(Some(job)) => match self.run_job(job, !stopping).await {
-                    Ok(then) => {
-                        next = then;
-                        false
-                    }
-                    Err(e) => {
-                        tracing::error!(worker = %self.id, error = %e, "worker pass failed");
-                        true
-                    }
-                },
+            // Run what was claimed; the job it hands back (claimed on reporting a success) is
+            // the next one.
+            let ran = match claimed {
+                Ok(Some(job)) => self.run_job(job, !stopping).await.map(Some),
+                Ok(None) => Ok(None),
+                Err(e) => Err(e),
+            };
+            let idle = match ran {
+                Ok(Some(then)) => {
+                    next = then;
+                    false
+                }
                 Ok(None) => true,
                 Err(e) => {
                     tracing::error!(worker = %self.id, error = %e, "worker pass failed");
