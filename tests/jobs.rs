@@ -51,34 +51,28 @@ impl Backend for Broken {
 /// jobs the cap is checked against matches the jobs.
 async fn assert_invariants(app: &TestApp, user: &User) {
     assert_ledger_invariants(app, user).await;
-    let fresh = app
+    let totals = app
         .state
         .store
-        .find_user(user.tenant_id, user.id)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"))
-        .unwrap_or_else(|| panic!("user gone"));
-    let holds = app
-        .state
-        .store
-        .active_holds(user.id)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(fresh.held, holds, "held must equal the cost of active jobs");
-    let (recorded, counted) = app
-        .state
-        .store
-        .active_job_counts(user.id)
+        .active_totals(user.id)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
-        recorded, counted,
+        totals.held, totals.held_by_jobs,
+        "held must equal the cost of active jobs"
+    );
+    assert_eq!(
+        totals.active_jobs, totals.counted,
         "active_jobs must equal the jobs queued or running"
     );
 }
 
-async fn fresh_user(app: &TestApp, slug: &str, email: &str) -> User {
-    user_by_email(app, slug, email).await
+/// A new account on pixelforge, signed in in the returned browser.
+async fn sign_up<'a>(app: &'a TestApp, email: &str) -> (Browser<'a>, User) {
+    let mut browser = Browser::new(app, "pixelforge.test");
+    browser.register(email, PASSWORD).await;
+    let user = user_by_email(app, "pixelforge", email).await;
+    (browser, user)
 }
 
 /// A demo-model job of `width` × 64 with this prompt, for submitting through the store.
@@ -169,7 +163,7 @@ async fn three_jobs_succeed_and_each_costs_one_credit(db: Db) {
         "the queue is empty"
     );
 
-    let user = fresh_user(&app, "pixelforge", "maya@example.com").await;
+    let user = user_by_email(&app, "pixelforge", "maya@example.com").await;
     assert_eq!(user.balance, 17);
     let (ledger, _) = app
         .state
@@ -238,7 +232,7 @@ async fn a_failing_backend_retries_twice_then_fails_at_no_cost(db: Db) {
     assert_eq!(job["status"], "failed");
     assert_eq!(job["error"], "ComfyUI ran out of GPU memory");
     assert!(job["image_url"].is_null());
-    let user = fresh_user(&app, "pixelforge", "fail@example.com").await;
+    let user = user_by_email(&app, "pixelforge", "fail@example.com").await;
     assert_eq!((user.balance, user.held), (20, 0));
     assert_invariants(&app, &user).await;
 }
@@ -260,7 +254,7 @@ async fn a_job_past_its_deadline_fails_at_no_cost(db: Db) {
         job["error"].as_str().unwrap_or("").contains("5 minutes"),
         "{job}"
     );
-    let user = fresh_user(&app, "pixelforge", "late@example.com").await;
+    let user = user_by_email(&app, "pixelforge", "late@example.com").await;
     assert_eq!((user.balance, user.held), (20, 0));
     assert_invariants(&app, &user).await;
 }
@@ -300,7 +294,7 @@ async fn a_worker_that_dies_mid_job_is_replaced_and_the_job_charged_once(db: Db)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(late, None);
-    let user = fresh_user(&app, "pixelforge", "phoenix@example.com").await;
+    let user = user_by_email(&app, "pixelforge", "phoenix@example.com").await;
     assert_eq!(user.balance, 19, "charged exactly once");
     assert_invariants(&app, &user).await;
 }
@@ -342,7 +336,7 @@ async fn fifty_concurrent_submissions_with_three_credits_accept_exactly_three(db
     let accepted = statuses.iter().filter(|s| **s == 303).count();
     let refused = statuses.iter().filter(|s| **s == 402).count();
     assert_eq!((accepted, refused), (3, 47), "{statuses:?}");
-    let user = fresh_user(&app, "pixelforge", "rush@example.com").await;
+    let user = user_by_email(&app, "pixelforge", "rush@example.com").await;
     assert_eq!((user.balance, user.held), (3, 3));
     assert_invariants(&app, &user).await;
     // The refusal says why, and where to get more.
@@ -383,9 +377,7 @@ async fn submit_at_once(
 async fn a_submission_the_database_refuses_fails_alone(db: Db) {
     let app = TestApp::start_with(db, "[jobs]\nactive_per_user = 100").await;
     crate::accounts::set_tenant(&app, "pixelforge", |s| s.signup_bonus = 40).await;
-    let mut browser = Browser::new(&app, "pixelforge.test");
-    browser.register("batch@example.com", PASSWORD).await;
-    let user = fresh_user(&app, "pixelforge", "batch@example.com").await;
+    let (_, user) = sign_up(&app, "batch@example.com").await;
     // Job 15 asks for a width the schema refuses (not a multiple of 8); the form never lets
     // that through, which is why the schema is the one to catch it here.
     let jobs = (0..31)
@@ -394,7 +386,7 @@ async fn a_submission_the_database_refuses_fails_alone(db: Db) {
     let outcomes = submit_at_once(&app, &user, jobs, rules(100)).await;
     assert!(outcomes[15].is_err(), "the bad submission was accepted");
     assert_eq!(outcomes.iter().filter(|o| o.is_ok()).count(), 30);
-    let fresh = fresh_user(&app, "pixelforge", "batch@example.com").await;
+    let fresh = user_by_email(&app, "pixelforge", "batch@example.com").await;
     assert_eq!((fresh.balance, fresh.held), (40, 30));
     assert_invariants(&app, &fresh).await;
 }
@@ -403,9 +395,7 @@ async fn a_submission_the_database_refuses_fails_alone(db: Db) {
 /// submissions take in turns: 20 at once queue exactly 4, and a job that ends makes room.
 async fn the_cap_on_active_jobs_holds_under_concurrent_submissions(db: Db) {
     let app = TestApp::start(db).await;
-    let mut browser = Browser::new(&app, "pixelforge.test");
-    browser.register("eager@example.com", PASSWORD).await;
-    let user = fresh_user(&app, "pixelforge", "eager@example.com").await;
+    let (mut browser, user) = sign_up(&app, "eager@example.com").await;
     let jobs = (0..20)
         .map(|i| new_job(&format!("eager {i}"), 64))
         .collect();
@@ -419,7 +409,7 @@ async fn the_cap_on_active_jobs_holds_under_concurrent_submissions(db: Db) {
         }
     }
     assert_eq!((accepted.len(), capped), (4, 16));
-    let fresh = fresh_user(&app, "pixelforge", "eager@example.com").await;
+    let fresh = user_by_email(&app, "pixelforge", "eager@example.com").await;
     assert_eq!((fresh.balance, fresh.held), (20, 4));
     assert_invariants(&app, &fresh).await;
     // The form says why.
@@ -432,7 +422,7 @@ async fn the_cap_on_active_jobs_holds_under_concurrent_submissions(db: Db) {
     assert_eq!(canceled.status, 303);
     assert_eq!(submit(&mut browser, "a fifth", 64, 64).await.status, 303);
     assert_eq!(submit(&mut browser, "a sixth", 64, 64).await.status, 429);
-    let fresh = fresh_user(&app, "pixelforge", "eager@example.com").await;
+    let fresh = user_by_email(&app, "pixelforge", "eager@example.com").await;
     assert_eq!((fresh.balance, fresh.held), (20, 4));
     assert_invariants(&app, &fresh).await;
 }
@@ -441,9 +431,7 @@ async fn the_cap_on_active_jobs_holds_under_concurrent_submissions(db: Db) {
 /// charged exactly once, and a completion that comes too late claims nothing twice.
 async fn a_busy_worker_reports_and_claims_in_one_trip(db: Db) {
     let app = TestApp::start(db).await;
-    let mut browser = Browser::new(&app, "pixelforge.test");
-    browser.register("busy@example.com", PASSWORD).await;
-    let user = fresh_user(&app, "pixelforge", "busy@example.com").await;
+    let (_, user) = sign_up(&app, "busy@example.com").await;
     let tenant = user.tenant_id.unwrap_or_else(|| panic!("a tenant user"));
     let store = &app.state.store;
     let rules = rules(4);
@@ -516,7 +504,7 @@ async fn a_busy_worker_reports_and_claims_in_one_trip(db: Db) {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(last, atelier_store::Completion::Succeeded);
-    let fresh = fresh_user(&app, "pixelforge", "busy@example.com").await;
+    let fresh = user_by_email(&app, "pixelforge", "busy@example.com").await;
     assert_eq!((fresh.balance, fresh.held), (user.balance - 2, 0));
     assert_invariants(&app, &fresh).await;
 }
@@ -556,7 +544,7 @@ async fn other_people_get_404_for_jobs_and_images(db: Db) {
         assert_eq!(cancel.status, 404);
     }
     // The tenant's admins and super-admins may look.
-    let neighbour_user = fresh_user(&app, "pixelforge", "neighbour@example.com").await;
+    let neighbour_user = user_by_email(&app, "pixelforge", "neighbour@example.com").await;
     app.state
         .store
         .set_user_role(
@@ -698,7 +686,7 @@ async fn canceled_jobs_cost_nothing(db: Db) {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(status, Some(JobStatus::Canceled));
-    let user = fresh_user(&app, "pixelforge", "undo@example.com").await;
+    let user = user_by_email(&app, "pixelforge", "undo@example.com").await;
     assert_eq!((user.balance, user.held), (20, 0));
     assert_invariants(&app, &user).await;
 }
@@ -786,7 +774,7 @@ async fn the_generate_page_keeps_values_and_explains_mistakes(db: Db) {
         .await;
     assert_eq!(empty.status, 422);
     empty.assert_contains("Describe the image you want.");
-    let user = fresh_user(&app, "nocturne", "form@example.com").await;
+    let user = user_by_email(&app, "nocturne", "form@example.com").await;
     assert_eq!(
         (user.balance, user.held),
         (10, 0),
@@ -832,9 +820,7 @@ async fn without_javascript_a_reload_shows_the_state_and_history_lists_everythin
 async fn long_histories_are_paginated() {
     let app = TestApp::start(Db::Sqlite).await;
     crate::accounts::set_tenant(&app, "pixelforge", |s| s.signup_bonus = 100).await;
-    let mut browser = Browser::new(&app, "pixelforge.test");
-    browser.register("many@example.com", PASSWORD).await;
-    let user = fresh_user(&app, "pixelforge", "many@example.com").await;
+    let (mut browser, user) = sign_up(&app, "many@example.com").await;
     let tenant = user.tenant_id.unwrap_or_else(|| panic!("tenant"));
     let rules = rules(100);
     for n in 0..30 {

@@ -76,6 +76,19 @@ pub struct ImageRecord {
     pub created_at: Timestamp,
 }
 
+/// A user's active jobs as the user's row records them and as the jobs add up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActiveTotals {
+    /// `users.held`.
+    pub held: i64,
+    /// Σ cost of the queued and running jobs.
+    pub held_by_jobs: i64,
+    /// `users.active_jobs`.
+    pub active_jobs: i64,
+    /// How many jobs are queued or running.
+    pub counted: i64,
+}
+
 /// What one pass of the reaper did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ReapReport {
@@ -1026,31 +1039,27 @@ impl Store {
         Ok(avg)
     }
 
-    /// Σ cost of a user's active jobs; equals `users.held` (an invariant the tests check).
-    pub async fn active_holds(&self, user: UserId) -> Result<i64, StoreError> {
-        let (sum,): (Option<i64>,) = on_reader!(self, |pool| {
-            sqlx::query_as(
-                "select cast(sum(cost) as bigint) from jobs where user_id = $1 and status in ('queued', 'running')",
-            )
-            .bind(user.0)
-            .fetch_one(pool)
-            .await?
-        });
-        Ok(sum.unwrap_or(0))
-    }
-
-    /// The user's count of active jobs as recorded (`users.active_jobs`) and as counted from
-    /// the jobs; equal at all times (an invariant the tests check).
-    pub async fn active_job_counts(&self, user: UserId) -> Result<(i64, i64), StoreError> {
-        Ok(on_reader!(self, |pool| {
-            sqlx::query_as(
-                "select active_jobs, (select count(*) from jobs where user_id = $1 \
-                 and status in ('queued', 'running')) from users where id = $1",
-            )
-            .bind(user.0)
-            .fetch_one(pool)
-            .await?
-        }))
+    /// What a user's queued and running jobs add up to, beside what the user's row records
+    /// for them; the two agree at all times (an invariant the tests check).
+    pub async fn active_totals(&self, user: UserId) -> Result<ActiveTotals, StoreError> {
+        let (held, held_by_jobs, active_jobs, counted): (i64, i64, i64, i64) =
+            on_reader!(self, |pool| {
+                sqlx::query_as(
+                    "select u.held, cast(coalesce(sum(j.cost), 0) as bigint), u.active_jobs, \
+                     count(j.id) from users u left join jobs j on j.user_id = u.id \
+                     and j.status in ('queued', 'running') where u.id = $1 \
+                     group by u.held, u.active_jobs",
+                )
+                .bind(user.0)
+                .fetch_one(pool)
+                .await?
+            });
+        Ok(ActiveTotals {
+            held,
+            held_by_jobs,
+            active_jobs,
+            counted,
+        })
     }
 
     pub async fn find_image(&self, id: ImageId) -> Result<Option<ImageRecord>, StoreError> {

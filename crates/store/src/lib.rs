@@ -20,7 +20,8 @@ pub use api_tokens::ApiTokenInfo;
 pub use backend::{DatabaseKind, Store};
 pub use error::StoreError;
 pub use jobs::{
-    ClaimedJob, Completion, Heartbeat, ImageRecord, NewImage, NextClaim, QueueRules, ReapReport,
+    ActiveTotals, ClaimedJob, Completion, Heartbeat, ImageRecord, NewImage, NextClaim, QueueRules,
+    ReapReport,
 };
 pub use outbox::{NewMail, OutboxCounts, OutgoingMail};
 pub use sessions::{SessionRecord, TokenOutcome, TokenPurpose};
