@@ -459,50 +459,33 @@ async fn a_busy_worker_reports_and_claims_in_one_trip(db: Db) {
         height: 64,
         bytes: 100,
     };
-    let next = atelier_store::NextClaim {
-        worker_id: "w",
-        models: None,
-        lease_ms: 60_000,
+    // Reports `claimed` done with image `n`, asking for the next job.
+    let report = |claimed: &atelier_store::ClaimedJob, n: u128| {
+        let (job, token, now) = (claimed.job.id, claimed.lease_token.clone(), app.clock.now());
+        async move {
+            let next = atelier_store::NextClaim {
+                worker_id: "w",
+                models: None,
+                lease_ms: 60_000,
+            };
+            store
+                .complete_and_claim(job, &token, image(n), now, Some(next))
+                .await
+                .unwrap_or_else(|e| panic!("{e}"))
+        }
     };
-    let (done, second) = store
-        .complete_and_claim(
-            first.job.id,
-            &first.lease_token,
-            image(1),
-            app.clock.now(),
-            Some(next),
-        )
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let (done, second) = report(&first, 1).await;
     assert_eq!(done, atelier_store::Completion::Succeeded);
     let second = second.unwrap_or_else(|| panic!("no next job"));
     assert_eq!(second.job.id, submitted[1]);
     assert_eq!(second.job.status, JobStatus::Running);
     // Reporting the first again changes nothing and claims nothing (the queue is empty).
-    let (again, none) = store
-        .complete_and_claim(
-            first.job.id,
-            &first.lease_token,
-            image(2),
-            app.clock.now(),
-            Some(next),
-        )
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let (again, none) = report(&first, 2).await;
     assert_eq!(
         (again, none.is_none()),
         (atelier_store::Completion::LeaseLost, true)
     );
-    let (last, _) = store
-        .complete_and_claim(
-            second.job.id,
-            &second.lease_token,
-            image(3),
-            app.clock.now(),
-            Some(next),
-        )
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let (last, _) = report(&second, 3).await;
     assert_eq!(last, atelier_store::Completion::Succeeded);
     let fresh = user_by_email(&app, "pixelforge", "busy@example.com").await;
     assert_eq!((fresh.balance, fresh.held), (user.balance - 2, 0));
