@@ -4,7 +4,9 @@
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
-use atelier_domain::{Clock, Email, ImageSize, JobStatus, NewJob, Prompt, Role, User};
+use atelier_domain::{
+    Clock, Email, ImageSize, JobId, JobStatus, NewJob, Prompt, Role, User, UserId,
+};
 use atelier_store::{NewUser, QueueRules};
 use atelier_worker::{Backend, DemoBackend, Progress, RenderError, RenderFuture, RenderSpec};
 
@@ -26,6 +28,7 @@ on_both_databases!(
     a_busy_worker_reports_and_claims_in_one_trip,
     other_people_get_404_for_jobs_and_images,
     one_busy_tenant_cannot_starve_another,
+    the_jobs_in_flight_are_the_queued_and_running_ones_oldest_first,
     canceled_jobs_cost_nothing,
     live_status_streams_until_the_job_ends,
     the_generate_page_keeps_values_and_explains_mistakes,
@@ -618,6 +621,89 @@ async fn one_busy_tenant_cannot_starve_another(db: Db) {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(next.is_none(), "a suspended tenant's job was claimed");
+}
+
+async fn the_jobs_in_flight_are_the_queued_and_running_ones_oldest_first(db: Db) {
+    let app = TestApp::start(db).await;
+    let store = &app.state.store;
+    let (_, ada) = sign_up(&app, "ada@example.com").await;
+    let (_, bo) = sign_up(&app, "bo@example.com").await;
+    let tenant = ada.tenant_id.unwrap_or_else(|| panic!("tenant"));
+    let submit = |user: UserId, n: usize| {
+        app.clock.advance_millis(1);
+        let (job, now) = (new_job(&format!("in flight {n}"), 64), app.clock.now());
+        async move {
+            store
+                .submit_job(tenant, user, &job, rules(10), now)
+                .await
+                .unwrap_or_else(|e| panic!("{e}"))
+                .id
+        }
+    };
+    let theirs = submit(bo.id, 0).await;
+    let mine = [
+        submit(ada.id, 1).await,
+        submit(ada.id, 2).await,
+        submit(ada.id, 3).await,
+        submit(ada.id, 4).await,
+    ];
+    let in_flight = |user: UserId| async move {
+        store
+            .active_jobs(user)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+            .into_iter()
+            .map(|j| (j.id, j.status))
+            .collect::<Vec<_>>()
+    };
+    // Two claims: one of Bo's and Ada's oldest, in the order the turns say.
+    let mut claimed = Vec::new();
+    for _ in 0..2 {
+        claimed.push(
+            store
+                .claim_next_job("w", None, 60_000, app.clock.now())
+                .await
+                .unwrap_or_else(|e| panic!("{e}"))
+                .unwrap_or_else(|| panic!("nothing claimed")),
+        );
+    }
+    let ids: Vec<JobId> = claimed.iter().map(|c| c.job.id).collect();
+    assert!(ids.contains(&theirs) && ids.contains(&mine[0]), "{ids:?}");
+    // One of Ada's queued jobs is canceled, so it is no longer in flight.
+    store
+        .cancel_job(tenant, ada.id, mine[2], app.clock.now())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        in_flight(ada.id).await,
+        vec![
+            (mine[0], JobStatus::Running),
+            (mine[1], JobStatus::Queued),
+            (mine[3], JobStatus::Queued),
+        ],
+        "running and queued, oldest first, without the canceled one or anyone else's"
+    );
+    assert_eq!(in_flight(bo.id).await, vec![(theirs, JobStatus::Running)]);
+    // Once the running one succeeds, only the queued ones remain.
+    let ada_job = claimed
+        .iter()
+        .find(|c| c.job.id == mine[0])
+        .unwrap_or_else(|| panic!("claimed"));
+    let image = atelier_store::NewImage {
+        id: atelier_domain::ImageId(uuid::Uuid::now_v7()),
+        width: 64,
+        height: 64,
+        bytes: 100,
+    };
+    let done = store
+        .complete_job(ada_job.job.id, &ada_job.lease_token, image, app.clock.now())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(done, atelier_store::Completion::Succeeded);
+    assert_eq!(
+        in_flight(ada.id).await,
+        vec![(mine[1], JobStatus::Queued), (mine[3], JobStatus::Queued)]
+    );
 }
 
 async fn canceled_jobs_cost_nothing(db: Db) {

@@ -275,10 +275,14 @@ fn claim_sql(offset: usize, marks: usize, postgres: bool) -> [String; 2] {
          order by u.last_claim_at, u.user_id limit 1) \
          order by j.created_at, j.id limit 1 {lock}) returning {returning}"
     );
+    // The oldest queued job whose tenant may use the pool: the tenant is checked per job
+    // (`exists`), so the scan walks `jobs_queued` in order and stops at the first free one.
+    // Written as a join, the planner sorted every queued job of the tenant first.
     let any = format!(
         "{set} where status = 'queued' and id = (select j.id from jobs j \
-         join tenants t on t.id = j.tenant_id join tenant_settings s on s.tenant_id = j.tenant_id \
-         where j.status = 'queued' and t.status = 'active' and s.use_shared_pool {model_filter} \
+         where j.status = 'queued' {model_filter} and exists (select 1 from tenants t \
+         join tenant_settings s on s.tenant_id = t.id where t.id = j.tenant_id \
+         and t.status = 'active' and s.use_shared_pool) \
          order by j.created_at, j.id limit 1 {lock}) returning {returning}"
     );
     [fair, any]
@@ -999,14 +1003,22 @@ impl Store {
         Ok(n)
     }
 
-    /// A user's queued and running jobs, oldest first.
+    /// A user's queued and running jobs, oldest first: the queued ones by `jobs_queued_user`
+    /// (which leads with the tenant), the running ones by `jobs_running_user`.
     pub async fn active_jobs(&self, user: UserId) -> Result<Vec<Job>, StoreError> {
-        let sql = format!(
-            "select {JOB_COLUMNS} from jobs j where j.user_id = $1 \
-             and j.status in ('queued', 'running') order by j.created_at, j.id"
-        );
+        static SQL: LazyLock<String> = LazyLock::new(|| {
+            format!(
+                "select * from (select {JOB_COLUMNS} from jobs j where j.status = 'queued' \
+                 and j.tenant_id = (select tenant_id from users where id = $1) and j.user_id = $1 \
+                 union all select {JOB_COLUMNS} from jobs j where j.status = 'running' \
+                 and j.user_id = $1) active order by created_at, id"
+            )
+        });
         let rows: Vec<JobRow> = on_reader!(self, |pool| {
-            sqlx::query_as(&sql).bind(user.0).fetch_all(pool).await?
+            sqlx::query_as(SQL.as_str())
+                .bind(user.0)
+                .fetch_all(pool)
+                .await?
         });
         rows.into_iter().map(JobRow::into_job).collect()
     }
