@@ -345,6 +345,19 @@ fn sqlite_completion() -> [String; 4] {
     ]
 }
 
+/// The completion on PostgreSQL as data-modifying CTEs, one atomic statement: `done` (the
+/// job, if this report marked it succeeded), then its image, the capture and the ledger row.
+fn postgres_completion() -> String {
+    format!(
+        "done as ({SUCCEED} returning id, tenant_id, user_id, cost), \
+         image as (insert into images {IMAGE_COLUMNS} select {IMAGE_VALUES} from done), \
+         charge as (update users set balance = balance - done.cost, \
+         held = held - done.cost, active_jobs = active_jobs - 1 \
+         from done where users.id = done.user_id), \
+         ledger as (insert into credit_ledger {LEDGER_COLUMNS} select {LEDGER_VALUES} from done)"
+    )
+}
+
 /// How many arguments the completion takes.
 const COMPLETION_ARGS: usize = 10;
 
@@ -491,22 +504,33 @@ impl Store {
         lease_ms: i64,
         now: Timestamp,
     ) -> Result<Option<ClaimedJob>, StoreError> {
-        if models.is_some_and(<[String]>::is_empty) {
-            return Ok(None);
-        }
-        let marks = models.map_or(0, <[String]>::len);
-        let texts = claim_texts(marks, matches!(self.backend, Backend::Postgres(_)));
-        let token = Uuid::new_v4().simple().to_string();
         let next = NextClaim {
             worker_id,
             models,
             lease_ms,
         };
+        self.claim(next, now, 0).await
+    }
+
+    /// Runs the claim's statements ([`claim_sql`]) from the `from`th on: 0 starts with the
+    /// fair one, 1 goes straight to any eligible job.
+    async fn claim(
+        &self,
+        next: NextClaim<'_>,
+        now: Timestamp,
+        from: usize,
+    ) -> Result<Option<ClaimedJob>, StoreError> {
+        if next.models.is_some_and(<[String]>::is_empty) {
+            return Ok(None);
+        }
+        let marks = next.models.map_or(0, <[String]>::len);
+        let texts = claim_texts(marks, matches!(self.backend, Backend::Postgres(_)));
+        let token = Uuid::new_v4().simple().to_string();
         let values = claim_values(&next, &token, now);
         // Each attempt is one statement; the database moves the tenant and the user to the
         // back of the line when their job starts (trigger `jobs_claim_turn`).
         let mut claimed = None;
-        for text in texts.iter() {
+        for text in texts.iter().skip(from) {
             claimed = match &self.backend {
                 Backend::Sqlite { commits, .. } => {
                     let rows = commits.run(text.clone(), values.clone()).await?;
@@ -590,8 +614,8 @@ impl Store {
     }
 
     /// [`Store::complete_job`], and when `next` is given, the worker's next job claimed in
-    /// the same trip: on SQLite in the same operation of a group commit, on PostgreSQL at
-    /// the same time on a second connection.
+    /// the same trip: on SQLite in the same operation of a group commit, on PostgreSQL in the
+    /// same statement. Either way the report and the fair claim commit together.
     #[tracing::instrument(skip_all, fields(job = %job))]
     pub async fn complete_and_claim(
         &self,
@@ -614,6 +638,8 @@ impl Store {
             Value::Text(job.to_string()),
         ];
         debug_assert_eq!(values.len(), COMPLETION_ARGS);
+        // A worker that serves no models claims nothing, as in `claim`.
+        let next = next.filter(|n| !n.models.is_some_and(<[String]>::is_empty));
         let (succeeded, claimed) = match &self.backend {
             Backend::Sqlite { commits, .. } => {
                 static ALONE: LazyLock<Arc<OpText>> = LazyLock::new(|| {
@@ -650,40 +676,48 @@ impl Store {
                 (succeeded, claimed)
             }
             Backend::Postgres(pg) => {
-                // One statement: PostgreSQL runs data-modifying CTEs as one atomic step.
-                static COMPLETE: LazyLock<String> = LazyLock::new(|| {
-                    format!(
-                        "with done as ({SUCCEED} returning id, tenant_id, user_id, cost), \
-                         image as (insert into images {IMAGE_COLUMNS} select {IMAGE_VALUES} from done), \
-                         charge as (update users set balance = balance - done.cost, \
-                         held = held - done.cost, active_jobs = active_jobs - 1 \
-                         from done where users.id = done.user_id), \
-                         ledger as (insert into credit_ledger {LEDGER_COLUMNS} \
-                         select {LEDGER_VALUES} from done) \
-                         select id from done"
-                    )
-                });
-                // The report and the next claim do not depend on each other, so they go out
-                // at once, on two connections.
-                let report = async {
-                    Ok::<_, StoreError>(
-                        sqlx::query_with(&COMPLETE, arguments::<sqlx::Postgres>(&values)?)
+                static ALONE: LazyLock<String> =
+                    LazyLock::new(|| format!("with {} select id from done", postgres_completion()));
+                static WITH_CLAIM: LazyLock<Mutex<HashMap<usize, String>>> =
+                    LazyLock::new(Mutex::default);
+                match next {
+                    None => {
+                        let done = sqlx::query_with(&ALONE, arguments::<sqlx::Postgres>(&values)?)
                             .fetch_optional(pg)
-                            .await?
-                            .is_some(),
-                    )
-                };
-                let claim = async {
-                    match next {
-                        Some(next) => {
-                            self.claim_next_job(next.worker_id, next.models, next.lease_ms, now)
-                                .await
-                        }
-                        None => Ok(None),
+                            .await?;
+                        (done.is_some(), None)
                     }
-                };
-                let (succeeded, claimed) = tokio::join!(report, claim);
-                (succeeded?, claimed?)
+                    Some(next) => {
+                        // The report and the fair claim of the next job in one statement, so
+                        // one round trip and one commit; the row says whether the report took
+                        // and, when a job was claimed, which.
+                        let marks = next.models.map_or(0, <[String]>::len);
+                        let token = Uuid::new_v4().simple().to_string();
+                        values.extend(claim_values(&next, &token, now));
+                        let text = built(&WITH_CLAIM, marks, || {
+                            let [fair, _] = claim_sql(COMPLETION_ARGS, marks, true);
+                            format!(
+                                "with {}, claimed as ({fair}) select (select id from done) \
+                                 as done_id, claimed.* from (select 1) one \
+                                 left join claimed on true",
+                                postgres_completion()
+                            )
+                        });
+                        let row = sqlx::query_with(&text, arguments::<sqlx::Postgres>(&values)?)
+                            .fetch_one(pg)
+                            .await?;
+                        let succeeded = row.try_get::<Option<Uuid>, _>("done_id")?.is_some();
+                        let claimed = match row.try_get::<Option<Uuid>, _>("id")? {
+                            Some(_) => Some(ClaimedJob {
+                                job: JobRow::from_row(&row)?.into_job()?,
+                                lease_token: token,
+                            }),
+                            // Other workers hold the fair user's jobs: any eligible one.
+                            None => self.claim(next, now, 1).await?,
+                        };
+                        (succeeded, claimed)
+                    }
+                }
             }
         };
         // No next job (none asked for, or the fair claim found none): the worker looks
