@@ -100,6 +100,44 @@ fn rules(active_cap: i64) -> QueueRules {
     }
 }
 
+/// Queues `prompt` for `user` through the store, a millisecond after the job before.
+async fn queue(app: &TestApp, user: &User, prompt: &str, rules: QueueRules) -> JobId {
+    let tenant = user.tenant_id.unwrap_or_else(|| panic!("a tenant user"));
+    app.clock.advance_millis(1);
+    app.state
+        .store
+        .submit_job(
+            tenant,
+            user.id,
+            &new_job(prompt, 64),
+            rules,
+            app.clock.now(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .id
+}
+
+/// The next job, claimed as worker "w" with a one-minute lease; there must be one.
+async fn claim(app: &TestApp) -> atelier_store::ClaimedJob {
+    app.state
+        .store
+        .claim_next_job("w", None, 60_000, app.clock.now())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("nothing to claim"))
+}
+
+/// The record of a stored 64×64 image with id `n`, for reporting a job done.
+fn image(n: u128) -> atelier_store::NewImage {
+    atelier_store::NewImage {
+        id: atelier_domain::ImageId(uuid::Uuid::from_u128(n)),
+        width: 64,
+        height: 64,
+        bytes: 100,
+    }
+}
+
 /// Submits through the generate form; returns the job id from the redirect.
 async fn submit(
     browser: &mut Browser<'_>,
@@ -435,33 +473,13 @@ async fn the_cap_on_active_jobs_holds_under_concurrent_submissions(db: Db) {
 async fn a_busy_worker_reports_and_claims_in_one_trip(db: Db) {
     let app = TestApp::start(db).await;
     let (_, user) = sign_up(&app, "busy@example.com").await;
-    let tenant = user.tenant_id.unwrap_or_else(|| panic!("a tenant user"));
     let store = &app.state.store;
-    let rules = rules(4);
-    let mut submitted = Vec::new();
-    for n in 0..2 {
-        app.clock.advance_millis(1);
-        let new = new_job(&format!("busy {n}"), 64);
-        submitted.push(
-            store
-                .submit_job(tenant, user.id, &new, rules, app.clock.now())
-                .await
-                .unwrap_or_else(|e| panic!("{e}"))
-                .id,
-        );
-    }
-    let first = store
-        .claim_next_job("w", None, 60_000, app.clock.now())
-        .await
-        .unwrap_or_else(|e| panic!("{e}"))
-        .unwrap_or_else(|| panic!("queue empty"));
+    let submitted = [
+        queue(&app, &user, "busy 0", rules(4)).await,
+        queue(&app, &user, "busy 1", rules(4)).await,
+    ];
+    let first = claim(&app).await;
     assert_eq!(first.job.id, submitted[0]);
-    let image = |n: u128| atelier_store::NewImage {
-        id: atelier_domain::ImageId(uuid::Uuid::from_u128(n)),
-        width: 64,
-        height: 64,
-        bytes: 100,
-    };
     // Reports `claimed` done with image `n`, asking for the next job.
     let report = |claimed: &atelier_store::ClaimedJob, n: u128| {
         let (job, token, now) = (claimed.job.id, claimed.lease_token.clone(), app.clock.now());
@@ -581,31 +599,16 @@ async fn one_busy_tenant_cannot_starve_another(db: Db) {
         .create_user(&user(quiet, "one@example.com", 5), now)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    let rules = rules(1000);
-    let job = |n: usize| new_job(&format!("bulk {n}"), 64);
     for n in 0..500 {
-        app.clock.advance_millis(1);
-        store
-            .submit_job(busy, heavy.id, &job(n), rules, app.clock.now())
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
+        queue(&app, &heavy, &format!("bulk {n}"), rules(1000)).await;
     }
-    app.clock.advance_millis(1);
-    let lone = store
-        .submit_job(quiet, light.id, &job(0), rules, app.clock.now())
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let lone = queue(&app, &light, "bulk 0", rules(1000)).await;
     let mut order = Vec::new();
     for _ in 0..3 {
         app.clock.advance_millis(1);
-        let claimed = store
-            .claim_next_job("w", None, 60_000, app.clock.now())
-            .await
-            .unwrap_or_else(|e| panic!("{e}"))
-            .unwrap_or_else(|| panic!("queue empty"));
-        order.push(claimed.job.id);
+        order.push(claim(&app).await.job.id);
     }
-    let position = order.iter().position(|id| *id == lone.id);
+    let position = order.iter().position(|id| *id == lone);
     assert!(
         position.is_some_and(|p| p <= 1),
         "the lone job waited behind the bulk: {position:?}"
@@ -629,24 +632,11 @@ async fn the_jobs_in_flight_are_the_queued_and_running_ones_oldest_first(db: Db)
     let (_, ada) = sign_up(&app, "ada@example.com").await;
     let (_, bo) = sign_up(&app, "bo@example.com").await;
     let tenant = ada.tenant_id.unwrap_or_else(|| panic!("tenant"));
-    let submit = |user: UserId, n: usize| {
-        app.clock.advance_millis(1);
-        let (job, now) = (new_job(&format!("in flight {n}"), 64), app.clock.now());
-        async move {
-            store
-                .submit_job(tenant, user, &job, rules(10), now)
-                .await
-                .unwrap_or_else(|e| panic!("{e}"))
-                .id
-        }
-    };
-    let theirs = submit(bo.id, 0).await;
-    let mine = [
-        submit(ada.id, 1).await,
-        submit(ada.id, 2).await,
-        submit(ada.id, 3).await,
-        submit(ada.id, 4).await,
-    ];
+    let theirs = queue(&app, &bo, "in flight 0", rules(10)).await;
+    let mut mine = Vec::new();
+    for n in 1..=4 {
+        mine.push(queue(&app, &ada, &format!("in flight {n}"), rules(10)).await);
+    }
     let in_flight = |user: UserId| async move {
         store
             .active_jobs(user)
@@ -657,16 +647,7 @@ async fn the_jobs_in_flight_are_the_queued_and_running_ones_oldest_first(db: Db)
             .collect::<Vec<_>>()
     };
     // Two claims: one of Bo's and Ada's oldest, in the order the turns say.
-    let mut claimed = Vec::new();
-    for _ in 0..2 {
-        claimed.push(
-            store
-                .claim_next_job("w", None, 60_000, app.clock.now())
-                .await
-                .unwrap_or_else(|e| panic!("{e}"))
-                .unwrap_or_else(|| panic!("nothing claimed")),
-        );
-    }
+    let claimed = [claim(&app).await, claim(&app).await];
     let ids: Vec<JobId> = claimed.iter().map(|c| c.job.id).collect();
     assert!(ids.contains(&theirs) && ids.contains(&mine[0]), "{ids:?}");
     // One of Ada's queued jobs is canceled, so it is no longer in flight.
@@ -689,14 +670,13 @@ async fn the_jobs_in_flight_are_the_queued_and_running_ones_oldest_first(db: Db)
         .iter()
         .find(|c| c.job.id == mine[0])
         .unwrap_or_else(|| panic!("claimed"));
-    let image = atelier_store::NewImage {
-        id: atelier_domain::ImageId(uuid::Uuid::now_v7()),
-        width: 64,
-        height: 64,
-        bytes: 100,
-    };
     let done = store
-        .complete_job(ada_job.job.id, &ada_job.lease_token, image, app.clock.now())
+        .complete_job(
+            ada_job.job.id,
+            &ada_job.lease_token,
+            image(1),
+            app.clock.now(),
+        )
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(done, atelier_store::Completion::Succeeded);
@@ -719,13 +699,7 @@ async fn canceled_jobs_cost_nothing(db: Db) {
     assert_eq!(job_json(&mut browser, &queued).await["status"], "canceled");
     // Running: the worker is told at its next heartbeat, and stops.
     let running = job_id_of(&submit(&mut browser, "stop halfway", 64, 64).await);
-    let claimed = app
-        .state
-        .store
-        .claim_next_job("w", None, 30_000, app.clock.now())
-        .await
-        .unwrap_or_else(|e| panic!("{e}"))
-        .unwrap_or_else(|| panic!("nothing claimed"));
+    let claimed = claim(&app).await;
     browser
         .submit("/account", &format!("/jobs/{running}/cancel"), &[])
         .await;
@@ -890,16 +864,8 @@ async fn long_histories_are_paginated() {
     let app = TestApp::start(Db::Sqlite).await;
     crate::accounts::set_tenant(&app, "pixelforge", |s| s.signup_bonus = 100).await;
     let (mut browser, user) = sign_up(&app, "many@example.com").await;
-    let tenant = user.tenant_id.unwrap_or_else(|| panic!("tenant"));
-    let rules = rules(100);
     for n in 0..30 {
-        app.clock.advance_millis(1);
-        let job = new_job(&format!("page test {n}"), 64);
-        app.state
-            .store
-            .submit_job(tenant, user.id, &job, rules, app.clock.now())
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
+        queue(&app, &user, &format!("page test {n}"), rules(100)).await;
     }
     let first = browser.get("/history").await;
     first.assert_contains("Page 1 of 2");

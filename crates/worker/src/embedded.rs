@@ -261,8 +261,7 @@ impl EmbeddedWorker {
             // the next one.
             let ran = match claimed {
                 Ok(Some(job)) => self.run_job(job, !stopping).await.map(Some),
-                Ok(None) => Ok(None),
-                Err(e) => Err(e),
+                nothing_or_failed => nothing_or_failed.map(|_| None),
             };
             let idle = match ran {
                 Ok(Some(then)) => {
