@@ -26,6 +26,7 @@ on_both_databases!(
     a_submission_the_database_refuses_fails_alone,
     the_cap_on_active_jobs_holds_under_concurrent_submissions,
     a_busy_worker_reports_and_claims_in_one_trip,
+    a_worker_claims_only_the_models_it_serves,
     other_people_get_404_for_jobs_and_images,
     one_busy_tenant_cannot_starve_another,
     the_jobs_in_flight_are_the_queued_and_running_ones_oldest_first,
@@ -126,6 +127,42 @@ async fn claim(app: &TestApp) -> atelier_store::ClaimedJob {
         .await
         .unwrap_or_else(|e| panic!("{e}"))
         .unwrap_or_else(|| panic!("nothing to claim"))
+}
+
+/// A worker serving other models leaves the job queued; one serving its model takes it, on
+/// its own and in the same trip as a report.
+async fn a_worker_claims_only_the_models_it_serves(db: Db) {
+    let app = TestApp::start_with(db, "[jobs]\nactive_per_user = 100").await;
+    let (_, user) = sign_up(&app, "models@example.com").await;
+    let first = queue(&app, &user, "first", rules(100)).await;
+    let second = queue(&app, &user, "second", rules(100)).await;
+    let store = &app.state.store;
+    let now = app.clock.now();
+    let other = ["flux-dev".to_owned()];
+    let demo = ["flux-dev".to_owned(), "demo-abstract".to_owned()];
+    let none = store.claim_next_job("w", Some(&other), 60_000, now).await;
+    assert!(none.unwrap_or_else(|e| panic!("{e}")).is_none());
+    let nothing: [String; 0] = [];
+    let none = store.claim_next_job("w", Some(&nothing), 60_000, now).await;
+    assert!(none.unwrap_or_else(|e| panic!("{e}")).is_none());
+    let claimed = store
+        .claim_next_job("w", Some(&demo), 60_000, now)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("the demo worker claimed nothing"));
+    assert_eq!(claimed.job.id, first);
+    let next = atelier_store::NextClaim {
+        worker_id: "w",
+        models: Some(&demo),
+        lease_ms: 60_000,
+    };
+    let (done, then) = store
+        .complete_and_claim(first, &claimed.lease_token, image(1), now, Some(next))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(done, atelier_store::Completion::Succeeded);
+    assert_eq!(then.map(|c| c.job.id), Some(second));
+    assert_invariants(&app, &user).await;
 }
 
 /// The record of a stored 64×64 image with id `n`, for reporting a job done.
@@ -390,14 +427,15 @@ async fn fifty_concurrent_submissions_with_three_credits_accept_exactly_three(db
 /// Submits `jobs` for `user` through the store all at once; the outcomes in order.
 async fn submit_at_once(
     app: &TestApp,
-    user: &User,
+    users: &[User],
     jobs: Vec<NewJob>,
     rules: QueueRules,
 ) -> Vec<Result<atelier_domain::Job, atelier_store::StoreError>> {
-    let tenant = user.tenant_id.unwrap_or_else(|| panic!("a tenant user"));
     let submissions: Vec<_> = jobs
         .into_iter()
-        .map(|job| {
+        .zip(users.iter().cycle())
+        .map(|(job, user)| {
+            let tenant = user.tenant_id.unwrap_or_else(|| panic!("a tenant user"));
             let (store, user) = (app.state.store.clone(), user.id);
             tokio::spawn(async move {
                 store
@@ -413,23 +451,33 @@ async fn submit_at_once(
     outcomes
 }
 
-/// Submissions arriving together share a transaction on SQLite (group commit); one that
-/// breaks a rule of the schema must fail by itself and leave the others queued and held.
+/// Submissions arriving together share a transaction (SQLite's group commit, PostgreSQL's
+/// rounds, which take one submission per user); one that breaks a rule of the schema must
+/// fail by itself and leave the others queued and held.
 async fn a_submission_the_database_refuses_fails_alone(db: Db) {
     let app = TestApp::start_with(db, "[jobs]\nactive_per_user = 100").await;
-    crate::accounts::set_tenant(&app, "pixelforge", |s| s.signup_bonus = 40).await;
-    let (_, user) = sign_up(&app, "batch@example.com").await;
-    // Job 15 asks for a width the schema refuses (not a multiple of 8); the form never lets
-    // that through, which is why the schema is the one to catch it here.
-    let jobs = (0..31)
+    crate::accounts::set_tenant(&app, "pixelforge", |s| {
+        s.signup_bonus = 40;
+        s.signup_limit_per_ip = 10;
+    })
+    .await;
+    let mut users = Vec::new();
+    for n in 0..4 {
+        users.push(sign_up(&app, &format!("batch{n}@example.com")).await.1);
+    }
+    // Job 15 (user 3's fourth) asks for a width the schema refuses (not a multiple of 8);
+    // the form never lets that through, which is why the schema is the one to catch it here.
+    let jobs = (0..32)
         .map(|i| new_job(&format!("batch {i}"), if i == 15 { 65 } else { 64 }))
         .collect();
-    let outcomes = submit_at_once(&app, &user, jobs, rules(100)).await;
+    let outcomes = submit_at_once(&app, &users, jobs, rules(100)).await;
     assert!(outcomes[15].is_err(), "the bad submission was accepted");
-    assert_eq!(outcomes.iter().filter(|o| o.is_ok()).count(), 30);
-    let fresh = user_by_email(&app, "pixelforge", "batch@example.com").await;
-    assert_eq!((fresh.balance, fresh.held), (40, 30));
-    assert_invariants(&app, &fresh).await;
+    assert_eq!(outcomes.iter().filter(|o| o.is_ok()).count(), 31);
+    for (n, held) in [(0, 8), (1, 8), (2, 8), (3, 7)] {
+        let fresh = user_by_email(&app, "pixelforge", &format!("batch{n}@example.com")).await;
+        assert_eq!((fresh.balance, fresh.held), (40, held), "user {n}");
+        assert_invariants(&app, &fresh).await;
+    }
 }
 
 /// The cap on active jobs (4 by default) is checked on the user's row, which concurrent
@@ -442,7 +490,7 @@ async fn the_cap_on_active_jobs_holds_under_concurrent_submissions(db: Db) {
         .collect();
     let mut accepted = Vec::new();
     let mut capped = 0;
-    for outcome in submit_at_once(&app, &user, jobs, rules(4)).await {
+    for outcome in submit_at_once(&app, std::slice::from_ref(&user), jobs, rules(4)).await {
         match outcome {
             Ok(job) => accepted.push(job),
             Err(atelier_store::StoreError::TooManyActiveJobs { cap: 4 }) => capped += 1,

@@ -11,6 +11,7 @@ use sqlx::sqlite::{
 use sqlx::Connection;
 
 use crate::group_commit::GroupCommit;
+use crate::jobs::Rounds;
 use crate::StoreError;
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/sqlite");
@@ -33,7 +34,11 @@ pub(crate) enum Backend {
         /// The hot queue operations, committed in groups through `write`.
         commits: GroupCommit,
     },
-    Postgres(PgPool),
+    Postgres {
+        pool: PgPool,
+        /// The hot queue steps, many jobs to a statement and one commit a round.
+        rounds: Rounds,
+    },
 }
 
 /// SQLite's one writing connection. Not a pool: sqlx's pool tests a connection with a round
@@ -62,7 +67,7 @@ macro_rules! on_reader {
                 let $pool = read;
                 $body
             }
-            $crate::backend::Backend::Postgres(pg) => {
+            $crate::backend::Backend::Postgres { pool: pg, .. } => {
                 let $pool = pg;
                 $body
             }
@@ -83,7 +88,7 @@ macro_rules! in_transaction {
                 $tx.commit().await?;
                 out
             }
-            $crate::backend::Backend::Postgres(pg) => {
+            $crate::backend::Backend::Postgres { pool: pg, .. } => {
                 let mut $tx = pg.begin().await?;
                 let out = $body;
                 $tx.commit().await?;
@@ -139,8 +144,9 @@ impl Store {
                 .acquire_timeout(Duration::from_secs(10))
                 .connect(url)
                 .await?;
+            let rounds = Rounds::start(pool.clone());
             return Ok(Store {
-                backend: Backend::Postgres(pool),
+                backend: Backend::Postgres { pool, rounds },
             });
         }
         if !url.starts_with("sqlite:") {
@@ -190,7 +196,7 @@ impl Store {
     pub fn kind(&self) -> DatabaseKind {
         match self.backend {
             Backend::Sqlite { .. } => DatabaseKind::Sqlite,
-            Backend::Postgres(_) => DatabaseKind::Postgres,
+            Backend::Postgres { .. } => DatabaseKind::Postgres,
         }
     }
 
@@ -202,7 +208,7 @@ impl Store {
                 lock_writer!(write, conn);
                 SQLITE_MIGRATIONS.run(conn).await?;
             }
-            Backend::Postgres(pg) => POSTGRES_MIGRATIONS.run(pg).await?,
+            Backend::Postgres { pool, .. } => POSTGRES_MIGRATIONS.run(pool).await?,
         }
         Ok(())
     }
@@ -224,7 +230,7 @@ impl Store {
                     let _ = conn.close().await;
                 }
             }
-            Backend::Postgres(pg) => pg.close().await,
+            Backend::Postgres { pool, .. } => pool.close().await,
         }
     }
 }

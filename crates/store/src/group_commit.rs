@@ -51,11 +51,6 @@ impl OpText {
         })
     }
 
-    /// The statements alone, without transaction control.
-    pub(crate) fn statements(&self) -> &str {
-        &self.middle
-    }
-
     fn at(&self, index: usize, count: usize) -> &str {
         match (index == 0, index + 1 == count) {
             (true, true) => &self.alone,

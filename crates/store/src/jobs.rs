@@ -14,8 +14,11 @@ use std::sync::{Arc, LazyLock, Mutex};
 use sqlx::{FromRow, Row};
 
 use crate::backend::{in_transaction, on_reader, Backend};
-use crate::group_commit::{arguments, OpText, Value};
+use crate::group_commit::{OpText, Value};
 use crate::{Store, StoreError};
+
+mod rounds;
+pub(crate) use rounds::Rounds;
 
 /// The rules a submission is held to.
 #[derive(Debug, Clone, Copy)]
@@ -98,7 +101,7 @@ pub struct ReapReport {
 }
 
 #[derive(sqlx::FromRow)]
-struct JobRow {
+pub(crate) struct JobRow {
     id: Uuid,
     tenant_id: Uuid,
     user_id: Uuid,
@@ -205,10 +208,10 @@ macro_rules! end_and_release {
 
 type ClaimTexts = Arc<[Arc<OpText>; 2]>;
 
-/// The claim's two statements: the fair one, then any eligible job (when another worker
-/// holds the chosen user's last job). After the first `offset` parameters come the `marks`
-/// models the worker serves, then lease token, lease expiry, worker id and now.
-fn claim_sql(offset: usize, marks: usize, postgres: bool) -> [String; 2] {
+/// The claim's two statements on SQLite: the fair one, then any eligible job. After the
+/// first `offset` parameters come the `marks` models the worker serves, then lease token,
+/// lease expiry, worker id and now. (PostgreSQL claims in rounds: [`rounds`].)
+fn claim_sql(offset: usize, marks: usize) -> [String; 2] {
     let p = |i: usize| format!("${}", offset + i);
     let filter = |alias: &str| {
         if marks == 0 {
@@ -218,14 +221,9 @@ fn claim_sql(offset: usize, marks: usize, postgres: bool) -> [String; 2] {
         format!("and {alias}.model in ({})", list.join(", "))
     };
     let (model_filter, in_queue) = (filter("j"), filter("q"));
-    let lock = if postgres {
-        "for update of j skip locked"
-    } else {
-        ""
-    };
     // One statement claims the job: the tenant served longest ago that has queued work, then
-    // its user served longest ago, then that user's oldest job, each step by index, so a
-    // backlog of thousands costs no sort.
+    // its user served longest ago, then that user's oldest job, each step by index
+    // (`jobs_queued_user`), so a backlog of thousands costs no sort.
     let set = format!(
         "update jobs set status = 'running', attempts = attempts + 1, lease_token = {t}, \
          lease_expires_at = {e}, worker_id = {w}, started_at = {n}, progress = 0, updated_at = {n}",
@@ -235,55 +233,27 @@ fn claim_sql(offset: usize, marks: usize, postgres: bool) -> [String; 2] {
         n = p(marks + 4),
     );
     let returning = JOB_COLUMNS.replace("j.", "");
-    // Whether a tenant (or user) has queued work is one probe of `jobs_queued_user`. On
-    // PostgreSQL the probe is a lateral subquery ordered as the index is, which the planner
-    // cannot turn into a hash of every queued job; SQLite runs `exists` per row anyway.
-    let queued = |owner: &str, cond: &str, order: &str| {
-        if postgres {
-            (
-                format!(
-                    "cross join lateral (select 1 from jobs q where {cond} and q.status = 'queued' \
-                     {in_queue} order by {order} limit 1) {owner}q"
-                ),
-                String::new(),
-            )
-        } else {
-            (
-                String::new(),
-                format!("and exists (select 1 from jobs q where {cond} and q.status = 'queued' {in_queue})"),
-            )
-        }
-    };
-    let (tenant_join, tenant_where) = queued(
-        "t",
-        "q.tenant_id = t.tenant_id",
-        "q.user_id, q.created_at, q.id",
-    );
-    let (user_join, user_where) = queued(
-        "u",
-        "q.tenant_id = u.tenant_id and q.user_id = u.user_id",
-        "q.created_at, q.id",
-    );
     let fair = format!(
         "{set} where status = 'queued' and id = (select j.id from jobs j where j.status = 'queued' \
          {model_filter} and (j.tenant_id, j.user_id) = (select u.tenant_id, u.user_id \
-         from user_turns u {user_join} where u.tenant_id = \
+         from user_turns u where u.tenant_id = \
          (select t.tenant_id from tenant_turns t join tenants x on x.id = t.tenant_id \
-         join tenant_settings s on s.tenant_id = t.tenant_id {tenant_join} \
-         where x.status = 'active' and s.use_shared_pool {tenant_where} \
-         order by t.last_claim_at, t.tenant_id limit 1) {user_where} \
-         order by u.last_claim_at, u.user_id limit 1) \
-         order by j.created_at, j.id limit 1 {lock}) returning {returning}"
+         join tenant_settings s on s.tenant_id = t.tenant_id \
+         where x.status = 'active' and s.use_shared_pool and exists (select 1 from jobs q \
+         where q.tenant_id = t.tenant_id and q.status = 'queued' {in_queue}) \
+         order by t.last_claim_at, t.tenant_id limit 1) and exists (select 1 from jobs q \
+         where q.tenant_id = u.tenant_id and q.user_id = u.user_id and q.status = 'queued' \
+         {in_queue}) order by u.last_claim_at, u.user_id limit 1) \
+         order by j.created_at, j.id limit 1) returning {returning}"
     );
     // The oldest queued job whose tenant may use the pool: the tenant is checked per job
-    // (`exists`), so the scan walks `jobs_queued` in order and stops at the first free one.
-    // Written as a join, the planner sorted every queued job of the tenant first.
+    // (`exists`), so the scan walks `jobs_queued` in order and stops at the first one.
     let any = format!(
         "{set} where status = 'queued' and id = (select j.id from jobs j \
          where j.status = 'queued' {model_filter} and exists (select 1 from tenants t \
          join tenant_settings s on s.tenant_id = t.id where t.id = j.tenant_id \
          and t.status = 'active' and s.use_shared_pool) \
-         order by j.created_at, j.id limit 1 {lock}) returning {returning}"
+         order by j.created_at, j.id limit 1) returning {returning}"
     );
     [fair, any]
 }
@@ -302,12 +272,11 @@ fn built<K: std::hash::Hash + Eq + Send + 'static, V: Clone + Send + 'static>(
         .clone()
 }
 
-/// [`claim_sql`] as operations, per number of models and database.
-fn claim_texts(marks: usize, postgres: bool) -> ClaimTexts {
-    static BUILT: LazyLock<Mutex<HashMap<(usize, bool), ClaimTexts>>> =
-        LazyLock::new(Mutex::default);
-    built(&BUILT, (marks, postgres), || {
-        Arc::new(claim_sql(0, marks, postgres).map(|sql| OpText::new(&[&sql])))
+/// [`claim_sql`] as operations, per number of models.
+fn claim_texts(marks: usize) -> ClaimTexts {
+    static BUILT: LazyLock<Mutex<HashMap<usize, ClaimTexts>>> = LazyLock::new(Mutex::default);
+    built(&BUILT, marks, || {
+        Arc::new(claim_sql(0, marks).map(|sql| OpText::new(&[&sql])))
     })
 }
 
@@ -345,19 +314,6 @@ fn sqlite_completion() -> [String; 4] {
     ]
 }
 
-/// The completion on PostgreSQL as data-modifying CTEs, one atomic statement: `done` (the
-/// job, if this report marked it succeeded), then its image, the capture and the ledger row.
-fn postgres_completion() -> String {
-    format!(
-        "done as ({SUCCEED} returning id, tenant_id, user_id, cost), \
-         image as (insert into images {IMAGE_COLUMNS} select {IMAGE_VALUES} from done), \
-         charge as (update users set balance = balance - done.cost, \
-         held = held - done.cost, active_jobs = active_jobs - 1 \
-         from done where users.id = done.user_id), \
-         ledger as (insert into credit_ledger {LEDGER_COLUMNS} select {LEDGER_VALUES} from done)"
-    )
-}
-
 /// How many arguments the completion takes.
 const COMPLETION_ARGS: usize = 10;
 
@@ -384,24 +340,24 @@ impl Store {
         now: Timestamp,
     ) -> Result<Job, StoreError> {
         let id = Uuid::now_v7();
-        let values = vec![
-            Value::Id(id),
-            Value::Id(tenant.0),
-            Value::Id(user.0),
-            Value::Text(new.prompt.as_str().to_owned()),
-            Value::Text(new.negative_prompt.as_str().to_owned()),
-            Value::Text(new.model.clone()),
-            Value::Int(new.size.width),
-            Value::Int(new.size.height),
-            Value::Int(new.seed),
-            Value::Int(rules.cost),
-            Value::Int(rules.max_attempts),
-            Value::Int(now.millis() + rules.deadline_ms),
-            Value::Int(now.millis()),
-            Value::Int(rules.active_cap),
-        ];
         let queued = match &self.backend {
             Backend::Sqlite { commits, .. } => {
+                let values = vec![
+                    Value::Id(id),
+                    Value::Id(tenant.0),
+                    Value::Id(user.0),
+                    Value::Text(new.prompt.as_str().to_owned()),
+                    Value::Text(new.negative_prompt.as_str().to_owned()),
+                    Value::Text(new.model.clone()),
+                    Value::Int(new.size.width),
+                    Value::Int(new.size.height),
+                    Value::Int(new.seed),
+                    Value::Int(rules.cost),
+                    Value::Int(rules.max_attempts),
+                    Value::Int(now.millis() + rules.deadline_ms),
+                    Value::Int(now.millis()),
+                    Value::Int(rules.active_cap),
+                ];
                 // The writer runs one operation at a time, so the checks in the insert see
                 // every earlier submission; the hold follows only if the job went in.
                 static SUBMIT: LazyLock<Arc<OpText>> = LazyLock::new(|| {
@@ -418,23 +374,27 @@ impl Store {
                 let rows = commits.run(SUBMIT.clone(), values).await?;
                 !rows.is_empty()
             }
-            Backend::Postgres(pg) => {
-                // One statement, so one round trip and no transaction left open. The update
-                // locks the user's row, so concurrent submissions of one user take turns, and
-                // one that waited re-reads the row (held and active jobs) before it decides.
-                static SUBMIT: LazyLock<String> = LazyLock::new(|| {
-                    format!(
-                        "with hold as (update users set held = held + $10, \
-                         active_jobs = active_jobs + 1 where id = $3 and tenant_id = $2 \
-                         and disabled_at is null and balance - held >= $10 \
-                         and active_jobs < $14 returning id) \
-                         {INSERT_JOB} from hold returning id"
-                    )
-                });
-                sqlx::query_with(&SUBMIT, arguments::<sqlx::Postgres>(&values)?)
-                    .fetch_optional(pg)
+            Backend::Postgres { rounds, .. } => {
+                // A round carries one submission per user, checked against the user's row
+                // as the one before it left it.
+                rounds
+                    .submit(rounds::Submission {
+                        id,
+                        tenant: tenant.0,
+                        user: user.0,
+                        prompt: new.prompt.as_str().to_owned(),
+                        negative_prompt: new.negative_prompt.as_str().to_owned(),
+                        model: new.model.clone(),
+                        width: new.size.width,
+                        height: new.size.height,
+                        seed: new.seed,
+                        cost: rules.cost,
+                        max_attempts: rules.max_attempts,
+                        deadline_at: now.millis() + rules.deadline_ms,
+                        now: now.millis(),
+                        active_cap: rules.active_cap,
+                    })
                     .await?
-                    .is_some()
             }
         };
         if !queued {
@@ -504,58 +464,51 @@ impl Store {
         lease_ms: i64,
         now: Timestamp,
     ) -> Result<Option<ClaimedJob>, StoreError> {
-        let next = NextClaim {
-            worker_id,
-            models,
-            lease_ms,
-        };
-        self.claim(next, now, 0).await
-    }
-
-    /// Runs the claim's statements ([`claim_sql`]) from the `from`th on: 0 starts with the
-    /// fair one, 1 goes straight to any eligible job.
-    async fn claim(
-        &self,
-        next: NextClaim<'_>,
-        now: Timestamp,
-        from: usize,
-    ) -> Result<Option<ClaimedJob>, StoreError> {
-        if next.models.is_some_and(<[String]>::is_empty) {
+        if models.is_some_and(<[String]>::is_empty) {
             return Ok(None);
         }
-        let marks = next.models.map_or(0, <[String]>::len);
-        let texts = claim_texts(marks, matches!(self.backend, Backend::Postgres(_)));
         let token = Uuid::new_v4().simple().to_string();
-        let values = claim_values(&next, &token, now);
-        // Each attempt is one statement; the database moves the tenant and the user to the
-        // back of the line when their job starts (trigger `jobs_claim_turn`).
-        let mut claimed = None;
-        for text in texts.iter().skip(from) {
-            claimed = match &self.backend {
-                Backend::Sqlite { commits, .. } => {
+        // The database moves the tenant and the user to the back of the line when their job
+        // starts (trigger `jobs_claim_turn`).
+        let claimed = match &self.backend {
+            Backend::Sqlite { commits, .. } => {
+                let texts = claim_texts(models.map_or(0, <[String]>::len));
+                let next = NextClaim {
+                    worker_id,
+                    models,
+                    lease_ms,
+                };
+                let values = claim_values(&next, &token, now);
+                // Each attempt is one statement: the fair claim, then any eligible job.
+                let mut claimed = None;
+                for text in texts.iter() {
                     let rows = commits.run(text.clone(), values.clone()).await?;
-                    rows.first().map(JobRow::from_row).transpose()?
+                    claimed = rows.first().map(JobRow::from_row).transpose()?;
+                    if claimed.is_some() {
+                        break;
+                    }
                 }
-                Backend::Postgres(pg) => {
-                    sqlx::query_as_with::<_, JobRow, _>(
-                        text.statements(),
-                        arguments::<sqlx::Postgres>(&values)?,
-                    )
-                    .fetch_optional(pg)
-                    .await?
-                }
-            };
-            if claimed.is_some() {
-                break;
+                claimed
             }
-        }
-        let Some(row) = claimed else {
-            return Ok(None);
+            Backend::Postgres { rounds, .. } => {
+                let ask = rounds::Ask {
+                    lease_token: token.clone(),
+                    lease_expires_at: now.millis() + lease_ms,
+                    worker_id: worker_id.to_owned(),
+                    now: now.millis(),
+                    models: models.map(<[String]>::to_vec),
+                };
+                rounds.work(None, Some(ask)).await?.1
+            }
         };
-        Ok(Some(ClaimedJob {
-            job: row.into_job()?,
-            lease_token: token,
-        }))
+        claimed
+            .map(|row| {
+                Ok(ClaimedJob {
+                    job: row.into_job()?,
+                    lease_token: token,
+                })
+            })
+            .transpose()
     }
 
     /// Extends the lease and records progress (thousandths); says whether to go on.
@@ -615,7 +568,7 @@ impl Store {
 
     /// [`Store::complete_job`], and when `next` is given, the worker's next job claimed in
     /// the same trip: on SQLite in the same operation of a group commit, on PostgreSQL in the
-    /// same statement. Either way the report and the fair claim commit together.
+    /// same round. Either way the report and the fair claim commit together.
     #[tracing::instrument(skip_all, fields(job = %job))]
     pub async fn complete_and_claim(
         &self,
@@ -625,36 +578,37 @@ impl Store {
         now: Timestamp,
         next: Option<NextClaim<'_>>,
     ) -> Result<(Completion, Option<ClaimedJob>), StoreError> {
-        let mut values = vec![
-            Value::Id(job.0),
-            Value::Text(lease_token.to_owned()),
-            Value::Id(image.id.0),
-            Value::Int(now.millis()),
-            Value::Int(image.width),
-            Value::Int(image.height),
-            Value::Int(image.bytes),
-            Value::Id(Uuid::now_v7()),
-            Value::Text(LedgerReason::Generation.as_str().to_owned()),
-            Value::Text(job.to_string()),
-        ];
-        debug_assert_eq!(values.len(), COMPLETION_ARGS);
-        // A worker that serves no models claims nothing, as in `claim`.
+        let ledger_id = Uuid::now_v7();
+        let token = Uuid::new_v4().simple().to_string();
+        // A worker that serves no models claims nothing, as in `claim_next_job`.
         let next = next.filter(|n| !n.models.is_some_and(<[String]>::is_empty));
         let (succeeded, claimed) = match &self.backend {
             Backend::Sqlite { commits, .. } => {
+                let mut values = vec![
+                    Value::Id(job.0),
+                    Value::Text(lease_token.to_owned()),
+                    Value::Id(image.id.0),
+                    Value::Int(now.millis()),
+                    Value::Int(image.width),
+                    Value::Int(image.height),
+                    Value::Int(image.bytes),
+                    Value::Id(ledger_id),
+                    Value::Text(LedgerReason::Generation.as_str().to_owned()),
+                    Value::Text(job.to_string()),
+                ];
+                debug_assert_eq!(values.len(), COMPLETION_ARGS);
                 static ALONE: LazyLock<Arc<OpText>> = LazyLock::new(|| {
                     OpText::new(&sqlite_completion().each_ref().map(String::as_str))
                 });
                 static WITH_CLAIM: LazyLock<Mutex<HashMap<usize, Arc<OpText>>>> =
                     LazyLock::new(Mutex::default);
-                let token = Uuid::new_v4().simple().to_string();
                 let text = match &next {
                     None => ALONE.clone(),
                     Some(next) => {
                         let marks = next.models.map_or(0, <[String]>::len);
                         values.extend(claim_values(next, &token, now));
                         built(&WITH_CLAIM, marks, || {
-                            let [fair, _] = claim_sql(COMPLETION_ARGS, marks, false);
+                            let [fair, _] = claim_sql(COMPLETION_ARGS, marks);
                             let [a, b, c, d] = sqlite_completion();
                             OpText::new(&[&a, &b, &c, &d, &fair])
                         })
@@ -675,49 +629,36 @@ impl Store {
                 }
                 (succeeded, claimed)
             }
-            Backend::Postgres(pg) => {
-                static ALONE: LazyLock<String> =
-                    LazyLock::new(|| format!("with {} select id from done", postgres_completion()));
-                static WITH_CLAIM: LazyLock<Mutex<HashMap<usize, String>>> =
-                    LazyLock::new(Mutex::default);
-                match next {
-                    None => {
-                        let done = sqlx::query_with(&ALONE, arguments::<sqlx::Postgres>(&values)?)
-                            .fetch_optional(pg)
-                            .await?;
-                        (done.is_some(), None)
-                    }
-                    Some(next) => {
-                        // The report and the fair claim of the next job in one statement, so
-                        // one round trip and one commit; the row says whether the report took
-                        // and, when a job was claimed, which.
-                        let marks = next.models.map_or(0, <[String]>::len);
-                        let token = Uuid::new_v4().simple().to_string();
-                        values.extend(claim_values(&next, &token, now));
-                        let text = built(&WITH_CLAIM, marks, || {
-                            let [fair, _] = claim_sql(COMPLETION_ARGS, marks, true);
-                            format!(
-                                "with {}, claimed as ({fair}) select (select id from done) \
-                                 as done_id, claimed.* from (select 1) one \
-                                 left join claimed on true",
-                                postgres_completion()
-                            )
-                        });
-                        let row = sqlx::query_with(&text, arguments::<sqlx::Postgres>(&values)?)
-                            .fetch_one(pg)
-                            .await?;
-                        let succeeded = row.try_get::<Option<Uuid>, _>("done_id")?.is_some();
-                        let claimed = match row.try_get::<Option<Uuid>, _>("id")? {
-                            Some(_) => Some(ClaimedJob {
-                                job: JobRow::from_row(&row)?.into_job()?,
-                                lease_token: token,
-                            }),
-                            // Other workers hold the fair user's jobs: any eligible one.
-                            None => self.claim(next, now, 1).await?,
-                        };
-                        (succeeded, claimed)
-                    }
-                }
+            Backend::Postgres { rounds, .. } => {
+                let report = rounds::Report {
+                    job: job.0,
+                    lease_token: lease_token.to_owned(),
+                    image: image.id.0,
+                    now: now.millis(),
+                    width: image.width,
+                    height: image.height,
+                    bytes: image.bytes,
+                    ledger_id,
+                    reason: LedgerReason::Generation.as_str().to_owned(),
+                    reference: job.to_string(),
+                };
+                let ask = next.map(|next| rounds::Ask {
+                    lease_token: token.clone(),
+                    lease_expires_at: now.millis() + next.lease_ms,
+                    worker_id: next.worker_id.to_owned(),
+                    now: now.millis(),
+                    models: next.models.map(<[String]>::to_vec),
+                });
+                let (succeeded, row) = rounds.work(Some(report), ask).await?;
+                let claimed = row
+                    .map(|row| {
+                        Ok::<_, StoreError>(ClaimedJob {
+                            job: row.into_job()?,
+                            lease_token: token,
+                        })
+                    })
+                    .transpose()?;
+                (succeeded, claimed)
             }
         };
         // No next job (none asked for, or the fair claim found none): the worker looks

@@ -1,0 +1,467 @@
+//! Rounds: the queue's hot steps on PostgreSQL, many jobs to a statement and one commit a
+//! round. The counterpart of SQLite's group commit (`crate::group_commit`).
+//!
+//! On a small machine PostgreSQL's fixed cost per statement (executor start-up, constraint
+//! and foreign-key checks, the trip to the server) and per commit (a WAL flush) outweighs the
+//! work of one job, and a job takes three steps: submit, claim, report. So one task takes
+//! every request waiting (submissions, workers' reports and their next claims) and runs them
+//! as one transaction of at most three statements over arrays (`unnest`): the submissions,
+//! then the reports, then the claims. Callers hear back after the commit. A quiet queue
+//! costs what it did before (a round of one); a busy one shares statements and the flush.
+//! `crates/atelier/benches/postgres/ceiling.sh` measures the difference.
+//!
+//! - A round carries at most one submission per user, so each is checked against the user's
+//!   row as the one before it left it; the others wait for the next round.
+//! - A worker's report and its next claim go in the same round, so they commit together.
+//! - The claims of a round are for the same models; the others wait for the next round.
+//! - If any statement fails, the round is rolled back and each request runs again in a round
+//!   of its own, so one bad request fails by itself.
+//!
+//! Only this task runs these statements, so rounds never wait for each other. Other writers
+//! (cancel, heartbeats, the reaper, payments) lock single rows the usual way; should one of
+//! them and a round deadlock, PostgreSQL aborts one, and an aborted round runs its requests
+//! again one by one.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::sync::LazyLock;
+
+use sqlx::{PgConnection, PgPool, Row};
+use tokio::sync::{mpsc, oneshot};
+use uuid::Uuid;
+
+use super::{JobRow, JOB_COLUMNS};
+use crate::StoreError;
+
+/// The most requests one round carries: enough to share the commit widely, few enough that
+/// the first caller is not kept waiting long.
+const MAX_ROUND: usize = 64;
+
+/// A job to queue, with the hold and the cap it is checked against.
+pub(crate) struct Submission {
+    pub(crate) id: Uuid,
+    pub(crate) tenant: Uuid,
+    pub(crate) user: Uuid,
+    pub(crate) prompt: String,
+    pub(crate) negative_prompt: String,
+    pub(crate) model: String,
+    pub(crate) width: i64,
+    pub(crate) height: i64,
+    pub(crate) seed: i64,
+    pub(crate) cost: i64,
+    pub(crate) max_attempts: i64,
+    pub(crate) deadline_at: i64,
+    pub(crate) now: i64,
+    pub(crate) active_cap: i64,
+}
+
+/// A worker's report of a success: the image it stored and the ledger row of the capture.
+pub(crate) struct Report {
+    pub(crate) job: Uuid,
+    pub(crate) lease_token: String,
+    pub(crate) image: Uuid,
+    pub(crate) now: i64,
+    pub(crate) width: i64,
+    pub(crate) height: i64,
+    pub(crate) bytes: i64,
+    pub(crate) ledger_id: Uuid,
+    pub(crate) reason: String,
+    pub(crate) reference: String,
+}
+
+/// A worker asking for its next job.
+pub(crate) struct Ask {
+    pub(crate) lease_token: String,
+    pub(crate) lease_expires_at: i64,
+    pub(crate) worker_id: String,
+    pub(crate) now: i64,
+    /// The models the worker serves (never empty); `None` for all.
+    pub(crate) models: Option<Vec<String>>,
+}
+
+/// What a worker's trip came back with: whether its report took, and the job it claimed.
+pub(crate) type WorkAnswer = (bool, Option<JobRow>);
+
+type Reply<A> = oneshot::Sender<Result<A, StoreError>>;
+
+/// A worker's trip: a report, a claim, or both.
+struct Work {
+    report: Option<Report>,
+    ask: Option<Ask>,
+    reply: Reply<WorkAnswer>,
+}
+
+enum Request {
+    Submit(Submission, Reply<bool>),
+    Work(Work),
+}
+
+/// The handle through which requests reach the round task. Cheap to clone.
+#[derive(Debug, Clone)]
+pub(crate) struct Rounds {
+    sender: mpsc::UnboundedSender<Request>,
+}
+
+impl Rounds {
+    /// Starts the task on the current tokio runtime; it ends when every handle is dropped.
+    pub(crate) fn start(pool: PgPool) -> Rounds {
+        let (sender, receiver) = mpsc::unbounded_channel();
+        tokio::spawn(serve(pool, receiver));
+        Rounds { sender }
+    }
+
+    /// Holds the cost and queues the job in the next round; whether it was queued (no: the
+    /// user's credits or cap refused it).
+    pub(crate) async fn submit(&self, submission: Submission) -> Result<bool, StoreError> {
+        let (reply, answer) = oneshot::channel();
+        self.send(Request::Submit(submission, reply))?;
+        answer
+            .await
+            .map_err(|_| StoreError::Database(sqlx::Error::WorkerCrashed))?
+    }
+
+    /// Records `report` and claims a job for `ask`, in the same round.
+    pub(crate) async fn work(
+        &self,
+        report: Option<Report>,
+        ask: Option<Ask>,
+    ) -> Result<WorkAnswer, StoreError> {
+        let (reply, answer) = oneshot::channel();
+        self.send(Request::Work(Work { report, ask, reply }))?;
+        answer
+            .await
+            .map_err(|_| StoreError::Database(sqlx::Error::WorkerCrashed))?
+    }
+
+    fn send(&self, request: Request) -> Result<(), StoreError> {
+        self.sender
+            .send(request)
+            .map_err(|_| StoreError::Database(sqlx::Error::PoolClosed))
+    }
+}
+
+async fn serve(pool: PgPool, mut receiver: mpsc::UnboundedReceiver<Request>) {
+    // Requests that did not fit the last round go first in the next.
+    let mut waiting: VecDeque<Request> = VecDeque::new();
+    let mut incoming = Vec::with_capacity(MAX_ROUND);
+    loop {
+        if waiting.is_empty() {
+            if receiver.recv_many(&mut incoming, MAX_ROUND).await == 0 {
+                return;
+            }
+        } else {
+            while incoming.len() < MAX_ROUND {
+                match receiver.try_recv() {
+                    Ok(request) => incoming.push(request),
+                    Err(_) => break,
+                }
+            }
+        }
+        waiting.extend(incoming.drain(..));
+        Round::take(&mut waiting).run(&pool).await;
+    }
+}
+
+#[derive(Default)]
+struct Round {
+    submissions: Vec<(Submission, Reply<bool>)>,
+    work: Vec<Work>,
+}
+
+impl Round {
+    /// The requests from `waiting` that may share a round, in order; the rest stay.
+    fn take(waiting: &mut VecDeque<Request>) -> Round {
+        let mut round = Round::default();
+        let mut users = HashSet::new();
+        let mut models: Option<Option<Vec<String>>> = None;
+        let mut later = VecDeque::new();
+        for request in waiting.drain(..) {
+            if round.len() == MAX_ROUND {
+                later.push_back(request);
+                continue;
+            }
+            match request {
+                Request::Submit(s, reply) if users.insert(s.user) => {
+                    round.submissions.push((s, reply));
+                }
+                Request::Work(w)
+                    if w.ask.as_ref().is_none_or(|a| {
+                        *models.get_or_insert_with(|| a.models.clone()) == a.models
+                    }) =>
+                {
+                    round.work.push(w);
+                }
+                other => later.push_back(other),
+            }
+        }
+        *waiting = later;
+        round
+    }
+
+    fn len(&self) -> usize {
+        self.submissions.len() + self.work.len()
+    }
+
+    /// Runs the round and answers every caller; after a failure, runs each request alone.
+    async fn run(self, pool: &PgPool) {
+        let outcome = self.execute(pool).await;
+        match outcome {
+            Ok(answers) => self.answer(answers),
+            Err(e) if self.len() == 1 => self.fail(e),
+            Err(e) => {
+                tracing::info!(error = %e, requests = self.len(), "round failed; running each request alone");
+                for alone in self.split() {
+                    let outcome = alone.execute(pool).await;
+                    match outcome {
+                        Ok(answers) => alone.answer(answers),
+                        Err(e) => alone.fail(e),
+                    }
+                }
+            }
+        }
+    }
+
+    /// The round's statements in one transaction: which submissions were queued, and each
+    /// worker's answer, in order.
+    async fn execute(&self, pool: &PgPool) -> Result<(Vec<bool>, Vec<WorkAnswer>), StoreError> {
+        let mut tx = pool.begin().await?;
+        let submissions: Vec<&Submission> = self.submissions.iter().map(|(s, _)| s).collect();
+        let queued = submit(&mut tx, &submissions).await?;
+        let reports: Vec<&Report> = self.work.iter().filter_map(|w| w.report.as_ref()).collect();
+        let done = complete(&mut tx, &reports).await?;
+        let asks: Vec<&Ask> = self.work.iter().filter_map(|w| w.ask.as_ref()).collect();
+        let mut claimed = claim(&mut tx, &asks).await?.into_iter();
+        tx.commit().await?;
+        let queued = submissions.iter().map(|s| queued.contains(&s.id)).collect();
+        let answers = self
+            .work
+            .iter()
+            .map(|w| {
+                let took = w.report.as_ref().is_some_and(|r| done.contains(&r.job));
+                let job = if w.ask.is_some() {
+                    claimed.next().flatten()
+                } else {
+                    None
+                };
+                (took, job)
+            })
+            .collect();
+        Ok((queued, answers))
+    }
+
+    fn answer(self, (queued, answers): (Vec<bool>, Vec<WorkAnswer>)) {
+        // A caller that went away misses nothing it could act on.
+        for ((_, reply), queued) in self.submissions.into_iter().zip(queued) {
+            let _ = reply.send(Ok(queued));
+        }
+        for (work, answer) in self.work.into_iter().zip(answers) {
+            let _ = work.reply.send(Ok(answer));
+        }
+    }
+
+    /// Tells the caller of a round of one why it failed.
+    fn fail(self, e: StoreError) {
+        if let Some((_, reply)) = self.submissions.into_iter().next() {
+            let _ = reply.send(Err(e));
+        } else if let Some(work) = self.work.into_iter().next() {
+            let _ = work.reply.send(Err(e));
+        }
+    }
+
+    fn split(self) -> Vec<Round> {
+        let submissions = self.submissions.into_iter().map(|s| Round {
+            submissions: vec![s],
+            work: Vec::new(),
+        });
+        let work = self.work.into_iter().map(|w| Round {
+            submissions: Vec::new(),
+            work: vec![w],
+        });
+        submissions.chain(work).collect()
+    }
+}
+
+/// Each submission holds its cost and counts as active where the user's row allows it, and
+/// is queued if so; the ids of those queued. The users' rows are locked in id order.
+const SUBMIT: &str = "with req as (select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], \
+     $4::text[], $5::text[], $6::text[], $7::int8[], $8::int8[], $9::int8[], $10::int8[], \
+     $11::int8[], $12::int8[], $13::int8[], $14::int8[]) as r (id, tenant_id, user_id, prompt, \
+     negative_prompt, model, width, height, seed, cost, max_attempts, deadline_at, now, cap)), \
+     locked as (select u.id from users u where u.id in (select user_id from req) \
+     order by u.id for no key update), \
+     hold as (update users set held = users.held + req.cost, \
+     active_jobs = users.active_jobs + 1 from req, locked \
+     where users.id = req.user_id and locked.id = req.user_id and users.tenant_id = req.tenant_id \
+     and users.disabled_at is null and users.balance - users.held >= req.cost \
+     and users.active_jobs < req.cap returning req.id) \
+     insert into jobs (id, tenant_id, user_id, prompt, negative_prompt, model, width, height, \
+     seed, cost, max_attempts, deadline_at, created_at, updated_at) \
+     select req.id, req.tenant_id, req.user_id, req.prompt, req.negative_prompt, req.model, \
+     req.width, req.height, req.seed, req.cost, req.max_attempts, req.deadline_at, req.now, \
+     req.now from req join hold on hold.id = req.id returning id";
+
+async fn submit(
+    conn: &mut PgConnection,
+    batch: &[&Submission],
+) -> Result<HashSet<Uuid>, StoreError> {
+    if batch.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let ids = |f: fn(&Submission) -> Uuid| batch.iter().map(|s| f(s)).collect::<Vec<_>>();
+    let ints = |f: fn(&Submission) -> i64| batch.iter().map(|s| f(s)).collect::<Vec<_>>();
+    let texts =
+        |f: fn(&Submission) -> &str| batch.iter().map(|s| f(s).to_owned()).collect::<Vec<_>>();
+    let rows = sqlx::query(SUBMIT)
+        .bind(ids(|s| s.id))
+        .bind(ids(|s| s.tenant))
+        .bind(ids(|s| s.user))
+        .bind(texts(|s| &s.prompt))
+        .bind(texts(|s| &s.negative_prompt))
+        .bind(texts(|s| &s.model))
+        .bind(ints(|s| s.width))
+        .bind(ints(|s| s.height))
+        .bind(ints(|s| s.seed))
+        .bind(ints(|s| s.cost))
+        .bind(ints(|s| s.max_attempts))
+        .bind(ints(|s| s.deadline_at))
+        .bind(ints(|s| s.now))
+        .bind(ints(|s| s.active_cap))
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(rows
+        .iter()
+        .map(|row| row.try_get::<Uuid, _>(0))
+        .collect::<Result<_, _>>()?)
+}
+
+/// Marks each job succeeded (if its lease still holds and its owner did not cancel it),
+/// records its image, captures its cost from its owner's hold and writes the ledger row; the
+/// ids of the jobs that succeeded. The users' rows are locked in id order before the capture.
+const COMPLETE: &str = "with req as (select * from unnest($1::uuid[], $2::text[], $3::uuid[], \
+     $4::int8[], $5::int8[], $6::int8[], $7::int8[], $8::uuid[], $9::text[], $10::text[]) \
+     as r (job_id, lease_token, image_id, now, width, height, bytes, ledger_id, reason, reference)), \
+     done as (update jobs set status = 'succeeded', progress = 1000, image_id = req.image_id, \
+     finished_at = req.now, updated_at = req.now, lease_token = null, lease_expires_at = null, \
+     error = '' from req where jobs.id = req.job_id and jobs.lease_token = req.lease_token \
+     and jobs.status = 'running' and not jobs.cancel_requested \
+     returning jobs.id, jobs.tenant_id, jobs.user_id, jobs.cost, req.image_id, req.now, \
+     req.width, req.height, req.bytes, req.ledger_id, req.reason, req.reference), \
+     image as (insert into images (id, tenant_id, user_id, job_id, width, height, bytes, created_at) \
+     select image_id, tenant_id, user_id, id, width, height, bytes, now from done), \
+     owed as (select user_id, cast(sum(cost) as bigint) as cost, count(*) as jobs \
+     from done group by user_id), \
+     locked as (select u.id from users u where u.id in (select user_id from owed) \
+     order by u.id for no key update), \
+     charge as (update users set balance = users.balance - owed.cost, \
+     held = users.held - owed.cost, active_jobs = users.active_jobs - owed.jobs \
+     from owed, locked where users.id = owed.user_id and locked.id = owed.user_id), \
+     ledger as (insert into credit_ledger (id, tenant_id, user_id, delta, reason, reference, \
+     actor_id, created_at) select ledger_id, tenant_id, user_id, -cost, reason, reference, \
+     null, now from done) \
+     select id from done";
+
+async fn complete(conn: &mut PgConnection, batch: &[&Report]) -> Result<HashSet<Uuid>, StoreError> {
+    if batch.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let ids = |f: fn(&Report) -> Uuid| batch.iter().map(|r| f(r)).collect::<Vec<_>>();
+    let ints = |f: fn(&Report) -> i64| batch.iter().map(|r| f(r)).collect::<Vec<_>>();
+    let texts = |f: fn(&Report) -> &str| batch.iter().map(|r| f(r).to_owned()).collect::<Vec<_>>();
+    let rows = sqlx::query(COMPLETE)
+        .bind(ids(|r| r.job))
+        .bind(texts(|r| &r.lease_token))
+        .bind(ids(|r| r.image))
+        .bind(ints(|r| r.now))
+        .bind(ints(|r| r.width))
+        .bind(ints(|r| r.height))
+        .bind(ints(|r| r.bytes))
+        .bind(ids(|r| r.ledger_id))
+        .bind(texts(|r| &r.reason))
+        .bind(texts(|r| &r.reference))
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(rows
+        .iter()
+        .map(|row| row.try_get::<Uuid, _>(0))
+        .collect::<Result<_, _>>()?)
+}
+
+/// Up to `$5` fair claims at once, exactly as that many single claims one after another
+/// would go: the tenants with queued work in turn order (the one served longest ago first),
+/// each tenant's users in turn order, each user's jobs oldest first; round robin over the
+/// users of a tenant, then over the tenants. Each level looks at no more than `$5` entries by
+/// index, so a backlog of thousands costs no sort. The k-th job chosen goes to the k-th ask;
+/// the trigger `jobs_claim_turn` moves tenants and users to the back of the line.
+///
+/// A job another transaction holds locked (a cancel, say) is passed over, so a round can
+/// claim fewer jobs than it could have; those workers look again when next woken.
+fn claim_sql(models: bool) -> String {
+    let in_queue = if models {
+        "and q.model = any($6::text[])"
+    } else {
+        ""
+    };
+    let columns = JOB_COLUMNS.replace("j.", "jobs.");
+    format!(
+        "with req as (select * from unnest($1::text[], $2::int8[], $3::text[], $4::int8[]) \
+         with ordinality as r (lease_token, lease_expires_at, worker_id, now, k)), \
+         tenants_up as (select tenant_id, row_number() over (order by last_claim_at, tenant_id) as tr \
+         from (select t.tenant_id, t.last_claim_at from tenant_turns t \
+         join tenants x on x.id = t.tenant_id join tenant_settings s on s.tenant_id = t.tenant_id \
+         cross join lateral (select 1 from jobs q where q.tenant_id = t.tenant_id \
+         and q.status = 'queued' {in_queue} order by q.user_id, q.created_at, q.id limit 1) tq \
+         where x.status = 'active' and s.use_shared_pool \
+         order by t.last_claim_at, t.tenant_id limit $5) t), \
+         users_up as (select tu.tenant_id, tu.tr, uu.user_id, uu.ur from tenants_up tu \
+         cross join lateral (select user_id, row_number() over (order by last_claim_at, user_id) as ur \
+         from (select u.user_id, u.last_claim_at from user_turns u \
+         cross join lateral (select 1 from jobs q where q.tenant_id = u.tenant_id \
+         and q.user_id = u.user_id and q.status = 'queued' {in_queue} \
+         order by q.created_at, q.id limit 1) uq where u.tenant_id = tu.tenant_id \
+         order by u.last_claim_at, u.user_id limit $5) u) uu), \
+         jobs_up as (select jq.id, uu.tr, \
+         row_number() over (partition by uu.tenant_id order by jq.jr, uu.ur) as seq \
+         from users_up uu cross join lateral (select id, \
+         row_number() over (order by created_at, id) as jr from (select q.id, q.created_at \
+         from jobs q where q.tenant_id = uu.tenant_id and q.user_id = uu.user_id \
+         and q.status = 'queued' {in_queue} order by q.created_at, q.id limit $5) q) jq), \
+         picked as (select j.id, r.seq, r.tr from jobs j join jobs_up r on r.id = j.id \
+         where j.status = 'queued' order by r.seq, r.tr limit $5 for update of j skip locked), \
+         numbered as (select id, row_number() over (order by seq, tr) as k from picked) \
+         update jobs set status = 'running', attempts = jobs.attempts + 1, \
+         lease_token = req.lease_token, lease_expires_at = req.lease_expires_at, \
+         worker_id = req.worker_id, started_at = req.now, progress = 0, updated_at = req.now \
+         from numbered n join req on req.k = n.k where jobs.id = n.id and jobs.status = 'queued' \
+         returning n.k, {columns}"
+    )
+}
+
+/// The job claimed for each ask, in order. All asks are for the same models.
+async fn claim(conn: &mut PgConnection, asks: &[&Ask]) -> Result<Vec<Option<JobRow>>, StoreError> {
+    static ALL: LazyLock<String> = LazyLock::new(|| claim_sql(false));
+    static SOME: LazyLock<String> = LazyLock::new(|| claim_sql(true));
+    let Some(first) = asks.first() else {
+        return Ok(Vec::new());
+    };
+    let sql: &str = if first.models.is_some() { &SOME } else { &ALL };
+    let mut query = sqlx::query(sql)
+        .bind(
+            asks.iter()
+                .map(|a| a.lease_token.clone())
+                .collect::<Vec<_>>(),
+        )
+        .bind(asks.iter().map(|a| a.lease_expires_at).collect::<Vec<_>>())
+        .bind(asks.iter().map(|a| a.worker_id.clone()).collect::<Vec<_>>())
+        .bind(asks.iter().map(|a| a.now).collect::<Vec<_>>())
+        .bind(i64::try_from(asks.len()).unwrap_or(i64::MAX));
+    if let Some(models) = &first.models {
+        query = query.bind(models.clone());
+    }
+    let mut by_ask: HashMap<i64, JobRow> = HashMap::new();
+    for row in query.fetch_all(&mut *conn).await? {
+        let k: i64 = row.try_get("k")?;
+        by_ask.insert(k, <JobRow as sqlx::FromRow<_>>::from_row(&row)?);
+    }
+    Ok((1..=asks.len())
+        .map(|k| i64::try_from(k).ok().and_then(|k| by_ask.remove(&k)))
+        .collect())
+}
