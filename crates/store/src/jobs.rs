@@ -340,6 +340,29 @@ impl Store {
         now: Timestamp,
     ) -> Result<Job, StoreError> {
         let id = Uuid::now_v7();
+        let job = Job {
+            id: JobId(id),
+            tenant_id: tenant,
+            user_id: user,
+            prompt: new.prompt.as_str().to_owned(),
+            negative_prompt: new.negative_prompt.as_str().to_owned(),
+            model: new.model.clone(),
+            width: new.size.width,
+            height: new.size.height,
+            seed: new.seed,
+            status: JobStatus::Queued,
+            cost: rules.cost,
+            attempts: 0,
+            max_attempts: rules.max_attempts,
+            progress: 0,
+            error: String::new(),
+            cancel_requested: false,
+            image_id: None,
+            created_at: now,
+            started_at: None,
+            finished_at: None,
+            deadline_at: Timestamp(now.millis() + rules.deadline_ms),
+        };
         let queued = match &self.backend {
             Backend::Sqlite { commits, .. } => {
                 let values = vec![
@@ -379,19 +402,7 @@ impl Store {
                 // as the one before it left it.
                 rounds
                     .submit(rounds::Submission {
-                        id,
-                        tenant: tenant.0,
-                        user: user.0,
-                        prompt: new.prompt.as_str().to_owned(),
-                        negative_prompt: new.negative_prompt.as_str().to_owned(),
-                        model: new.model.clone(),
-                        width: new.size.width,
-                        height: new.size.height,
-                        seed: new.seed,
-                        cost: rules.cost,
-                        max_attempts: rules.max_attempts,
-                        deadline_at: now.millis() + rules.deadline_ms,
-                        now: now.millis(),
+                        job: job.clone(),
                         active_cap: rules.active_cap,
                     })
                     .await?
@@ -400,29 +411,7 @@ impl Store {
         if !queued {
             return Err(self.why_refused(tenant, user, rules).await?);
         }
-        Ok(Job {
-            id: JobId(id),
-            tenant_id: tenant,
-            user_id: user,
-            prompt: new.prompt.as_str().to_owned(),
-            negative_prompt: new.negative_prompt.as_str().to_owned(),
-            model: new.model.clone(),
-            width: new.size.width,
-            height: new.size.height,
-            seed: new.seed,
-            status: JobStatus::Queued,
-            cost: rules.cost,
-            attempts: 0,
-            max_attempts: rules.max_attempts,
-            progress: 0,
-            error: String::new(),
-            cancel_requested: false,
-            image_id: None,
-            created_at: now,
-            started_at: None,
-            finished_at: None,
-            deadline_at: Timestamp(now.millis() + rules.deadline_ms),
-        })
+        Ok(job)
     }
 
     /// Why a submission was refused: credits first, then the cap on active jobs.

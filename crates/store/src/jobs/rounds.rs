@@ -29,6 +29,8 @@ use sqlx::{PgConnection, PgPool, Row};
 use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 
+use atelier_domain::Job;
+
 use super::{JobRow, JOB_COLUMNS};
 use crate::StoreError;
 
@@ -36,21 +38,9 @@ use crate::StoreError;
 /// the first caller is not kept waiting long.
 const MAX_ROUND: usize = 64;
 
-/// A job to queue, with the hold and the cap it is checked against.
+/// A job to queue, with the cap on active jobs it is checked against (and its cost held).
 pub(crate) struct Submission {
-    pub(crate) id: Uuid,
-    pub(crate) tenant: Uuid,
-    pub(crate) user: Uuid,
-    pub(crate) prompt: String,
-    pub(crate) negative_prompt: String,
-    pub(crate) model: String,
-    pub(crate) width: i64,
-    pub(crate) height: i64,
-    pub(crate) seed: i64,
-    pub(crate) cost: i64,
-    pub(crate) max_attempts: i64,
-    pub(crate) deadline_at: i64,
-    pub(crate) now: i64,
+    pub(crate) job: Job,
     pub(crate) active_cap: i64,
 }
 
@@ -180,7 +170,7 @@ impl Round {
                 continue;
             }
             match request {
-                Request::Submit(s, reply) if users.insert(s.user) => {
+                Request::Submit(s, reply) if users.insert(s.job.user_id) => {
                     round.submissions.push((s, reply));
                 }
                 Request::Work(w)
@@ -231,7 +221,10 @@ impl Round {
         let asks: Vec<&Ask> = self.work.iter().filter_map(|w| w.ask.as_ref()).collect();
         let mut claimed = claim(&mut tx, &asks).await?.into_iter();
         tx.commit().await?;
-        let queued = submissions.iter().map(|s| queued.contains(&s.id)).collect();
+        let queued = submissions
+            .iter()
+            .map(|s| queued.contains(&s.job.id.0))
+            .collect();
         let answers = self
             .work
             .iter()
@@ -306,25 +299,29 @@ async fn submit(
     if batch.is_empty() {
         return Ok(HashSet::new());
     }
-    let ids = |f: fn(&Submission) -> Uuid| batch.iter().map(|s| f(s)).collect::<Vec<_>>();
-    let ints = |f: fn(&Submission) -> i64| batch.iter().map(|s| f(s)).collect::<Vec<_>>();
-    let texts =
-        |f: fn(&Submission) -> &str| batch.iter().map(|s| f(s).to_owned()).collect::<Vec<_>>();
+    let ids = |f: fn(&Job) -> Uuid| batch.iter().map(|s| f(&s.job)).collect::<Vec<_>>();
+    let ints = |f: fn(&Job) -> i64| batch.iter().map(|s| f(&s.job)).collect::<Vec<_>>();
+    let texts = |f: fn(&Job) -> &str| {
+        batch
+            .iter()
+            .map(|s| f(&s.job).to_owned())
+            .collect::<Vec<_>>()
+    };
     let rows = sqlx::query(SUBMIT)
-        .bind(ids(|s| s.id))
-        .bind(ids(|s| s.tenant))
-        .bind(ids(|s| s.user))
-        .bind(texts(|s| &s.prompt))
-        .bind(texts(|s| &s.negative_prompt))
-        .bind(texts(|s| &s.model))
-        .bind(ints(|s| s.width))
-        .bind(ints(|s| s.height))
-        .bind(ints(|s| s.seed))
-        .bind(ints(|s| s.cost))
-        .bind(ints(|s| s.max_attempts))
-        .bind(ints(|s| s.deadline_at))
-        .bind(ints(|s| s.now))
-        .bind(ints(|s| s.active_cap))
+        .bind(ids(|j| j.id.0))
+        .bind(ids(|j| j.tenant_id.0))
+        .bind(ids(|j| j.user_id.0))
+        .bind(texts(|j| &j.prompt))
+        .bind(texts(|j| &j.negative_prompt))
+        .bind(texts(|j| &j.model))
+        .bind(ints(|j| j.width))
+        .bind(ints(|j| j.height))
+        .bind(ints(|j| j.seed))
+        .bind(ints(|j| j.cost))
+        .bind(ints(|j| j.max_attempts))
+        .bind(ints(|j| j.deadline_at.millis()))
+        .bind(ints(|j| j.created_at.millis()))
+        .bind(batch.iter().map(|s| s.active_cap).collect::<Vec<_>>())
         .fetch_all(&mut *conn)
         .await?;
     Ok(rows
