@@ -29,6 +29,7 @@ on_both_databases!(
     a_worker_claims_only_the_models_it_serves,
     other_people_get_404_for_jobs_and_images,
     one_busy_tenant_cannot_starve_another,
+    claims_made_together_go_round_tenants_and_users,
     the_jobs_in_flight_are_the_queued_and_running_ones_oldest_first,
     canceled_jobs_cost_nothing,
     live_status_streams_until_the_job_ends,
@@ -424,7 +425,7 @@ async fn fifty_concurrent_submissions_with_three_credits_accept_exactly_three(db
     page.assert_contains("href=\"/buy\"");
 }
 
-/// Submits `jobs` for `user` through the store all at once; the outcomes in order.
+/// Submits `jobs` through the store all at once, for `users` in turn; the outcomes in order.
 async fn submit_at_once(
     app: &TestApp,
     users: &[User],
@@ -611,6 +612,64 @@ async fn other_people_get_404_for_jobs_and_images(db: Db) {
     // Signed out: sent to sign in, the image never shown.
     let anonymous = Browser::new(&app, "pixelforge.test").get(&image).await;
     assert_eq!(anonymous.status, 303);
+}
+
+/// Claims that arrive together (one round on PostgreSQL, one group commit on SQLite) share
+/// out jobs as the same claims one after another would: the quiet tenant's job, and each of
+/// the busy tenant's users' oldest, before anyone's second.
+async fn claims_made_together_go_round_tenants_and_users(db: Db) {
+    let app = TestApp::start_with(db, "[jobs]\nactive_per_user = 100").await;
+    crate::accounts::set_tenant(&app, "pixelforge", |s| s.signup_limit_per_ip = 10).await;
+    let (_, ada) = sign_up(&app, "ada@example.com").await;
+    let (_, bo) = sign_up(&app, "bo@example.com").await;
+    let mut quiet = Browser::new(&app, "nocturne.test");
+    quiet.register("quiet@example.com", PASSWORD).await;
+    let quiet = user_by_email(&app, "nocturne", "quiet@example.com").await;
+    // Ada's jobs are all older than Bo's, and the quiet tenant's is the newest of all.
+    let mut adas = Vec::new();
+    for n in 0..6 {
+        adas.push(queue(&app, &ada, &format!("ada {n}"), rules(100)).await);
+    }
+    let mut bos = Vec::new();
+    for n in 0..6 {
+        bos.push(queue(&app, &bo, &format!("bo {n}"), rules(100)).await);
+    }
+    let lone = queue(&app, &quiet, "quiet 0", rules(100)).await;
+    let now = app.clock.now();
+    let claims: Vec<_> = (0..4)
+        .map(|n| {
+            let store = app.state.store.clone();
+            tokio::spawn(async move {
+                store
+                    .claim_next_job(&format!("w{n}"), None, 60_000, now)
+                    .await
+                    .unwrap_or_else(|e| panic!("{e}"))
+                    .unwrap_or_else(|| panic!("claim {n} found nothing"))
+                    .job
+                    .id
+            })
+        })
+        .collect();
+    let mut claimed = Vec::new();
+    for c in claims {
+        claimed.push(c.await.unwrap_or_else(|e| panic!("{e}")));
+    }
+    let distinct: std::collections::HashSet<_> = claimed.iter().collect();
+    assert_eq!(distinct.len(), 4, "a job went to two claims: {claimed:?}");
+    for (what, id) in [
+        ("the quiet tenant's job", lone),
+        ("Ada's oldest", adas[0]),
+        ("Bo's oldest", bos[0]),
+    ] {
+        assert!(claimed.contains(&id), "{what} was passed over: {claimed:?}");
+    }
+    assert!(
+        claimed.contains(&adas[1]) || claimed.contains(&bos[1]),
+        "the fourth went past both users' second jobs: {claimed:?}"
+    );
+    for user in [&ada, &bo, &quiet] {
+        assert_invariants(&app, user).await;
+    }
 }
 
 async fn one_busy_tenant_cannot_starve_another(db: Db) {

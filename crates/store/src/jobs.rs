@@ -130,6 +130,14 @@ const JOB_COLUMNS: &str = "j.id, j.tenant_id, j.user_id, j.prompt, j.negative_pr
      j.cancel_requested, j.image_id, j.created_at, j.started_at, j.finished_at, j.deadline_at";
 
 impl JobRow {
+    /// The job a claim took, with the lease token the claim gave it.
+    fn claimed(self, lease_token: String) -> Result<ClaimedJob, StoreError> {
+        Ok(ClaimedJob {
+            job: self.into_job()?,
+            lease_token,
+        })
+    }
+
     fn into_job(self) -> Result<Job, StoreError> {
         Ok(Job {
             id: JobId(self.id),
@@ -280,6 +288,38 @@ fn claim_texts(marks: usize) -> ClaimTexts {
     })
 }
 
+/// A worker's report of a success: the image it stored and the ledger row of the capture.
+pub(crate) struct Report {
+    pub(crate) job: Uuid,
+    pub(crate) lease_token: String,
+    pub(crate) image: Uuid,
+    pub(crate) now: i64,
+    pub(crate) width: i64,
+    pub(crate) height: i64,
+    pub(crate) bytes: i64,
+    pub(crate) ledger_id: Uuid,
+    pub(crate) reason: String,
+    pub(crate) reference: String,
+}
+
+impl Report {
+    /// The completion's arguments on SQLite, `$1`–`$10` in field order.
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::Id(self.job),
+            Value::Text(self.lease_token.clone()),
+            Value::Id(self.image),
+            Value::Int(self.now),
+            Value::Int(self.width),
+            Value::Int(self.height),
+            Value::Int(self.bytes),
+            Value::Id(self.ledger_id),
+            Value::Text(self.reason.clone()),
+            Value::Text(self.reference.clone()),
+        ]
+    }
+}
+
 /// The arguments of a claim: models, lease token, lease expiry, worker id, now.
 fn claim_values(next: &NextClaim<'_>, token: &str, now: Timestamp) -> Vec<Value> {
     let mut values: Vec<Value> = next
@@ -339,9 +379,8 @@ impl Store {
         rules: QueueRules,
         now: Timestamp,
     ) -> Result<Job, StoreError> {
-        let id = Uuid::now_v7();
         let job = Job {
-            id: JobId(id),
+            id: JobId(Uuid::now_v7()),
             tenant_id: tenant,
             user_id: user,
             prompt: new.prompt.as_str().to_owned(),
@@ -366,19 +405,19 @@ impl Store {
         let queued = match &self.backend {
             Backend::Sqlite { commits, .. } => {
                 let values = vec![
-                    Value::Id(id),
-                    Value::Id(tenant.0),
-                    Value::Id(user.0),
-                    Value::Text(new.prompt.as_str().to_owned()),
-                    Value::Text(new.negative_prompt.as_str().to_owned()),
-                    Value::Text(new.model.clone()),
-                    Value::Int(new.size.width),
-                    Value::Int(new.size.height),
-                    Value::Int(new.seed),
-                    Value::Int(rules.cost),
-                    Value::Int(rules.max_attempts),
-                    Value::Int(now.millis() + rules.deadline_ms),
-                    Value::Int(now.millis()),
+                    Value::Id(job.id.0),
+                    Value::Id(job.tenant_id.0),
+                    Value::Id(job.user_id.0),
+                    Value::Text(job.prompt.clone()),
+                    Value::Text(job.negative_prompt.clone()),
+                    Value::Text(job.model.clone()),
+                    Value::Int(job.width),
+                    Value::Int(job.height),
+                    Value::Int(job.seed),
+                    Value::Int(job.cost),
+                    Value::Int(job.max_attempts),
+                    Value::Int(job.deadline_at.millis()),
+                    Value::Int(job.created_at.millis()),
                     Value::Int(rules.active_cap),
                 ];
                 // The writer runs one operation at a time, so the checks in the insert see
@@ -457,16 +496,16 @@ impl Store {
             return Ok(None);
         }
         let token = Uuid::new_v4().simple().to_string();
+        let next = NextClaim {
+            worker_id,
+            models,
+            lease_ms,
+        };
         // The database moves the tenant and the user to the back of the line when their job
         // starts (trigger `jobs_claim_turn`).
         let claimed = match &self.backend {
             Backend::Sqlite { commits, .. } => {
                 let texts = claim_texts(models.map_or(0, <[String]>::len));
-                let next = NextClaim {
-                    worker_id,
-                    models,
-                    lease_ms,
-                };
                 let values = claim_values(&next, &token, now);
                 // Each attempt is one statement: the fair claim, then any eligible job.
                 let mut claimed = None;
@@ -480,24 +519,11 @@ impl Store {
                 claimed
             }
             Backend::Postgres { rounds, .. } => {
-                let ask = rounds::Ask {
-                    lease_token: token.clone(),
-                    lease_expires_at: now.millis() + lease_ms,
-                    worker_id: worker_id.to_owned(),
-                    now: now.millis(),
-                    models: models.map(<[String]>::to_vec),
-                };
+                let ask = rounds::Ask::new(&next, &token, now);
                 rounds.work(None, Some(ask)).await?.1
             }
         };
-        claimed
-            .map(|row| {
-                Ok(ClaimedJob {
-                    job: row.into_job()?,
-                    lease_token: token,
-                })
-            })
-            .transpose()
+        claimed.map(|row| row.claimed(token)).transpose()
     }
 
     /// Extends the lease and records progress (thousandths); says whether to go on.
@@ -567,24 +593,24 @@ impl Store {
         now: Timestamp,
         next: Option<NextClaim<'_>>,
     ) -> Result<(Completion, Option<ClaimedJob>), StoreError> {
-        let ledger_id = Uuid::now_v7();
+        let report = Report {
+            job: job.0,
+            lease_token: lease_token.to_owned(),
+            image: image.id.0,
+            now: now.millis(),
+            width: image.width,
+            height: image.height,
+            bytes: image.bytes,
+            ledger_id: Uuid::now_v7(),
+            reason: LedgerReason::Generation.as_str().to_owned(),
+            reference: job.to_string(),
+        };
         let token = Uuid::new_v4().simple().to_string();
         // A worker that serves no models claims nothing, as in `claim_next_job`.
         let next = next.filter(|n| !n.models.is_some_and(<[String]>::is_empty));
         let (succeeded, claimed) = match &self.backend {
             Backend::Sqlite { commits, .. } => {
-                let mut values = vec![
-                    Value::Id(job.0),
-                    Value::Text(lease_token.to_owned()),
-                    Value::Id(image.id.0),
-                    Value::Int(now.millis()),
-                    Value::Int(image.width),
-                    Value::Int(image.height),
-                    Value::Int(image.bytes),
-                    Value::Id(ledger_id),
-                    Value::Text(LedgerReason::Generation.as_str().to_owned()),
-                    Value::Text(job.to_string()),
-                ];
+                let mut values = report.values();
                 debug_assert_eq!(values.len(), COMPLETION_ARGS);
                 static ALONE: LazyLock<Arc<OpText>> = LazyLock::new(|| {
                     OpText::new(&sqlite_completion().each_ref().map(String::as_str))
@@ -610,44 +636,15 @@ impl Store {
                     if row.len() == 1 {
                         succeeded = true;
                     } else {
-                        claimed = Some(ClaimedJob {
-                            job: JobRow::from_row(&row)?.into_job()?,
-                            lease_token: token.clone(),
-                        });
+                        claimed = Some(JobRow::from_row(&row)?.claimed(token.clone())?);
                     }
                 }
                 (succeeded, claimed)
             }
             Backend::Postgres { rounds, .. } => {
-                let report = rounds::Report {
-                    job: job.0,
-                    lease_token: lease_token.to_owned(),
-                    image: image.id.0,
-                    now: now.millis(),
-                    width: image.width,
-                    height: image.height,
-                    bytes: image.bytes,
-                    ledger_id,
-                    reason: LedgerReason::Generation.as_str().to_owned(),
-                    reference: job.to_string(),
-                };
-                let ask = next.map(|next| rounds::Ask {
-                    lease_token: token.clone(),
-                    lease_expires_at: now.millis() + next.lease_ms,
-                    worker_id: next.worker_id.to_owned(),
-                    now: now.millis(),
-                    models: next.models.map(<[String]>::to_vec),
-                });
+                let ask = next.map(|next| rounds::Ask::new(&next, &token, now));
                 let (succeeded, row) = rounds.work(Some(report), ask).await?;
-                let claimed = row
-                    .map(|row| {
-                        Ok::<_, StoreError>(ClaimedJob {
-                            job: row.into_job()?,
-                            lease_token: token,
-                        })
-                    })
-                    .transpose()?;
-                (succeeded, claimed)
+                (succeeded, row.map(|row| row.claimed(token)).transpose()?)
             }
         };
         // No next job (none asked for, or the fair claim found none): the worker looks

@@ -29,9 +29,9 @@ use sqlx::{PgConnection, PgPool, Row};
 use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 
-use atelier_domain::Job;
+use atelier_domain::{Job, Timestamp};
 
-use super::{JobRow, JOB_COLUMNS};
+use super::{JobRow, NextClaim, Report, JOB_COLUMNS};
 use crate::StoreError;
 
 /// The most requests one round carries: enough to share the commit widely, few enough that
@@ -44,20 +44,6 @@ pub(crate) struct Submission {
     pub(crate) active_cap: i64,
 }
 
-/// A worker's report of a success: the image it stored and the ledger row of the capture.
-pub(crate) struct Report {
-    pub(crate) job: Uuid,
-    pub(crate) lease_token: String,
-    pub(crate) image: Uuid,
-    pub(crate) now: i64,
-    pub(crate) width: i64,
-    pub(crate) height: i64,
-    pub(crate) bytes: i64,
-    pub(crate) ledger_id: Uuid,
-    pub(crate) reason: String,
-    pub(crate) reference: String,
-}
-
 /// A worker asking for its next job.
 pub(crate) struct Ask {
     pub(crate) lease_token: String,
@@ -66,6 +52,19 @@ pub(crate) struct Ask {
     pub(crate) now: i64,
     /// The models the worker serves (never empty); `None` for all.
     pub(crate) models: Option<Vec<String>>,
+}
+
+impl Ask {
+    /// `next`'s claim, leased under `token` from `now`.
+    pub(crate) fn new(next: &NextClaim<'_>, token: &str, now: Timestamp) -> Ask {
+        Ask {
+            lease_token: token.to_owned(),
+            lease_expires_at: now.millis() + next.lease_ms,
+            worker_id: next.worker_id.to_owned(),
+            now: now.millis(),
+            models: next.models.map(<[String]>::to_vec),
+        }
+    }
 }
 
 /// What a worker's trip came back with: whether its report took, and the job it claimed.
