@@ -298,35 +298,25 @@ async fn submit(
     if batch.is_empty() {
         return Ok(HashSet::new());
     }
-    let ids = |f: fn(&Job) -> Uuid| batch.iter().map(|s| f(&s.job)).collect::<Vec<_>>();
-    let ints = |f: fn(&Job) -> i64| batch.iter().map(|s| f(&s.job)).collect::<Vec<_>>();
-    let texts = |f: fn(&Job) -> &str| {
-        batch
-            .iter()
-            .map(|s| f(&s.job).to_owned())
-            .collect::<Vec<_>>()
-    };
+    let jobs: Vec<&Job> = batch.iter().map(|s| &s.job).collect();
     let rows = sqlx::query(SUBMIT)
-        .bind(ids(|j| j.id.0))
-        .bind(ids(|j| j.tenant_id.0))
-        .bind(ids(|j| j.user_id.0))
-        .bind(texts(|j| &j.prompt))
-        .bind(texts(|j| &j.negative_prompt))
-        .bind(texts(|j| &j.model))
-        .bind(ints(|j| j.width))
-        .bind(ints(|j| j.height))
-        .bind(ints(|j| j.seed))
-        .bind(ints(|j| j.cost))
-        .bind(ints(|j| j.max_attempts))
-        .bind(ints(|j| j.deadline_at.millis()))
-        .bind(ints(|j| j.created_at.millis()))
-        .bind(batch.iter().map(|s| s.active_cap).collect::<Vec<_>>())
+        .bind(column(&jobs, |j| j.id.0))
+        .bind(column(&jobs, |j| j.tenant_id.0))
+        .bind(column(&jobs, |j| j.user_id.0))
+        .bind(column(&jobs, |j| j.prompt.clone()))
+        .bind(column(&jobs, |j| j.negative_prompt.clone()))
+        .bind(column(&jobs, |j| j.model.clone()))
+        .bind(column(&jobs, |j| j.width))
+        .bind(column(&jobs, |j| j.height))
+        .bind(column(&jobs, |j| j.seed))
+        .bind(column(&jobs, |j| j.cost))
+        .bind(column(&jobs, |j| j.max_attempts))
+        .bind(column(&jobs, |j| j.deadline_at.millis()))
+        .bind(column(&jobs, |j| j.created_at.millis()))
+        .bind(column(batch, |s| s.active_cap))
         .fetch_all(&mut *conn)
         .await?;
-    Ok(rows
-        .iter()
-        .map(|row| row.try_get::<Uuid, _>(0))
-        .collect::<Result<_, _>>()?)
+    returned_ids(&rows)
 }
 
 /// Marks each job succeeded (if its lease still holds and its owner did not cancel it),
@@ -359,22 +349,29 @@ async fn complete(conn: &mut PgConnection, batch: &[&Report]) -> Result<HashSet<
     if batch.is_empty() {
         return Ok(HashSet::new());
     }
-    let ids = |f: fn(&Report) -> Uuid| batch.iter().map(|r| f(r)).collect::<Vec<_>>();
-    let ints = |f: fn(&Report) -> i64| batch.iter().map(|r| f(r)).collect::<Vec<_>>();
-    let texts = |f: fn(&Report) -> &str| batch.iter().map(|r| f(r).to_owned()).collect::<Vec<_>>();
     let rows = sqlx::query(COMPLETE)
-        .bind(ids(|r| r.job))
-        .bind(texts(|r| &r.lease_token))
-        .bind(ids(|r| r.image))
-        .bind(ints(|r| r.now))
-        .bind(ints(|r| r.width))
-        .bind(ints(|r| r.height))
-        .bind(ints(|r| r.bytes))
-        .bind(ids(|r| r.ledger_id))
-        .bind(texts(|r| &r.reason))
-        .bind(texts(|r| &r.reference))
+        .bind(column(batch, |r| r.job))
+        .bind(column(batch, |r| r.lease_token.clone()))
+        .bind(column(batch, |r| r.image))
+        .bind(column(batch, |r| r.now))
+        .bind(column(batch, |r| r.width))
+        .bind(column(batch, |r| r.height))
+        .bind(column(batch, |r| r.bytes))
+        .bind(column(batch, |r| r.ledger_id))
+        .bind(column(batch, |r| r.reason.clone()))
+        .bind(column(batch, |r| r.reference.clone()))
         .fetch_all(&mut *conn)
         .await?;
+    returned_ids(&rows)
+}
+
+/// One argument array: `f` of each request, in order.
+fn column<T, U>(batch: &[&T], f: impl Fn(&T) -> U) -> Vec<U> {
+    batch.iter().map(|item| f(item)).collect()
+}
+
+/// The ids a statement returned, in its first column.
+fn returned_ids(rows: &[sqlx::postgres::PgRow]) -> Result<HashSet<Uuid>, StoreError> {
     Ok(rows
         .iter()
         .map(|row| row.try_get::<Uuid, _>(0))
@@ -440,14 +437,10 @@ async fn claim(conn: &mut PgConnection, asks: &[&Ask]) -> Result<Vec<Option<JobR
     };
     let sql: &str = if first.models.is_some() { &SOME } else { &ALL };
     let mut query = sqlx::query(sql)
-        .bind(
-            asks.iter()
-                .map(|a| a.lease_token.clone())
-                .collect::<Vec<_>>(),
-        )
-        .bind(asks.iter().map(|a| a.lease_expires_at).collect::<Vec<_>>())
-        .bind(asks.iter().map(|a| a.worker_id.clone()).collect::<Vec<_>>())
-        .bind(asks.iter().map(|a| a.now).collect::<Vec<_>>())
+        .bind(column(asks, |a| a.lease_token.clone()))
+        .bind(column(asks, |a| a.lease_expires_at))
+        .bind(column(asks, |a| a.worker_id.clone()))
+        .bind(column(asks, |a| a.now))
         .bind(i64::try_from(asks.len()).unwrap_or(i64::MAX));
     if let Some(models) = &first.models {
         query = query.bind(models.clone());
