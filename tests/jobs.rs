@@ -29,6 +29,7 @@ on_both_databases!(
     a_worker_claims_only_the_models_it_serves,
     other_people_get_404_for_jobs_and_images,
     one_busy_tenant_cannot_starve_another,
+    users_take_turns_however_many_are_idle,
     claims_made_together_go_round_tenants_and_users,
     the_jobs_in_flight_are_the_queued_and_running_ones_oldest_first,
     canceled_jobs_cost_nothing,
@@ -731,6 +732,78 @@ async fn one_busy_tenant_cannot_starve_another(db: Db) {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(next.is_none(), "a suspended tenant's job was claimed");
+}
+
+/// Users who signed up and never generated stand first in line (never served), yet claims
+/// go round the users with queued work, each user's oldest job first, in the same order
+/// every time round.
+async fn users_take_turns_however_many_are_idle(db: Db) {
+    let app = TestApp::start(db).await;
+    let store = &app.state.store;
+    let slug = atelier_domain::Slug::parse("pixelforge").unwrap_or_else(|e| panic!("{e}"));
+    let tenant = store
+        .find_tenant_by_slug(&slug)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("no tenant"))
+        .id;
+    let mut active = Vec::new();
+    for n in 0..43 {
+        let user = store
+            .create_user(
+                &NewUser {
+                    tenant_id: Some(tenant),
+                    email: Email::parse(&format!("user{n}@example.com"))
+                        .unwrap_or_else(|e| panic!("{e}")),
+                    name: String::new(),
+                    password_hash: "x".into(),
+                    role: Role::User,
+                    signup_bonus: 10,
+                    bonus_now: true,
+                    signup_ip: String::new(),
+                },
+                app.clock.now(),
+            )
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        // Three in the middle of the sign-ups have work; the other forty stay idle.
+        if n % 10 == 5 && active.len() < 3 {
+            active.push(user);
+        }
+    }
+    let mut jobs = std::collections::HashMap::new();
+    for round in 0..2 {
+        for user in &active {
+            let id = queue(&app, user, &format!("round {round}"), rules(10)).await;
+            jobs.entry(user.id).or_insert_with(Vec::new).push(id);
+        }
+    }
+    let mut owners = Vec::new();
+    for n in 0..6 {
+        app.clock.advance_millis(1);
+        let claimed = claim(&app).await;
+        let owner = claimed.job.user_id;
+        assert_eq!(
+            jobs[&owner][n / 3],
+            claimed.job.id,
+            "claim {n} did not take the user's oldest queued job"
+        );
+        owners.push(owner);
+    }
+    let first: std::collections::HashSet<_> = owners[..3].iter().collect();
+    assert_eq!(
+        first.len(),
+        3,
+        "a user came round twice before another once: {owners:?}"
+    );
+    assert_eq!(
+        owners[..3],
+        owners[3..],
+        "the second round went in another order"
+    );
+    for user in &active {
+        assert_invariants(&app, user).await;
+    }
 }
 
 async fn the_jobs_in_flight_are_the_queued_and_running_ones_oldest_first(db: Db) {

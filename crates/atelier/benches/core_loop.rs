@@ -7,9 +7,10 @@
 //! 3. requests per second and p99 latency of `GET /api/v1/jobs/{id}` under concurrent load,
 //!    beside a bare axum handler on the same machine in the same run.
 //!
-//! Run: `cargo bench -p atelier --bench core_loop`. Knobs: ATELIER_BENCH_WORKERS (8) and
-//! ATELIER_BENCH_SUBMITTERS (8) shape the throughput run; ATELIER_BENCH_DATA_DIR puts the
-//! image folder elsewhere (a tmpfs, say); ATELIER_BENCH_SKIP_SQLITE runs PostgreSQL alone.
+//! Run: `cargo bench -p atelier --bench core_loop`. Knobs: ATELIER_BENCH_JOBS (3000),
+//! ATELIER_BENCH_WORKERS (8) and ATELIER_BENCH_SUBMITTERS (8) shape the throughput run;
+//! ATELIER_BENCH_DATA_DIR puts the image folder elsewhere (a tmpfs, say);
+//! ATELIER_BENCH_SKIP_SQLITE runs PostgreSQL alone.
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -387,7 +388,7 @@ async fn run(label: &str, url: &str, dir: &Path) -> BenchResult<()> {
     })
     .map_err(|e| e.message)?;
 
-    let jobs = 3000;
+    let jobs = knob("ATELIER_BENCH_JOBS", 3000);
     let workers = knob("ATELIER_BENCH_WORKERS", 8);
     let submitters = knob("ATELIER_BENCH_SUBMITTERS", 8);
     let per_second = throughput(&app, &png, jobs, submitters, workers).await?;

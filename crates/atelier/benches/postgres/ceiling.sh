@@ -4,7 +4,8 @@
 # queue can cost (bare.sql), and four jobs per statement (batch4.sql, two clients, as two
 # batching tasks would run; batch4-fair-claims.sql keeps one fair claim per statement),
 # PostgreSQL's rounds (round8.sql: eight jobs a transaction, one client, as the one round task
-# runs them), and workers draining a backlog (backlog.sql, drain.sql).
+# runs them; again with 10,000 idle users in the tenant, idle-users.sql), and workers draining
+# a backlog (backlog.sql, drain.sql).
 # See docs/PERFORMANCE.md.
 #
 # Usage: crates/atelier/benches/postgres/ceiling.sh postgres://user:password@host:port/postgres
@@ -44,6 +45,8 @@ fresh "$migrations"/*.sql "$here/seed.sql"
 run "the same, but one fair claim per statement" "$here/batch4-fair-claims.sql" jobs 2
 fresh "$migrations"/*.sql "$here/seed.sql"
 run "a round of eight jobs (rounds.rs), one client" "$here/round8.sql" jobs 1
+fresh "$migrations"/*.sql "$here/seed.sql" "$here/idle-users.sql"
+run "the same, with 10,000 idle users" "$here/round8.sql" jobs 1
 fresh "$migrations"/*.sql "$here/seed.sql" "$here/backlog.sql"
 run "draining a backlog of 20,000 jobs" "$here/drain.sql" jobs "$clients"
 fresh "$here/bare-schema.sql"

@@ -380,10 +380,16 @@ fn returned_ids(rows: &[sqlx::postgres::PgRow]) -> Result<HashSet<Uuid>, StoreEr
 
 /// Up to `$5` fair claims at once, exactly as that many single claims one after another
 /// would go: the tenants with queued work in turn order (the one served longest ago first),
-/// each tenant's users in turn order, each user's jobs oldest first; round robin over the
-/// users of a tenant, then over the tenants. Each level looks at no more than `$5` entries by
-/// index, so a backlog of thousands costs no sort. The k-th job chosen goes to the k-th ask;
-/// the trigger `jobs_claim_turn` moves tenants and users to the back of the line.
+/// each tenant's users with queued work in turn order, each user's jobs oldest first; round
+/// robin over the users of a tenant, then over the tenants. The k-th job chosen goes to the
+/// k-th ask; the trigger `jobs_claim_turn` moves tenants and users to the back of the line.
+///
+/// Who has queued work is read from the queue's own index (`jobs_queued_user`), one step per
+/// tenant and per user with queued jobs (`waiting`, `waiting_users`: each step seeks the next
+/// id), and only those are looked up in the turn tables. A claim therefore costs the same
+/// however many tenants and users are idle: walking the turn tables in order instead, a
+/// tenant's 10,000 users who signed up but are not generating made every claim look at each
+/// of them. Each level keeps at most `$5` entries, so a backlog of thousands costs no sort.
 ///
 /// A job another transaction holds locked (a cancel, say) is passed over, so a round can
 /// claim fewer jobs than it could have; those workers look again when next woken.
@@ -395,22 +401,31 @@ fn claim_sql(models: bool) -> String {
     };
     let columns = JOB_COLUMNS.replace("j.", "jobs.");
     format!(
-        "with req as (select * from unnest($1::text[], $2::int8[], $3::text[], $4::int8[]) \
-         with ordinality as r (lease_token, lease_expires_at, worker_id, now, k)), \
+        "with recursive req as (select * \
+         from unnest($1::text[], $2::int8[], $3::text[], $4::int8[]) with ordinality \
+         as r (lease_token, lease_expires_at, worker_id, now, k)), \
+         waiting as ((select q.tenant_id from jobs q where q.status = 'queued' {in_queue} \
+         order by q.tenant_id limit 1) \
+         union all select (select q.tenant_id from jobs q where q.status = 'queued' {in_queue} \
+         and q.tenant_id > w.tenant_id order by q.tenant_id limit 1) \
+         from waiting w where w.tenant_id is not null), \
          tenants_up as (select tenant_id, row_number() over (order by last_claim_at, tenant_id) as tr \
-         from (select t.tenant_id, t.last_claim_at from tenant_turns t \
-         join tenants x on x.id = t.tenant_id join tenant_settings s on s.tenant_id = t.tenant_id \
-         cross join lateral (select 1 from jobs q where q.tenant_id = t.tenant_id \
-         and q.status = 'queued' {in_queue} order by q.user_id, q.created_at, q.id limit 1) tq \
+         from (select w.tenant_id, coalesce(t.last_claim_at, 0) as last_claim_at from waiting w \
+         join tenants x on x.id = w.tenant_id join tenant_settings s on s.tenant_id = w.tenant_id \
+         left join tenant_turns t on t.tenant_id = w.tenant_id \
          where x.status = 'active' and s.use_shared_pool \
-         order by t.last_claim_at, t.tenant_id limit $5) t), \
+         order by 2, 1 limit $5) t), \
          users_up as (select tu.tenant_id, tu.tr, uu.user_id, uu.ur from tenants_up tu \
-         cross join lateral (select user_id, row_number() over (order by last_claim_at, user_id) as ur \
-         from (select u.user_id, u.last_claim_at from user_turns u \
-         cross join lateral (select 1 from jobs q where q.tenant_id = u.tenant_id \
-         and q.user_id = u.user_id and q.status = 'queued' {in_queue} \
-         order by q.created_at, q.id limit 1) uq where u.tenant_id = tu.tenant_id \
-         order by u.last_claim_at, u.user_id limit $5) u) uu), \
+         cross join lateral (with recursive waiting_users as ((select q.user_id from jobs q \
+         where q.tenant_id = tu.tenant_id and q.status = 'queued' {in_queue} \
+         order by q.user_id limit 1) \
+         union all select (select q.user_id from jobs q where q.tenant_id = tu.tenant_id \
+         and q.status = 'queued' {in_queue} and q.user_id > w.user_id order by q.user_id limit 1) \
+         from waiting_users w where w.user_id is not null) \
+         select user_id, row_number() over (order by last_claim_at, user_id) as ur \
+         from (select w.user_id, coalesce(u.last_claim_at, 0) as last_claim_at \
+         from waiting_users w left join user_turns u on u.user_id = w.user_id \
+         where w.user_id is not null order by 2, 1 limit $5) u) uu), \
          jobs_up as (select jq.id, uu.tr, \
          row_number() over (partition by uu.tenant_id order by jq.jr, uu.ur) as seq \
          from users_up uu cross join lateral (select id, \
