@@ -5,12 +5,14 @@
 //!    ready 64×64 PNG; the worker still validates and stores it);
 //! 2. the time from submit to claim by an idle worker (median and p99);
 //! 3. requests per second and p99 latency of `GET /api/v1/jobs/{id}` under concurrent load,
-//!    beside a bare axum handler on the same machine in the same run.
+//!    beside a bare axum handler on the same machine in the same run;
+//! 4. the time a fair claim takes when most of the tenant's users are idle (median and p99).
 //!
 //! Run: `cargo bench -p atelier --bench core_loop`. Knobs: ATELIER_BENCH_JOBS (3000),
 //! ATELIER_BENCH_WORKERS (8) and ATELIER_BENCH_SUBMITTERS (8) shape the throughput run;
 //! ATELIER_BENCH_DATA_DIR puts the image folder elsewhere (a tmpfs, say);
-//! ATELIER_BENCH_SKIP_SQLITE runs PostgreSQL alone.
+//! ATELIER_BENCH_SKIP_SQLITE runs PostgreSQL alone; ATELIER_BENCH_IDLE_USERS (10000) sets the
+//! idle users of the fourth.
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -80,20 +82,24 @@ async fn user(app: &App, credits: i64, email: &str) -> BenchResult<(TenantId, Us
         .state
         .store
         .create_user(
-            &NewUser {
-                tenant_id: Some(tenant),
-                email: Email::parse(email)?,
-                name: String::new(),
-                password_hash: "unused".into(),
-                role: Role::User,
-                signup_bonus: credits,
-                bonus_now: true,
-                signup_ip: String::new(),
-            },
+            &new_user(tenant, credits, email)?,
             atelier_domain::Clock::now(&SystemClock),
         )
         .await?;
     Ok((tenant, user))
+}
+
+fn new_user(tenant: TenantId, credits: i64, email: &str) -> BenchResult<NewUser> {
+    Ok(NewUser {
+        tenant_id: Some(tenant),
+        email: Email::parse(email)?,
+        name: String::new(),
+        password_hash: "unused".into(),
+        role: Role::User,
+        signup_bonus: credits,
+        bonus_now: true,
+        signup_ip: String::new(),
+    })
 }
 
 fn job(n: usize) -> BenchResult<NewJob> {
@@ -233,6 +239,55 @@ async fn submit_to_claim(app: &App, png: &[u8], samples: usize) -> BenchResult<V
     }
     let _ = stop.send(true);
     handle.await?;
+    latencies.sort();
+    Ok(latencies)
+}
+
+/// 4: how long a fair claim takes when most of the tenant's users are idle: `idle` users who
+/// signed up and never generate (never served, so first in the turn order), then 8 who queue
+/// 25 jobs each; the 200 jobs are claimed one at a time.
+async fn claims_among_idle_users(app: &App, idle: usize) -> BenchResult<Vec<Duration>> {
+    let (tenant, _) = user(app, 0, "idle@example.com").await?;
+    let mut signups = tokio::task::JoinSet::new();
+    for lane in 0..16 {
+        let store = app.state.store.clone();
+        signups.spawn(async move {
+            for i in (lane..idle).step_by(16) {
+                let now = atelier_domain::Clock::now(&SystemClock);
+                let email = format!("idle{i}@example.com");
+                store
+                    .create_user(&new_user(tenant, 0, &email)?, now)
+                    .await?;
+            }
+            BenchResult::Ok(())
+        });
+    }
+    while let Some(done) = signups.join_next().await {
+        done??;
+    }
+    let mut active = Vec::new();
+    for i in 0..8 {
+        active.push(user(app, 1_000, &format!("active{i}@example.com")).await?.1);
+    }
+    let store = &app.state.store;
+    for n in 0..25 {
+        for user in &active {
+            let now = atelier_domain::Clock::now(&SystemClock);
+            store
+                .submit_job(tenant, user.id, &job(n)?, RULES, now)
+                .await?;
+        }
+    }
+    let mut latencies = Vec::with_capacity(200);
+    for _ in 0..200 {
+        let now = atelier_domain::Clock::now(&SystemClock);
+        let start = Instant::now();
+        store
+            .claim_next_job("bench-claims", None, 60_000, now)
+            .await?
+            .ok_or("a claim found nothing")?;
+        latencies.push(start.elapsed());
+    }
     latencies.sort();
     Ok(latencies)
 }
@@ -415,6 +470,14 @@ async fn run(label: &str, url: &str, dir: &Path) -> BenchResult<()> {
     println!(
         "[{label}] ratio: {:.1}% of bare axum",
         100.0 * app_rps / bare_rps
+    );
+    let idle = knob("ATELIER_BENCH_IDLE_USERS", 10_000);
+    let claims = claims_among_idle_users(&app, idle).await?;
+    println!(
+        "[{label}] fair claim among {idle} idle users: n={} median={:.2} ms p99={:.2} ms",
+        claims.len(),
+        ms(percentile(&claims, 0.5)),
+        ms(percentile(&claims, 0.99)),
     );
     app.state.store.close().await;
     Ok(())

@@ -252,9 +252,8 @@ fn claim_sql(offset: usize, marks: usize) -> [String; 2] {
          from waiting w where w.tenant_id is not null), \
          tenant (id) as materialized (select w.tenant_id from waiting w \
          join tenants x on x.id = w.tenant_id join tenant_settings s on s.tenant_id = w.tenant_id \
-         left join tenant_turns t on t.tenant_id = w.tenant_id \
-         where x.status = 'active' and s.use_shared_pool \
-         order by coalesce(t.last_claim_at, 0), w.tenant_id limit 1), \
+         where x.status = 'active' and s.use_shared_pool order by coalesce((select t.last_claim_at \
+         from tenant_turns t where t.tenant_id = w.tenant_id), 0), w.tenant_id limit 1), \
          waiting_users (user_id) as (select (select q.user_id from jobs q \
          where q.tenant_id = (select id from tenant) and q.status = 'queued' {in_queue} \
          order by q.user_id limit 1) \
@@ -262,9 +261,9 @@ fn claim_sql(offset: usize, marks: usize) -> [String; 2] {
          where q.tenant_id = (select id from tenant) and q.status = 'queued' {in_queue} \
          and q.user_id > w.user_id order by q.user_id limit 1) \
          from waiting_users w where w.user_id is not null), \
-         chosen (user_id) as (select w.user_id from waiting_users w \
-         left join user_turns u on u.user_id = w.user_id where w.user_id is not null \
-         order by coalesce(u.last_claim_at, 0), w.user_id limit 1) \
+         chosen (user_id) as (select w.user_id from waiting_users w where w.user_id is not null \
+         order by coalesce((select u.last_claim_at from user_turns u \
+         where u.user_id = w.user_id), 0), w.user_id limit 1) \
          select j.id from jobs j, tenant c, chosen u where j.tenant_id = c.id \
          and j.user_id = u.user_id and j.status = 'queued' {model_filter} \
          order by j.created_at, j.id limit 1) returning {returning}"

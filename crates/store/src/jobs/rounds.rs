@@ -386,7 +386,8 @@ fn returned_ids(rows: &[sqlx::postgres::PgRow]) -> Result<HashSet<Uuid>, StoreEr
 ///
 /// Who has queued work is read from the queue's own index (`jobs_queued_user`), one step per
 /// tenant and per user with queued jobs (`waiting`, `waiting_users`: each step seeks the next
-/// id), and only those are looked up in the turn tables. A claim therefore costs the same
+/// id), and only those are looked up in the turn tables, one primary-key lookup each (as
+/// subqueries, so that a plan made while the tables were small cannot scan them). A claim therefore costs the same
 /// however many tenants and users are idle: walking the turn tables in order instead, a
 /// tenant's 10,000 users who signed up but are not generating made every claim look at each
 /// of them. Each level keeps at most `$5` entries, so a backlog of thousands costs no sort.
@@ -410,9 +411,9 @@ fn claim_sql(models: bool) -> String {
          and q.tenant_id > w.tenant_id order by q.tenant_id limit 1) \
          from waiting w where w.tenant_id is not null), \
          tenants_up as (select tenant_id, row_number() over (order by last_claim_at, tenant_id) as tr \
-         from (select w.tenant_id, coalesce(t.last_claim_at, 0) as last_claim_at from waiting w \
+         from (select w.tenant_id, coalesce((select t.last_claim_at from tenant_turns t \
+         where t.tenant_id = w.tenant_id), 0) as last_claim_at from waiting w \
          join tenants x on x.id = w.tenant_id join tenant_settings s on s.tenant_id = w.tenant_id \
-         left join tenant_turns t on t.tenant_id = w.tenant_id \
          where x.status = 'active' and s.use_shared_pool \
          order by 2, 1 limit $5) t), \
          users_up as (select tu.tenant_id, tu.tr, uu.user_id, uu.ur from tenants_up tu \
@@ -423,9 +424,9 @@ fn claim_sql(models: bool) -> String {
          and q.status = 'queued' {in_queue} and q.user_id > w.user_id order by q.user_id limit 1) \
          from waiting_users w where w.user_id is not null) \
          select user_id, row_number() over (order by last_claim_at, user_id) as ur \
-         from (select w.user_id, coalesce(u.last_claim_at, 0) as last_claim_at \
-         from waiting_users w left join user_turns u on u.user_id = w.user_id \
-         where w.user_id is not null order by 2, 1 limit $5) u) uu), \
+         from (select w.user_id, coalesce((select u.last_claim_at from user_turns u \
+         where u.user_id = w.user_id), 0) as last_claim_at \
+         from waiting_users w where w.user_id is not null order by 2, 1 limit $5) u) uu), \
          jobs_up as (select jq.id, uu.tr, \
          row_number() over (partition by uu.tenant_id order by jq.jr, uu.ur) as seq \
          from users_up uu cross join lateral (select id, \
