@@ -81,6 +81,20 @@ async fn sign_up<'a>(app: &'a TestApp, email: &str) -> (Browser<'a>, User) {
     (browser, user)
 }
 
+/// A user of `tenant` made straight in the store, with `credits` to spend.
+fn new_user(tenant: atelier_domain::TenantId, email: &str, credits: i64) -> NewUser {
+    NewUser {
+        tenant_id: Some(tenant),
+        email: Email::parse(email).unwrap_or_else(|e| panic!("{e}")),
+        name: String::new(),
+        password_hash: "x".into(),
+        role: Role::User,
+        signup_bonus: credits,
+        bonus_now: true,
+        signup_ip: String::new(),
+    }
+}
+
 /// A demo-model job of `width` × 64 with this prompt, for submitting through the store.
 fn new_job(prompt: &str, width: i64) -> NewJob {
     NewJob {
@@ -689,22 +703,12 @@ async fn one_busy_tenant_cannot_starve_another(db: Db) {
         }
     };
     let (busy, quiet) = (tenant("pixelforge").await, tenant("nocturne").await);
-    let user = |tenant, email: &str, credits| NewUser {
-        tenant_id: Some(tenant),
-        email: Email::parse(email).unwrap_or_else(|e| panic!("{e}")),
-        name: String::new(),
-        password_hash: "x".into(),
-        role: Role::User,
-        signup_bonus: credits,
-        bonus_now: true,
-        signup_ip: String::new(),
-    };
     let heavy = store
-        .create_user(&user(busy, "bulk@example.com", 600), now)
+        .create_user(&new_user(busy, "bulk@example.com", 600), now)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let light = store
-        .create_user(&user(quiet, "one@example.com", 5), now)
+        .create_user(&new_user(quiet, "one@example.com", 5), now)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     for n in 0..500 {
@@ -749,21 +753,9 @@ async fn users_take_turns_however_many_are_idle(db: Db) {
         .id;
     let mut active = Vec::new();
     for n in 0..43 {
+        let email = format!("user{n}@example.com");
         let user = store
-            .create_user(
-                &NewUser {
-                    tenant_id: Some(tenant),
-                    email: Email::parse(&format!("user{n}@example.com"))
-                        .unwrap_or_else(|e| panic!("{e}")),
-                    name: String::new(),
-                    password_hash: "x".into(),
-                    role: Role::User,
-                    signup_bonus: 10,
-                    bonus_now: true,
-                    signup_ip: String::new(),
-                },
-                app.clock.now(),
-            )
+            .create_user(&new_user(tenant, &email, 10), app.clock.now())
             .await
             .unwrap_or_else(|e| panic!("{e}"));
         // Three in the middle of the sign-ups have work; the other forty stay idle.

@@ -11,8 +11,8 @@
 //! Run: `cargo bench -p atelier --bench core_loop`. Knobs: ATELIER_BENCH_JOBS (3000),
 //! ATELIER_BENCH_WORKERS (8) and ATELIER_BENCH_SUBMITTERS (8) shape the throughput run;
 //! ATELIER_BENCH_DATA_DIR puts the image folder elsewhere (a tmpfs, say);
-//! ATELIER_BENCH_SKIP_SQLITE runs PostgreSQL alone; ATELIER_BENCH_IDLE_USERS (10000) sets the
-//! idle users of the fourth.
+//! ATELIER_BENCH_SKIP_SQLITE runs PostgreSQL alone; ATELIER_BENCH_IDLE_USERS (10000) and
+//! ATELIER_BENCH_WAITING_USERS (8) shape the fourth.
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -244,9 +244,13 @@ async fn submit_to_claim(app: &App, png: &[u8], samples: usize) -> BenchResult<V
 }
 
 /// 4: how long a fair claim takes when most of the tenant's users are idle: `idle` users who
-/// signed up and never generate (never served, so first in the turn order), then 8 who queue
-/// 25 jobs each; the 200 jobs are claimed one at a time.
-async fn claims_among_idle_users(app: &App, idle: usize) -> BenchResult<Vec<Duration>> {
+/// signed up and never generate (never served, so first in the turn order), then `waiting`
+/// who queue 200 jobs between them (at least one each); 200 jobs are claimed one at a time.
+async fn claims_among_idle_users(
+    app: &App,
+    idle: usize,
+    waiting: usize,
+) -> BenchResult<Vec<Duration>> {
     let (tenant, _) = user(app, 0, "idle@example.com").await?;
     let mut signups = tokio::task::JoinSet::new();
     for lane in 0..16 {
@@ -266,11 +270,11 @@ async fn claims_among_idle_users(app: &App, idle: usize) -> BenchResult<Vec<Dura
         done??;
     }
     let mut active = Vec::new();
-    for i in 0..8 {
+    for i in 0..waiting {
         active.push(user(app, 1_000, &format!("active{i}@example.com")).await?.1);
     }
     let store = &app.state.store;
-    for n in 0..25 {
+    for n in 0..(200 / waiting).max(1) {
         for user in &active {
             let now = atelier_domain::Clock::now(&SystemClock);
             store
@@ -472,9 +476,10 @@ async fn run(label: &str, url: &str, dir: &Path) -> BenchResult<()> {
         100.0 * app_rps / bare_rps
     );
     let idle = knob("ATELIER_BENCH_IDLE_USERS", 10_000);
-    let claims = claims_among_idle_users(&app, idle).await?;
+    let waiting = knob("ATELIER_BENCH_WAITING_USERS", 8).max(1);
+    let claims = claims_among_idle_users(&app, idle, waiting).await?;
     println!(
-        "[{label}] fair claim among {idle} idle users: n={} median={:.2} ms p99={:.2} ms",
+        "[{label}] fair claim among {idle} idle users, {waiting} waiting: n={} median={:.2} ms p99={:.2} ms",
         claims.len(),
         ms(percentile(&claims, 0.5)),
         ms(percentile(&claims, 0.99)),

@@ -231,9 +231,10 @@ fn claim_sql(offset: usize, marks: usize) -> [String; 2] {
     let (model_filter, in_queue) = (filter("j"), filter("q"));
     // One statement claims the job: the tenant served longest ago that has queued work, then
     // its user served longest ago that has queued work, then that user's oldest job. Who has
-    // queued work comes from the queue's index (`jobs_queued_user`), one seek per tenant and
-    // per user with queued jobs, so idle tenants and users cost nothing (see the PostgreSQL
-    // claim in `rounds.rs`), and a backlog of thousands costs no sort.
+    // queued work comes from the queue's index (`jobs_queued_user`, pinned with `indexed by`
+    // so no statistics can send it elsewhere), one seek per tenant and per user of the chosen
+    // tenant with queued jobs, so a claim costs what the people waiting cost, whatever the
+    // sign-ups (see the PostgreSQL claim in `rounds.rs`).
     let set = format!(
         "update jobs set status = 'running', attempts = attempts + 1, lease_token = {t}, \
          lease_expires_at = {e}, worker_id = {w}, started_at = {n}, progress = 0, updated_at = {n}",
@@ -243,30 +244,35 @@ fn claim_sql(offset: usize, marks: usize) -> [String; 2] {
         n = p(marks + 4),
     );
     let returning = JOB_COLUMNS.replace("j.", "");
+    // Every tenant and user has a turn row (insert triggers, migration 0006); should one be
+    // missing, `coalesce` puts it first in line rather than leave its jobs unclaimed.
     let fair = format!(
         "{set} where status = 'queued' and id = (with recursive \
-         waiting (tenant_id) as (select (select q.tenant_id from jobs q \
+         waiting (tenant_id) as (select (select q.tenant_id \
+         from jobs q indexed by jobs_queued_user \
          where q.status = 'queued' {in_queue} order by q.tenant_id limit 1) \
-         union all select (select q.tenant_id from jobs q where q.status = 'queued' {in_queue} \
+         union all select (select q.tenant_id from jobs q indexed by jobs_queued_user \
+         where q.status = 'queued' {in_queue} \
          and q.tenant_id > w.tenant_id order by q.tenant_id limit 1) \
          from waiting w where w.tenant_id is not null), \
          tenant (id) as materialized (select w.tenant_id from waiting w \
          join tenants x on x.id = w.tenant_id join tenant_settings s on s.tenant_id = w.tenant_id \
          where x.status = 'active' and s.use_shared_pool order by coalesce((select t.last_claim_at \
          from tenant_turns t where t.tenant_id = w.tenant_id), 0), w.tenant_id limit 1), \
-         waiting_users (user_id) as (select (select q.user_id from jobs q \
+         waiting_users (user_id) as (select (select q.user_id \
+         from jobs q indexed by jobs_queued_user \
          where q.tenant_id = (select id from tenant) and q.status = 'queued' {in_queue} \
          order by q.user_id limit 1) \
-         union all select (select q.user_id from jobs q \
+         union all select (select q.user_id from jobs q indexed by jobs_queued_user \
          where q.tenant_id = (select id from tenant) and q.status = 'queued' {in_queue} \
          and q.user_id > w.user_id order by q.user_id limit 1) \
          from waiting_users w where w.user_id is not null), \
          chosen (user_id) as (select w.user_id from waiting_users w where w.user_id is not null \
          order by coalesce((select u.last_claim_at from user_turns u \
          where u.user_id = w.user_id), 0), w.user_id limit 1) \
-         select j.id from jobs j, tenant c, chosen u where j.tenant_id = c.id \
-         and j.user_id = u.user_id and j.status = 'queued' {model_filter} \
-         order by j.created_at, j.id limit 1) returning {returning}"
+         select j.id from jobs j indexed by jobs_queued_user, tenant c, chosen u \
+         where j.tenant_id = c.id and j.user_id = u.user_id and j.status = 'queued' \
+         {model_filter} order by j.created_at, j.id limit 1) returning {returning}"
     );
     // The oldest queued job whose tenant may use the pool: the tenant is checked per job
     // (`exists`), so the scan walks `jobs_queued` in order and stops at the first one.

@@ -386,11 +386,14 @@ fn returned_ids(rows: &[sqlx::postgres::PgRow]) -> Result<HashSet<Uuid>, StoreEr
 ///
 /// Who has queued work is read from the queue's own index (`jobs_queued_user`), one step per
 /// tenant and per user with queued jobs (`waiting`, `waiting_users`: each step seeks the next
-/// id), and only those are looked up in the turn tables, one primary-key lookup each (as
-/// subqueries, so that a plan made while the tables were small cannot scan them). A claim therefore costs the same
-/// however many tenants and users are idle: walking the turn tables in order instead, a
-/// tenant's 10,000 users who signed up but are not generating made every claim look at each
-/// of them. Each level keeps at most `$5` entries, so a backlog of thousands costs no sort.
+/// id; with a model filter, which the index does not hold, a step also reads past the queued
+/// jobs of other models), and only those are looked up in the turn tables, one subquery each
+/// (written as a join, a plan made while `user_turns` was small went on scanning it after
+/// 10,000 sign-ups). So a claim costs what the people waiting cost, and nothing for those
+/// who are not: walking the turn tables in order instead, a tenant's 10,000 users who signed
+/// up but are not generating made every claim look at each of them. The people waiting are
+/// bounded by the deadline (what the workers can run in five minutes), sign-ups are not.
+/// Each level then keeps at most `$5` entries, and each user's jobs come in index order.
 ///
 /// A job another transaction holds locked (a cancel, say) is passed over, so a round can
 /// claim fewer jobs than it could have; those workers look again when next woken.
