@@ -69,15 +69,20 @@ async fn settings_for(url: &str, dir: &Path, images: &Path) -> BenchResult<Setti
     })?)
 }
 
-async fn user(app: &App, credits: i64, email: &str) -> BenchResult<(TenantId, User)> {
+/// The tenant every benchmark user belongs to.
+async fn tenant(app: &App) -> BenchResult<TenantId> {
     let slug = Slug::parse("pixelforge")?;
-    let tenant = app
+    Ok(app
         .state
         .store
         .find_tenant_by_slug(&slug)
         .await?
         .ok_or("no tenant")?
-        .id;
+        .id)
+}
+
+async fn user(app: &App, credits: i64, email: &str) -> BenchResult<(TenantId, User)> {
+    let tenant = tenant(app).await?;
     let user = app
         .state
         .store
@@ -251,7 +256,7 @@ async fn claims_among_idle_users(
     idle: usize,
     waiting: usize,
 ) -> BenchResult<Vec<Duration>> {
-    let (tenant, _) = user(app, 0, "idle@example.com").await?;
+    let tenant = tenant(app).await?;
     let mut signups = tokio::task::JoinSet::new();
     for lane in 0..16 {
         let store = app.state.store.clone();

@@ -20,8 +20,7 @@
 
 use std::sync::Arc;
 
-use sqlx::sqlite::{SqliteConnection, SqliteRow};
-use sqlx::Sqlite;
+use sqlx::sqlite::{SqliteArguments, SqliteConnection, SqliteRow};
 use tokio::sync::{mpsc, oneshot};
 
 use crate::backend::Writer;
@@ -126,7 +125,7 @@ async fn run_in_order(
     let mut all = Vec::with_capacity(ops.len());
     for (index, op) in ops.iter().enumerate() {
         let sql = op.text.at(index, ops.len());
-        let rows = sqlx::query_with(sql, arguments::<Sqlite>(&op.values)?)
+        let rows = sqlx::query_with(sql, arguments(&op.values)?)
             .fetch_all(&mut *conn)
             .await?;
         all.push(rows);
@@ -170,7 +169,7 @@ async fn roll_back(conn: &mut SqliteConnection) {
     }
 }
 
-/// An argument of an operation, bound the same way on either database.
+/// An argument of an operation.
 #[derive(Debug, Clone)]
 pub(crate) enum Value {
     Text(String),
@@ -178,17 +177,10 @@ pub(crate) enum Value {
     Id(uuid::Uuid),
 }
 
-/// Binds `values` as `$1`, `$2`, … for database `DB`.
-pub(crate) fn arguments<'q, DB: sqlx::Database>(
-    values: &[Value],
-) -> Result<<DB as sqlx::Database>::Arguments<'q>, StoreError>
-where
-    String: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
-    i64: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
-    uuid::Uuid: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
-{
+/// Binds `values` as `$1`, `$2`, ….
+fn arguments(values: &[Value]) -> Result<SqliteArguments<'_>, StoreError> {
     use sqlx::Arguments;
-    let mut args = <DB as sqlx::Database>::Arguments::<'q>::default();
+    let mut args = SqliteArguments::default();
     for value in values {
         match value {
             Value::Text(v) => args.add(v.clone()),
