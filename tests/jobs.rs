@@ -26,6 +26,7 @@ on_both_databases!(
     a_submission_the_database_refuses_fails_alone,
     the_cap_on_active_jobs_holds_under_concurrent_submissions,
     a_busy_worker_reports_and_claims_in_one_trip,
+    a_report_and_a_submission_of_one_user_settle_together,
     a_worker_claims_only_the_models_it_serves,
     other_people_get_404_for_jobs_and_images,
     one_busy_tenant_cannot_starve_another,
@@ -575,6 +576,39 @@ async fn a_busy_worker_reports_and_claims_in_one_trip(db: Db) {
     let fresh = user_by_email(&app, "pixelforge", "busy@example.com").await;
     assert_eq!((fresh.balance, fresh.held), (user.balance - 2, 0));
     assert_invariants(&app, &fresh).await;
+}
+
+/// A worker's report and its owner's next submission sent at the same moment share a round
+/// on PostgreSQL, where one statement changes the user's row for both, and a group commit on
+/// SQLite: the capture and the new hold must both land, every time.
+async fn a_report_and_a_submission_of_one_user_settle_together(db: Db) {
+    let app = TestApp::start(db).await;
+    let (_, user) = sign_up(&app, "together@example.com").await;
+    let tenant = user.tenant_id.unwrap_or_else(|| panic!("a tenant user"));
+    let store = &app.state.store;
+    queue(&app, &user, "together 0", rules(4)).await;
+    for n in 1..=5 {
+        let claimed = claim(&app).await;
+        app.clock.advance_millis(1);
+        let now = app.clock.now();
+        let job = new_job(&format!("together {n}"), 64);
+        let (done, queued) = tokio::join!(
+            store.complete_job(claimed.job.id, &claimed.lease_token, image(n), now),
+            store.submit_job(tenant, user.id, &job, rules(4), now),
+        );
+        assert_eq!(
+            done.unwrap_or_else(|e| panic!("{e}")),
+            atelier_store::Completion::Succeeded
+        );
+        assert_eq!(
+            queued.unwrap_or_else(|e| panic!("{e}")).status,
+            JobStatus::Queued
+        );
+        let fresh = user_by_email(&app, "pixelforge", "together@example.com").await;
+        let charged = i64::try_from(n).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((fresh.balance, fresh.held), (user.balance - charged, 1));
+        assert_invariants(&app, &fresh).await;
+    }
 }
 
 async fn other_people_get_404_for_jobs_and_images(db: Db) {
