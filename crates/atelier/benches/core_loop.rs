@@ -253,6 +253,7 @@ async fn submit_to_claim(app: &App, png: &[u8], samples: usize) -> BenchResult<V
 /// who queue 200 jobs between them (at least one each); 200 jobs are claimed one at a time.
 async fn claims_among_idle_users(
     app: &App,
+    url: &str,
     idle: usize,
     waiting: usize,
 ) -> BenchResult<Vec<Duration>> {
@@ -273,6 +274,15 @@ async fn claims_among_idle_users(
     }
     while let Some(done) = signups.join_next().await {
         done??;
+    }
+    // A site gains its users over months, and autovacuum analyzes the tables long before it
+    // has 10,000; here they sign up in seconds. So analyze as autovacuum would have: the figure
+    // is what a claim costs on a site with that many users, not with plans made before they
+    // came (those can scan `user_turns` until autovacuum's next visit, see docs/PERFORMANCE.md).
+    if url.starts_with("postgres") {
+        use sqlx::Connection;
+        let mut conn = sqlx::PgConnection::connect(url).await?;
+        sqlx::query("analyze users, user_turns").execute(&mut conn).await?;
     }
     let mut active = Vec::new();
     for i in 0..waiting {
@@ -482,7 +492,7 @@ async fn run(label: &str, url: &str, dir: &Path) -> BenchResult<()> {
     );
     let idle = knob("ATELIER_BENCH_IDLE_USERS", 10_000);
     let waiting = knob("ATELIER_BENCH_WAITING_USERS", 8).max(1);
-    let claims = claims_among_idle_users(&app, idle, waiting).await?;
+    let claims = claims_among_idle_users(&app, url, idle, waiting).await?;
     println!(
         "[{label}] fair claim among {idle} idle users, {waiting} waiting: n={} median={:.2} ms p99={:.2} ms",
         claims.len(),
