@@ -282,7 +282,9 @@ async fn claims_among_idle_users(
     if url.starts_with("postgres") {
         use sqlx::Connection;
         let mut conn = sqlx::PgConnection::connect(url).await?;
-        sqlx::query("analyze users, user_turns").execute(&mut conn).await?;
+        sqlx::query("analyze users, user_turns")
+            .execute(&mut conn)
+            .await?;
     }
     let mut active = Vec::new();
     for i in 0..waiting {

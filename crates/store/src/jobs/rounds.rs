@@ -150,6 +150,20 @@ async fn serve(pool: PgPool, mut receiver: mpsc::UnboundedReceiver<Request>) {
         }
         waiting.extend(incoming.drain(..));
         Round::take(&mut waiting).run(&mut link).await;
+        // Before gathering the next round, let the callers this one answered run: each comes
+        // back with its next request (a worker with its report and next claim) within a turn
+        // or two of the scheduler, and a fuller round shares its statement and its flush more
+        // widely (at 8 workers and 8 people submitting, 15-30 % more jobs a second). Stop when
+        // a turn brings nothing new, so a quiet queue waits for nothing.
+        let mut seen = receiver.len();
+        for _ in 0..8 {
+            tokio::task::yield_now().await;
+            let now = receiver.len();
+            if now == seen {
+                break;
+            }
+            seen = now;
+        }
     }
 }
 
