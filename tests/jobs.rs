@@ -27,6 +27,7 @@ on_both_databases!(
     the_cap_on_active_jobs_holds_under_concurrent_submissions,
     a_busy_worker_reports_and_claims_in_one_trip,
     a_report_and_a_submission_of_one_user_settle_together,
+    the_store_closes_after_the_queue_has_run,
     a_worker_claims_only_the_models_it_serves,
     other_people_get_404_for_jobs_and_images,
     one_busy_tenant_cannot_starve_another,
@@ -578,9 +579,10 @@ async fn a_busy_worker_reports_and_claims_in_one_trip(db: Db) {
     assert_invariants(&app, &fresh).await;
 }
 
-/// A worker's report and its owner's next submission sent at the same moment share a round
-/// on PostgreSQL, where one statement changes the user's row for both, and a group commit on
-/// SQLite: the capture and the new hold must both land, every time.
+/// A worker's report and its owner's next submission sent at the same moment usually share a
+/// round on PostgreSQL, where one statement changes the user's row for both (it caught two
+/// separate updates of the row losing one), and a group commit on SQLite: the capture and the
+/// new hold must both land, every time.
 async fn a_report_and_a_submission_of_one_user_settle_together(db: Db) {
     let app = TestApp::start(db).await;
     let (_, user) = sign_up(&app, "together@example.com").await;
@@ -609,6 +611,18 @@ async fn a_report_and_a_submission_of_one_user_settle_together(db: Db) {
         assert_eq!((fresh.balance, fresh.held), (user.balance - charged, 1));
         assert_invariants(&app, &fresh).await;
     }
+}
+
+/// An orderly shutdown closes the store, and closing must not wait for ever on a connection
+/// the queue keeps (PostgreSQL's rounds hold one from round to round).
+async fn the_store_closes_after_the_queue_has_run(db: Db) {
+    let app = TestApp::start(db).await;
+    let (_, user) = sign_up(&app, "closing@example.com").await;
+    queue(&app, &user, "before closing", rules(4)).await;
+    claim(&app).await;
+    let closed =
+        tokio::time::timeout(std::time::Duration::from_secs(10), app.state.store.close()).await;
+    assert!(closed.is_ok(), "closing the store took over 10 s");
 }
 
 async fn other_people_get_404_for_jobs_and_images(db: Db) {

@@ -458,7 +458,7 @@ impl Store {
             }
             Backend::Postgres { rounds, .. } => {
                 // A round carries one submission per user, checked against the user's row
-                // as the one before it left it.
+                // as the round locks it.
                 rounds
                     .submit(rounds::Submission {
                         job: job.clone(),
@@ -521,8 +521,9 @@ impl Store {
             models,
             lease_ms,
         };
-        // The database moves the tenant and the user to the back of the line when their job
-        // starts (trigger `jobs_claim_turn`).
+        // The claim moves the tenant and the user to the back of the line when their job
+        // starts: on SQLite a trigger (`jobs_claim_turn`), on PostgreSQL the round's
+        // statement itself (migration 0010).
         let claimed = match &self.backend {
             Backend::Sqlite { commits, .. } => {
                 let texts = claim_texts(models.map_or(0, <[String]>::len));

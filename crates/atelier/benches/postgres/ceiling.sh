@@ -6,7 +6,8 @@
 # PostgreSQL's rounds (round8.sql: eight jobs a transaction, one client, as the one round task
 # runs them; again with 10,000 idle users in the tenant, idle-users.sql), and workers draining
 # a backlog (backlog.sql, drain.sql).
-# See docs/PERFORMANCE.md.
+# See docs/PERFORMANCE.md. Since migration 0010 dropped the claim trigger, only round8.sql's
+# claims move turns (as rounds.rs does); the other scripts' figures were taken with the trigger.
 #
 # Usage: crates/atelier/benches/postgres/ceiling.sh postgres://user:password@host:port/postgres
 # (a role that may create databases). Knobs: CLIENTS (8), SECONDS_EACH (12).

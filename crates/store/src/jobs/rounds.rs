@@ -11,19 +11,21 @@
 //! flush. `crates/atelier/benches/postgres/ceiling.sh` measures the difference.
 //!
 //! - A round carries at most one submission per user, so each is checked against the user's
-//!   row as the round found it; the others wait for the next round.
+//!   row as the round locks it; the others wait for the next round.
 //! - A worker's report and its next claim go in the same round, so they commit together.
 //! - The claims of a round are for the same models; the others wait for the next round.
 //! - If the statement fails, nothing of it stays, and each request runs again in a round of
 //!   its own, so one bad request fails by itself.
 //!
-//! Only this task runs these statements, on a connection it keeps ([`Link`]), so rounds never
-//! wait for each other. Other writers (cancel, heartbeats, the reaper, payments) lock single
+//! Only this task runs these statements, on a connection it keeps ([`Link`]), so one node's
+//! rounds never wait for each other (several nodes' rounds can, on the users' rows they
+//! share). Other writers (cancel, heartbeats, the reaper, payments) lock single
 //! rows the usual way; should one of them and a round deadlock, PostgreSQL aborts one, and an
 //! aborted round runs its requests again one by one.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::LazyLock;
+use std::time::{Duration, Instant};
 
 use sqlx::pool::PoolConnection;
 use sqlx::postgres::{PgArguments, PgRow};
@@ -131,14 +133,29 @@ impl Rounds {
 }
 
 async fn serve(pool: PgPool, mut receiver: mpsc::UnboundedReceiver<Request>) {
-    let mut link = Link { pool, held: None };
+    let mut closing = std::pin::pin!(pool.close_event());
+    let mut link = Link {
+        pool,
+        held: None,
+        since: Instant::now(),
+    };
     // Requests that did not fit the last round go first in the next.
     let mut waiting: VecDeque<Request> = VecDeque::new();
     let mut incoming = Vec::with_capacity(MAX_ROUND);
     loop {
         if waiting.is_empty() {
-            if receiver.recv_many(&mut incoming, MAX_ROUND).await == 0 {
-                return;
+            tokio::select! {
+                received = receiver.recv_many(&mut incoming, MAX_ROUND) => {
+                    if received == 0 {
+                        return;
+                    }
+                }
+                // An orderly shutdown closes the pool, which waits for every connection to
+                // come back: give the kept one back. Rounds after that fail as the pool does.
+                () = &mut closing, if link.held.is_some() => {
+                    link.held = None;
+                    continue;
+                }
             }
         } else {
             while incoming.len() < MAX_ROUND {
@@ -154,9 +171,13 @@ async fn serve(pool: PgPool, mut receiver: mpsc::UnboundedReceiver<Request>) {
         // back with its next request (a worker with its report and next claim) within a turn
         // or two of the scheduler, and a fuller round shares its statement and its flush more
         // widely (at 8 workers and 8 people submitting, 15-30 % more jobs a second). Stop when
-        // a turn brings nothing new, so a quiet queue waits for nothing.
+        // a turn brings nothing new or a full round is waiting, so a quiet queue waits for
+        // nothing.
         let mut seen = receiver.len();
         for _ in 0..8 {
+            if seen + waiting.len() >= MAX_ROUND {
+                break;
+            }
             tokio::task::yield_now().await;
             let now = receiver.len();
             if now == seen {
@@ -170,20 +191,32 @@ async fn serve(pool: PgPool, mut receiver: mpsc::UnboundedReceiver<Request>) {
 /// The round task's connection, kept from round to round: the server process keeps the
 /// round's plan (made once, after five custom plans of 3-5 ms each) and stays warm, where a
 /// connection from the pool each round planned afresh on each of the pool's connections.
-/// After an error it goes back, and the next round takes one from the pool again.
+/// After an error it goes back, and the next round takes one from the pool again; so it does
+/// after [`Link::MAX_AGE`], so that its plans follow the tables as they grow even where
+/// autovacuum has not analyzed them yet.
 struct Link {
     pool: PgPool,
     held: Option<PoolConnection<Postgres>>,
+    since: Instant,
 }
 
 impl Link {
+    const MAX_AGE: Duration = Duration::from_secs(300);
+
     async fn fetch_all<'q>(
         &mut self,
         query: sqlx::query::Query<'q, Postgres, PgArguments>,
     ) -> Result<Vec<PgRow>, sqlx::Error> {
+        if self.since.elapsed() > Self::MAX_AGE {
+            self.held = None;
+        }
         let conn = match &mut self.held {
             Some(conn) => conn,
-            None => self.held.insert(self.pool.acquire().await?),
+            None => {
+                let conn = self.pool.acquire().await?;
+                self.since = Instant::now();
+                self.held.insert(conn)
+            }
         };
         let rows = query.fetch_all(&mut **conn).await;
         if rows.is_err() {
@@ -238,11 +271,17 @@ impl Round {
         let outcome = self.execute(link).await;
         match outcome {
             Ok(answers) => self.answer(answers),
-            Err(e) if self.len() == 1 => self.fail(e),
+            Err(e) if self.len() == 1 => match self.recover(link).await {
+                Some(answers) => self.answer(answers),
+                None => self.fail(e),
+            },
             Err(e) => {
                 tracing::info!(error = %e, requests = self.len(), "round failed; running each request alone");
                 for alone in self.split() {
-                    let outcome = alone.execute(link).await;
+                    let outcome = match alone.recover(link).await {
+                        Some(answers) => Ok(answers),
+                        None => alone.execute(link).await,
+                    };
                     match outcome {
                         Ok(answers) => alone.answer(answers),
                         Err(e) => alone.fail(e),
@@ -250,6 +289,46 @@ impl Round {
                 }
             }
         }
+    }
+
+    /// What a failed statement did for this round of one, if it did anything: a statement
+    /// commits as it ends, so when the connection is lost during it, it may have committed
+    /// with nobody to hear. Run again, the submission would meet its own job's id, the
+    /// report its own success (and the worker, told its lease was lost, would delete an
+    /// image already paid for), the ask a second job. So look first: the job queued, the job
+    /// succeeded with this report's image, a job running under this ask's lease token.
+    async fn recover(&self, link: &mut Link) -> Option<(Vec<bool>, Vec<WorkAnswer>)> {
+        let found =
+            |rows: Result<Vec<PgRow>, sqlx::Error>| rows.ok().and_then(|r| r.into_iter().next());
+        if let Some((submission, _)) = self.submissions.first() {
+            let query = sqlx::query("select 1 from jobs where id = $1").bind(submission.job.id.0);
+            return found(link.fetch_all(query).await).map(|_| (vec![true], Vec::new()));
+        }
+        let work = self.work.first()?;
+        let took = match &work.report {
+            Some(report) => {
+                let query = sqlx::query(
+                    "select 1 from jobs where id = $1 and status = 'succeeded' and image_id = $2",
+                )
+                .bind(report.job)
+                .bind(report.image);
+                found(link.fetch_all(query).await).is_some()
+            }
+            None => false,
+        };
+        let job = match &work.ask {
+            Some(ask) => {
+                let sql = format!(
+                    "select {JOB_COLUMNS} from jobs j where j.status = 'running' \
+                     and j.lease_token = $1"
+                );
+                let query = sqlx::query(&sql).bind(&ask.lease_token);
+                found(link.fetch_all(query).await)
+                    .and_then(|row| <JobRow as sqlx::FromRow<_>>::from_row(&row).ok())
+            }
+            None => None,
+        };
+        (took || job.is_some()).then(|| (Vec::new(), vec![(took, job)]))
     }
 
     /// The round's one statement: which submissions were queued, and each worker's answer,
