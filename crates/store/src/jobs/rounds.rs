@@ -492,8 +492,8 @@ const SUBMIT_AND_REPORT: &str = "with recursive sreq as (select * from unnest($1
      creq as (select * from unnest($15::uuid[], $16::text[], $17::uuid[], $18::int8[], \
      $19::int8[], $20::int8[], $21::int8[], $22::uuid[], $23::text[], $24::text[]) as r (job_id, \
      lease_token, image_id, now, width, height, bytes, ledger_id, reason, reference)), \
-     mine as (select creq.*, j.user_id from creq cross join lateral (select j.user_id, \
-     j.status, j.lease_token, j.cancel_requested from jobs j where j.id = creq.job_id \
+     mine as (select creq.* from creq cross join lateral (select j.status, j.lease_token, \
+     j.cancel_requested from jobs j where j.id = creq.job_id \
      offset 0 for no key update of j) j where j.status = 'running' \
      and j.lease_token = creq.lease_token and not j.cancel_requested), \
      done as (update jobs set status = 'succeeded', progress = 1000, image_id = mine.image_id, \
