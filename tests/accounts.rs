@@ -105,7 +105,7 @@ pub async fn assert_ledger_invariants(app: &TestApp, user: &User) {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(fresh.balance, sum, "balance must equal the ledger's sum");
-    assert!(0 <= fresh.held && fresh.held <= fresh.balance);
+    assert!(0 <= fresh.held.get() && fresh.held <= fresh.balance);
 }
 
 async fn sign_up_shows_the_bonus_and_writes_one_ledger_row(db: Db) {
@@ -665,7 +665,7 @@ async fn the_bonus_can_wait_for_a_verified_address(db: Db) {
     signup.assert_contains("confirm");
     browser.register("vera@example.com", PASSWORD).await;
     let user = user_by_email(&app, "pixelforge", "vera@example.com").await;
-    assert_eq!((user.balance, user.bonus_pending), (0, true));
+    assert_eq!((user.balance.get(), user.bonus_pending), (0, true));
     browser
         .get("/account?welcome=1")
         .await
@@ -694,7 +694,7 @@ async fn the_bonus_can_wait_for_a_verified_address(db: Db) {
     verified.assert_contains("20");
     let user = user_by_email(&app, "pixelforge", "vera@example.com").await;
     assert_eq!(
-        (user.balance, user.bonus_pending, user.email_verified),
+        (user.balance.get(), user.bonus_pending, user.email_verified),
         (20, false, true)
     );
     assert_ledger_invariants(&app, &user).await;

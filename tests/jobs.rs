@@ -109,10 +109,12 @@ fn new_job(prompt: &str, width: i64) -> NewJob {
     }
 }
 
-/// Queue rules for store-level tests: one credit a job, an hour to run, `active_cap`.
+/// What a job costs in store-level tests.
+const COST: atelier_domain::Credits = atelier_domain::Credits::new(1);
+
+/// Queue rules for store-level tests: an hour to run, `active_cap`.
 fn rules(active_cap: i64) -> QueueRules {
     QueueRules {
-        cost: 1,
         max_attempts: 3,
         deadline_ms: 3_600_000,
         active_cap,
@@ -129,6 +131,7 @@ async fn queue(app: &TestApp, user: &User, prompt: &str, rules: QueueRules) -> J
             tenant,
             user.id,
             &new_job(prompt, 64),
+            COST,
             rules,
             app.clock.now(),
         )
@@ -329,7 +332,7 @@ async fn a_failing_backend_retries_twice_then_fails_at_no_cost(db: Db) {
     assert_eq!(job["error"], "ComfyUI ran out of GPU memory");
     assert!(job["image_url"].is_null());
     let user = user_by_email(&app, "pixelforge", "fail@example.com").await;
-    assert_eq!((user.balance, user.held), (20, 0));
+    assert_eq!((user.balance.get(), user.held.get()), (20, 0));
     assert_invariants(&app, &user).await;
 }
 
@@ -351,7 +354,7 @@ async fn a_job_past_its_deadline_fails_at_no_cost(db: Db) {
         "{job}"
     );
     let user = user_by_email(&app, "pixelforge", "late@example.com").await;
-    assert_eq!((user.balance, user.held), (20, 0));
+    assert_eq!((user.balance.get(), user.held.get()), (20, 0));
     assert_invariants(&app, &user).await;
 }
 
@@ -433,7 +436,7 @@ async fn fifty_concurrent_submissions_with_three_credits_accept_exactly_three(db
     let refused = statuses.iter().filter(|s| **s == 402).count();
     assert_eq!((accepted, refused), (3, 47), "{statuses:?}");
     let user = user_by_email(&app, "pixelforge", "rush@example.com").await;
-    assert_eq!((user.balance, user.held), (3, 3));
+    assert_eq!((user.balance.get(), user.held.get()), (3, 3));
     assert_invariants(&app, &user).await;
     // The refusal says why, and where to get more.
     let page = submit(&mut browser, "one more", 64, 64).await;
@@ -457,7 +460,14 @@ async fn submit_at_once(
             let (store, user) = (app.state.store.clone(), user.id);
             tokio::spawn(async move {
                 store
-                    .submit_job(tenant, user, &job, rules, atelier_domain::Timestamp(1_000))
+                    .submit_job(
+                        tenant,
+                        user,
+                        &job,
+                        COST,
+                        rules,
+                        atelier_domain::Timestamp(1_000),
+                    )
                     .await
             })
         })
@@ -493,7 +503,11 @@ async fn a_submission_the_database_refuses_fails_alone(db: Db) {
     assert_eq!(outcomes.iter().filter(|o| o.is_ok()).count(), 31);
     for (n, held) in [(0, 8), (1, 8), (2, 8), (3, 7)] {
         let fresh = user_by_email(&app, "pixelforge", &format!("batch{n}@example.com")).await;
-        assert_eq!((fresh.balance, fresh.held), (40, held), "user {n}");
+        assert_eq!(
+            (fresh.balance.get(), fresh.held.get()),
+            (40, held),
+            "user {n}"
+        );
         assert_invariants(&app, &fresh).await;
     }
 }
@@ -517,7 +531,7 @@ async fn the_cap_on_active_jobs_holds_under_concurrent_submissions(db: Db) {
     }
     assert_eq!((accepted.len(), capped), (4, 16));
     let fresh = user_by_email(&app, "pixelforge", "eager@example.com").await;
-    assert_eq!((fresh.balance, fresh.held), (20, 4));
+    assert_eq!((fresh.balance.get(), fresh.held.get()), (20, 4));
     assert_invariants(&app, &fresh).await;
     // The form says why.
     let page = submit(&mut browser, "a fifth", 64, 64).await;
@@ -530,7 +544,7 @@ async fn the_cap_on_active_jobs_holds_under_concurrent_submissions(db: Db) {
     assert_eq!(submit(&mut browser, "a fifth", 64, 64).await.status, 303);
     assert_eq!(submit(&mut browser, "a sixth", 64, 64).await.status, 429);
     let fresh = user_by_email(&app, "pixelforge", "eager@example.com").await;
-    assert_eq!((fresh.balance, fresh.held), (20, 4));
+    assert_eq!((fresh.balance.get(), fresh.held.get()), (20, 4));
     assert_invariants(&app, &fresh).await;
 }
 
@@ -575,7 +589,10 @@ async fn a_busy_worker_reports_and_claims_in_one_trip(db: Db) {
     let (last, _) = report(&second, 3).await;
     assert_eq!(last, atelier_store::Completion::Succeeded);
     let fresh = user_by_email(&app, "pixelforge", "busy@example.com").await;
-    assert_eq!((fresh.balance, fresh.held), (user.balance - 2, 0));
+    assert_eq!(
+        (fresh.balance.get(), fresh.held.get()),
+        (user.balance.get() - 2, 0)
+    );
     assert_invariants(&app, &fresh).await;
 }
 
@@ -596,7 +613,7 @@ async fn a_report_and_a_submission_of_one_user_settle_together(db: Db) {
         let job = new_job(&format!("together {n}"), 64);
         let (done, queued) = tokio::join!(
             store.complete_job(claimed.job.id, &claimed.lease_token, image(n), now),
-            store.submit_job(tenant, user.id, &job, rules(4), now),
+            store.submit_job(tenant, user.id, &job, COST, rules(4), now),
         );
         assert_eq!(
             done.unwrap_or_else(|e| panic!("{e}")),
@@ -608,7 +625,10 @@ async fn a_report_and_a_submission_of_one_user_settle_together(db: Db) {
         );
         let fresh = user_by_email(&app, "pixelforge", "together@example.com").await;
         let charged = i64::try_from(n).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!((fresh.balance, fresh.held), (user.balance - charged, 1));
+        assert_eq!(
+            (fresh.balance.get(), fresh.held.get()),
+            (user.balance.get() - charged, 1)
+        );
         assert_invariants(&app, &fresh).await;
     }
 }
@@ -950,7 +970,7 @@ async fn canceled_jobs_cost_nothing(db: Db) {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(status, Some(JobStatus::Canceled));
     let user = user_by_email(&app, "pixelforge", "undo@example.com").await;
-    assert_eq!((user.balance, user.held), (20, 0));
+    assert_eq!((user.balance.get(), user.held.get()), (20, 0));
     assert_invariants(&app, &user).await;
 }
 
@@ -1039,7 +1059,7 @@ async fn the_generate_page_keeps_values_and_explains_mistakes(db: Db) {
     empty.assert_contains("Describe the image you want.");
     let user = user_by_email(&app, "nocturne", "form@example.com").await;
     assert_eq!(
-        (user.balance, user.held),
+        (user.balance.get(), user.held.get()),
         (10, 0),
         "nothing was held for refused forms"
     );

@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 use atelier::App;
 use atelier_config::{Settings, Sources};
 use atelier_domain::{
-    Email, ImageSize, JobStatus, NewJob, Prompt, Role, Slug, SystemClock, TenantId, User,
+    Credits, Email, ImageSize, JobStatus, NewJob, Prompt, Role, Slug, SystemClock, TenantId, User,
 };
 use atelier_store::{NewUser, QueueRules};
 use atelier_worker::{Backend, Progress, RenderFuture, RenderSpec};
@@ -120,8 +120,10 @@ fn job(n: usize) -> BenchResult<NewJob> {
     })
 }
 
+/// What each benchmark job costs.
+const COST: Credits = Credits::new(1);
+
 const RULES: QueueRules = QueueRules {
-    cost: 1,
     max_attempts: 3,
     deadline_ms: 3_600_000,
     active_cap: 100_000,
@@ -160,6 +162,7 @@ async fn throughput(
                         tenant,
                         person.id,
                         &job(n)?,
+                        COST,
                         RULES,
                         atelier_domain::Clock::now(&SystemClock),
                     )
@@ -178,15 +181,35 @@ async fn throughput(
         ms(start.elapsed())
     );
     // Every 10 ms (coarse enough not to load the machine, fine enough for a run of
-    // seconds), until everyone's last job is captured.
+    // seconds), until everyone's last job is captured. A job charged twice takes a balance
+    // past the mark, and a lost one never reaches it within the time limit: both fail.
+    let expected = 100_000 - per_person as i64;
+    let limit = Instant::now() + Duration::from_secs(120);
     for (tenant, person) in &people {
         loop {
             let fresh = store
                 .find_user(Some(*tenant), person.id)
                 .await?
                 .ok_or("user gone")?;
-            if fresh.balance == 100_000 - per_person as i64 {
+            if fresh.balance.get() < expected {
+                return Err(format!(
+                    "{}: balance {} is below {expected}: a job was charged more than once",
+                    fresh.email.as_str(),
+                    fresh.balance
+                )
+                .into());
+            }
+            if fresh.balance == expected && fresh.held == 0 {
                 break;
+            }
+            if Instant::now() > limit {
+                return Err(format!(
+                    "{}: balance {} (held {}) after 120 s, expected {expected}: a job was lost",
+                    fresh.email.as_str(),
+                    fresh.balance,
+                    fresh.held
+                )
+                .into());
             }
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
@@ -215,6 +238,7 @@ async fn submit_to_claim(app: &App, png: &[u8], samples: usize) -> BenchResult<V
                 tenant,
                 user.id,
                 &job(n)?,
+                COST,
                 RULES,
                 atelier_domain::Clock::now(&SystemClock),
             )
@@ -295,7 +319,7 @@ async fn claims_among_idle_users(
         for user in &active {
             let now = atelier_domain::Clock::now(&SystemClock);
             store
-                .submit_job(tenant, user.id, &job(n)?, RULES, now)
+                .submit_job(tenant, user.id, &job(n)?, COST, RULES, now)
                 .await?;
         }
     }
@@ -375,6 +399,7 @@ async fn status_endpoint(app: &App, png: &[u8]) -> BenchResult<((f64, Duration),
             tenant,
             user.id,
             &job(0)?,
+            COST,
             RULES,
             atelier_domain::Clock::now(&SystemClock),
         )

@@ -234,9 +234,17 @@ pub struct Model {
     /// The ComfyUI workflow template (API format), for the `comfyui` backend.
     #[serde(default)]
     pub workflow: Option<PathBuf>,
+    /// Credits one image costs; 1 when not set (`atelier_domain::credits::job_cost`).
+    #[serde(default)]
+    pub cost: Option<i64>,
 }
 
 impl Model {
+    /// What one image of this model costs.
+    pub fn job_cost(&self) -> atelier_domain::Credits {
+        atelier_domain::job_cost(self.cost.map(atelier_domain::Credits::new))
+    }
+
     pub fn is_demo(&self) -> bool {
         self.backend == "demo"
     }
@@ -317,6 +325,12 @@ impl ModelCatalog {
                         ),
                     ))
                 }
+            }
+            if m.cost.is_some_and(|c| !(1..=1000).contains(&c)) {
+                return Err(invalid(
+                    "cost",
+                    format!("entry {i} ({}): a cost is from 1 to 1000 credits", m.id),
+                ));
             }
             if models[..i].iter().any(|earlier| earlier.id == m.id) {
                 return Err(invalid(

@@ -193,8 +193,8 @@ pub struct User {
     pub email: Email,
     pub name: String,
     pub role: Role,
-    pub balance: i64,
-    pub held: i64,
+    pub balance: crate::Credits,
+    pub held: crate::Credits,
     pub email_verified: bool,
     pub bonus_pending: bool,
     pub disabled: bool,
@@ -202,9 +202,17 @@ pub struct User {
 }
 
 impl User {
+    /// The account's credits, for the rules in [`crate::credits`].
+    pub fn wallet(&self) -> crate::Wallet {
+        crate::Wallet {
+            balance: self.balance,
+            held: self.held,
+        }
+    }
+
     /// Credits that a new job may hold.
-    pub fn available(&self) -> i64 {
-        self.balance - self.held
+    pub fn available(&self) -> crate::Credits {
+        self.wallet().available()
     }
 }
 

@@ -195,7 +195,7 @@ pub struct Job {
     pub height: i64,
     pub seed: i64,
     pub status: JobStatus,
-    pub cost: i64,
+    pub cost: crate::Credits,
     pub attempts: i64,
     pub max_attempts: i64,
     /// Thousandths of the current attempt.

@@ -3,8 +3,10 @@
 
 pub mod account;
 pub mod clock;
+pub mod credits;
 pub mod host;
 pub mod job;
+pub mod queue;
 pub mod tenant;
 
 pub use account::{
@@ -12,8 +14,10 @@ pub use account::{
     NewPassword, RandomError, Role, SecretToken, User, UserId,
 };
 pub use clock::{Clock, ManualClock, SystemClock, Timestamp};
+pub use credits::{job_cost, CreditChange, Credits, LedgerLine, NotEnoughCredits, Wallet};
 pub use host::HostName;
 pub use job::{parse_seed, ImageId, ImageSize, Job, JobId, JobStatus, NewJob, Prompt};
+pub use queue::{fair_positions, Waiting};
 pub use tenant::{
     Colour, CreditUnit, Slug, Tenant, TenantId, TenantSettings, TenantSettingsInput, TenantStatus,
     ThemeName, ValidationError,

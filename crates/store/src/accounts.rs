@@ -1,10 +1,14 @@
 //! Accounts and the credit ledger. Every change to a balance writes its ledger row in the
 //! same transaction.
 
-use atelier_domain::{Email, LedgerEntry, LedgerReason, Role, TenantId, Timestamp, User, UserId};
+use atelier_domain::{
+    CreditChange, Credits, Email, LedgerEntry, LedgerReason, Role, TenantId, Timestamp, User,
+    UserId,
+};
 use uuid::Uuid;
 
 use crate::backend::{in_transaction, on_reader};
+use crate::ledger::CreditWriter;
 use crate::{Store, StoreError};
 
 /// An account to create.
@@ -50,8 +54,8 @@ impl UserRow {
             role: Role::parse(&self.role).ok_or_else(|| {
                 StoreError::Corrupt(format!("user {}: role {}", self.id, self.role))
             })?,
-            balance: self.balance,
-            held: self.held,
+            balance: Credits::new(self.balance),
+            held: Credits::new(self.held),
             email_verified: self.email_verified_at.is_some(),
             bonus_pending: self.bonus_pending,
             disabled: self.disabled_at.is_some(),
@@ -70,9 +74,6 @@ pub struct UserPage {
 /// delta, reason, reference, created_at
 type LedgerRow = (i64, String, String, i64);
 
-const INSERT_LEDGER: &str = "insert into credit_ledger (id, tenant_id, user_id, delta, reason, \
-     reference, actor_id, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8)";
-
 /// Scopes a query to a tenant, or to platform accounts when `tenant` is `None`.
 fn tenant_clause(tenant: Option<TenantId>) -> (&'static str, Option<Uuid>) {
     match tenant {
@@ -87,13 +88,12 @@ impl Store {
     pub async fn create_user(&self, new: &NewUser, now: Timestamp) -> Result<User, StoreError> {
         let id = Uuid::now_v7();
         let grant = new.bonus_now && new.signup_bonus > 0;
-        let balance = if grant { new.signup_bonus } else { 0 };
         let pending = !new.bonus_now && new.signup_bonus > 0;
         in_transaction!(self, |tx| {
             sqlx::query(
-                "insert into users (id, tenant_id, email, name, password_hash, role, balance, \
+                "insert into users (id, tenant_id, email, name, password_hash, role, \
                  bonus_pending, signup_ip, created_at, updated_at) \
-                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)",
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
             )
             .bind(id)
             .bind(new.tenant_id.map(|t| t.0))
@@ -101,24 +101,19 @@ impl Store {
             .bind(&new.name)
             .bind(&new.password_hash)
             .bind(new.role.as_str())
-            .bind(balance)
             .bind(pending)
             .bind(&new.signup_ip)
             .bind(now.millis())
             .execute(&mut *tx)
             .await
             .map_err(|e| StoreError::from_unique(e, &["email"]))?;
-            if let (true, Some(tenant)) = (grant, new.tenant_id) {
-                sqlx::query(INSERT_LEDGER)
-                    .bind(Uuid::now_v7())
-                    .bind(tenant.0)
-                    .bind(id)
-                    .bind(new.signup_bonus)
-                    .bind(LedgerReason::SignupBonus.as_str())
-                    .bind("")
-                    .bind(None::<Uuid>)
-                    .bind(now.millis())
-                    .execute(&mut *tx)
+            if grant && new.tenant_id.is_some() {
+                let bonus = CreditChange::grant(
+                    Credits::new(new.signup_bonus),
+                    LedgerReason::SignupBonus,
+                    "",
+                );
+                tx.apply_credit_change(UserId(id), &bonus, None, None, now)
                     .await?;
             }
         });

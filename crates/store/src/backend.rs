@@ -10,8 +10,6 @@ use sqlx::sqlite::{
 };
 use sqlx::Connection;
 
-use crate::group_commit::GroupCommit;
-use crate::jobs::Rounds;
 use crate::StoreError;
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/sqlite");
@@ -31,13 +29,9 @@ pub(crate) enum Backend {
     Sqlite {
         write: Writer,
         read: SqlitePool,
-        /// The hot queue operations, committed in groups through `write`.
-        commits: GroupCommit,
     },
     Postgres {
         pool: PgPool,
-        /// The hot queue steps, many jobs to a statement and one commit a round.
-        rounds: Rounds,
     },
 }
 
@@ -100,37 +94,6 @@ macro_rules! in_transaction {
 
 pub(crate) use {in_transaction, lock_writer, on_reader};
 
-/// How often the WAL is copied back into the database file.
-const CHECKPOINT_EVERY: Duration = Duration::from_millis(500);
-
-/// Copies committed pages from SQLite's WAL back into the database file, twice a second, on
-/// a connection of its own. A PASSIVE checkpoint never waits for the writer or readers, so
-/// commits no longer stop to do it (which cost a third of a commit's time). Ends when the
-/// store is closed or dropped.
-async fn checkpoint_in_background(
-    writer: std::sync::Weak<tokio::sync::Mutex<Option<SqliteConnection>>>,
-    mut conn: SqliteConnection,
-) {
-    let mut ticks = tokio::time::interval(CHECKPOINT_EVERY);
-    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        ticks.tick().await;
-        let open = writer
-            .upgrade()
-            .is_some_and(|w| w.try_lock().map_or(true, |guard| guard.is_some()));
-        if !open {
-            break;
-        }
-        if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
-            .execute(&mut conn)
-            .await
-        {
-            tracing::warn!(error = %e, "background checkpoint failed; the writer will do it");
-        }
-    }
-    let _ = conn.close().await;
-}
-
 impl Store {
     /// Opens the database named by `url` (`sqlite://path` or `postgres://…`). A SQLite file
     /// and its folder are created when missing.
@@ -144,9 +107,8 @@ impl Store {
                 .acquire_timeout(Duration::from_secs(10))
                 .connect(url)
                 .await?;
-            let rounds = Rounds::start(pool.clone());
             return Ok(Store {
-                backend: Backend::Postgres { pool, rounds },
+                backend: Backend::Postgres { pool },
             });
         }
         if !url.starts_with("sqlite:") {
@@ -168,28 +130,16 @@ impl Store {
                 })?;
             }
         }
-        // Commits leave copying the WAL back into the database file to a background task
-        // (see `checkpoint_in_background`); the writer does it itself only if the WAL grows
-        // past about 32 MiB, should that task fall behind.
         let write: Writer = Arc::new(tokio::sync::Mutex::new(Some(
-            SqliteConnection::connect_with(&options.clone().pragma("wal_autocheckpoint", "8000"))
-                .await?,
-        )));
-        tokio::spawn(checkpoint_in_background(
-            Arc::downgrade(&write),
             SqliteConnection::connect_with(&options).await?,
-        ));
+        )));
         let read = SqlitePoolOptions::new()
             .max_connections(4)
             .test_before_acquire(false)
             .connect_with(options.read_only(true))
             .await?;
         Ok(Store {
-            backend: Backend::Sqlite {
-                commits: GroupCommit::start(write.clone()),
-                write,
-                read,
-            },
+            backend: Backend::Sqlite { write, read },
         })
     }
 

@@ -3,15 +3,19 @@
 //! One query text serves both databases wherever SQL is portable (`$1` placeholders work on
 //! SQLite too); the backend is chosen from the URL. Each query is written once inside the
 //! [`on_reader!`] / [`in_transaction!`] macros, which expand it for each backend's pool, so
-//! the compiler checks it against both drivers without `sqlx::Any`.
+//! one text serves both drivers without `sqlx::Any`. The SQL is checked by running it: the
+//! test suite runs on both databases.
+//!
+//! Money moves through [`ledger`] alone; the job queue's writes are in [`queue`].
 
 mod accounts;
 mod api_tokens;
 mod backend;
 mod error;
-mod group_commit;
 mod jobs;
+mod ledger;
 mod outbox;
+mod queue;
 mod sessions;
 mod tenants;
 
@@ -19,10 +23,8 @@ pub use accounts::{NewUser, UserPage};
 pub use api_tokens::ApiTokenInfo;
 pub use backend::{DatabaseKind, Store};
 pub use error::StoreError;
-pub use jobs::{
-    ActiveTotals, ClaimedJob, Completion, Heartbeat, ImageRecord, NewImage, NextClaim, QueueRules,
-    ReapReport,
-};
+pub use jobs::{ActiveTotals, ImageRecord, QueuePlaces};
 pub use outbox::{NewMail, OutboxCounts, OutgoingMail};
+pub use queue::{ClaimedJob, Completion, Heartbeat, NewImage, NextClaim, QueueRules, ReapReport};
 pub use sessions::{SessionRecord, TokenOutcome, TokenPurpose};
 pub use tenants::{NewTenant, TenantSite};

@@ -1,10 +1,11 @@
 //! Server-side sessions and single-use tokens. Only hashes of the secrets are stored.
 
-use atelier_domain::{TenantId, Timestamp, User, UserId};
+use atelier_domain::{CreditChange, Credits, LedgerReason, TenantId, Timestamp, User, UserId};
 use uuid::Uuid;
 
 use crate::accounts::{UserRow, USER_COLUMNS};
 use crate::backend::{in_transaction, on_reader};
+use crate::ledger::CreditWriter;
 use crate::{Store, StoreError};
 
 /// A session as found from its cookie.
@@ -316,25 +317,17 @@ impl Store {
                 .await?;
                 // The bonus is granted once: only the update that clears the flag credits it.
                 let granted = sqlx::query(
-                    "update users set bonus_pending = false, balance = balance + $2 \
+                    "update users set bonus_pending = false \
                      where id = $1 and bonus_pending and tenant_id is not null",
                 )
                 .bind(user.0)
-                .bind(bonus)
                 .execute(&mut *tx)
                 .await?;
                 if granted.rows_affected() == 1 && bonus > 0 {
-                    sqlx::query(
-                        "insert into credit_ledger (id, tenant_id, user_id, delta, reason, reference, \
-                         actor_id, created_at) select $1, tenant_id, id, $2, 'signup_bonus', '', null, $3 \
-                         from users where id = $4",
-                    )
-                    .bind(Uuid::now_v7())
-                    .bind(bonus)
-                    .bind(now.millis())
-                    .bind(user.0)
-                    .execute(&mut *tx)
-                    .await?;
+                    let grant =
+                        CreditChange::grant(Credits::new(bonus), LedgerReason::SignupBonus, "");
+                    tx.apply_credit_change(user, &grant, None, None, now)
+                        .await?;
                     bonus_granted = true;
                 }
             }

@@ -192,9 +192,9 @@ pub(crate) fn render(
         email: u.email.as_str(),
         name: &u.name,
         role: u.role.as_str(),
-        balance: u.balance,
-        held: u.held,
-        available: u.available(),
+        balance: u.balance.get(),
+        held: u.held.get(),
+        available: u.available().get(),
         email_verified: u.email_verified,
         bonus_pending: u.bonus_pending,
     });
@@ -214,13 +214,20 @@ pub(crate) fn render(
         }
     };
     let jobs = &state.settings.jobs;
+    // What an image costs on this site: its cheapest model's price.
+    let credit_cost = state
+        .models
+        .offered(&settings.enabled_models)
+        .map(atelier_config::Model::job_cost)
+        .min()
+        .unwrap_or_else(|| atelier_domain::job_cost(None));
     let ctx = minijinja::context! {
         tenant => TenantView::new(slug, settings),
         jobs => minijinja::context! {
             deadline_minutes => jobs.deadline_minutes(),
             retries => jobs.retries(),
             attempts => jobs.max_attempts,
-            credit_cost => 1,
+            credit_cost => credit_cost.get(),
         },
         platform_name => &state.settings.platform_name,
         is_platform => matches!(site, Site::Platform),

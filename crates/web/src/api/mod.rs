@@ -250,10 +250,12 @@ async fn list_jobs(page: Page, Query(query): Query<ListQuery>) -> Result<Respons
     let state = &page.state;
     let jobs = state.store.list_jobs(user.id, before, 0, limit + 1).await?;
     let more = jobs.len() as i64 > limit;
-    let mut items = Vec::new();
-    for job in jobs.iter().take(usize::try_from(limit).unwrap_or(20)) {
-        items.push(job_json(&JobView::build(state, job).await?));
-    }
+    let shown = &jobs[..jobs.len().min(usize::try_from(limit).unwrap_or(20))];
+    let items: Vec<_> = JobView::build_all(state, shown)
+        .await?
+        .iter()
+        .map(job_json)
+        .collect();
     let next_cursor = more
         .then(|| jobs.get(usize::try_from(limit - 1).unwrap_or(0)))
         .flatten()

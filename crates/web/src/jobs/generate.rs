@@ -68,7 +68,6 @@ fn size_presets(max_side: i64) -> Vec<Preset> {
 pub(crate) fn queue_rules(state: &AppState) -> QueueRules {
     let jobs = &state.settings.jobs;
     QueueRules {
-        cost: 1,
         max_attempts: i64::from(jobs.max_attempts),
         deadline_ms: i64::try_from(jobs.deadline_secs).unwrap_or(300) * 1000,
         active_cap: i64::from(jobs.active_per_user),
@@ -99,10 +98,7 @@ async fn render(
 ) -> Result<Response, AppError> {
     let site = page.tenant()?;
     let state = &page.state;
-    let mut jobs = Vec::new();
-    for job in state.store.active_jobs(user.id).await? {
-        jobs.push(JobView::build(state, &job).await?);
-    }
+    let mut jobs = JobView::build_all(state, &state.store.active_jobs(user.id).await?).await?;
     jobs.reverse(); // newest first
     let mut focus_job = None;
     if let Some(id) = focus {
@@ -207,6 +203,14 @@ pub(crate) fn parse_job(
     }
 }
 
+/// What one image of `model` costs (its catalogue entry's cost).
+pub(crate) fn job_cost(state: &AppState, model: &str) -> atelier_domain::Credits {
+    state.models.get(model).map_or_else(
+        || atelier_domain::job_cost(None),
+        atelier_config::Model::job_cost,
+    )
+}
+
 /// Queues a job for `user`; wakes the workers and tells live pages.
 pub(crate) async fn queue_job(
     state: &AppState,
@@ -216,7 +220,14 @@ pub(crate) async fn queue_job(
 ) -> Result<atelier_domain::Job, StoreError> {
     let job = state
         .store
-        .submit_job(tenant, user, new, queue_rules(state), state.clock.now())
+        .submit_job(
+            tenant,
+            user,
+            new,
+            job_cost(state, &new.model),
+            queue_rules(state),
+            state.clock.now(),
+        )
         .await?;
     state.queue_wake.notify_one();
     let _ = state.job_events.send(job.id);
@@ -260,7 +271,7 @@ pub(crate) async fn submit(
                 format!(
                     "Not enough {}: an image costs {} and you have {} available. Buy more to keep creating.",
                     settings.credit.plural,
-                    settings.credit.amount(queue_rules(state).cost),
+                    settings.credit.amount(job_cost(state, &new.model).get()),
                     available.max(0)
                 ),
             );

@@ -26,14 +26,11 @@ pub(crate) async fn list(
     let state = &page.state;
     let total = state.store.count_jobs(user.id).await?;
     let pagination = Pagination::new("/history", query.page.unwrap_or(1), HISTORY_PAGE, total);
-    let mut jobs = Vec::new();
-    for job in state
+    let listed = state
         .store
         .list_jobs(user.id, None, pagination.offset(HISTORY_PAGE), HISTORY_PAGE)
-        .await?
-    {
-        jobs.push(JobView::build(state, &job).await?);
-    }
+        .await?;
+    let jobs = JobView::build_all(state, &listed).await?;
     let ctx = minijinja::context! { job_list => jobs, pagination => pagination, total => total };
     Ok(page.render_form("history.html", ctx).await?.into_response())
 }

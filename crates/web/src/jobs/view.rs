@@ -1,6 +1,7 @@
 //! How a job is shown: in pages (`JobView`) and as JSON (the API and live status share it).
 
 use atelier_domain::{Job, JobStatus};
+use atelier_store::QueuePlaces;
 use serde::Serialize;
 
 use crate::{AppError, AppState};
@@ -53,17 +54,67 @@ pub(crate) struct JobView {
     pub charged: bool,
 }
 
-impl JobView {
-    pub(crate) async fn build(state: &AppState, job: &Job) -> Result<JobView, AppError> {
-        let (queue_position, estimated_wait_seconds) = if job.status == JobStatus::Queued {
-            let position = state.store.queue_position(job).await?;
-            let per_job_ms = state.store.recent_render_millis().await?.unwrap_or(15_000);
-            let workers = i64::from(state.settings.jobs.embedded_workers.max(1));
-            let wait = (position * per_job_ms / workers + 999) / 1000;
-            (Some(position), Some(wait))
-        } else {
-            (None, None)
+/// Where a user's queued jobs stand and how long a job takes lately: read once for a page
+/// or an answer, however many jobs it shows.
+pub(crate) struct QueueLine {
+    places: QueuePlaces,
+    per_job_ms: i64,
+    workers: i64,
+}
+
+impl QueueLine {
+    /// The line as `jobs`' owner sees it; reads nothing when none of them is queued.
+    async fn of(state: &AppState, jobs: &[Job]) -> Result<QueueLine, AppError> {
+        let mut line = QueueLine {
+            places: QueuePlaces::default(),
+            per_job_ms: 15_000,
+            workers: i64::from(state.settings.jobs.embedded_workers.max(1)),
         };
+        if let Some(queued) = jobs.iter().find(|j| j.status == JobStatus::Queued) {
+            line.places = state
+                .store
+                .queue_places(queued.tenant_id, queued.user_id)
+                .await?;
+            if let Some(ms) = state.store.recent_render_millis().await? {
+                line.per_job_ms = ms;
+            }
+        }
+        Ok(line)
+    }
+
+    /// The estimated place in line and wait, in seconds, of a queued job.
+    fn place(&self, job: &Job) -> (Option<i64>, Option<i64>) {
+        match self.places.of(job.id) {
+            Some(position) if job.status == JobStatus::Queued => {
+                let wait = (position * self.per_job_ms / self.workers + 999) / 1000;
+                (Some(position), Some(wait))
+            }
+            _ => (None, None),
+        }
+    }
+}
+
+impl JobView {
+    /// One job, as its page or the API shows it.
+    pub(crate) async fn build(state: &AppState, job: &Job) -> Result<JobView, AppError> {
+        let line = QueueLine::of(state, std::slice::from_ref(job)).await?;
+        Ok(JobView::with_line(state, job, &line))
+    }
+
+    /// Jobs of one user, for a list: the queue is read once for all of them.
+    pub(crate) async fn build_all(
+        state: &AppState,
+        jobs: &[Job],
+    ) -> Result<Vec<JobView>, AppError> {
+        let line = QueueLine::of(state, jobs).await?;
+        Ok(jobs
+            .iter()
+            .map(|job| JobView::with_line(state, job, &line))
+            .collect())
+    }
+
+    fn with_line(state: &AppState, job: &Job, line: &QueueLine) -> JobView {
+        let (queue_position, estimated_wait_seconds) = line.place(job);
         let image = job.image_id.map(|i| format!("/images/{i}"));
         let model_label = state
             .models
@@ -77,7 +128,7 @@ impl JobView {
             }),
             _ => None,
         };
-        Ok(JobView {
+        JobView {
             id: job.id.to_string(),
             status: job.status.as_str(),
             status_label: status_label(job),
@@ -107,7 +158,7 @@ impl JobView {
             created_at: job.created_at.rfc3339(),
             created: job.created_at.display_date(),
             charged: job.status == JobStatus::Succeeded,
-        })
+        }
     }
 }
 
