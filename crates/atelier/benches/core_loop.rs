@@ -4,17 +4,17 @@
 //! 1. jobs per second through submit → claim → complete, with a no-op backend (it returns a
 //!    ready 64×64 PNG; the worker still validates and stores it);
 //! 2. the time from submit to claim by an idle worker (median and p99);
-//! 3. requests per second and p99 latency of `GET /api/v1/jobs/{id}` under concurrent load,
-//!    beside a bare axum handler on the same machine in the same run;
-//! 4. the time a fair claim takes when most of the tenant's users are idle (median and p99).
+//! 3. the time a fair claim takes when most of the tenant's users are idle (median and p99).
+//!
+//! HTTP figures are not measured here: a client inside the server's process, on the same two
+//! cores, flatters the server. They belong to a load generator in a process of its own.
 //!
 //! Run: `cargo bench -p atelier --bench core_loop`. Knobs: ATELIER_BENCH_JOBS (3000),
 //! ATELIER_BENCH_WORKERS (8) and ATELIER_BENCH_SUBMITTERS (8) shape the throughput run;
 //! ATELIER_BENCH_DATA_DIR puts the image folder elsewhere (a tmpfs, say);
 //! ATELIER_BENCH_SKIP_SQLITE runs PostgreSQL alone; ATELIER_BENCH_IDLE_USERS (10000) and
-//! ATELIER_BENCH_WAITING_USERS (8) shape the fourth.
+//! ATELIER_BENCH_WAITING_USERS (8) shape the third.
 
-use std::net::SocketAddr;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -337,138 +337,6 @@ async fn claims_among_idle_users(
     Ok(latencies)
 }
 
-/// Requests per second and latencies of GETs of `url` from `clients` connections for
-/// `duration`.
-async fn load(
-    url: String,
-    headers: Vec<(&'static str, String)>,
-    clients: usize,
-    duration: Duration,
-) -> BenchResult<(f64, Vec<Duration>)> {
-    let client = reqwest::Client::builder()
-        .pool_max_idle_per_host(clients)
-        .build()?;
-    let deadline = Instant::now() + duration;
-    let mut tasks = Vec::new();
-    for _ in 0..clients {
-        let (client, url, headers) = (client.clone(), url.clone(), headers.clone());
-        tasks.push(tokio::spawn(async move {
-            let mut latencies = Vec::new();
-            while Instant::now() < deadline {
-                let mut request = client.get(&url);
-                for (k, v) in &headers {
-                    request = request.header(*k, v);
-                }
-                let start = Instant::now();
-                let response = request.send().await?;
-                let status = response.status();
-                let _ = response.bytes().await?;
-                if !status.is_success() {
-                    return Err(format!("status {status}").into());
-                }
-                latencies.push(start.elapsed());
-            }
-            Ok::<_, Box<dyn std::error::Error + Send + Sync>>(latencies)
-        }));
-    }
-    let start = Instant::now();
-    let mut all = Vec::new();
-    for t in tasks {
-        all.extend(t.await??);
-    }
-    let elapsed = start.elapsed();
-    all.sort();
-    Ok((all.len() as f64 / elapsed.as_secs_f64(), all))
-}
-
-async fn status_endpoint(app: &App, png: &[u8]) -> BenchResult<((f64, Duration), (f64, Duration))> {
-    let (tenant, user) = user(app, 1000, "status@example.com").await?;
-    let store = &app.state.store;
-    let token = "atl_benchmark_token_0123456789";
-    store
-        .create_api_token(
-            tenant,
-            user.id,
-            "bench",
-            &atelier_domain::hash_token(token),
-            atelier_domain::Clock::now(&SystemClock),
-        )
-        .await?;
-    let queued = store
-        .submit_job(
-            tenant,
-            user.id,
-            &job(0)?,
-            COST,
-            RULES,
-            atelier_domain::Clock::now(&SystemClock),
-        )
-        .await?;
-    app.worker("bench-status", Arc::new(NoOp(png.to_vec())))
-        .run_once()
-        .await?;
-
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let addr: SocketAddr = listener.local_addr()?;
-    let router = app.router();
-    let server = tokio::spawn(async move {
-        let _ = axum::serve(
-            listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .await;
-    });
-    let bare = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let bare_addr = bare.local_addr()?;
-    let bare_router = axum::Router::new().route(
-        "/api/v1/jobs/{id}",
-        axum::routing::get(|| async {
-            axum::Json(serde_json::json!({"id": "x", "status": "succeeded"}))
-        }),
-    );
-    let bare_server = tokio::spawn(async move {
-        let _ = axum::serve(bare, bare_router).await;
-    });
-
-    let path = format!("/api/v1/jobs/{}", queued.id);
-    let headers = vec![
-        ("host", "pixelforge.test".to_owned()),
-        ("authorization", format!("Bearer {token}")),
-    ];
-    let clients = 32;
-    let duration = Duration::from_secs(4);
-    // Warm up both, then measure each alone.
-    let _ = load(
-        format!("http://{addr}{path}"),
-        headers.clone(),
-        clients,
-        Duration::from_millis(500),
-    )
-    .await?;
-    let (app_rps, app_lat) =
-        load(format!("http://{addr}{path}"), headers, clients, duration).await?;
-    let _ = load(
-        format!("http://{bare_addr}{path}"),
-        vec![],
-        clients,
-        Duration::from_millis(500),
-    )
-    .await?;
-    let (bare_rps, bare_lat) = load(
-        format!("http://{bare_addr}{path}"),
-        vec![],
-        clients,
-        duration,
-    )
-    .await?;
-    server.abort();
-    bare_server.abort();
-    Ok((
-        (app_rps, percentile(&app_lat, 0.99)),
-        (bare_rps, percentile(&bare_lat, 0.99)),
-    ))
-}
-
 async fn run(label: &str, url: &str, dir: &Path) -> BenchResult<()> {
     // The data folder (images) goes where ATELIER_BENCH_DATA_DIR says, if set: on a
     // filesystem where creating files is pathologically slow (see docs/PERFORMANCE.md), a
@@ -504,19 +372,6 @@ async fn run(label: &str, url: &str, dir: &Path) -> BenchResult<()> {
         ms(latencies[latencies.len() - 1]),
     );
 
-    let ((app_rps, app_p99), (bare_rps, bare_p99)) = status_endpoint(&app, &png).await?;
-    println!(
-        "[{label}] GET /api/v1/jobs/{{id}} (32 connections, 4 s): {app_rps:.0} req/s, p99 {:.2} ms",
-        ms(app_p99)
-    );
-    println!(
-        "[{label}] bare axum handler (same load):        {bare_rps:.0} req/s, p99 {:.2} ms",
-        ms(bare_p99)
-    );
-    println!(
-        "[{label}] ratio: {:.1}% of bare axum",
-        100.0 * app_rps / bare_rps
-    );
     let idle = knob("ATELIER_BENCH_IDLE_USERS", 10_000);
     let waiting = knob("ATELIER_BENCH_WAITING_USERS", 8).max(1);
     let claims = claims_among_idle_users(&app, url, idle, waiting).await?;
