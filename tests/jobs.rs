@@ -343,6 +343,7 @@ async fn a_job_past_its_deadline_fails_at_no_cost(db: Db) {
     browser.register("late@example.com", PASSWORD).await;
     let id = job_id_of(&submit(&mut browser, "a slow sunrise", 64, 64).await);
     app.clock.advance_millis(5 * 60 * 1000 + 1);
+    assert_eq!(app.reap().await.failed, 1);
     assert!(
         !worker.run_once().await.unwrap_or_else(|e| panic!("{e}")),
         "nothing left to run"
@@ -375,6 +376,7 @@ async fn a_worker_that_dies_mid_job_is_replaced_and_the_job_charged_once(db: Db)
     assert_eq!(job_json(&mut browser, &id).await["status"], "running");
     // Its lease runs out; another worker takes the job back and finishes it.
     app.clock.advance_millis(30_001);
+    assert_eq!(app.reap().await.requeued, 1);
     let worker = app.worker(demo());
     assert!(worker.run_once().await.unwrap_or_else(|e| panic!("{e}")));
     let job = job_json(&mut browser, &id).await;

@@ -10,4 +10,5 @@ mod jobs;
 mod live_browser;
 mod migrations;
 mod pages;
+mod supervisor;
 mod tenancy;

@@ -224,7 +224,7 @@ pub struct TestApp {
 }
 
 /// Stops the server task when the test app goes away.
-struct AbortOnDrop(tokio::task::JoinHandle<()>);
+struct AbortOnDrop(tokio::task::AbortHandle);
 
 impl Drop for AbortOnDrop {
     fn drop(&mut self) {
@@ -245,6 +245,24 @@ impl TestApp {
     }
 
     pub async fn start_on(database: TestDatabase, settings: Settings) -> TestApp {
+        TestApp::launch(database, settings, false).await.0
+    }
+
+    /// Starts with extra settings lines as `atelier serve` does: HTTP and the supervised
+    /// background tasks (mailer, clean-up, reaper, embedded workers), until `Serving::stop`.
+    pub async fn serve_with(db: Db, extra_toml: &str) -> (TestApp, Serving) {
+        let database = TestDatabase::new(&db).await;
+        let settings = test_settings(&database, extra_toml);
+        let (app, serving) = TestApp::launch(database, settings, true).await;
+        (app, serving.unwrap_or_else(|| panic!("not serving")))
+    }
+
+    /// Serves only the router, or, when `whole`, `App::serve` with a shutdown it hands back.
+    async fn launch(
+        database: TestDatabase,
+        settings: Settings,
+        whole: bool,
+    ) -> (TestApp, Option<Serving>) {
         let clock = Arc::new(ManualClock::new(TEST_EPOCH));
         let app = App::build(settings, clock.clone())
             .await
@@ -259,19 +277,29 @@ impl TestApp {
         let addr = listener
             .local_addr()
             .unwrap_or_else(|e| panic!("addr: {e}"));
-        let router = app.router();
-        let server = tokio::spawn(async move {
-            let _ = axum::serve(
-                listener,
-                router.into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .await;
-        });
+        let (server, serving) = if whole {
+            let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+            let done = tokio::spawn(app.serve(listener, async move {
+                let _ = stopped.await;
+            }));
+            let server = done.abort_handle();
+            (server, Some(Serving { stop, done }))
+        } else {
+            let router = app.router();
+            let server = tokio::spawn(async move {
+                let _ = axum::serve(
+                    listener,
+                    router.into_make_service_with_connect_info::<SocketAddr>(),
+                )
+                .await;
+            });
+            (server.abort_handle(), None)
+        };
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .unwrap_or_else(|e| panic!("client: {e}"));
-        TestApp {
+        let app = TestApp {
             addr,
             state,
             clock,
@@ -279,7 +307,8 @@ impl TestApp {
             database,
             app_handle,
             _server: AbortOnDrop(server),
-        }
+        };
+        (app, serving)
     }
 
     /// A worker of this app's shared pool, run step by step with `run_once`.
@@ -288,6 +317,15 @@ impl TestApp {
         backend: std::sync::Arc<dyn atelier_worker::Backend>,
     ) -> atelier_worker::EmbeddedWorker {
         self.app_handle.worker("test-worker", backend)
+    }
+
+    /// One pass of the reaper: deadlines and expired leases enforced as of the test clock.
+    pub async fn reap(&self) -> atelier_store::ReapReport {
+        self.app_handle
+            .reaper()
+            .reap_once()
+            .await
+            .unwrap_or_else(|e| panic!("reaping: {e}"))
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -304,6 +342,26 @@ impl TestApp {
             .await
             .unwrap_or_else(|e| panic!("GET {host}{path}: {e}"));
         Page::read(response).await
+    }
+}
+
+/// An app started by `TestApp::serve_with`: its shutdown signal and the end of its serving.
+pub struct Serving {
+    stop: tokio::sync::oneshot::Sender<()>,
+    done: tokio::task::JoinHandle<anyhow::Result<()>>,
+}
+
+impl Serving {
+    /// Signals shutdown, as SIGTERM does, and waits for `App::serve` to return; panics if it
+    /// takes longer than `within` or fails.
+    pub async fn shut_down_within(self, within: std::time::Duration) {
+        let _ = self.stop.send(());
+        match tokio::time::timeout(within, self.done).await {
+            Err(_) => panic!("the app did not shut down within {within:?}"),
+            Ok(Err(e)) => panic!("the serving task ended badly: {e}"),
+            Ok(Ok(Err(e))) => panic!("serving failed: {e:#}"),
+            Ok(Ok(Ok(()))) => {}
+        }
     }
 }
 

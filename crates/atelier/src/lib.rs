@@ -1,8 +1,11 @@
 //! The `atelier` program: start-up wiring shared by the command line and the tests.
 
 pub mod provision;
+pub mod supervisor;
 pub mod telemetry;
 
+use std::convert::Infallible;
+use std::future::IntoFuture;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,10 +14,20 @@ use anyhow::Context;
 use atelier_config::Settings;
 use atelier_domain::{Clock, Timestamp};
 use atelier_store::Store;
-use atelier_web::{AppState, Themes};
-use atelier_worker::{Backend, DemoBackend, EmbeddedWorker, WorkerSettings};
+use atelier_web::{AppState, Shutdown, Themes};
+use atelier_worker::{Backend, DemoBackend, EmbeddedWorker, Reaper, WorkerSettings};
 use tokio::net::TcpListener;
 use tokio::sync::watch;
+
+pub use supervisor::{Backoff, Supervisor};
+
+/// How often the reaper looks for jobs past their deadline and leases that ran out.
+const REAP_EVERY: Duration = Duration::from_secs(1);
+
+/// After the shutdown signal, how long open requests may take to finish and, at the same
+/// time, how long background tasks may take to stop (a worker finishing its job); then the
+/// node moves on without them.
+pub const STOP_WITHIN: Duration = Duration::from_secs(10);
 
 /// A ready application: migrated database, provisioned tenants, loaded themes.
 pub struct App {
@@ -78,17 +91,32 @@ impl App {
             clock: state.clock.clone(),
             wake: state.queue_wake.clone(),
             events: state.job_events.clone(),
-            last_reap: std::sync::Mutex::new(None),
             settings: WorkerSettings {
                 lease_ms: i64::try_from(jobs.lease_secs).unwrap_or(30) * 1000,
                 heartbeat: Duration::from_secs(jobs.heartbeat_secs),
                 idle_recheck: Duration::from_secs(5),
-                timeout_reason: format!(
-                    "Not finished within {} minutes, so it was stopped. Nothing was charged.",
-                    jobs.deadline_minutes()
-                ),
             },
         }
+    }
+
+    /// This node's reaper: deadlines and expired leases, whoever renders.
+    pub fn reaper(&self) -> Reaper {
+        let state = &self.state;
+        Reaper {
+            store: state.store.clone(),
+            clock: state.clock.clone(),
+            wake: state.queue_wake.clone(),
+            every: REAP_EVERY,
+            timeout_reason: format!(
+                "Not finished within {} minutes, so it was stopped. Nothing was charged.",
+                state.settings.jobs.deadline_minutes()
+            ),
+        }
+    }
+
+    /// A supervisor whose tasks this app's /readyz reports and whose shutdown is the app's.
+    pub fn supervisor(&self) -> Supervisor {
+        Supervisor::new(self.state.tasks.clone(), self.state.shutdown.clone())
     }
 
     /// The embedded workers `atelier serve` runs, on the demo backend.
@@ -103,38 +131,92 @@ impl App {
             .collect()
     }
 
-    /// Serves on `listener` with the background tasks (mail delivery, clean-up) until
-    /// `shutdown` completes, then drains open requests and stops the tasks.
+    /// Starts the node's background tasks under `supervisor`: mail delivery, clean-up, the
+    /// reaper (on every node) and the embedded workers (`jobs.embedded_workers` of them).
+    fn start_background_tasks(&self, supervisor: &mut Supervisor) {
+        let mailer = self.state.mailer.clone();
+        supervisor.spawn("mailer", move |stop| {
+            let mailer = mailer.clone();
+            async move {
+                mailer.run(stop).await;
+                Ok::<(), Infallible>(())
+            }
+        });
+        let state = self.state.clone();
+        supervisor.spawn("clean-up", move |stop| {
+            let state = state.clone();
+            async move {
+                clean_up(state, stop).await;
+                Ok::<(), Infallible>(())
+            }
+        });
+        let reaper = self.reaper();
+        supervisor.spawn("reaper", move |stop| reaper.clone().run(stop));
+        for worker in self.embedded_workers() {
+            let name = worker.id.clone();
+            supervisor.spawn(name, move |stop| {
+                let worker = worker.clone();
+                async move {
+                    worker.run(stop).await;
+                    Ok::<(), Infallible>(())
+                }
+            });
+        }
+    }
+
+    /// Serves on `listener`, with the background tasks under one supervisor, until
+    /// `shutdown` completes. Then, at once and each for at most [`STOP_WITHIN`]: open
+    /// requests finish (live-status streams end) and the background tasks stop. The store
+    /// is closed last.
     pub async fn serve(
         self,
         listener: TcpListener,
         shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        let (stop, stopped) = watch::channel(false);
-        let mut tasks = vec![
-            tokio::spawn(self.state.mailer.clone().run(stopped.clone())),
-            tokio::spawn(clean_up(self.state.clone(), stopped.clone())),
-        ];
-        for worker in self.embedded_workers() {
-            tasks.push(tokio::spawn(worker.run(stopped.clone())));
-        }
-        let router = self.router();
-        let result = axum::serve(
+        let mut supervisor = self.supervisor();
+        self.start_background_tasks(&mut supervisor);
+        let signal = self.state.shutdown.clone();
+        let server = axum::serve(
             listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
+            self.router()
+                .into_make_service_with_connect_info::<SocketAddr>(),
         )
-        .with_graceful_shutdown(async move {
-            shutdown.await;
-            let _ = stop.send(true);
-        })
-        .await
-        .context("the HTTP server stopped");
-        for task in tasks {
-            let _ = task.await;
-        }
+        .with_graceful_shutdown({
+            let signal = signal.clone();
+            async move {
+                shutdown.await;
+                signal.request();
+            }
+        });
+        let http = async {
+            let drained = tokio::select! {
+                result = server.into_future() => result.context("the HTTP server stopped"),
+                () = deadline_after(&signal) => {
+                    tracing::warn!(
+                        within_ms = STOP_WITHIN.as_millis(),
+                        "open requests did not finish in time; leaving them"
+                    );
+                    Ok(())
+                }
+            };
+            // A server that stopped on its own takes the background tasks with it.
+            signal.request();
+            drained
+        };
+        let tasks = async {
+            signal.requested().await;
+            supervisor.stop(STOP_WITHIN).await;
+        };
+        let (result, ()) = tokio::join!(http, tasks);
         self.state.store.close().await;
         result
     }
+}
+
+/// Completes [`STOP_WITHIN`] after shutdown is requested.
+async fn deadline_after(signal: &Shutdown) {
+    signal.requested().await;
+    tokio::time::sleep(STOP_WITHIN).await;
 }
 
 /// Hourly: removes expired sessions and links, and forgets idle throttle keys.

@@ -28,6 +28,7 @@ use tokio::sync::{broadcast, Notify};
 
 pub use auth::{AccessError, AccessPolicy, ClientIp, SessionHandle, Throttles};
 pub use error::AppError;
+pub use health::{Shutdown, TaskHealth, TaskState};
 pub use tenancy::{CurrentTenant, Resolution, Site, TenantDirectory};
 pub use themes::{ThemeError, Themes};
 
@@ -55,6 +56,10 @@ pub struct AppState {
     /// pages and API clients poll them, and this answers without the database.
     finished_jobs: moka::sync::Cache<JobId, Arc<atelier_domain::Job>>,
     pub clock: Arc<dyn Clock>,
+    /// The supervised background tasks, for /readyz.
+    pub tasks: TaskHealth,
+    /// Requested when the node stops: ends live-status streams and background tasks.
+    pub shutdown: Shutdown,
 }
 
 /// What [`AppState::new`] needs besides the store and settings.
@@ -98,6 +103,8 @@ impl AppState {
                 .time_to_idle(std::time::Duration::from_secs(600))
                 .build(),
             clock,
+            tasks: TaskHealth::default(),
+            shutdown: Shutdown::default(),
         }
     }
 

@@ -22,13 +22,13 @@ pub struct WorkerSettings {
     /// How often a running job reports progress and extends its lease.
     pub heartbeat: Duration,
     /// How long an idle worker waits before looking again without being woken (jobs
-    /// submitted on other nodes, deadlines to enforce).
+    /// submitted on other nodes).
     pub idle_recheck: Duration,
-    /// Shown to the owner of a job that missed its deadline.
-    pub timeout_reason: String,
 }
 
-/// One worker: claims a job, renders it, reports, repeats.
+/// One worker: claims a job, renders it, reports, repeats. Deadlines and expired leases are
+/// the [`Reaper`](crate::Reaper)'s business, not the worker's.
+#[derive(Clone)]
 pub struct EmbeddedWorker {
     pub id: String,
     pub store: Store,
@@ -40,9 +40,6 @@ pub struct EmbeddedWorker {
     /// Told about every job this worker changes, for live status pages.
     pub events: broadcast::Sender<JobId>,
     pub settings: WorkerSettings,
-    /// When this worker last enforced deadlines and leases: once a second is plenty, and
-    /// spares two queries per job when the queue is busy.
-    pub last_reap: std::sync::Mutex<Option<std::time::Instant>>,
 }
 
 impl EmbeddedWorker {
@@ -51,10 +48,9 @@ impl EmbeddedWorker {
         let _ = self.events.send(job);
     }
 
-    /// Enforces deadlines and leases (at most once a second), then runs at most one job.
-    /// Says whether it ran one.
+    /// Runs at most one job; says whether it ran one.
     pub async fn run_once(&self) -> Result<bool, StoreError> {
-        let Some(claimed) = self.reap_and_claim().await? else {
+        let Some(claimed) = self.claim().await? else {
             return Ok(false);
         };
         self.run_job(claimed, false).await?;
@@ -75,38 +71,11 @@ impl EmbeddedWorker {
         Ok(next)
     }
 
-    /// Enforces deadlines and leases (at most once a second), then claims a job if any.
-    async fn reap_and_claim(&self) -> Result<Option<ClaimedJob>, StoreError> {
-        self.reap_if_due().await?;
+    /// Claims the next job if there is one.
+    async fn claim(&self) -> Result<Option<ClaimedJob>, StoreError> {
         self.store
             .claim_next_job(&self.id, None, self.settings.lease_ms, self.clock.now())
             .await
-    }
-
-    /// Enforces deadlines and expired leases, at most once a second.
-    async fn reap_if_due(&self) -> Result<(), StoreError> {
-        let now = self.clock.now();
-        let due = {
-            let mut last = self
-                .last_reap
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            let due = last.is_none_or(|t| t.elapsed() >= Duration::from_secs(1));
-            if due {
-                *last = Some(std::time::Instant::now());
-            }
-            due
-        };
-        if due {
-            let reaped = self
-                .store
-                .reap_jobs(now, &self.settings.timeout_reason)
-                .await?;
-            if reaped != atelier_store::ReapReport::default() {
-                tracing::info!(?reaped, "deadlines and expired leases enforced");
-            }
-        }
-        Ok(())
     }
 
     #[tracing::instrument(skip_all, fields(worker = %self.id, job = %claimed.job.id))]
@@ -247,15 +216,9 @@ impl EmbeddedWorker {
         loop {
             let stopping = *shutdown.borrow();
             let claimed = match next.take() {
-                // A worker that is never idle still enforces deadlines.
-                Some(job) => {
-                    if let Err(e) = self.reap_if_due().await {
-                        tracing::warn!(worker = %self.id, error = %e, "enforcing deadlines failed");
-                    }
-                    Ok(Some(job))
-                }
+                Some(job) => Ok(Some(job)),
                 None if stopping => return,
-                None => self.reap_and_claim().await,
+                None => self.claim().await,
             };
             // Run what was claimed; the job it hands back (claimed on reporting a success) is
             // the next one.

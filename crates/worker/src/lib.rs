@@ -1,14 +1,17 @@
 //! Workers: the loop that claims jobs, renders them with a backend, reports progress through
-//! heartbeats and hands the result back; and the backends themselves.
+//! heartbeats and hands the result back; the backends themselves; and the reaper, which
+//! enforces deadlines and expired leases on every node.
 
 mod demo;
 mod embedded;
+mod reaper;
 
 use std::future::Future;
 use std::pin::Pin;
 
 pub use demo::{demo_png, DemoBackend};
 pub use embedded::{EmbeddedWorker, WorkerSettings};
+pub use reaper::Reaper;
 
 /// What a backend is asked to draw.
 #[derive(Debug, Clone, PartialEq, Eq)]

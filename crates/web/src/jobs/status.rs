@@ -6,6 +6,7 @@ use axum::extract::Path;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Json;
+use futures_util::StreamExt;
 use tokio::sync::broadcast::error::RecvError;
 
 use super::view::{job_json, JobView};
@@ -86,6 +87,7 @@ pub(crate) async fn events(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let job = visible_job(&page, &user, &id).await?;
+    let shutdown = page.state.shutdown.clone();
     let watch = Watch {
         changes: page.state.job_events.subscribe(),
         state: page.state.clone(),
@@ -114,6 +116,9 @@ pub(crate) async fn events(
             next_change(&mut watch).await;
         }
     });
+    // A stream would hold its connection, and so the node's graceful shutdown, until the job
+    // ends; it ends with the node instead, and the browser reconnects to another one.
+    let stream = stream.take_until(async move { shutdown.requested().await });
     Ok(Sse::new(stream)
         .keep_alive(KeepAlive::default())
         .into_response())
