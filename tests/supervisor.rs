@@ -149,7 +149,11 @@ async fn without_embedded_workers_the_reaper_fails_an_overdue_job_and_releases_i
 
     let (mut browser, id) = sign_up_and_submit(&app, "overdue@example.com").await;
     let user = user_by_email(&app, "pixelforge", "overdue@example.com").await;
-    assert_eq!((user.balance.get(), user.held.get()), (20, 1), "one credit held");
+    assert_eq!(
+        (user.balance.get(), user.held.get()),
+        (20, 1),
+        "one credit held"
+    );
     assert_eq!(job_json(&mut browser, &id).await["status"], "queued");
 
     app.clock.advance_millis(5 * 60 * 1000 + 1);
@@ -171,7 +175,11 @@ async fn without_embedded_workers_the_reaper_fails_an_overdue_job_and_releases_i
         "{job}"
     );
     let user = user_by_email(&app, "pixelforge", "overdue@example.com").await;
-    assert_eq!((user.balance.get(), user.held.get()), (20, 0), "the hold is released");
+    assert_eq!(
+        (user.balance.get(), user.held.get()),
+        (20, 0),
+        "the hold is released"
+    );
     assert_ledger_invariants(&app, &user).await;
     serving.shut_down_within(Duration::from_secs(5)).await;
 }

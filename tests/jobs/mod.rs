@@ -15,6 +15,9 @@ use crate::common::browser::Browser;
 use crate::common::{Db, TestApp};
 use crate::on_both_databases;
 
+mod fencing;
+mod queue_places;
+
 const PASSWORD: &str = "violet kettle under moonlight";
 
 on_both_databases!(
@@ -107,6 +110,18 @@ fn new_job(prompt: &str, width: i64) -> NewJob {
         size: ImageSize { width, height: 64 },
         seed: 1,
     }
+}
+
+/// The id of the tenant `slug`.
+async fn tenant_id(app: &TestApp, slug: &str) -> atelier_domain::TenantId {
+    let slug = atelier_domain::Slug::parse(slug).unwrap_or_else(|e| panic!("{e}"));
+    app.state
+        .store
+        .find_tenant_by_slug(&slug)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("no tenant {slug:?}"))
+        .id
 }
 
 /// What a job costs in store-level tests.
