@@ -1,4 +1,10 @@
-//! The parts of the claim statement both databases share.
+//! The claim: its arguments, and the parts of its statement both databases share. The
+//! statements themselves are in `sqlite.rs` and `postgres.rs`.
+
+use atelier_domain::Timestamp;
+use uuid::Uuid;
+
+use super::{postgres, sqlite, NextClaim};
 
 /// Starts the job for the worker: `$1` lease token, `$2` lease expiry, `$3` worker, `$4` now.
 pub(super) const CLAIM_SET: &str = "update jobs set status = 'running', \
@@ -14,4 +20,52 @@ pub(super) const RETURNING: &str = "id, tenant_id, user_id, prompt, negative_pro
 /// model, `listed` selects the models it named.
 pub(super) fn model_filter(alias: &str, any: &str, listed: &str) -> String {
     format!("and ({any} or {alias}.model in ({listed}))")
+}
+
+/// A claim's arguments, made once per claim.
+pub(super) struct Ask {
+    pub(super) lease_token: String,
+    pub(super) lease_expires_at: i64,
+    pub(super) worker_id: String,
+    pub(super) now: i64,
+    /// The worker's models as a JSON array; `None` for all.
+    pub(super) models: Option<String>,
+}
+
+impl Ask {
+    /// `None` for a worker that serves no model: it can claim nothing.
+    pub(super) fn new(next: &NextClaim<'_>, now: Timestamp) -> Option<Ask> {
+        if next.models.is_some_and(<[String]>::is_empty) {
+            return None;
+        }
+        // Both databases read the list as a JSON array; a list of strings always serializes.
+        let models = next
+            .models
+            .map(|list| serde_json::to_string(list).unwrap_or_else(|_| "[]".to_owned()));
+        Some(Ask {
+            lease_token: Uuid::new_v4().simple().to_string(),
+            lease_expires_at: now.millis() + next.lease_ms,
+            worker_id: next.worker_id.to_owned(),
+            now: now.millis(),
+            models,
+        })
+    }
+}
+
+/// The claim's text on each database.
+pub(super) trait ClaimSql {
+    /// Tried in order until one claims a job.
+    fn claim_statements() -> &'static [String];
+}
+
+impl ClaimSql for sqlx::SqliteConnection {
+    fn claim_statements() -> &'static [String] {
+        sqlite::CLAIM.as_slice()
+    }
+}
+
+impl ClaimSql for sqlx::PgConnection {
+    fn claim_statements() -> &'static [String] {
+        postgres::CLAIM.as_slice()
+    }
 }

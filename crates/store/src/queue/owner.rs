@@ -1,0 +1,172 @@
+//! What a job's owner does to the queue: submit a job (holding its cost) and cancel one.
+
+use atelier_domain::{
+    CreditChange, Credits, Job, JobId, JobStatus, NewJob, TenantId, Timestamp, UserId,
+};
+use uuid::Uuid;
+
+use super::steps::{Fence, QueueSteps};
+use super::QueueRules;
+use crate::backend::{in_transaction, on_reader};
+use crate::ledger::{Applied, CreditWriter};
+use crate::{Store, StoreError};
+
+impl Store {
+    /// Holds the job's `cost` and queues it, in one transaction. Refused when the available
+    /// credits (balance − held) do not cover it, or the user already has `active_cap` jobs
+    /// queued or running.
+    #[tracing::instrument(skip_all, fields(user = %user))]
+    pub async fn submit_job(
+        &self,
+        tenant: TenantId,
+        user: UserId,
+        new: &NewJob,
+        cost: Credits,
+        rules: QueueRules,
+        now: Timestamp,
+    ) -> Result<Job, StoreError> {
+        let job = Job {
+            id: JobId(Uuid::now_v7()),
+            tenant_id: tenant,
+            user_id: user,
+            prompt: new.prompt.as_str().to_owned(),
+            negative_prompt: new.negative_prompt.as_str().to_owned(),
+            model: new.model.clone(),
+            width: new.size.width,
+            height: new.size.height,
+            seed: new.seed,
+            status: JobStatus::Queued,
+            cost,
+            attempts: 0,
+            max_attempts: rules.max_attempts,
+            progress: 0,
+            error: String::new(),
+            cancel_requested: false,
+            image_id: None,
+            created_at: now,
+            started_at: None,
+            finished_at: None,
+            deadline_at: Timestamp(now.millis() + rules.deadline_ms),
+        };
+        in_transaction!(self, |tx| {
+            let hold = CreditChange::hold(cost);
+            let held = tx
+                .apply_credit_change(user, &hold, Some(rules.active_cap), None, now)
+                .await?;
+            // Only an enabled account of this tenant queues; otherwise the hold is rolled
+            // back with the transaction.
+            let inserted = sqlx::query(
+                "insert into jobs (id, tenant_id, user_id, prompt, negative_prompt, model, width, \
+                 height, seed, cost, max_attempts, deadline_at, created_at, updated_at) \
+                 select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13 \
+                 where $14 and exists (select 1 from users where id = $3 and tenant_id = $2 \
+                 and disabled_at is null)",
+            )
+            .bind(job.id.0)
+            .bind(tenant.0)
+            .bind(user.0)
+            .bind(&job.prompt)
+            .bind(&job.negative_prompt)
+            .bind(&job.model)
+            .bind(job.width)
+            .bind(job.height)
+            .bind(job.seed)
+            .bind(cost.get())
+            .bind(job.max_attempts)
+            .bind(job.deadline_at.millis())
+            .bind(now.millis())
+            .bind(held == Applied::Done)
+            .execute(&mut *tx)
+            .await?;
+            if inserted.rows_affected() == 0 {
+                tx.rollback().await?;
+                return Err(self.why_refused(tenant, user, cost, rules).await?);
+            }
+        });
+        Ok(job)
+    }
+
+    /// Why a submission was refused: credits first, then the cap on active jobs.
+    async fn why_refused(
+        &self,
+        tenant: TenantId,
+        user: UserId,
+        cost: Credits,
+        rules: QueueRules,
+    ) -> Result<StoreError, StoreError> {
+        let row: Option<(i64,)> = on_reader!(self, |pool| {
+            sqlx::query_as(
+                "select balance - held from users \
+                 where id = $1 and tenant_id = $2 and disabled_at is null",
+            )
+            .bind(user.0)
+            .bind(tenant.0)
+            .fetch_optional(pool)
+            .await?
+        });
+        Ok(match row {
+            Some((available,)) if available < cost.get() => {
+                StoreError::NotEnoughCredits { available }
+            }
+            Some(_) => StoreError::TooManyActiveJobs {
+                cap: rules.active_cap,
+            },
+            None => StoreError::NotFound("account"),
+        })
+    }
+
+    /// The owner cancels: a queued job ends at once, a running one is told at its next
+    /// heartbeat. Another user's or tenant's job is not found.
+    pub async fn cancel_job(
+        &self,
+        tenant: TenantId,
+        user: UserId,
+        job: JobId,
+        now: Timestamp,
+    ) -> Result<Option<JobStatus>, StoreError> {
+        let status = in_transaction!(self, |tx| {
+            let mine: Option<(String,)> = sqlx::query_as(
+                "select status from jobs where id = $1 and tenant_id = $2 and user_id = $3",
+            )
+            .bind(job.0)
+            .bind(tenant.0)
+            .bind(user.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+            match mine {
+                None => None,
+                Some(_)
+                    if tx
+                        .end_and_release(job, JobStatus::Canceled, "", Fence::Queued, now)
+                        .await? =>
+                {
+                    Some(JobStatus::Canceled)
+                }
+                Some(_) => {
+                    // Running (perhaps claimed a moment ago): its worker stops at its next
+                    // heartbeat. A job already over stays as it ended.
+                    let asked: Option<(String,)> = sqlx::query_as(
+                        "update jobs set cancel_requested = true, updated_at = $2 \
+                         where id = $1 and status = 'running' returning status",
+                    )
+                    .bind(job.0)
+                    .bind(now.millis())
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    match asked {
+                        Some(_) => Some(JobStatus::Running),
+                        None => {
+                            let (status,): (String,) =
+                                sqlx::query_as("select status from jobs where id = $1")
+                                    .bind(job.0)
+                                    .fetch_one(&mut *tx)
+                                    .await?;
+                            JobStatus::parse(&status)
+                        }
+                    }
+                }
+            }
+        });
+        Ok(status)
+    }
+}
