@@ -18,7 +18,7 @@ mod tenants;
 pub use accounts::{NewUser, UserPage};
 pub use api_tokens::ApiTokenInfo;
 pub use backend::{DatabaseKind, Store};
-pub use error::StoreError;
+pub use error::{ConstraintViolation, StoreError};
 pub use jobs::{
     ActiveTotals, ClaimedJob, Completion, Heartbeat, ImageRecord, NewImage, NextClaim, QueueRules,
     ReapReport,
