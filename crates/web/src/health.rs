@@ -2,17 +2,15 @@
 
 use std::time::Duration;
 
+use crate::routes::Routes;
+use crate::AppState;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::routing::get;
-use axum::Router;
 
-use crate::AppState;
-
-pub(crate) fn router() -> Router<AppState> {
-    Router::new()
-        .route("/healthz", get(healthz))
-        .route("/readyz", get(readyz))
+pub(crate) fn router() -> Routes {
+    Routes::new()
+        .get("/healthz", healthz)
+        .get("/readyz", readyz)
 }
 
 /// The process is up and serving HTTP.
