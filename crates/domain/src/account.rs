@@ -184,6 +184,18 @@ impl fmt::Display for UserId {
     }
 }
 
+/// A personal API token's identifier (never its secret): what the account page names to
+/// revoke one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub struct ApiTokenId(pub uuid::Uuid);
+
+impl fmt::Display for ApiTokenId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 /// An account as the rest of the system sees it (never with its password hash).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct User {

@@ -1,6 +1,6 @@
 //! Personal API tokens: shown once, stored as a SHA-256, revocable.
 
-use atelier_domain::{TenantId, Timestamp, User, UserId};
+use atelier_domain::{ApiTokenId, TenantId, Timestamp, User, UserId};
 use uuid::Uuid;
 
 use crate::accounts::{UserRow, USER_COLUMNS};
@@ -10,7 +10,7 @@ use crate::{Store, StoreError};
 /// A token as listed on the account page (never the secret).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiTokenInfo {
-    pub id: Uuid,
+    pub id: ApiTokenId,
     pub name: String,
     pub created_at: Timestamp,
     pub last_used_at: Option<Timestamp>,
@@ -27,14 +27,14 @@ impl Store {
         name: &str,
         token_hash: &str,
         now: Timestamp,
-    ) -> Result<Uuid, StoreError> {
-        let id = Uuid::now_v7();
+    ) -> Result<ApiTokenId, StoreError> {
+        let id = ApiTokenId(Uuid::now_v7());
         in_transaction!(self, |tx| {
             sqlx::query(
                 "insert into api_tokens (id, tenant_id, user_id, name, token_hash, created_at) \
                  values ($1, $2, $3, $4, $5, $6)",
             )
-            .bind(id)
+            .bind(id.0)
             .bind(tenant.0)
             .bind(user.0)
             .bind(name)
@@ -60,7 +60,7 @@ impl Store {
         Ok(rows
             .into_iter()
             .map(|(id, name, created, used)| ApiTokenInfo {
-                id,
+                id: ApiTokenId(id),
                 name,
                 created_at: Timestamp(created),
                 last_used_at: used.map(Timestamp),
@@ -72,14 +72,14 @@ impl Store {
     pub async fn revoke_api_token(
         &self,
         user: UserId,
-        id: Uuid,
+        id: ApiTokenId,
         now: Timestamp,
     ) -> Result<bool, StoreError> {
         let done = in_transaction!(self, |tx| {
             sqlx::query(
                 "update api_tokens set revoked_at = $3 where id = $1 and user_id = $2 and revoked_at is null",
             )
-            .bind(id)
+            .bind(id.0)
             .bind(user.0)
             .bind(now.millis())
             .execute(&mut *tx)

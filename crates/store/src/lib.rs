@@ -22,7 +22,7 @@ mod tenants;
 pub use accounts::{NewUser, UserPage};
 pub use api_tokens::ApiTokenInfo;
 pub use backend::{DatabaseKind, Store};
-pub use error::StoreError;
+pub use error::{ConstraintViolation, StoreError};
 pub use jobs::{ActiveTotals, ImageRecord, QueuePlaces};
 pub use outbox::{NewMail, OutboxCounts, OutgoingMail};
 pub use queue::{ClaimedJob, Completion, Heartbeat, NewImage, NextClaim, QueueRules, ReapReport};

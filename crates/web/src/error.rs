@@ -6,6 +6,8 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
+use atelier_store::{ConstraintViolation, StoreError};
+
 use crate::auth::SessionHandle;
 use crate::tenancy::Site;
 use crate::AppState;
@@ -42,8 +44,68 @@ pub(crate) struct ErrorPage {
     pub message: String,
 }
 
+/// How a write the database refused by one of its rules is answered: a value already
+/// taken is a conflict (409); a broken check or a reference to nothing is input that cannot
+/// be stored (422). Neither is a server failure. Pages show the title; the API sends the
+/// stable code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Refusal {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub title: &'static str,
+    pub message: String,
+}
+
+impl Refusal {
+    pub(crate) fn of(error: &StoreError) -> Option<Refusal> {
+        let violation = error.constraint_violation()?;
+        Some(match violation {
+            ConstraintViolation::Unique => Refusal {
+                status: StatusCode::CONFLICT,
+                code: "conflict",
+                title: "That is already taken",
+                message: match error {
+                    StoreError::Conflict(field) => {
+                        format!("That {field} is already taken; choose another.")
+                    }
+                    _ => "Something with that value already exists; choose another.".to_owned(),
+                },
+            },
+            ConstraintViolation::Check => Refusal {
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+                code: "invalid_value",
+                title: "We couldn't save that",
+                message: "A value is outside what is allowed here; check it and try again."
+                    .to_owned(),
+            },
+            ConstraintViolation::ForeignKey => Refusal {
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+                code: "unknown_reference",
+                title: "We couldn't save that",
+                message: "It refers to something that does not exist (any more).".to_owned(),
+            },
+        })
+    }
+}
+
+/// The answer for a path that names nothing: the API's JSON error under `/api/`, the
+/// themed page elsewhere.
+pub(crate) fn not_found_at(path: &str) -> Response {
+    if path.starts_with("/api/") {
+        crate::api::ApiError::not_found().into_response()
+    } else {
+        AppError::NotFound.into_response()
+    }
+}
+
 impl AppError {
     fn status_and_page(&self) -> (StatusCode, &'static str, String) {
+        if let AppError::Store(e) = self {
+            if let Some(refusal) = Refusal::of(e) {
+                tracing::info!(error = %e, "a write broke a database rule");
+                return (refusal.status, refusal.title, refusal.message);
+            }
+        }
         match self {
             AppError::NotFound => (
                 StatusCode::NOT_FOUND,
@@ -164,7 +226,105 @@ pub(crate) async fn render_error_pages(
 
 #[cfg(test)]
 mod tests {
-    use super::human_wait;
+    use super::*;
+
+    fn status_of(error: AppError) -> StatusCode {
+        error.into_response().status()
+    }
+
+    #[test]
+    fn a_taken_value_is_a_conflict_not_a_server_error() {
+        let refusal = Refusal::of(&StoreError::Conflict("domain"));
+        assert_eq!(
+            refusal.as_ref().map(|r| (r.status, r.code)),
+            Some((StatusCode::CONFLICT, "conflict"))
+        );
+        assert!(refusal.is_some_and(|r| r.message.contains("domain")));
+        assert_eq!(
+            status_of(AppError::Store(StoreError::Conflict("slug"))),
+            StatusCode::CONFLICT
+        );
+    }
+
+    /// The error a real database gives for the last statement, as the store passes it on.
+    async fn sqlite_error(statements: &[&str]) -> StoreError {
+        use sqlx::{Connection, Executor};
+        let mut conn = sqlx::SqliteConnection::connect("sqlite::memory:")
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let (last, setup) = statements.split_last().unwrap_or_else(|| panic!("empty"));
+        for statement in ["pragma foreign_keys = on"].iter().chain(setup) {
+            conn.execute(*statement)
+                .await
+                .unwrap_or_else(|e| panic!("{statement}: {e}"));
+        }
+        let err = conn.execute(*last).await.err();
+        StoreError::from(err.unwrap_or_else(|| panic!("{last} succeeded")))
+    }
+
+    const SCHEMA: [&str; 3] = [
+        "create table users (id integer primary key, email text unique, balance integer check (balance >= 0))",
+        "create table jobs (id integer primary key, user_id integer references users (id))",
+        "insert into users (id, email, balance) values (1, 'a@example.com', 1)",
+    ];
+
+    /// What a page and the API answer when the database refuses the last statement.
+    async fn answers(statements: &[&str]) -> (StatusCode, StatusCode, String) {
+        let page = status_of(AppError::Store(sqlite_error(statements).await));
+        let api = crate::api::ApiError::from(sqlite_error(statements).await).into_response();
+        let api_status = api.status();
+        let body = axum::body::to_bytes(api.into_body(), 10_000)
+            .await
+            .unwrap_or_default();
+        let json: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
+        let code = json["error"]["code"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        (page, api_status, code)
+    }
+
+    #[tokio::test]
+    async fn database_rules_answer_409_or_422_with_stable_codes() {
+        let [users, jobs, one] = SCHEMA;
+        let cases: [(&[&str], StatusCode, &str); 3] = [
+            (
+                &[
+                    users,
+                    one,
+                    "insert into users (id, email, balance) values (2, 'a@example.com', 1)",
+                ],
+                StatusCode::CONFLICT,
+                "conflict",
+            ),
+            (
+                &[users, one, "update users set balance = -1"],
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_value",
+            ),
+            (
+                &[users, jobs, "insert into jobs (id, user_id) values (1, 99)"],
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "unknown_reference",
+            ),
+        ];
+        for (statements, status, code) in cases {
+            assert_eq!(
+                answers(statements).await,
+                (status, status, code.to_owned()),
+                "{statements:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn other_store_errors_stay_server_errors() {
+        assert_eq!(Refusal::of(&StoreError::NotFound("job")), None);
+        assert_eq!(
+            status_of(AppError::Store(StoreError::Corrupt("x".into()))),
+            StatusCode::INTERNAL_SERVER_ERROR
+        );
+    }
 
     #[test]
     fn waits_read_naturally() {

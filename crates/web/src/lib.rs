@@ -11,6 +11,8 @@ mod jobs;
 mod layers;
 mod mail;
 mod pages;
+mod path_id;
+mod routes;
 mod tenancy;
 mod themes;
 
@@ -24,12 +26,14 @@ use atelier_mail::Mailer;
 use atelier_media::ImageStorage;
 use atelier_store::Store;
 use axum::Router;
+use routes::Routes;
 use tokio::sync::{broadcast, Notify};
 
 pub use auth::{AccessError, AccessPolicy, ClientIp, SessionHandle, Throttles};
 pub use error::AppError;
 pub use health::{Shutdown, TaskHealth, TaskState};
-pub use tenancy::{CurrentTenant, Resolution, Site, TenantDirectory};
+pub use routes::{Access, ServedRoute};
+pub use tenancy::{Resolution, Site, TenantDirectory};
 pub use themes::{ThemeError, Themes};
 
 /// What every handler can reach. Cheap to clone.
@@ -132,23 +136,56 @@ impl AppState {
     }
 }
 
+/// The application's routes in three parts, each behind its own layers.
+struct RouteParts {
+    /// Pages and the JSON API: every one decided by the access policy.
+    guarded: Routes,
+    /// The brand stylesheet and theme files: public on every site.
+    assets: Routes,
+    /// Health probes: public, on any host, before tenancy.
+    probes: Routes,
+}
+
+fn route_parts(state: &AppState) -> RouteParts {
+    RouteParts {
+        guarded: pages::router()
+            .merge(accounts::router())
+            .merge(admin::router())
+            .merge(jobs::router())
+            .merge(api::router()),
+        assets: pages::assets(state),
+        probes: health::router(),
+    }
+}
+
+/// Every (method, path) [`router`] serves, and who decides access to it.
+pub fn routes(state: &AppState) -> Vec<ServedRoute> {
+    let parts = route_parts(state);
+    let guarded = parts.guarded.served(Access::Policy);
+    let assets = parts.assets.served(Access::Public);
+    let probes = parts.probes.served(Access::Public);
+    guarded.chain(assets).chain(probes).collect()
+}
+
 /// The whole application: every route with every layer.
 pub fn router(state: AppState) -> Router {
     use axum::middleware::{from_fn, from_fn_with_state};
-    // Every page route is decided by the access policy; assets are public.
-    let guarded = pages::router()
-        .merge(accounts::router())
-        .merge(admin::router())
-        .merge(jobs::router())
-        .merge(api::router())
+    let parts = route_parts(&state);
+    let guarded = parts
+        .guarded
+        .into_router()
         .route_layer(from_fn_with_state(state.clone(), auth::guard));
     let site = guarded
-        .merge(pages::assets(&state))
+        .merge(parts.assets.into_router())
         .fallback(pages::not_found)
         .layer(from_fn(auth::same_origin_only))
         .layer(from_fn_with_state(state.clone(), error::render_error_pages))
         .layer(from_fn_with_state(state.clone(), auth::load_session))
         .layer(from_fn_with_state(state.clone(), tenancy::resolve_site));
-    let app = health::router().merge(site).with_state(state.clone());
+    let app = parts
+        .probes
+        .into_router()
+        .merge(site)
+        .with_state(state.clone());
     layers::apply(app, &state.settings)
 }

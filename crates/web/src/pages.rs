@@ -10,36 +10,35 @@ use axum::http::request::Parts;
 use axum::http::{header, HeaderValue};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
-use axum::routing::get;
-use axum::Router;
 use serde::Serialize;
 use tower_http::services::ServeDir;
 
 use crate::auth::SessionHandle;
+use crate::routes::Routes;
 use crate::tenancy::Site;
 use crate::themes::DEFAULT_THEME;
 use crate::{AppError, AppState};
 
 /// The public pages; guarded like every page route.
-pub(crate) fn router() -> Router<AppState> {
-    Router::new()
-        .route("/", get(home))
-        .route("/faq", get(faq))
-        .route("/privacy", get(privacy))
-        .route("/terms", get(terms))
+pub(crate) fn router() -> Routes {
+    Routes::new()
+        .get("/", home)
+        .get("/faq", faq)
+        .get("/privacy", privacy)
+        .get("/terms", terms)
 }
 
 /// Static files and the brand stylesheet: public, outside the guard.
-pub(crate) fn assets(state: &AppState) -> Router<AppState> {
-    let mut router = Router::new().route("/brand.css", get(brand_css));
+pub(crate) fn assets(state: &AppState) -> Routes {
+    let mut routes = Routes::new().get("/brand.css", brand_css);
     let themes = state.themes.dir();
     let default_static = themes.join(DEFAULT_THEME).join("static");
     for name in state.themes.names() {
         let own = ServeDir::new(themes.join(name).join("static"))
             .fallback(ServeDir::new(&default_static));
-        router = router.nest_service(&format!("/static/{name}"), own);
+        routes = routes.files(&format!("/static/{name}"), own);
     }
-    router.layer(axum::middleware::from_fn(static_cache_headers))
+    routes.layer(axum::middleware::from_fn(static_cache_headers))
 }
 
 /// What a page handler needs to render: the state, the site, the session and the path.
@@ -313,9 +312,5 @@ async fn brand_css(State(state): State<AppState>, site: Site) -> Response {
 }
 
 pub(crate) async fn not_found(uri: axum::http::Uri) -> Response {
-    if uri.path().starts_with("/api/") {
-        crate::api::ApiError::not_found().into_response()
-    } else {
-        AppError::NotFound.into_response()
-    }
+    crate::error::not_found_at(uri.path())
 }

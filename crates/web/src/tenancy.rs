@@ -32,21 +32,6 @@ pub enum Site {
     Platform,
 }
 
-/// Extracts the tenant of a tenant site; on the platform host the route does not exist.
-#[derive(Debug, Clone)]
-pub struct CurrentTenant(pub Arc<TenantSite>);
-
-impl<S: Send + Sync> FromRequestParts<S> for CurrentTenant {
-    type Rejection = AppError;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        match parts.extensions.get::<Site>() {
-            Some(Site::Tenant(site)) => Ok(CurrentTenant(site.clone())),
-            _ => Err(AppError::NotFound),
-        }
-    }
-}
-
 impl<S: Send + Sync> FromRequestParts<S> for Site {
     type Rejection = AppError;
 

@@ -1,4 +1,4 @@
-use atelier_domain::NewPassword;
+use atelier_domain::{ApiTokenId, NewPassword};
 use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::FormErrors;
 use crate::auth::{hash_new_password, verify_password_off_thread, CsrfForm, CurrentUser};
 use crate::pages::Page;
+use crate::path_id::PathId;
 use crate::AppError;
 
 /// Ledger rows per page of the account page.
@@ -265,10 +266,9 @@ pub(crate) async fn create_token(
 pub(crate) async fn revoke_token(
     page: Page,
     CurrentUser(user): CurrentUser,
-    axum::extract::Path(id): axum::extract::Path<String>,
+    PathId(id): PathId<ApiTokenId>,
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> Result<Response, AppError> {
-    let id = uuid::Uuid::parse_str(&id).map_err(|_| AppError::NotFound)?;
     if !page
         .state
         .store

@@ -9,9 +9,7 @@ mod verify;
 
 use std::collections::BTreeMap;
 
-use axum::routing::{get, post};
-use axum::Router;
-
+use crate::routes::Routes;
 use crate::tenancy::Site;
 use crate::AppState;
 
@@ -23,25 +21,23 @@ pub(crate) const RESET_LINK_MINUTES: i64 = 60;
 /// How long an address-verification link works.
 pub(crate) const VERIFY_LINK_MINUTES: i64 = 24 * 60;
 
-pub(crate) fn router() -> Router<AppState> {
-    Router::new()
-        .route("/register", get(register::form).post(register::submit))
-        .route("/login", get(login::form).post(login::submit))
-        .route("/logout", post(login::sign_out))
-        .route(
-            "/forgot-password",
-            get(reset::forgot_form).post(reset::forgot_submit),
-        )
-        .route(
-            "/reset-password",
-            get(reset::reset_form).post(reset::reset_submit),
-        )
-        .route("/verify-email", get(verify::verify))
-        .route("/account", get(account::show))
-        .route("/account/password", post(account::change_password))
-        .route("/account/verification", post(verify::resend))
-        .route("/account/tokens", post(account::create_token))
-        .route("/account/tokens/{id}/revoke", post(account::revoke_token))
+pub(crate) fn router() -> Routes {
+    Routes::new()
+        .get("/register", register::form)
+        .post("/register", register::submit)
+        .get("/login", login::form)
+        .post("/login", login::submit)
+        .post("/logout", login::sign_out)
+        .get("/forgot-password", reset::forgot_form)
+        .post("/forgot-password", reset::forgot_submit)
+        .get("/reset-password", reset::reset_form)
+        .post("/reset-password", reset::reset_submit)
+        .get("/verify-email", verify::verify)
+        .get("/account", account::show)
+        .post("/account/password", account::change_password)
+        .post("/account/verification", verify::resend)
+        .post("/account/tokens", account::create_token)
+        .post("/account/tokens/{id}/revoke", account::revoke_token)
 }
 
 /// Messages for a form's fields, keyed by field name ("form" for the whole form).

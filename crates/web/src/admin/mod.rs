@@ -5,21 +5,19 @@ mod platform;
 mod users;
 
 use axum::response::Redirect;
-use axum::routing::{get, post};
-use axum::Router;
 
-use crate::AppState;
+use crate::routes::Routes;
 
-pub(crate) fn router() -> Router<AppState> {
-    Router::new()
-        .route("/admin", get(|| async { Redirect::to("/admin/users") }))
-        .route("/admin/users", get(users::list))
-        .route("/admin/users/{id}/disable", post(users::disable))
-        .route("/admin/users/{id}/enable", post(users::enable))
-        .route("/admin/users/{id}/role", post(users::change_role))
-        .route("/platform", get(platform::console))
-        .route(
+pub(crate) fn router() -> Routes {
+    Routes::new()
+        .get("/admin", || async { Redirect::to("/admin/users") })
+        .get("/admin/users", users::list)
+        .post("/admin/users/{id}/disable", users::disable)
+        .post("/admin/users/{id}/enable", users::enable)
+        .post("/admin/users/{id}/role", users::change_role)
+        .get("/platform", platform::console)
+        .post(
             "/platform/tenants/{slug}/admins",
-            post(platform::add_tenant_admin),
+            platform::add_tenant_admin,
         )
 }

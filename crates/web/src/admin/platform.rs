@@ -1,7 +1,7 @@
 use std::collections::HashMap;
 
 use atelier_domain::{Email, Role, Slug};
-use axum::extract::{Path, Query};
+use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::accounts::FormErrors;
 use crate::auth::{CsrfForm, CurrentUser};
 use crate::pages::Page;
+use crate::path_id::PathId;
 use crate::tenancy::Site;
 use crate::AppError;
 
@@ -88,14 +89,13 @@ pub(crate) struct AdminForm {
 pub(crate) async fn add_tenant_admin(
     page: Page,
     CurrentUser(me): CurrentUser,
-    Path(slug): Path<String>,
+    PathId(slug): PathId<Slug>,
     CsrfForm(form): CsrfForm<AdminForm>,
 ) -> Result<Response, AppError> {
     if !matches!(page.site, Site::Platform) {
         return Err(AppError::NotFound);
     }
     let state = &page.state;
-    let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
     let tenant = state
         .store
         .find_tenant_by_slug(&slug)

@@ -1,11 +1,12 @@
 use atelier_domain::{Role, UserId};
-use axum::extract::{Path, Query};
+use axum::extract::Query;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::Pagination;
 use crate::auth::{CsrfForm, CurrentUser};
 use crate::pages::Page;
+use crate::path_id::PathId;
 use crate::AppError;
 
 const USERS_PAGE: i64 = 25;
@@ -77,12 +78,11 @@ pub(crate) async fn list(
 
 /// An account of this tenant named in the path; anything else, including another
 /// tenant's account, is not found.
-async fn target(page: &Page, id: &str) -> Result<atelier_domain::User, AppError> {
-    let id = uuid::Uuid::parse_str(id).map_err(|_| AppError::NotFound)?;
+async fn target(page: &Page, id: UserId) -> Result<atelier_domain::User, AppError> {
     let tenant = page.tenant()?.tenant.id;
     page.state
         .store
-        .find_user(Some(tenant), UserId(id))
+        .find_user(Some(tenant), id)
         .await?
         .ok_or(AppError::NotFound)
 }
@@ -90,10 +90,10 @@ async fn target(page: &Page, id: &str) -> Result<atelier_domain::User, AppError>
 async fn set_disabled(
     page: Page,
     me: atelier_domain::User,
-    id: String,
+    id: UserId,
     disabled: bool,
 ) -> Result<Response, AppError> {
-    let user = target(&page, &id).await?;
+    let user = target(&page, id).await?;
     if user.id == me.id {
         return Err(AppError::BadRequest(
             "You cannot disable your own account.".to_owned(),
@@ -114,7 +114,7 @@ async fn set_disabled(
 pub(crate) async fn disable(
     page: Page,
     CurrentUser(me): CurrentUser,
-    Path(id): Path<String>,
+    PathId(id): PathId<UserId>,
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> Result<Response, AppError> {
     set_disabled(page, me, id, true).await
@@ -123,7 +123,7 @@ pub(crate) async fn disable(
 pub(crate) async fn enable(
     page: Page,
     CurrentUser(me): CurrentUser,
-    Path(id): Path<String>,
+    PathId(id): PathId<UserId>,
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> Result<Response, AppError> {
     set_disabled(page, me, id, false).await
@@ -138,10 +138,10 @@ pub(crate) struct RoleForm {
 pub(crate) async fn change_role(
     page: Page,
     CurrentUser(me): CurrentUser,
-    Path(id): Path<String>,
+    PathId(id): PathId<UserId>,
     CsrfForm(form): CsrfForm<RoleForm>,
 ) -> Result<Response, AppError> {
-    let user = target(&page, &id).await?;
+    let user = target(&page, id).await?;
     let role = match Role::parse(&form.role) {
         Some(r @ (Role::User | Role::TenantAdmin)) => r,
         _ => {

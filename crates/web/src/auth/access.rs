@@ -2,6 +2,7 @@ use std::path::Path;
 
 use atelier_domain::{Role, User};
 use axum::extract::{MatchedPath, Request, State};
+use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use casbin::{CoreApi, DefaultModel, Enforcer, FileAdapter};
@@ -109,7 +110,13 @@ pub(crate) async fn guard(State(state): State<AppState>, request: Request, next:
         .get::<SessionHandle>()
         .and_then(SessionHandle::user);
     let role = role_on(&site, user.as_ref());
-    let (kind, method) = (site_kind(&site), request.method().as_str());
+    // HEAD is a GET without the body (axum answers it from the GET handler): the policy
+    // speaks of GET only.
+    let method = match *request.method() {
+        Method::HEAD => "GET",
+        ref other => other.as_str(),
+    };
+    let kind = site_kind(&site);
     if state.access.allows(role, kind, &route, method) {
         return next.run(request).await;
     }
@@ -117,11 +124,7 @@ pub(crate) async fn guard(State(state): State<AppState>, request: Request, next:
     // A route that not even a super-admin may use on this kind of site does not exist
     // here (a tenant page asked of the platform host, say).
     if !state.access.allows("super_admin", kind, &route, method) {
-        return if api {
-            crate::api::ApiError::not_found().into_response()
-        } else {
-            AppError::NotFound.into_response()
-        };
+        return crate::error::not_found_at(request.uri().path());
     }
     if api {
         return if role == "anonymous" {

@@ -1,5 +1,5 @@
 use atelier_domain::ImageId;
-use axum::extract::{Path, Query};
+use axum::extract::Query;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
@@ -7,6 +7,7 @@ use serde::Deserialize;
 use super::status::may_view;
 use crate::auth::CurrentUser;
 use crate::pages::Page;
+use crate::path_id::PathId;
 use crate::AppError;
 
 #[derive(Deserialize, Default)]
@@ -34,13 +35,10 @@ fn download_name(slug: &str, prompt: &str, id: ImageId) -> String {
 async fn serve(
     page: Page,
     user: atelier_domain::User,
-    raw_id: &str,
+    id: ImageId,
     thumb: bool,
     download: bool,
 ) -> Result<Response, AppError> {
-    let id = uuid::Uuid::parse_str(raw_id)
-        .map(ImageId)
-        .map_err(|_| AppError::NotFound)?;
     let site = page.tenant()?;
     let state = &page.state;
     let record = state
@@ -94,22 +92,22 @@ async fn serve(
 pub(crate) async fn full(
     page: Page,
     CurrentUser(user): CurrentUser,
-    Path(id): Path<String>,
+    PathId(id): PathId<ImageId>,
     Query(query): Query<ImageQuery>,
 ) -> Result<Response, AppError> {
     let download = query
         .download
         .as_deref()
         .is_some_and(|d| d == "1" || d == "true");
-    serve(page, user, &id, false, download).await
+    serve(page, user, id, false, download).await
 }
 
 pub(crate) async fn thumb(
     page: Page,
     CurrentUser(user): CurrentUser,
-    Path(id): Path<String>,
+    PathId(id): PathId<ImageId>,
 ) -> Result<Response, AppError> {
-    serve(page, user, &id, true, false).await
+    serve(page, user, id, true, false).await
 }
 
 #[cfg(test)]

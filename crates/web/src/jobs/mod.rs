@@ -10,25 +10,22 @@ mod view;
 pub(crate) use generate::{parse_job, queue_job, GenerateForm};
 pub(crate) use view::{job_json, JobView};
 
-use axum::routing::{get, post};
-use axum::Router;
+use crate::routes::Routes;
 
-use crate::AppState;
-
-pub(crate) fn router() -> Router<AppState> {
-    Router::new()
-        .route("/generate", get(generate::form).post(generate::submit))
-        .route("/history", get(history::list))
-        .route("/jobs/{id}", get(status::json))
-        .route("/jobs/{id}/events", get(status::events))
-        .route("/jobs/{id}/cancel", post(status::cancel))
-        .route("/images/{id}", get(images::full))
-        .route("/images/{id}/thumb", get(images::thumb))
+pub(crate) fn router() -> Routes {
+    Routes::new()
+        .get("/generate", generate::form)
+        .post("/generate", generate::submit)
+        .get("/history", history::list)
+        .get("/jobs/{id}", status::json)
+        .get("/jobs/{id}/events", status::events)
+        .post("/jobs/{id}/cancel", status::cancel)
+        .get("/images/{id}", images::full)
+        .get("/images/{id}/thumb", images::thumb)
 }
 
-/// A job id from a path; anything unparsable is simply not found.
+/// A job id from a query (`/generate?job=`); anything unparsable is simply not found.
 pub(crate) fn parse_job_id(raw: &str) -> Result<atelier_domain::JobId, crate::AppError> {
-    uuid::Uuid::parse_str(raw)
-        .map(atelier_domain::JobId)
-        .map_err(|_| crate::AppError::NotFound)
+    use crate::path_id::FromPath;
+    atelier_domain::JobId::from_path(raw).ok_or(crate::AppError::NotFound)
 }

@@ -2,7 +2,6 @@ use std::convert::Infallible;
 use std::time::Duration;
 
 use atelier_domain::{Job, JobId, Role, User};
-use axum::extract::Path;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Json;
@@ -12,6 +11,7 @@ use tokio::sync::broadcast::error::RecvError;
 use super::view::{job_json, JobView};
 use crate::auth::{CsrfForm, CurrentUser};
 use crate::pages::Page;
+use crate::path_id::PathId;
 use crate::{AppError, AppState};
 
 /// Who may see a job or image: its owner, the tenant's admins, super-admins.
@@ -26,8 +26,7 @@ pub(crate) fn may_view(
 }
 
 /// The job if this visitor may see it on this site; otherwise not found.
-async fn visible_job(page: &Page, user: &User, raw_id: &str) -> Result<Job, AppError> {
-    let id = super::parse_job_id(raw_id)?;
+async fn visible_job(page: &Page, user: &User, id: JobId) -> Result<Job, AppError> {
     let tenant = page.tenant()?.tenant.id;
     let job = page
         .state
@@ -45,9 +44,9 @@ async fn visible_job(page: &Page, user: &User, raw_id: &str) -> Result<Job, AppE
 pub(crate) async fn json(
     page: Page,
     CurrentUser(user): CurrentUser,
-    Path(id): Path<String>,
+    PathId(id): PathId<JobId>,
 ) -> Result<Response, AppError> {
-    let job = visible_job(&page, &user, &id).await?;
+    let job = visible_job(&page, &user, id).await?;
     let view = JobView::build(&page.state, &job).await?;
     Ok((
         [(axum::http::header::CACHE_CONTROL, "no-store")],
@@ -84,9 +83,9 @@ async fn next_change(watch: &mut Watch) {
 pub(crate) async fn events(
     page: Page,
     CurrentUser(user): CurrentUser,
-    Path(id): Path<String>,
+    PathId(id): PathId<JobId>,
 ) -> Result<Response, AppError> {
-    let job = visible_job(&page, &user, &id).await?;
+    let job = visible_job(&page, &user, id).await?;
     let shutdown = page.state.shutdown.clone();
     let watch = Watch {
         changes: page.state.job_events.subscribe(),
@@ -128,10 +127,9 @@ pub(crate) async fn events(
 pub(crate) async fn cancel(
     page: Page,
     CurrentUser(user): CurrentUser,
-    Path(id): Path<String>,
+    PathId(id): PathId<JobId>,
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> Result<Response, AppError> {
-    let id = super::parse_job_id(&id)?;
     let tenant = page.tenant()?.tenant.id;
     let state = &page.state;
     let status = state

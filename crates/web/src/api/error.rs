@@ -1,0 +1,149 @@
+use std::collections::BTreeMap;
+
+use atelier_store::StoreError;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+
+use crate::error::Refusal;
+use crate::AppError;
+
+/// An API error: an HTTP status, a stable machine-readable code, and a sentence.
+#[derive(Debug)]
+pub(crate) struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+    fields: Option<BTreeMap<&'static str, String>>,
+}
+
+impl ApiError {
+    pub(crate) fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            status,
+            code,
+            message: message.into(),
+            fields: None,
+        }
+    }
+
+    /// Adds a message per request field.
+    pub(crate) fn with_fields(mut self, fields: BTreeMap<&'static str, String>) -> Self {
+        self.fields = Some(fields);
+        self
+    }
+
+    pub(crate) fn unauthorized() -> Self {
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "Send a personal API token as `Authorization: Bearer <token>`; make one on your account page.",
+        )
+    }
+
+    pub(crate) fn forbidden() -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "This token may not do that.",
+        )
+    }
+
+    pub(crate) fn not_found() -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not_found", "There is nothing here.")
+    }
+
+    fn internal() -> Self {
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "Something went wrong on our side; try again.",
+        )
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut error = serde_json::json!({ "code": self.code, "message": self.message });
+        if let Some(fields) = self.fields {
+            error["fields"] = serde_json::json!(fields);
+        }
+        let mut response =
+            (self.status, Json(serde_json::json!({ "error": error }))).into_response();
+        if self.status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                header::HeaderValue::from_static("Bearer"),
+            );
+        }
+        response
+    }
+}
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        match e {
+            AppError::NotFound => ApiError::not_found(),
+            AppError::Forbidden | AppError::CsrfTokenMismatch | AppError::CrossSiteRequest => {
+                ApiError::forbidden()
+            }
+            AppError::TooManyRequests { retry_after_secs } => ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_requests",
+                format!("Too many requests; try again in {retry_after_secs} seconds."),
+            ),
+            AppError::BadRequest(message) => {
+                ApiError::new(StatusCode::BAD_REQUEST, "bad_request", message)
+            }
+            AppError::PayloadTooLarge => ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                "The request body is larger than we accept.",
+            ),
+            AppError::Store(e) => match Refusal::of(&e) {
+                Some(refusal) => {
+                    tracing::info!(error = %e, "an API write broke a database rule");
+                    ApiError::new(refusal.status, refusal.code, refusal.message)
+                }
+                None => {
+                    tracing::error!(error = %e, "API request failed");
+                    ApiError::internal()
+                }
+            },
+            other @ (AppError::Template(_) | AppError::Internal(_)) => {
+                tracing::error!(error = %other, "API request failed");
+                ApiError::internal()
+            }
+        }
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        AppError::from(e).into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_taken_value_answers_409_conflict() {
+        let error = ApiError::from(StoreError::Conflict("name"));
+        assert_eq!(
+            (error.status, error.code),
+            (StatusCode::CONFLICT, "conflict")
+        );
+    }
+
+    #[test]
+    fn server_failures_say_nothing_of_their_cause() {
+        let error = ApiError::from(StoreError::Corrupt("secret detail".into()));
+        assert_eq!(
+            (error.status, error.code),
+            (StatusCode::INTERNAL_SERVER_ERROR, "internal")
+        );
+        assert!(!error.message.contains("secret"));
+    }
+}

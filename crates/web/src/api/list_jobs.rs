@@ -1,0 +1,75 @@
+use atelier_domain::{JobId, Timestamp};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::Query;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+
+use super::{ApiError, ApiUser};
+use crate::jobs::{job_json, JobView};
+use crate::pages::Page;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(super) struct ListQuery {
+    limit: Option<i64>,
+    cursor: Option<String>,
+}
+
+/// Cursors are "<created_at millis>.<job id>" of the last job of a page.
+fn parse_cursor(raw: &str) -> Option<(Timestamp, JobId)> {
+    let (at, id) = raw.split_once('.')?;
+    Some((
+        Timestamp(at.parse().ok()?),
+        JobId(uuid::Uuid::try_parse(id).ok()?),
+    ))
+}
+
+/// The token's jobs, newest first, a page at a time.
+pub(super) async fn list_jobs(
+    page: Page,
+    ApiUser(user): ApiUser,
+    query: Result<Query<ListQuery>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let Query(query) = query.map_err(|_| {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_query",
+            "Use ?limit=<1 to 100>&cursor=<next_cursor of a previous page>.",
+        )
+    })?;
+    let limit = query.limit.unwrap_or(20);
+    if !(1..=100).contains(&limit) {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_limit",
+            "limit must be between 1 and 100.",
+        ));
+    }
+    let before = match query.cursor.as_deref() {
+        None | Some("") => None,
+        Some(raw) => Some(parse_cursor(raw).ok_or_else(|| {
+            ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_cursor",
+                "Use the next_cursor of a previous page.",
+            )
+        })?),
+    };
+    let state = &page.state;
+    let jobs = state.store.list_jobs(user.id, before, 0, limit + 1).await?;
+    let more = jobs.len() as i64 > limit;
+    // One read of the queue for the whole page.
+    let shown = &jobs[..jobs.len().min(usize::try_from(limit).unwrap_or(20))];
+    let items: Vec<_> = JobView::build_all(state, shown)
+        .await?
+        .iter()
+        .map(job_json)
+        .collect();
+    let next_cursor = more
+        .then(|| jobs.get(usize::try_from(limit - 1).unwrap_or(0)))
+        .flatten()
+        .map(|j| format!("{}.{}", j.created_at.millis(), j.id));
+    Ok(Json(serde_json::json!({ "jobs": items, "next_cursor": next_cursor })).into_response())
+}

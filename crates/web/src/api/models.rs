@@ -1,0 +1,27 @@
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+
+use super::{ApiError, ApiUser};
+use crate::pages::Page;
+
+/// The models this site offers, and the sizes it accepts.
+pub(super) async fn models(page: Page, _: ApiUser) -> Result<Response, ApiError> {
+    let settings = &page.tenant().map_err(ApiError::from)?.tenant.settings;
+    let list: Vec<_> = page
+        .state
+        .models
+        .offered(&settings.enabled_models)
+        .map(|m| {
+            serde_json::json!({
+                "id": m.id, "name": m.label(), "description": m.description, "demo": m.is_demo(),
+            })
+        })
+        .collect();
+    Ok(Json(serde_json::json!({
+        "models": list,
+        "max_image_side": settings.max_image_side,
+        "min_image_side": atelier_domain::MIN_IMAGE_SIDE,
+        "size_step": atelier_domain::IMAGE_SIDE_STEP,
+    }))
+    .into_response())
+}
