@@ -46,7 +46,7 @@ impl Db {
                     let _ = writeln!(
                         std::io::stderr(),
                         "\nPostgreSQL tests: running on {}\n",
-                        atelier::redact(&url)
+                        atelier_config::redact_url(&url)
                     );
                 });
                 Some(Db::Postgres(url))
@@ -97,22 +97,12 @@ pub struct PgDatabase {
     pub url: String,
 }
 
-/// Replaces the database name in a PostgreSQL URL.
+/// Replaces the database name in a PostgreSQL URL, keeping its credentials and parameters.
 pub fn with_database(url: &str, database: &str) -> String {
-    let (base, query) = match url.split_once('?') {
-        Some((b, q)) => (b, Some(q)),
-        None => (url, None),
-    };
-    let authority_start = base.find("://").map_or(0, |i| i + 3);
-    let path_start = base[authority_start..]
-        .find('/')
-        .map_or(base.len(), |i| authority_start + i);
-    let mut out = format!("{}/{database}", &base[..path_start]);
-    if let Some(q) = query {
-        out.push('?');
-        out.push_str(q);
-    }
-    out
+    let mut parsed =
+        url::Url::parse(url).unwrap_or_else(|e| panic!("ATELIER_TEST_POSTGRES_URL: {e}"));
+    parsed.set_path(&format!("/{database}"));
+    parsed.to_string()
 }
 
 impl PgDatabase {
