@@ -1,13 +1,13 @@
 //! The live status in a real browser: Debian's Chromium, driven by playwright-core from
-//! `tests/browser`, against the real binary. Skipped (loudly) where Chromium or the node
-//! packages are missing, unless ATELIER_REQUIRE_BROWSER=1 (as in CI).
+//! `tests/browser`, against the real binary. Built as ignored ("SKIPPED: ...") where
+//! Chromium or the node packages are missing (crates/atelier/build.rs decides), unless
+//! ATELIER_REQUIRE_BROWSER=1 (as in CI), where what is missing fails the test by name.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::Command;
+use std::time::Duration;
 
 use crate::cli::serve;
-use crate::common::{repo_root, Db, TestDatabase};
+use crate::common::{repo_root, within, Db, TestDatabase};
 
 fn chromium() -> String {
     std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned())
@@ -26,24 +26,17 @@ fn browser_tools_missing() -> Option<String> {
             "tests/browser/node_modules is missing (npm ci --prefix tests/browser)".to_owned(),
         );
     }
-    if Command::new("node").arg("--version").output().is_err() {
-        return Some("node is not installed".to_owned());
-    }
     None
 }
 
 #[tokio::test]
+#[cfg_attr(
+    atelier_skip_browser,
+    ignore = "SKIPPED: no Chromium or tests/browser/node_modules (apt-get install chromium && npm ci --prefix tests/browser)"
+)]
 async fn the_generate_page_shows_the_image_without_a_reload_in_a_real_browser() {
     if let Some(missing) = browser_tools_missing() {
-        assert!(
-            std::env::var("ATELIER_REQUIRE_BROWSER").as_deref() != Ok("1"),
-            "ATELIER_REQUIRE_BROWSER=1 but {missing}"
-        );
-        let _ = writeln!(
-            std::io::stderr(),
-            "\nSKIPPED: the browser test ({missing})\n"
-        );
-        return;
+        panic!("the browser test cannot run: {missing}");
     }
     let database = TestDatabase::new(&Db::Sqlite).await;
     let (_server, url) = serve(&database);
@@ -53,14 +46,18 @@ async fn the_generate_page_shows_the_image_without_a_reload_in_a_real_browser() 
         .unwrap_or("")
         .trim_end_matches('/')
         .to_owned();
-    let out = tokio::task::spawn_blocking(move || {
-        Command::new("node")
-            .arg(repo_root().join("tests/browser/live_status.js"))
-            .arg(&port)
-            .output()
-    })
+    let script = tokio::process::Command::new("node")
+        .arg(repo_root().join("tests/browser/live_status.js"))
+        .arg(&port)
+        .kill_on_drop(true)
+        .output();
+    // The script waits up to 30 s for the image itself; this bounds a browser that hangs.
+    let out = within(
+        Duration::from_secs(120),
+        "node tests/browser/live_status.js",
+        script,
+    )
     .await
-    .unwrap_or_else(|e| panic!("{e}"))
     .unwrap_or_else(|e| panic!("cannot run node: {e}"));
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);

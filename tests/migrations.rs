@@ -3,12 +3,14 @@
 use atelier_domain::{HostName, Slug, TenantSettings, TenantStatus, Timestamp};
 use atelier_store::{NewTenant, Store, StoreError};
 
+use crate::common::browser::Browser;
 use crate::common::{test_settings, Db, TestApp, TestDatabase};
 use crate::on_both_databases;
 
 on_both_databases!(
     migrations_apply_once_and_again_without_harm,
     the_schema_refuses_what_the_rules_forbid,
+    the_schema_refuses_balances_holds_and_progress_out_of_range,
     provisioning_creates_missing_tenants_and_leaves_existing_ones_alone,
 );
 
@@ -87,6 +89,99 @@ async fn the_schema_refuses_what_the_rules_forbid(db: Db) {
         .collect();
     assert_eq!(slugs, ["one"]);
     store.close().await;
+}
+
+/// Runs `statement` on a connection of its own and returns how the database answered.
+async fn execute_raw(db: &Db, url: &str, statement: &str) -> Result<u64, sqlx::Error> {
+    use sqlx::Connection;
+    match db {
+        Db::Sqlite => {
+            let mut conn = sqlx::SqliteConnection::connect(url).await?;
+            let done = sqlx::query(statement).execute(&mut conn).await;
+            let _ = conn.close().await;
+            done.map(|r| r.rows_affected())
+        }
+        Db::Postgres(_) => {
+            let mut conn = sqlx::PgConnection::connect(url).await?;
+            let done = sqlx::query(statement).execute(&mut conn).await;
+            let _ = conn.close().await;
+            done.map(|r| r.rows_affected())
+        }
+    }
+}
+
+/// The money and progress invariants hold in the schema itself, on both databases, whatever
+/// a future query gets wrong: each write that breaks one is refused by a CHECK constraint.
+async fn the_schema_refuses_balances_holds_and_progress_out_of_range(db: Db) {
+    let app = TestApp::start(db.clone()).await;
+    let mut browser = Browser::new(&app, "pixelforge.test");
+    browser
+        .register("ledger@example.com", "violet kettle under moonlight")
+        .await;
+    let submitted = browser
+        .submit(
+            "/account",
+            "/generate",
+            &[
+                ("prompt", "a kite"),
+                ("negative_prompt", ""),
+                ("model", "demo-abstract"),
+                ("width", "64"),
+                ("height", "64"),
+                ("seed", ""),
+            ],
+        )
+        .await;
+    assert_eq!(submitted.status, 303, "{}", submitted.body);
+    let user = crate::accounts::user_by_email(&app, "pixelforge", "ledger@example.com").await;
+    assert_eq!(
+        (user.balance.get(), user.held.get()),
+        (20, 1),
+        "the queued job holds one"
+    );
+
+    let url = app.database.url.clone();
+    let me = "where email = 'ledger@example.com'";
+    for (rule, statement) in [
+        (
+            "balance >= 0",
+            format!("update users set balance = -1 {me}"),
+        ),
+        ("held >= 0", format!("update users set held = -1 {me}")),
+        (
+            "held <= balance",
+            format!("update users set held = balance + 1 {me}"),
+        ),
+        (
+            "held <= balance",
+            format!("update users set balance = held - 1 {me}"),
+        ),
+        (
+            "active_jobs >= 0",
+            format!("update users set active_jobs = -1 {me}"),
+        ),
+        (
+            "progress <= 1000",
+            "update jobs set progress = 1001".to_owned(),
+        ),
+        ("progress >= 0", "update jobs set progress = -1".to_owned()),
+    ] {
+        let answer = execute_raw(&db, &url, &statement).await;
+        let kind = answer
+            .as_ref()
+            .err()
+            .and_then(|e| e.as_database_error())
+            .map(|e| e.kind());
+        assert!(
+            matches!(kind, Some(sqlx::error::ErrorKind::CheckViolation)),
+            "{rule}: `{statement}` should be refused by a CHECK constraint, got {answer:?}"
+        );
+    }
+    // Writes within the rules go through, so the refusals above were the rules' doing.
+    let allowed = execute_raw(&db, &url, &format!("update users set held = balance {me}")).await;
+    assert!(matches!(allowed, Ok(1)), "{allowed:?}");
+    let allowed = execute_raw(&db, &url, "update jobs set progress = 1000").await;
+    assert!(matches!(allowed, Ok(1)), "{allowed:?}");
 }
 
 async fn provisioning_creates_missing_tenants_and_leaves_existing_ones_alone(db: Db) {

@@ -10,6 +10,7 @@ use std::io::Write;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Once};
+use std::time::Duration;
 
 use atelier::App;
 use atelier_config::{Settings, Sources};
@@ -32,59 +33,85 @@ pub enum Db {
     Postgres(String),
 }
 
-static SKIP_NOTICE: Once = Once::new();
 static RUN_NOTICE: Once = Once::new();
 
 impl Db {
-    /// The PostgreSQL server for tests, from `ATELIER_TEST_POSTGRES_URL`. Without it the
-    /// PostgreSQL half of the suite is skipped, loudly, unless `ATELIER_REQUIRE_POSTGRES=1`
-    /// (as in CI), where a missing server is a failure.
-    pub fn postgres() -> Option<Db> {
-        match std::env::var("ATELIER_TEST_POSTGRES_URL") {
-            Ok(url) if !url.is_empty() => {
-                RUN_NOTICE.call_once(|| {
-                    let _ = writeln!(
-                        std::io::stderr(),
-                        "\nPostgreSQL tests: running on {}\n",
-                        atelier::redact(&url)
-                    );
-                });
-                Some(Db::Postgres(url))
-            }
-            _ => {
-                assert!(
-                    std::env::var("ATELIER_REQUIRE_POSTGRES").as_deref() != Ok("1"),
-                    "ATELIER_REQUIRE_POSTGRES=1 but ATELIER_TEST_POSTGRES_URL is not set: \
-                     the PostgreSQL tests cannot run"
-                );
-                SKIP_NOTICE.call_once(|| {
-                    // Written past the test harness's capture so it is always seen.
-                    let _ = writeln!(
-                        std::io::stderr(),
-                        "\nSKIPPED: the PostgreSQL tests (set ATELIER_TEST_POSTGRES_URL=postgres://user:pass@host/postgres to run them)\n"
-                    );
-                });
-                None
-            }
-        }
+    /// The PostgreSQL server for tests, from `ATELIER_TEST_POSTGRES_URL`. Whether the
+    /// PostgreSQL tests run at all was settled when they were built (crates/atelier/build.rs:
+    /// without the variable they are ignored as skipped); a PostgreSQL test that runs without
+    /// a server fails, naming the variable.
+    pub fn postgres() -> Db {
+        let url = std::env::var("ATELIER_TEST_POSTGRES_URL")
+            .ok()
+            .filter(|url| !url.is_empty())
+            .unwrap_or_else(|| {
+                panic!(
+                    "ATELIER_TEST_POSTGRES_URL is not set, so this PostgreSQL test cannot run \
+                     (set it to postgres://user:pass@host/postgres, a role that may create \
+                     databases; built without it, these tests are skipped)"
+                )
+            });
+        RUN_NOTICE.call_once(|| {
+            // Written past the test harness's capture so it is always seen.
+            let _ = writeln!(
+                std::io::stderr(),
+                "\nPostgreSQL tests: running on {}\n",
+                atelier_config::redact_url(&url)
+            );
+        });
+        Db::Postgres(url)
     }
 }
 
-/// Runs each named `async fn(Db)` as two tests, `<name>::sqlite` and `<name>::postgres`.
+/// How long one end-to-end test may run before it fails as hung, instead of holding up the
+/// whole suite: far above the slowest test on a busy 2-core machine.
+pub const TEST_TIMEOUT: Duration = Duration::from_secs(300);
+
+/// Awaits `future`, failing the test with `what` if it takes longer than `limit`. For every
+/// wait on something the test does not control (a stream, a server, a child process).
+#[track_caller]
+pub fn within<T>(
+    limit: Duration,
+    what: impl std::fmt::Display,
+    future: impl std::future::Future<Output = T>,
+) -> impl std::future::Future<Output = T> {
+    let caller = std::panic::Location::caller();
+    async move {
+        tokio::time::timeout(limit, future)
+            .await
+            .unwrap_or_else(|_| panic!("timed out after {limit:?} ({caller}): {what}"))
+    }
+}
+
+/// Runs each named `async fn(Db)` as two tests, `<name>::sqlite` and `<name>::postgres`,
+/// each bounded by [`TEST_TIMEOUT`]. The PostgreSQL one is ignored, with the reason shown
+/// in the test's own line, when the suite was built without a server to run it on.
 #[macro_export]
 macro_rules! on_both_databases {
     ($($name:ident),* $(,)?) => {$(
         mod $name {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                super::$name($crate::common::Db::Sqlite).await
+                $crate::common::within(
+                    $crate::common::TEST_TIMEOUT,
+                    concat!(module_path!(), "::sqlite"),
+                    super::$name($crate::common::Db::Sqlite),
+                )
+                .await
             }
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            #[cfg_attr(
+                atelier_skip_postgres,
+                ignore = "SKIPPED: no PostgreSQL (build the tests with ATELIER_TEST_POSTGRES_URL set)"
+            )]
             async fn postgres() {
-                if let Some(db) = $crate::common::Db::postgres() {
-                    super::$name(db).await
-                }
+                $crate::common::within(
+                    $crate::common::TEST_TIMEOUT,
+                    concat!(module_path!(), "::postgres"),
+                    super::$name($crate::common::Db::postgres()),
+                )
+                .await
             }
         }
     )*};
@@ -97,22 +124,12 @@ pub struct PgDatabase {
     pub url: String,
 }
 
-/// Replaces the database name in a PostgreSQL URL.
+/// Replaces the database name in a PostgreSQL URL, keeping its credentials and parameters.
 pub fn with_database(url: &str, database: &str) -> String {
-    let (base, query) = match url.split_once('?') {
-        Some((b, q)) => (b, Some(q)),
-        None => (url, None),
-    };
-    let authority_start = base.find("://").map_or(0, |i| i + 3);
-    let path_start = base[authority_start..]
-        .find('/')
-        .map_or(base.len(), |i| authority_start + i);
-    let mut out = format!("{}/{database}", &base[..path_start]);
-    if let Some(q) = query {
-        out.push('?');
-        out.push_str(q);
-    }
-    out
+    let mut parsed =
+        url::Url::parse(url).unwrap_or_else(|e| panic!("ATELIER_TEST_POSTGRES_URL: {e}"));
+    parsed.set_path(&format!("/{database}"));
+    parsed.to_string()
 }
 
 impl PgDatabase {
@@ -415,4 +432,19 @@ impl Page {
             self.status
         );
     }
+}
+
+#[test]
+fn test_databases_keep_the_servers_credentials_and_parameters() {
+    assert_eq!(
+        with_database(
+            "postgres://atelier_ci:atelier_ci@127.0.0.1:5432/postgres?sslmode=disable",
+            "atelier_test_1"
+        ),
+        "postgres://atelier_ci:atelier_ci@127.0.0.1:5432/atelier_test_1?sslmode=disable"
+    );
+    assert_eq!(
+        with_database("postgres://u:p@db", "atelier_test_2"),
+        "postgres://u:p@db/atelier_test_2"
+    );
 }

@@ -40,14 +40,9 @@ impl App {
     pub async fn build(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<App> {
         let themes = Themes::load(&settings.themes_dir, settings.reload_templates)?;
         themes.check()?;
-        let store = Store::connect(&settings.database_url)
+        let store = Store::connect(settings.database_url.expose_secret())
             .await
-            .with_context(|| {
-                format!(
-                    "cannot open the database {}",
-                    redact(&settings.database_url)
-                )
-            })?;
+            .with_context(|| format!("cannot open the database {}", settings.database_url))?;
         store
             .migrate()
             .await
@@ -56,7 +51,10 @@ impl App {
             atelier_web::AccessPolicy::load(&settings.rbac_model, &settings.rbac_policy).await?;
         let mailer = atelier_mail::Mailer::new(
             store.clone(),
-            settings.smtp_url.as_deref(),
+            settings
+                .smtp_url
+                .as_ref()
+                .map(atelier_config::SecretUrl::expose_secret),
             settings.data_dir.join("mail"),
             &settings.mail_from,
             clock.clone(),
@@ -248,35 +246,4 @@ fn uuid_suffix() -> String {
     atelier_domain::random_bytes::<4>()
         .map(|b| b.iter().map(|x| format!("{x:02x}")).collect())
         .unwrap_or_else(|_| "node".to_owned())
-}
-
-/// A database URL without its password, for messages.
-pub fn redact(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme_end), Some(at)) if at > scheme_end => {
-            let credentials = &url[scheme_end + 3..at];
-            match credentials.split_once(':') {
-                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
-                None => url.to_owned(),
-            }
-        }
-        _ => url.to_owned(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::redact;
-
-    #[test]
-    fn passwords_are_hidden_in_database_urls() {
-        assert_eq!(
-            redact("postgres://atelier:s3cret@db:5432/atelier"),
-            "postgres://atelier:***@db:5432/atelier"
-        );
-        assert_eq!(
-            redact("sqlite://data/atelier.db"),
-            "sqlite://data/atelier.db"
-        );
-    }
 }

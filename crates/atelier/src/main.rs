@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use anyhow::{bail, Context};
 use atelier::provision::{read_tenant_file, tenant_files, TenantFile};
-use atelier::{redact, App};
+use atelier::App;
 use atelier_config::{Settings, Sources};
 use atelier_domain::{
     Email, NewPassword, Role, Slug, SystemClock, TenantSettingsInput, TenantStatus,
@@ -142,9 +142,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             serve(settings).await
         }
         Command::Migrate => {
-            let store = Store::connect(&settings.database_url).await?;
+            let store = Store::connect(settings.database_url.expose_secret()).await?;
             store.migrate().await?;
-            println!("Database {} is up to date.", redact(&settings.database_url));
+            println!("Database {} is up to date.", settings.database_url);
             Ok(())
         }
         Command::CheckConfig => check_config(&settings).await,
@@ -177,7 +177,7 @@ async fn create_super_admin(settings: Settings, email: &str, name: &str) -> anyh
         .map_err(|e| anyhow::anyhow!("password: {}", e.message))?;
     let hash =
         tokio::task::spawn_blocking(move || atelier_domain::hash_password(&password)).await??;
-    let store = Store::connect(&settings.database_url).await?;
+    let store = Store::connect(settings.database_url.expose_secret()).await?;
     store.migrate().await?;
     let new = NewUser {
         tenant_id: None,
@@ -209,7 +209,7 @@ async fn create_super_admin(settings: Settings, email: &str, name: &str) -> anyh
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {
     let listen = settings.listen;
-    let database = redact(&settings.database_url);
+    let database = settings.database_url.redacted();
     let default_tenant = settings.default_tenant.clone();
     let app = App::build(settings, Arc::new(SystemClock)).await?;
     let listener = tokio::net::TcpListener::bind(listen)
@@ -260,7 +260,7 @@ async fn check_config(settings: &Settings) -> anyhow::Result<()> {
     }
     println!("Settings are valid.");
     println!("  listen          {}", settings.listen);
-    println!("  database        {}", redact(&settings.database_url));
+    println!("  database        {}", settings.database_url);
     println!("  data folder     {}", settings.data_dir.display());
     println!("  base domain     {}", settings.base_domain);
     println!("  platform host   {}", settings.platform_host);
@@ -288,7 +288,7 @@ async fn check_config(settings: &Settings) -> anyhow::Result<()> {
 }
 
 async fn tenant(settings: Settings, command: TenantCommand) -> anyhow::Result<()> {
-    let store = Store::connect(&settings.database_url).await?;
+    let store = Store::connect(settings.database_url.expose_secret()).await?;
     store.migrate().await?;
     let clock = SystemClock;
     match command {

@@ -2,13 +2,15 @@
 
 use std::fmt;
 
+use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::ValidationError;
 
-/// An email address, trimmed and lower-cased, checked for a plausible shape. Whether it
-/// really receives mail is proven only by a mailed link.
+/// An email address, trimmed and lower-cased, of RFC 5321 syntax (as `lettre`, which sends
+/// our mail, reads it) at a domain with a dot in it. Whether it really receives mail is
+/// proven only by a mailed link.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Email(String);
@@ -23,23 +25,14 @@ impl Email {
         if email.len() > 254 {
             return err("That email address is too long.");
         }
-        let Some((local, domain)) = email.rsplit_once('@') else {
+        let Ok(address) = email.parse::<lettre::Address>() else {
             return err("Enter an email address like name@example.com.");
         };
-        let domain_ok = domain.contains('.')
-            && !domain.starts_with('.')
-            && !domain.ends_with('.')
-            && !domain.contains("..")
-            && domain
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
-        let local_ok = !local.is_empty()
-            && local.len() <= 64
-            && !local.contains('@')
-            && !local
-                .chars()
-                .any(|c| c.is_whitespace() || c.is_control() || c == '"');
-        if !domain_ok || !local_ok {
+        // Valid syntax that no person signs up with: a host on the local network
+        // ("name@intranet"), an address literal ("name@[10.0.0.1]"), a quoted local part.
+        let domain = address.domain();
+        let public_domain = domain.contains('.') && !domain.starts_with('[');
+        if !public_domain || address.user().contains('"') {
             return err("Enter an email address like name@example.com.");
         }
         Ok(Email(email))
@@ -63,7 +56,7 @@ pub const PASSWORD_MAX_CHARS: usize = 128;
 
 /// A password that met the rules when it was chosen. No composition rules: length, and not
 /// a common or easily guessed one.
-pub struct NewPassword(String);
+pub struct NewPassword(SecretString);
 
 impl fmt::Debug for NewPassword {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -115,11 +108,11 @@ impl NewPassword {
                 "That password is too easy to guess{hint}. Try a longer one, or a few unrelated words."
             ));
         }
-        Ok(NewPassword(raw.to_owned()))
+        Ok(NewPassword(SecretString::from(raw)))
     }
 
     pub fn expose(&self) -> &str {
-        &self.0
+        self.0.expose_secret()
     }
 }
 
@@ -280,7 +273,7 @@ impl LedgerReason {
 
 /// A random secret for a cookie or a mailed link: 256 bits, hex-encoded. Only its SHA-256
 /// is stored, so a copy of the database opens no session and resets no password.
-pub struct SecretToken(String);
+pub struct SecretToken(SecretString);
 
 impl fmt::Debug for SecretToken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -297,16 +290,16 @@ impl SecretToken {
     pub fn generate() -> Result<SecretToken, RandomError> {
         let mut bytes = [0u8; 32];
         getrandom::fill(&mut bytes).map_err(|e| RandomError(e.to_string()))?;
-        Ok(SecretToken(hex::encode(bytes)))
+        Ok(SecretToken(SecretString::from(hex::encode(bytes))))
     }
 
     /// The value as sent: in a cookie, or in a link.
     pub fn expose(&self) -> &str {
-        &self.0
+        self.0.expose_secret()
     }
 
     pub fn hash(&self) -> String {
-        hash_token(&self.0)
+        hash_token(self.expose())
     }
 }
 
@@ -330,17 +323,39 @@ mod tests {
     fn emails_are_normalised_and_checked() {
         let e = Email::parse("  Asha.Rao@Example.COM ").unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(e.as_str(), "asha.rao@example.com");
+        for good in [
+            "asha+atelier@example.com",
+            "o'brien@example.co.in",
+            "x@sub.example.com",
+        ] {
+            assert!(Email::parse(good).is_ok(), "{good:?} refused");
+        }
         for bad in [
-            "",
             "asha",
             "asha@",
             "@example.com",
             "asha@example",
             "a b@example.com",
             "asha@exa..com",
+            "asha@example.com.",
+            ".asha@example.com",
+            "asha@@example.com",
+            "\"a b\"@example.com",
+            "asha@[127.0.0.1]",
+            "asha@-example.com",
         ] {
-            assert!(Email::parse(bad).is_err(), "{bad:?} accepted");
+            let message = Email::parse(bad).err().map(|e| e.message);
+            assert_eq!(
+                message.as_deref(),
+                Some("Enter an email address like name@example.com."),
+                "{bad:?}"
+            );
         }
+        let blank = Email::parse("  ").err().map(|e| e.message);
+        assert_eq!(blank.as_deref(), Some("Enter your email address."));
+        let long = format!("{}@example.com", "a".repeat(250));
+        let message = Email::parse(&long).err().map(|e| e.message);
+        assert_eq!(message.as_deref(), Some("That email address is too long."));
     }
 
     #[test]
@@ -369,6 +384,16 @@ mod tests {
         }
         assert!(NewPassword::parse("asharao123", &["asha.rao@example.com", "Asha Rao"]).is_err());
         assert!(NewPassword::parse("pixelforge1", &["PixelForge"]).is_err());
+    }
+
+    #[test]
+    fn secrets_never_show_in_debug_output() {
+        let token = SecretToken::generate().unwrap_or_else(|e| panic!("{e}"));
+        let password = NewPassword::parse("violet kettle under moonlight", &[])
+            .unwrap_or_else(|e| panic!("{e}"));
+        let shown = format!("{token:?} {password:?}");
+        assert!(!shown.contains(token.expose()), "{shown}");
+        assert!(!shown.contains("violet"), "{shown}");
     }
 
     #[test]

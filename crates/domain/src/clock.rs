@@ -4,6 +4,10 @@
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use time::format_description::BorrowedFormatItem;
+use time::macros::format_description;
+use time::{OffsetDateTime, PrimitiveDateTime};
+
 /// Milliseconds since the Unix epoch, UTC. Stored as a 64-bit integer in both databases so
 /// that comparisons are exact and portable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -18,55 +22,40 @@ impl Timestamp {
         Timestamp(self.0.saturating_add(millis))
     }
 
-    /// The calendar date (UTC) this instant falls on: (year, month 1-12, day 1-31).
-    pub fn civil_date(self) -> (i64, u32, u32) {
-        // Howard Hinnant's days-to-civil algorithm.
-        let days = self.0.div_euclid(86_400_000);
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = doy - (153 * mp + 2) / 5 + 1;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = yoe + era * 400 + i64::from(month <= 2);
-        (
-            year,
-            u32::try_from(month).unwrap_or(1),
-            u32::try_from(day).unwrap_or(1),
+    /// This instant on the UTC calendar; instants past what `time` can hold (beyond the
+    /// years ±9999) are clamped to its limits.
+    fn utc(self) -> OffsetDateTime {
+        OffsetDateTime::from_unix_timestamp_nanos(i128::from(self.0) * 1_000_000).unwrap_or(
+            if self.0 < 0 {
+                PrimitiveDateTime::MIN.assume_utc()
+            } else {
+                PrimitiveDateTime::MAX.assume_utc()
+            },
         )
     }
 
     /// The calendar year (UTC) this instant falls in.
     pub fn year(self) -> i64 {
-        self.civil_date().0
+        i64::from(self.utc().year())
     }
 
     /// RFC 3339 in UTC with milliseconds, e.g. "2026-11-27T10:00:00.000Z".
     pub fn rfc3339(self) -> String {
-        let (year, month, day) = self.civil_date();
-        let ms_of_day = self.0.rem_euclid(86_400_000);
-        let (h, m, s, ms) = (
-            ms_of_day / 3_600_000,
-            ms_of_day / 60_000 % 60,
-            ms_of_day / 1000 % 60,
-            ms_of_day % 1000,
+        const FORMAT: &[BorrowedFormatItem<'_>] = format_description!(
+            "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:3]Z"
         );
-        format!("{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}.{ms:03}Z")
+        self.utc()
+            .format(FORMAT)
+            .unwrap_or_else(|_| self.0.to_string())
     }
 
     /// "27 Nov 2026".
     pub fn display_date(self) -> String {
-        const MONTHS: [&str; 12] = [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ];
-        let (year, month, day) = self.civil_date();
-        let name = MONTHS
-            .get(usize::try_from(month).unwrap_or(1).saturating_sub(1))
-            .copied()
-            .unwrap_or("");
-        format!("{day} {name} {year}")
+        const FORMAT: &[BorrowedFormatItem<'_>] =
+            format_description!("[day padding:none] [month repr:short] [year]");
+        self.utc()
+            .format(FORMAT)
+            .unwrap_or_else(|_| self.0.to_string())
     }
 }
 
@@ -137,6 +126,28 @@ mod tests {
             Timestamp(1_795_773_600_123).rfc3339(),
             "2026-11-27T10:00:00.123Z"
         );
+    }
+
+    #[test]
+    fn dates_read_the_same_on_every_side_of_the_epoch() {
+        assert_eq!(Timestamp(0).rfc3339(), "1970-01-01T00:00:00.000Z");
+        assert_eq!(Timestamp(-1).rfc3339(), "1969-12-31T23:59:59.999Z");
+        assert_eq!(Timestamp(-1).year(), 1969);
+        assert_eq!(Timestamp(5).display_date(), "1 Jan 1970");
+        // 2024-03-01T00:00:00Z follows a leap day; 2100 has none.
+        assert_eq!(Timestamp(1_709_251_200_000).display_date(), "1 Mar 2024");
+        assert_eq!(
+            Timestamp(1_709_251_200_000 - 1).rfc3339(),
+            "2024-02-29T23:59:59.999Z"
+        );
+        assert_eq!(Timestamp(4_107_542_400_000).display_date(), "1 Mar 2100");
+        assert_eq!(
+            Timestamp(4_107_542_400_000 - 1).display_date(),
+            "28 Feb 2100"
+        );
+        // Far outside the calendar: clamped, never a panic.
+        assert_eq!(Timestamp(i64::MAX).year(), 9999);
+        assert_eq!(Timestamp(i64::MIN).year(), -9999);
     }
 
     #[test]

@@ -88,7 +88,7 @@ impl AppState {
         let tenants = TenantDirectory::new(store.clone(), settings.clone(), clock.clone());
         Self {
             store,
-            throttles: Arc::new(Throttles::new(&settings.limits)),
+            throttles: Arc::new(Throttles::new(&settings.limits, clock.clone())),
             storage: ImageStorage::new(settings.data_dir.join("images")),
             settings,
             tenants,

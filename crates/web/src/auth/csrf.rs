@@ -5,6 +5,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
+use subtle::ConstantTimeEq;
 
 use crate::auth::SessionHandle;
 use crate::AppError;
@@ -44,12 +45,10 @@ pub(crate) async fn same_origin_only(request: Request, next: Next) -> Response {
     }
 }
 
-fn same_secret(a: &str, b: &str) -> bool {
-    a.len() == b.len()
-        && a.bytes()
-            .zip(b.bytes())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-            == 0
+/// Whether a sent token equals the session's, in time that does not depend on where they
+/// first differ (the length is not secret: every token has the same).
+fn same_secret(sent: &str, expected: &str) -> bool {
+    sent.as_bytes().ct_eq(expected.as_bytes()).into()
 }
 
 #[derive(Deserialize, Default)]

@@ -28,14 +28,33 @@ fn cookie_name(scheme: PublicScheme) -> &'static str {
 #[derive(Debug)]
 enum CookieChange {
     Keep,
-    Set { token: String, max_age_secs: i64 },
+    /// The new session's id: its `Debug` shows no value.
+    Set {
+        token: SecretToken,
+        max_age_secs: i64,
+    },
     Clear,
 }
 
-#[derive(Debug)]
 struct Slot {
     record: Option<SessionRecord>,
     change: CookieChange,
+}
+
+/// Names the account and the pending cookie change, never the session's hash or form token.
+impl std::fmt::Debug for Slot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let user = self
+            .record
+            .as_ref()
+            .and_then(|r| r.user.as_ref())
+            .map(|u| u.id);
+        f.debug_struct("Slot")
+            .field("session", &self.record.is_some())
+            .field("user", &user)
+            .field("change", &self.change)
+            .finish()
+    }
 }
 
 /// The request's session: who is signed in, the form token, and changes to send back.
@@ -153,7 +172,7 @@ impl SessionHandle {
                 last_seen_at: now,
             });
             s.change = CookieChange::Set {
-                token: token.expose().to_owned(),
+                token,
                 max_age_secs: lifetime / 1000,
             };
         });
@@ -173,15 +192,17 @@ fn bearer_token(headers: &axum::http::HeaderMap) -> Option<&str> {
         .filter(|t| !t.is_empty())
 }
 
+/// The value of the cookie `name`, from any of the request's `Cookie` headers.
 fn session_cookie<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
+        .flat_map(Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == name)
+        .and_then(|c| c.value_raw())
+        .filter(|v| !v.is_empty())
 }
 
 /// Middleware: finds the request's session and, after the handler, sends back the cookie
@@ -268,7 +289,8 @@ pub(crate) async fn load_session(
         CookieChange::Set {
             token,
             max_age_secs,
-        } => Cookie::build((name, token)).max_age(cookie::time::Duration::seconds(max_age_secs)),
+        } => Cookie::build((name, token.expose().to_owned()))
+            .max_age(cookie::time::Duration::seconds(max_age_secs)),
         CookieChange::Clear => Cookie::build((name, "")).max_age(cookie::time::Duration::ZERO),
     }
     .http_only(true)
@@ -311,5 +333,39 @@ impl<S: Send + Sync> FromRequestParts<S> for SessionHandle {
             .get::<SessionHandle>()
             .cloned()
             .ok_or_else(|| AppError::Internal("session layer missing".to_owned()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::http::{header, HeaderMap, HeaderValue};
+
+    use super::session_cookie;
+
+    fn headers(values: &[&'static str]) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        for v in values {
+            headers.append(header::COOKIE, HeaderValue::from_static(v));
+        }
+        headers
+    }
+
+    #[test]
+    fn the_session_cookie_is_found_among_others_in_any_cookie_header() {
+        let h = headers(&["theme=dark; prefs=a=b", "atelier_session=abc123;  other=1"]);
+        assert_eq!(session_cookie(&h, "atelier_session"), Some("abc123"));
+        assert_eq!(session_cookie(&h, "prefs"), Some("a=b"));
+        assert_eq!(session_cookie(&h, "__Host-atelier_session"), None);
+        // A name that only ends like ours is another cookie.
+        let h = headers(&["x_atelier_session=planted"]);
+        assert_eq!(session_cookie(&h, "atelier_session"), None);
+    }
+
+    #[test]
+    fn empty_and_malformed_cookies_are_no_session() {
+        let h = headers(&["atelier_session="]);
+        assert_eq!(session_cookie(&h, "atelier_session"), None);
+        let h = headers(&["garbage; atelier_session=abc"]);
+        assert_eq!(session_cookie(&h, "atelier_session"), Some("abc"));
     }
 }

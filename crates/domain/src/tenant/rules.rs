@@ -1,0 +1,267 @@
+//! The rules a tenant's settings are held to, checked all at once so a form can show every
+//! problem next to its field.
+
+use super::{
+    Colour, CreditUnit, TenantSettings, TenantSettingsInput, ThemeName, ValidationError,
+    IMAGE_SIDE_STEP, MIN_IMAGE_SIDE, PLATFORM_MAX_IMAGE_SIDE,
+};
+
+impl TenantSettings {
+    /// Checks every field, collecting all problems so a form can show them at once.
+    pub fn parse(input: &TenantSettingsInput) -> Result<TenantSettings, Vec<ValidationError>> {
+        let mut errors = Vec::new();
+        let mut keep = |r: Result<String, ValidationError>| {
+            r.unwrap_or_else(|e| {
+                errors.push(e);
+                String::new()
+            })
+        };
+        let name = keep(bounded_text("name", &input.name, 80, true));
+        let tagline = keep(bounded_text("tagline", &input.tagline, 160, false));
+        let legal_name = keep(bounded_text("legal_name", &input.legal_name, 120, false));
+        let logo_url = keep(bounded_text("logo_url", &input.logo_url, 300, false).and_then(|u| {
+            // Only our own paths: the content security policy allows images from this site.
+            if u.is_empty() || (u.starts_with('/') && !u.starts_with("//")) {
+                Ok(u)
+            } else {
+                Err(ValidationError::new(
+                    "logo_url",
+                    "must be a path on this site starting with /, e.g. /static/default/img/logo.svg",
+                ))
+            }
+        }));
+        let singular = keep(bounded_text("credit_name", &input.credit_name, 30, true));
+        let plural_raw = keep(bounded_text(
+            "credit_name_plural",
+            &input.credit_name_plural,
+            30,
+            false,
+        ));
+        let support_email = keep(
+            bounded_text("support_email", &input.support_email, 254, false).and_then(|e| {
+                // Shown as typed (support desks like their capitals), so not an `Email`,
+                // which is lower-cased; the same syntax and the same dotted domain, though.
+                let is_email = e.is_empty()
+                    || e.parse::<lettre::Address>()
+                        .is_ok_and(|a| a.domain().contains('.') && !a.domain().starts_with('['));
+                if is_email {
+                    Ok(e)
+                } else {
+                    Err(ValidationError::new(
+                        "support_email",
+                        "must be an email address like help@example.com",
+                    ))
+                }
+            }),
+        );
+        let support_whatsapp = keep(normalise_whatsapp(&input.support_whatsapp));
+        let upi_vpa = keep(
+            bounded_text("upi_vpa", &input.upi_vpa, 100, false).and_then(|v| {
+                if v.is_empty()
+                    || v.split_once('@').is_some_and(|(a, b)| {
+                        !a.is_empty() && !b.is_empty() && !v.contains(char::is_whitespace)
+                    })
+                {
+                    Ok(v)
+                } else {
+                    Err(ValidationError::new(
+                        "upi_vpa",
+                        "must be a UPI ID like shop@okbank",
+                    ))
+                }
+            }),
+        );
+        let upi_payee = keep(bounded_text("upi_payee", &input.upi_payee, 80, false));
+
+        let theme = ThemeName::parse(&input.theme)
+            .map_err(|e| errors.push(e))
+            .ok();
+        let color_primary = Colour::parse("color_primary", &input.color_primary)
+            .map_err(|e| errors.push(e))
+            .ok();
+        let color_accent = Colour::parse("color_accent", &input.color_accent)
+            .map_err(|e| errors.push(e))
+            .ok();
+        if !(0..=100_000).contains(&input.signup_bonus) {
+            errors.push(ValidationError::new(
+                "signup_bonus",
+                "must be between 0 and 100000",
+            ));
+        }
+        let mut enabled_models: Vec<String> = Vec::new();
+        for id in &input.enabled_models {
+            let id = id.trim();
+            let ok = !id.is_empty()
+                && id.len() <= 64
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+            if !ok {
+                errors.push(ValidationError::new(
+                    "enabled_models",
+                    format!("{id:?} is not a model id (letters, digits, - _ .)"),
+                ));
+            } else if !enabled_models.iter().any(|m| m == id) {
+                enabled_models.push(id.to_owned());
+            }
+        }
+        if !(0..=1000).contains(&input.signup_limit_per_ip) {
+            errors.push(ValidationError::new(
+                "signup_limit_per_ip",
+                "must be between 0 (no cap) and 1000",
+            ));
+        }
+        if !(MIN_IMAGE_SIDE..=PLATFORM_MAX_IMAGE_SIDE).contains(&input.max_image_side)
+            || input.max_image_side % IMAGE_SIDE_STEP != 0
+        {
+            errors.push(ValidationError::new(
+                "max_image_side",
+                format!(
+                    "must be a multiple of {IMAGE_SIDE_STEP} between {MIN_IMAGE_SIDE} and {PLATFORM_MAX_IMAGE_SIDE}"
+                ),
+            ));
+        }
+
+        match (theme, color_primary, color_accent) {
+            (Some(theme), Some(color_primary), Some(color_accent)) if errors.is_empty() => {
+                let plural = if plural_raw.is_empty() {
+                    format!("{singular}s")
+                } else {
+                    plural_raw
+                };
+                Ok(TenantSettings {
+                    name,
+                    tagline,
+                    legal_name,
+                    logo_url,
+                    theme,
+                    color_primary,
+                    color_accent,
+                    credit: CreditUnit { singular, plural },
+                    signup_bonus: input.signup_bonus,
+                    max_image_side: input.max_image_side,
+                    support_email,
+                    support_whatsapp,
+                    upi_vpa,
+                    upi_payee,
+                    white_label_offer: input.white_label_offer,
+                    use_shared_pool: input.use_shared_pool,
+                    signup_limit_per_ip: input.signup_limit_per_ip,
+                    bonus_requires_verified_email: input.bonus_requires_verified_email,
+                    enabled_models,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+fn bounded_text(
+    field: &'static str,
+    raw: &str,
+    max: usize,
+    required: bool,
+) -> Result<String, ValidationError> {
+    let text = raw.trim();
+    if required && text.is_empty() {
+        return Err(ValidationError::new(field, "is required"));
+    }
+    if text.chars().count() > max {
+        return Err(ValidationError::new(
+            field,
+            format!("must be at most {max} characters"),
+        ));
+    }
+    if text.chars().any(char::is_control) {
+        return Err(ValidationError::new(
+            field,
+            "must not contain control characters",
+        ));
+    }
+    Ok(text.to_owned())
+}
+
+/// Keeps the digits of a phone number written with spaces, dashes or a leading +.
+fn normalise_whatsapp(raw: &str) -> Result<String, ValidationError> {
+    let cleaned: String = raw
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '+'))
+        .collect();
+    if cleaned.is_empty() {
+        return Ok(cleaned);
+    }
+    if cleaned.chars().all(|c| c.is_ascii_digit()) && (8..=15).contains(&cleaned.len()) {
+        Ok(cleaned)
+    } else {
+        Err(ValidationError::new(
+            "support_whatsapp",
+            "must be a phone number with country code, e.g. +91 98765 43210",
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bad_field_is_reported_at_once() {
+        let input = TenantSettingsInput {
+            name: " ".into(),
+            color_primary: "blue".into(),
+            max_image_side: 1000 + 1,
+            support_email: "nope".into(),
+            support_whatsapp: "call me".into(),
+            logo_url: "https://evil.example/logo.png".into(),
+            ..TenantSettingsInput::default()
+        };
+        let errors = TenantSettings::parse(&input).err().unwrap_or_default();
+        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        for f in [
+            "name",
+            "color_primary",
+            "max_image_side",
+            "support_email",
+            "support_whatsapp",
+            "logo_url",
+        ] {
+            assert!(fields.contains(&f), "{f} missing from {fields:?}");
+        }
+    }
+
+    #[test]
+    fn whatsapp_numbers_keep_their_digits() {
+        let input = TenantSettingsInput {
+            name: "X".into(),
+            support_whatsapp: "+91 98765-43210".into(),
+            ..TenantSettingsInput::default()
+        };
+        let s = TenantSettings::parse(&input).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(s.support_whatsapp, "919876543210");
+    }
+
+    #[test]
+    fn support_addresses_keep_their_case_and_need_email_syntax() {
+        let with = |support_email: &str| TenantSettingsInput {
+            name: "X".into(),
+            support_email: support_email.into(),
+            ..TenantSettingsInput::default()
+        };
+        let s = TenantSettings::parse(&with(" Help@PixelForge.example "))
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(s.support_email, "Help@PixelForge.example");
+        for bad in [
+            "help",
+            "help@desk",
+            "help me@example.com",
+            "help@exa..mple.com",
+        ] {
+            let errors = TenantSettings::parse(&with(bad)).err().unwrap_or_default();
+            assert!(
+                errors.iter().any(|e| e.field == "support_email"
+                    && e.message == "must be an email address like help@example.com"),
+                "{bad:?}: {errors:?}"
+            );
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! A tenant's settings: as they arrive from a file or a form, and with every rule checked
+//! (the rules themselves are in `rules.rs`).
+
+use serde::{Deserialize, Serialize};
+
+use super::{Colour, CreditUnit, ThemeName, ValidationError};
+
+/// The smallest image side any model accepts.
+pub const MIN_IMAGE_SIDE: i64 = 64;
+/// Image sides must be multiples of this.
+pub const IMAGE_SIDE_STEP: i64 = 8;
+/// The largest `max_image_side` a tenant may set.
+pub const PLATFORM_MAX_IMAGE_SIDE: i64 = 4096;
+
+/// Settings as they arrive from a file or a form, before any rule is checked.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TenantSettingsInput {
+    pub name: String,
+    pub tagline: String,
+    pub legal_name: String,
+    pub logo_url: String,
+    pub theme: String,
+    pub color_primary: String,
+    pub color_accent: String,
+    pub credit_name: String,
+    pub credit_name_plural: String,
+    pub signup_bonus: i64,
+    pub max_image_side: i64,
+    pub support_email: String,
+    pub support_whatsapp: String,
+    pub upi_vpa: String,
+    pub upi_payee: String,
+    pub white_label_offer: bool,
+    pub use_shared_pool: bool,
+    /// Sign-ups allowed from one client address per day; 0 turns the cap off.
+    pub signup_limit_per_ip: i64,
+    /// Grant the sign-up bonus only once the address is verified by a mailed link.
+    pub bonus_requires_verified_email: bool,
+    /// Ids of `config/models.json` offered on this site; empty offers every model.
+    pub enabled_models: Vec<String>,
+}
+
+impl Default for TenantSettingsInput {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            tagline: String::new(),
+            legal_name: String::new(),
+            logo_url: String::new(),
+            theme: "default".to_owned(),
+            color_primary: "#6d28d9".to_owned(),
+            color_accent: "#f59e0b".to_owned(),
+            credit_name: "Credit".to_owned(),
+            credit_name_plural: String::new(),
+            signup_bonus: 20,
+            max_image_side: 1024,
+            support_email: String::new(),
+            support_whatsapp: String::new(),
+            upi_vpa: String::new(),
+            upi_payee: String::new(),
+            // Off until the white-label enquiry form exists to receive the link's visitors.
+            white_label_offer: false,
+            use_shared_pool: true,
+            signup_limit_per_ip: 3,
+            bonus_requires_verified_email: false,
+            enabled_models: Vec::new(),
+        }
+    }
+}
+
+/// A tenant's settings with every rule checked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TenantSettings {
+    pub name: String,
+    pub tagline: String,
+    pub legal_name: String,
+    pub logo_url: String,
+    pub theme: ThemeName,
+    pub color_primary: Colour,
+    pub color_accent: Colour,
+    pub credit: CreditUnit,
+    pub signup_bonus: i64,
+    pub max_image_side: i64,
+    pub support_email: String,
+    pub support_whatsapp: String,
+    pub upi_vpa: String,
+    pub upi_payee: String,
+    pub white_label_offer: bool,
+    pub use_shared_pool: bool,
+    pub signup_limit_per_ip: i64,
+    pub bonus_requires_verified_email: bool,
+    pub enabled_models: Vec<String>,
+}
+
+impl TenantSettings {
+    /// The branding of the platform host itself: default theme and colours, `name` cut to
+    /// the length a tenant name may have.
+    pub fn platform_defaults(name: &str) -> TenantSettings {
+        let name: String = name
+            .trim()
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(80)
+            .collect();
+        let input = TenantSettingsInput::default();
+        TenantSettings {
+            name: if name.is_empty() {
+                "Atelier".to_owned()
+            } else {
+                name
+            },
+            tagline: String::new(),
+            legal_name: String::new(),
+            logo_url: String::new(),
+            theme: ThemeName::default_theme(),
+            color_primary: Colour::rgb(0x6d, 0x28, 0xd9),
+            color_accent: Colour::rgb(0xf5, 0x9e, 0x0b),
+            credit: CreditUnit {
+                singular: input.credit_name,
+                plural: "Credits".to_owned(),
+            },
+            signup_bonus: input.signup_bonus,
+            max_image_side: input.max_image_side,
+            support_email: String::new(),
+            support_whatsapp: String::new(),
+            upi_vpa: String::new(),
+            upi_payee: String::new(),
+            white_label_offer: false,
+            use_shared_pool: true,
+            signup_limit_per_ip: input.signup_limit_per_ip,
+            bonus_requires_verified_email: false,
+            enabled_models: Vec::new(),
+        }
+    }
+
+    /// The settings a new tenant starts with.
+    pub fn defaults_named(name: &str) -> Result<TenantSettings, Vec<ValidationError>> {
+        TenantSettings::parse(&TenantSettingsInput {
+            name: name.to_owned(),
+            ..TenantSettingsInput::default()
+        })
+    }
+
+    /// The same settings in their outside form, for files and forms.
+    pub fn to_input(&self) -> TenantSettingsInput {
+        TenantSettingsInput {
+            name: self.name.clone(),
+            tagline: self.tagline.clone(),
+            legal_name: self.legal_name.clone(),
+            logo_url: self.logo_url.clone(),
+            theme: self.theme.as_str().to_owned(),
+            color_primary: self.color_primary.to_string(),
+            color_accent: self.color_accent.to_string(),
+            credit_name: self.credit.singular.clone(),
+            credit_name_plural: self.credit.plural.clone(),
+            signup_bonus: self.signup_bonus,
+            max_image_side: self.max_image_side,
+            support_email: self.support_email.clone(),
+            support_whatsapp: self.support_whatsapp.clone(),
+            upi_vpa: self.upi_vpa.clone(),
+            upi_payee: self.upi_payee.clone(),
+            white_label_offer: self.white_label_offer,
+            use_shared_pool: self.use_shared_pool,
+            signup_limit_per_ip: self.signup_limit_per_ip,
+            bonus_requires_verified_email: self.bonus_requires_verified_email,
+            enabled_models: self.enabled_models.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid_and_pluralise_the_credit_name() {
+        let s = TenantSettings::defaults_named("Demo").unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(s.credit.plural, "Credits");
+        assert_eq!(s.signup_bonus, 20);
+        assert_eq!(s.max_image_side, 1024);
+        assert_eq!(s.credit.amount(1), "1 Credit");
+        assert_eq!(s.credit.amount(20), "20 Credits");
+    }
+
+    #[test]
+    fn platform_defaults_match_the_tenant_defaults_in_colour() {
+        let platform = TenantSettings::platform_defaults("  Atelier  ");
+        let tenant = TenantSettings::defaults_named("Atelier").unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(platform.name, "Atelier");
+        assert_eq!(platform.color_primary, tenant.color_primary);
+        assert_eq!(platform.color_accent, tenant.color_accent);
+        assert_eq!(platform.credit, tenant.credit);
+    }
+
+    #[test]
+    fn settings_round_trip_through_their_input_form() {
+        let s = TenantSettings::defaults_named("Round").unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(TenantSettings::parse(&s.to_input()), Ok(s));
+    }
+}

@@ -1,0 +1,94 @@
+//! Accounts over HTTP, one file per action: signing up, sessions, forged and hammering
+//! requests, passwords (reset by mail, change) and disabling. The helpers here are shared
+//! with the other suites.
+
+mod disabling;
+mod forgery_and_throttles;
+mod passwords;
+mod sessions;
+mod sign_up;
+
+use atelier_domain::{Email, Slug, TenantSettings, User};
+
+use crate::common::TestApp;
+
+pub const PASSWORD: &str = "violet kettle under moonlight";
+pub const OTHER_PASSWORD: &str = "saffron harbour at noon";
+
+pub async fn user_by_email(app: &TestApp, slug: &str, email: &str) -> User {
+    let slug = Slug::parse(slug).unwrap_or_else(|e| panic!("{e}"));
+    let tenant = app
+        .state
+        .store
+        .find_tenant_by_slug(&slug)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("no tenant {slug}"));
+    let email = Email::parse(email).unwrap_or_else(|e| panic!("{e}"));
+    app.state
+        .store
+        .find_credentials(Some(tenant.id), &email)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("no account {email} on {slug}"))
+        .0
+}
+
+pub async fn set_tenant(
+    app: &TestApp,
+    slug: &str,
+    change: impl FnOnce(&mut atelier_domain::TenantSettingsInput),
+) {
+    let slug = Slug::parse(slug).unwrap_or_else(|e| panic!("{e}"));
+    let tenant = app
+        .state
+        .store
+        .find_tenant_by_slug(&slug)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("no tenant"));
+    let mut input = tenant.settings.to_input();
+    change(&mut input);
+    let settings = TenantSettings::parse(&input).unwrap_or_else(|e| panic!("{e:?}"));
+    app.state
+        .tenants
+        .update_settings(tenant.id, &settings)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
+async fn user_count(app: &TestApp, slug: &str) -> i64 {
+    let slug = Slug::parse(slug).unwrap_or_else(|e| panic!("{e}"));
+    let tenant = app
+        .state
+        .store
+        .find_tenant_by_slug(&slug)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("no tenant"));
+    app.state
+        .store
+        .list_users(tenant.id, 0, 1)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .total
+}
+
+/// The invariants of DESIGN.md that hold for accounts: balance = Σ ledger, 0 ≤ held ≤ balance.
+pub async fn assert_ledger_invariants(app: &TestApp, user: &User) {
+    let fresh = app
+        .state
+        .store
+        .find_user(user.tenant_id, user.id)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("user gone"));
+    let sum = app
+        .state
+        .store
+        .ledger_sum(user.id)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(fresh.balance, sum, "balance must equal the ledger's sum");
+    assert!(0 <= fresh.held.get() && fresh.held <= fresh.balance);
+}
