@@ -15,11 +15,11 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let rounds = 25;
-    let mut hashes = Vec::with_capacity(rounds);
-    let mut verifies = Vec::with_capacity(rounds);
+    let samples = 25;
+    let mut hashes = Vec::with_capacity(samples);
+    let mut verifies = Vec::with_capacity(samples);
     let mut stored = String::new();
-    for _ in 0..rounds {
+    for _ in 0..samples {
         let start = Instant::now();
         stored = match hash_password(&password) {
             Ok(h) => h,

@@ -1,7 +1,7 @@
 //! What a job's owner does to the queue: submit a job (holding its cost) and cancel one.
 
 use atelier_domain::{
-    CreditChange, Credits, Job, JobId, JobStatus, NewJob, TenantId, Timestamp, UserId,
+    CreditChange, Credits, Job, JobId, JobStatus, NewJob, TenantId, Timestamp, UserId, Wallet,
 };
 use uuid::Uuid;
 
@@ -94,9 +94,9 @@ impl Store {
         cost: Credits,
         rules: QueueRules,
     ) -> Result<StoreError, StoreError> {
-        let row: Option<(i64,)> = on_reader!(self, |pool| {
+        let row: Option<(i64, i64)> = on_reader!(self, |pool| {
             sqlx::query_as(
-                "select balance - held from users \
+                "select balance, held from users \
                  where id = $1 and tenant_id = $2 and disabled_at is null",
             )
             .bind(user.0)
@@ -104,9 +104,15 @@ impl Store {
             .fetch_optional(pool)
             .await?
         });
-        Ok(match row {
-            Some((available,)) if available < cost.get() => {
-                StoreError::NotEnoughCredits { available }
+        let wallet = row.map(|(balance, held)| Wallet {
+            balance: Credits::new(balance),
+            held: Credits::new(held),
+        });
+        Ok(match wallet {
+            Some(wallet) if wallet.apply(&CreditChange::hold(cost)).is_err() => {
+                StoreError::NotEnoughCredits {
+                    available: wallet.available().get(),
+                }
             }
             Some(_) => StoreError::TooManyActiveJobs {
                 cap: rules.active_cap,
