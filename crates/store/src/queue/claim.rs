@@ -54,17 +54,25 @@ impl Ask {
 
 /// The claim's text on each database.
 pub(super) trait ClaimSql {
+    /// Run first in the claim's transaction, so claims take turns.
+    const TAKE_TURN: Option<&'static str>;
+
     /// Tried in order until one claims a job.
     fn claim_statements() -> &'static [String];
 }
 
 impl ClaimSql for sqlx::SqliteConnection {
+    /// The transaction began `IMMEDIATE` on the one writer: claims already take turns.
+    const TAKE_TURN: Option<&'static str> = None;
+
     fn claim_statements() -> &'static [String] {
         sqlite::CLAIM.as_slice()
     }
 }
 
 impl ClaimSql for sqlx::PgConnection {
+    const TAKE_TURN: Option<&'static str> = Some(postgres::TAKE_TURN);
+
     fn claim_statements() -> &'static [String] {
         postgres::CLAIM.as_slice()
     }

@@ -1,12 +1,19 @@
-//! The claim on PostgreSQL. Several workers (and nodes) claim at once: the job is locked with
-//! `FOR UPDATE SKIP LOCKED`, so two claims never take the same job and never wait for each
-//! other's. Claims made at the same moment see the same turns and so pick the same user; the
-//! second takes that user's next job, or, when the first took the user's last one, falls
-//! back to the oldest eligible job.
+//! The claim on PostgreSQL. Many workers on many nodes claim at once, so claims take turns on
+//! a transaction-level advisory lock, as SQLite's claims take turns on its one writer: each
+//! claim's statement starts after the one before it committed, sees the turns it moved, and
+//! so hands out jobs exactly as claims one after another would (without the lock, claims made
+//! at the same moment would all pick the same user). A claim holds the lock for one statement
+//! and its commit, about a millisecond; the GPU, not this, sets the pace of an image platform.
+//! The job is still locked `FOR UPDATE SKIP LOCKED`: a job that a cancel or the reaper holds
+//! at that moment is passed over, and when the fair choice finds nothing free, the oldest
+//! eligible job is taken.
 
 use std::sync::LazyLock;
 
 use super::claim::{model_filter, CLAIM_SET, RETURNING};
+
+/// Claims take turns, across every node (a key of our own in the advisory lock space).
+pub(super) const TAKE_TURN: &str = "select pg_advisory_xact_lock(4702316551)";
 
 /// `$1` lease token, `$2` lease expiry, `$3` worker, `$4` now, `$5` the worker's models as a
 /// JSON array (null: any model). The fair claim first; the second only when it found none.

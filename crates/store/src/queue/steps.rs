@@ -77,6 +77,9 @@ macro_rules! queue_steps_for {
     ($conn:ty) => {
         impl QueueSteps for $conn {
             async fn claim(&mut self, ask: &Ask) -> Result<Option<JobRow>, sqlx::Error> {
+                if let Some(turn) = <$conn as ClaimSql>::TAKE_TURN {
+                    sqlx::query(turn).execute(&mut *self).await?;
+                }
                 for sql in <$conn as ClaimSql>::claim_statements() {
                     let row: Option<JobRow> = sqlx::query_as(sql)
                         .bind(&ask.lease_token)

@@ -1,0 +1,213 @@
+//! What people see of their jobs: the generate page, live status, history, and nobody else's
+//! jobs or images.
+
+use super::*;
+
+on_both_databases!(
+    other_people_get_404_for_jobs_and_images,
+    live_status_streams_until_the_job_ends,
+    the_generate_page_keeps_values_and_explains_mistakes,
+    without_javascript_a_reload_shows_the_state_and_history_lists_everything,
+);
+
+async fn other_people_get_404_for_jobs_and_images(db: Db) {
+    let app = TestApp::start(db).await;
+    let worker = app.worker(demo());
+    let mut owner = Browser::new(&app, "pixelforge.test");
+    owner.register("owner@example.com", PASSWORD).await;
+    let id = job_id_of(&submit(&mut owner, "a private garden", 64, 64).await);
+    worker.run_once().await.unwrap_or_else(|e| panic!("{e}"));
+    let image = job_json(&mut owner, &id).await["image_url"]
+        .as_str()
+        .unwrap_or("")
+        .to_owned();
+    assert!(image.starts_with("/images/"));
+
+    let mut neighbour = Browser::new(&app, "pixelforge.test");
+    neighbour.register("neighbour@example.com", PASSWORD).await;
+    let mut stranger = Browser::new(&app, "nocturne.test");
+    stranger.register("stranger@example.com", PASSWORD).await;
+    for browser in [&mut neighbour, &mut stranger] {
+        for path in [
+            format!("/jobs/{id}"),
+            format!("/jobs/{id}/events"),
+            image.clone(),
+            format!("{image}/thumb"),
+            format!("{image}?download=1"),
+        ] {
+            let page = browser.get(&path).await;
+            assert_eq!(page.status, 404, "{} GET {path}", browser.host);
+            assert_ne!(page.header("content-type"), "image/png");
+        }
+        let cancel = browser
+            .submit("/account", &format!("/jobs/{id}/cancel"), &[])
+            .await;
+        assert_eq!(cancel.status, 404);
+    }
+    // The tenant's admins and super-admins may look.
+    let neighbour_user = user_by_email(&app, "pixelforge", "neighbour@example.com").await;
+    app.state
+        .store
+        .set_user_role(
+            neighbour_user.tenant_id.unwrap_or_else(|| panic!("tenant")),
+            neighbour_user.id,
+            Role::TenantAdmin,
+            app.clock.now(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(neighbour.get(&image).await.status, 200);
+    // Signed out: sent to sign in, the image never shown.
+    let anonymous = Browser::new(&app, "pixelforge.test").get(&image).await;
+    assert_eq!(anonymous.status, 303);
+}
+
+async fn live_status_streams_until_the_job_ends(db: Db) {
+    let app = TestApp::start(db).await;
+    let mut browser = Browser::new(&app, "pixelforge.test");
+    browser.register("watch@example.com", PASSWORD).await;
+    let id = job_id_of(&submit(&mut browser, "a kite", 64, 64).await);
+    let mut response = app
+        .client
+        .get(app.url(&format!("/jobs/{id}/events")))
+        .header("host", "pixelforge.test")
+        .header("cookie", browser.cookie.clone().unwrap_or_default())
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(response.status().as_u16(), 200);
+    assert!(response.headers()["content-type"]
+        .to_str()
+        .unwrap_or("")
+        .starts_with("text/event-stream"));
+    let mut seen = String::new();
+    while !seen.contains("\"queued\"") {
+        let chunk = response
+            .chunk()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+            .unwrap_or_else(|| panic!("stream ended early"));
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    assert!(seen.contains("event: job"), "{seen}");
+    let worker = app.worker(demo());
+    worker.run_once().await.unwrap_or_else(|e| panic!("{e}"));
+    // The stream reports success and then ends by itself.
+    while let Some(chunk) = response.chunk().await.unwrap_or_else(|e| panic!("{e}")) {
+        seen.push_str(&String::from_utf8_lossy(&chunk));
+    }
+    assert!(seen.contains("\"succeeded\""), "{seen}");
+    assert!(seen.contains("\"image_url\":\"/images/"), "{seen}");
+}
+
+async fn the_generate_page_keeps_values_and_explains_mistakes(db: Db) {
+    let app = TestApp::start(db).await;
+    let mut browser = Browser::new(&app, "nocturne.test");
+    browser.register("form@example.com", PASSWORD).await;
+    let page = browser.get("/generate").await;
+    assert_eq!(page.status, 200);
+    page.assert_contains("data-template=\"default/generate\"");
+    page.assert_contains("name=\"prompt\"");
+    page.assert_contains("Abstract studio");
+    page.assert_contains("badge-demo");
+    // One model on offer: no menu to choose from.
+    page.assert_lacks("<select");
+    page.assert_contains("max=\"1536\"");
+    let refused = browser
+        .submit(
+            "/generate",
+            "/generate",
+            &[
+                ("prompt", "a neon koi pond"),
+                ("model", "demo-abstract"),
+                ("width", "500"),
+                ("height", "4096"),
+                ("seed", "-4"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    refused.assert_contains("a neon koi pond");
+    refused.assert_contains("Use a multiple of 8, such as 496 or 504.");
+    refused.assert_contains("Choose between 64 and 1536 pixels.");
+    refused.assert_contains("Use a whole number from 0 upwards");
+    let empty = browser
+        .submit(
+            "/generate",
+            "/generate",
+            &[
+                ("prompt", "  "),
+                ("model", "demo-abstract"),
+                ("width", "64"),
+                ("height", "64"),
+            ],
+        )
+        .await;
+    assert_eq!(empty.status, 422);
+    empty.assert_contains("Describe the image you want.");
+    let user = user_by_email(&app, "nocturne", "form@example.com").await;
+    assert_eq!(
+        (user.balance.get(), user.held.get()),
+        (10, 0),
+        "nothing was held for refused forms"
+    );
+}
+
+async fn without_javascript_a_reload_shows_the_state_and_history_lists_everything(db: Db) {
+    let app = TestApp::start(db).await;
+    let worker = app.worker(demo());
+    let mut browser = Browser::new(&app, "pixelforge.test");
+    browser.register("nojs@example.com", PASSWORD).await;
+    let done = submit(&mut browser, "a paper crane", 64, 64).await;
+    let id = job_id_of(&done);
+    let waiting = browser.get(&format!("/generate?job={id}")).await;
+    assert_eq!(waiting.status, 200);
+    waiting.assert_contains(&format!("data-job-id=\"{id}\""));
+    waiting.assert_contains("Waiting in the queue");
+    waiting.assert_contains(&format!("/jobs/{id}/cancel"));
+    worker.run_once().await.unwrap_or_else(|e| panic!("{e}"));
+    let ready = browser.get(&format!("/generate?job={id}")).await;
+    ready.assert_contains("Download image");
+    ready.assert_contains("?download=1");
+    ready.assert_lacks(&format!("/jobs/{id}/cancel"));
+
+    let failing = app.worker(Arc::new(Broken(Arc::new(AtomicU32::new(0)))));
+    let failed = job_id_of(&submit(&mut browser, "a doomed render", 64, 64).await);
+    for _ in 0..3 {
+        failing.run_once().await.unwrap_or_else(|e| panic!("{e}"));
+    }
+    let history = browser.get("/history").await;
+    assert_eq!(history.status, 200);
+    history.assert_contains("data-template=\"default/history\"");
+    history.assert_contains("a paper crane");
+    history.assert_contains("a doomed render");
+    history.assert_contains("ComfyUI ran out of GPU memory");
+    history.assert_contains("Nothing was charged");
+    history.assert_contains(&format!("data-job-id=\"{failed}\""));
+    history.assert_contains("/thumb");
+}
+
+#[tokio::test]
+
+async fn long_histories_are_paginated() {
+    let app = TestApp::start(Db::Sqlite).await;
+    crate::accounts::set_tenant(&app, "pixelforge", |s| s.signup_bonus = 100).await;
+    let (mut browser, user) = sign_up(&app, "many@example.com").await;
+    for n in 0..30 {
+        queue(&app, &user, &format!("page test {n}"), rules(100)).await;
+    }
+    let first = browser.get("/history").await;
+    first.assert_contains("Page 1 of 2");
+    first.assert_contains("href=\"/history?page=2\" rel=\"next\"");
+    first.assert_contains("page test 29");
+    first.assert_lacks("page test 5<");
+    let second = browser.get("/history?page=2").await;
+    second.assert_contains("Page 2 of 2");
+    second.assert_contains("href=\"/history?page=1\" rel=\"prev\"");
+    second.assert_contains("page test 0");
+    // Past the end: the last page, not an empty one.
+    browser
+        .get("/history?page=9")
+        .await
+        .assert_contains("Page 2 of 2");
+}
