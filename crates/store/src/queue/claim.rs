@@ -55,7 +55,7 @@ impl Ask {
 /// The claim's text on each database.
 pub(super) trait ClaimSql {
     /// Run first in the claim's transaction, so claims take turns.
-    const TAKE_TURN: Option<&'static str>;
+    const TAKE_TURN: &'static [&'static str];
 
     /// Tried in order until one claims a job.
     fn claim_statements() -> &'static [String];
@@ -63,7 +63,7 @@ pub(super) trait ClaimSql {
 
 impl ClaimSql for sqlx::SqliteConnection {
     /// The transaction began `IMMEDIATE` on the one writer: claims already take turns.
-    const TAKE_TURN: Option<&'static str> = None;
+    const TAKE_TURN: &'static [&'static str] = &[];
 
     fn claim_statements() -> &'static [String] {
         sqlite::CLAIM.as_slice()
@@ -71,7 +71,7 @@ impl ClaimSql for sqlx::SqliteConnection {
 }
 
 impl ClaimSql for sqlx::PgConnection {
-    const TAKE_TURN: Option<&'static str> = Some(postgres::TAKE_TURN);
+    const TAKE_TURN: &'static [&'static str] = &postgres::TAKE_TURN;
 
     fn claim_statements() -> &'static [String] {
         postgres::CLAIM.as_slice()

@@ -9,7 +9,7 @@
 //!   expects, so a worker that lost its lease (expired and taken back by the reaper, or
 //!   claimed again by another worker) changes nothing, and is told so.
 //! - **Success** marks the job succeeded, records its image and captures the hold in one
-//!   transaction; a worker may claim its next job in the same transaction.
+//!   transaction; a worker may ask for its next job in the same call.
 //! - **Every other ending** (failure, timeout, cancel) releases the hold.
 //! - **The reaper** fails overdue jobs and takes back expired leases, with the same fences,
 //!   so any number of nodes may run it at once.

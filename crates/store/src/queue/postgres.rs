@@ -3,7 +3,11 @@
 //! claim's statement starts after the one before it committed, sees the turns it moved, and
 //! so hands out jobs exactly as claims one after another would (without the lock, claims made
 //! at the same moment would all pick the same user). A claim holds the lock for one statement
-//! and its commit, about a millisecond; the GPU, not this, sets the pace of an image platform.
+//! and its commit, which does not wait for the disk (`synchronous_commit = off` for the claim
+//! alone): a claim lost in a crash leaves the job queued, and the worker's report then finds
+//! no lease and changes nothing, so nothing but a little work is lost. Reports and
+//! submissions, which move money, commit durably as always. The GPU, not this lock, sets the
+//! pace of an image platform.
 //! The job is still locked `FOR UPDATE SKIP LOCKED`: a job that a cancel or the reaper holds
 //! at that moment is passed over, and when the fair choice finds nothing free, the oldest
 //! eligible job is taken.
@@ -12,8 +16,12 @@ use std::sync::LazyLock;
 
 use super::claim::{model_filter, CLAIM_SET, RETURNING};
 
-/// Claims take turns, across every node (a key of our own in the advisory lock space).
-pub(super) const TAKE_TURN: &str = "select pg_advisory_xact_lock(4702316551)";
+/// Claims take turns across every node (a key of our own in the advisory lock space), and
+/// their commits do not wait for the disk.
+pub(super) const TAKE_TURN: [&str; 2] = [
+    "set local synchronous_commit = off",
+    "select pg_advisory_xact_lock(4702316551)",
+];
 
 /// `$1` lease token, `$2` lease expiry, `$3` worker, `$4` now, `$5` the worker's models as a
 /// JSON array (null: any model). The fair claim first; the second only when it found none.

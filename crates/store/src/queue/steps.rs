@@ -77,7 +77,7 @@ macro_rules! queue_steps_for {
     ($conn:ty) => {
         impl QueueSteps for $conn {
             async fn claim(&mut self, ask: &Ask) -> Result<Option<JobRow>, sqlx::Error> {
-                if let Some(turn) = <$conn as ClaimSql>::TAKE_TURN {
+                for turn in <$conn as ClaimSql>::TAKE_TURN {
                     sqlx::query(turn).execute(&mut *self).await?;
                 }
                 for sql in <$conn as ClaimSql>::claim_statements() {

@@ -1,5 +1,5 @@
 //! What a worker does to the queue: claim a job, beat its heart, report a success (and claim
-//! the next job in the same transaction) or a failure. Every write names the lease.
+//! the next job right after) or a failure. Every write names the lease.
 
 use atelier_domain::{CreditChange, Credits, JobId, JobStatus, Timestamp, UserId};
 use uuid::Uuid;
@@ -64,6 +64,28 @@ impl Store {
         })
     }
 
+    /// [`Store::complete_job`], then the worker's next job when `next` is given. The two are
+    /// separate transactions: the report must be durable, while a claim need not be (see
+    /// `postgres.rs`), and so a claim never waits on another worker's report.
+    pub async fn complete_and_claim(
+        &self,
+        job: JobId,
+        lease_token: &str,
+        image: NewImage,
+        now: Timestamp,
+        next: Option<NextClaim<'_>>,
+    ) -> Result<(Completion, Option<ClaimedJob>), StoreError> {
+        let completion = self.complete_job(job, lease_token, image, now).await?;
+        let claimed = match next {
+            Some(next) => {
+                self.claim_next_job(next.worker_id, next.models, next.lease_ms, now)
+                    .await?
+            }
+            None => None,
+        };
+        Ok((completion, claimed))
+    }
+
     /// Marks the job succeeded, records its image and captures the held credits through the
     /// ledger, all in one transaction. The image file must already be stored.
     #[tracing::instrument(skip_all, fields(job = %job))]
@@ -74,25 +96,7 @@ impl Store {
         image: NewImage,
         now: Timestamp,
     ) -> Result<Completion, StoreError> {
-        Ok(self
-            .complete_and_claim(job, lease_token, image, now, None)
-            .await?
-            .0)
-    }
-
-    /// [`Store::complete_job`], and when `next` is given, the worker's next job claimed in
-    /// the same transaction.
-    #[tracing::instrument(skip_all, fields(job = %job))]
-    pub async fn complete_and_claim(
-        &self,
-        job: JobId,
-        lease_token: &str,
-        image: NewImage,
-        now: Timestamp,
-        next: Option<NextClaim<'_>>,
-    ) -> Result<(Completion, Option<ClaimedJob>), StoreError> {
-        let ask = next.and_then(|next| Ask::new(&next, now));
-        let (completion, row) = in_transaction!(self, |tx| {
+        let completion = in_transaction!(self, |tx| {
             let succeeded: Option<(Uuid, Uuid, i64)> = sqlx::query_as(
                 "update jobs set status = 'succeeded', progress = 1000, image_id = $3, \
                  finished_at = $4, updated_at = $4, lease_token = null, lease_expires_at = null, \
@@ -152,17 +156,9 @@ impl Store {
                     }
                 }
             };
-            let row = match &ask {
-                Some(ask) => tx.claim(ask).await?,
-                None => None,
-            };
-            (completion, row)
+            completion
         });
-        let claimed = match ask {
-            Some(ask) => claimed(row, ask)?,
-            None => None,
-        };
-        Ok((completion, claimed))
+        Ok(completion)
     }
 
     /// Reports a failed attempt. The job is queued again while attempts and time remain and
