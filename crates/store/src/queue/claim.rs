@@ -57,6 +57,9 @@ pub(super) trait ClaimSql {
     /// Run first in the claim's transaction, so claims take turns.
     const TAKE_TURN: &'static [&'static str];
 
+    /// Whether a worker's next claim may share its report's transaction.
+    const CLAIM_WITH_REPORT: bool;
+
     /// Tried in order until one claims a job.
     fn claim_statements() -> &'static [String];
 }
@@ -64,6 +67,8 @@ pub(super) trait ClaimSql {
 impl ClaimSql for sqlx::SqliteConnection {
     /// The transaction began `IMMEDIATE` on the one writer: claims already take turns.
     const TAKE_TURN: &'static [&'static str] = &[];
+    /// One writer: a claim in the report's transaction saves a lock and a commit.
+    const CLAIM_WITH_REPORT: bool = true;
 
     fn claim_statements() -> &'static [String] {
         sqlite::CLAIM.as_slice()
@@ -72,6 +77,8 @@ impl ClaimSql for sqlx::SqliteConnection {
 
 impl ClaimSql for sqlx::PgConnection {
     const TAKE_TURN: &'static [&'static str] = &postgres::TAKE_TURN;
+    /// The claim's turn lock must not wait for a report's durable commit.
+    const CLAIM_WITH_REPORT: bool = false;
 
     fn claim_statements() -> &'static [String] {
         postgres::CLAIM.as_slice()

@@ -6,6 +6,7 @@ use atelier_domain::{CreditChange, Credits, JobId, JobStatus, Timestamp, UserId}
 use uuid::Uuid;
 
 use super::claim::{Ask, ClaimSql};
+use super::{Completion, NewImage};
 use crate::jobs::JobRow;
 use crate::ledger::{Applied, CreditWriter};
 use crate::StoreError;
@@ -57,6 +58,19 @@ impl Fence<'_> {
 
 /// The queue's steps inside a transaction, written once for both databases.
 pub(super) trait QueueSteps {
+    /// Whether a worker's next claim may share its report's transaction.
+    fn claims_with_reports(&self) -> bool;
+
+    /// Marks the job succeeded under the worker's lease, records its image and captures the
+    /// hold; or, when its owner canceled it meanwhile, ends it and releases the hold.
+    fn report_success(
+        &mut self,
+        job: JobId,
+        lease_token: &str,
+        image: &NewImage,
+        now: Timestamp,
+    ) -> impl Future<Output = Result<Completion, StoreError>> + Send;
+
     fn claim(
         &mut self,
         ask: &Ask,
@@ -76,6 +90,78 @@ pub(super) trait QueueSteps {
 macro_rules! queue_steps_for {
     ($conn:ty) => {
         impl QueueSteps for $conn {
+            fn claims_with_reports(&self) -> bool {
+                <$conn as ClaimSql>::CLAIM_WITH_REPORT
+            }
+
+            async fn report_success(
+                &mut self,
+                job: JobId,
+                lease_token: &str,
+                image: &NewImage,
+                now: Timestamp,
+            ) -> Result<Completion, StoreError> {
+                let succeeded: Option<(Uuid, Uuid, i64)> = sqlx::query_as(
+                    "update jobs set status = 'succeeded', progress = 1000, image_id = $3, \
+                     finished_at = $4, updated_at = $4, lease_token = null, lease_expires_at = null, \
+                     error = '' where id = $1 and lease_token = $2 and status = 'running' \
+                     and not cancel_requested returning tenant_id, user_id, cost",
+                )
+                .bind(job.0)
+                .bind(lease_token)
+                .bind(image.id.0)
+                .bind(now.millis())
+                .fetch_optional(&mut *self)
+                .await?;
+                Ok(match succeeded {
+                    Some((tenant, user, cost)) => {
+                        sqlx::query(
+                            "insert into images (id, tenant_id, user_id, job_id, width, height, \
+                             bytes, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8)",
+                        )
+                        .bind(image.id.0)
+                        .bind(tenant)
+                        .bind(user)
+                        .bind(job.0)
+                        .bind(image.width)
+                        .bind(image.height)
+                        .bind(image.bytes)
+                        .bind(now.millis())
+                        .execute(&mut *self)
+                        .await?;
+                        let capture = CreditChange::capture(Credits::new(cost), job);
+                        if self
+                            .apply_credit_change(UserId(user), &capture, None, None, now)
+                            .await?
+                            == Applied::Refused
+                        {
+                            return Err(StoreError::Corrupt(format!(
+                                "job {job}: its hold of {cost} is not on its owner's account"
+                            )));
+                        }
+                        Completion::Succeeded
+                    }
+                    // The owner canceled while it ran (the image is not kept), or the lease is
+                    // gone and nothing changes.
+                    None => {
+                        let canceled = self
+                            .end_and_release(
+                                job,
+                                JobStatus::Canceled,
+                                "",
+                                Fence::LeasedAndCanceled(lease_token),
+                                now,
+                            )
+                            .await?;
+                        if canceled {
+                            Completion::Canceled
+                        } else {
+                            Completion::LeaseLost
+                        }
+                    }
+                })
+            }
+
             async fn claim(&mut self, ask: &Ask) -> Result<Option<JobRow>, sqlx::Error> {
                 for turn in <$conn as ClaimSql>::TAKE_TURN {
                     sqlx::query(turn).execute(&mut *self).await?;

@@ -1,14 +1,12 @@
 //! What a worker does to the queue: claim a job, beat its heart, report a success (and claim
 //! the next job right after) or a failure. Every write names the lease.
 
-use atelier_domain::{CreditChange, Credits, JobId, JobStatus, Timestamp, UserId};
-use uuid::Uuid;
+use atelier_domain::{JobId, JobStatus, Timestamp};
 
 use super::claim::Ask;
 use super::steps::{Fence, QueueSteps};
 use super::{claimed, ClaimedJob, Completion, Heartbeat, NewImage, NextClaim};
 use crate::backend::in_transaction;
-use crate::ledger::{Applied, CreditWriter};
 use crate::{Store, StoreError};
 
 impl Store {
@@ -64,9 +62,11 @@ impl Store {
         })
     }
 
-    /// [`Store::complete_job`], then the worker's next job when `next` is given. The two are
-    /// separate transactions: the report must be durable, while a claim need not be (see
-    /// `postgres.rs`), and so a claim never waits on another worker's report.
+    /// [`Store::complete_job`], then the worker's next job when `next` is given. On SQLite the
+    /// claim rides in the report's transaction (one writer: one lock, one commit). On
+    /// PostgreSQL it is a transaction of its own right after: the report must be durable,
+    /// while a claim need not be, and claims take turns on a lock that must not wait for a
+    /// report's commit (see `postgres.rs`).
     pub async fn complete_and_claim(
         &self,
         job: JobId,
@@ -75,13 +75,21 @@ impl Store {
         now: Timestamp,
         next: Option<NextClaim<'_>>,
     ) -> Result<(Completion, Option<ClaimedJob>), StoreError> {
-        let completion = self.complete_job(job, lease_token, image, now).await?;
-        let claimed = match next {
-            Some(next) => {
+        let ask = next.as_ref().and_then(|next| Ask::new(next, now));
+        let (completion, row, asked) = in_transaction!(self, |tx| {
+            let completion = tx.report_success(job, lease_token, &image, now).await?;
+            match &ask {
+                Some(ask) if tx.claims_with_reports() => (completion, tx.claim(ask).await?, true),
+                _ => (completion, None, false),
+            }
+        });
+        let claimed = match (ask, next) {
+            (Some(ask), _) if asked => claimed(row, ask)?,
+            (Some(_), Some(next)) => {
                 self.claim_next_job(next.worker_id, next.models, next.lease_ms, now)
                     .await?
             }
-            None => None,
+            _ => None,
         };
         Ok((completion, claimed))
     }
@@ -97,66 +105,7 @@ impl Store {
         now: Timestamp,
     ) -> Result<Completion, StoreError> {
         let completion = in_transaction!(self, |tx| {
-            let succeeded: Option<(Uuid, Uuid, i64)> = sqlx::query_as(
-                "update jobs set status = 'succeeded', progress = 1000, image_id = $3, \
-                 finished_at = $4, updated_at = $4, lease_token = null, lease_expires_at = null, \
-                 error = '' where id = $1 and lease_token = $2 and status = 'running' \
-                 and not cancel_requested returning tenant_id, user_id, cost",
-            )
-            .bind(job.0)
-            .bind(lease_token)
-            .bind(image.id.0)
-            .bind(now.millis())
-            .fetch_optional(&mut *tx)
-            .await?;
-            let completion = match succeeded {
-                Some((tenant, user, cost)) => {
-                    sqlx::query(
-                        "insert into images (id, tenant_id, user_id, job_id, width, height, \
-                         bytes, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8)",
-                    )
-                    .bind(image.id.0)
-                    .bind(tenant)
-                    .bind(user)
-                    .bind(job.0)
-                    .bind(image.width)
-                    .bind(image.height)
-                    .bind(image.bytes)
-                    .bind(now.millis())
-                    .execute(&mut *tx)
-                    .await?;
-                    let capture = CreditChange::capture(Credits::new(cost), job);
-                    if tx
-                        .apply_credit_change(UserId(user), &capture, None, None, now)
-                        .await?
-                        == Applied::Refused
-                    {
-                        return Err(StoreError::Corrupt(format!(
-                            "job {job}: its hold of {cost} is not on its owner's account"
-                        )));
-                    }
-                    Completion::Succeeded
-                }
-                // The owner canceled while it ran (the image is not kept), or the lease is
-                // gone and nothing changes.
-                None => {
-                    let canceled = tx
-                        .end_and_release(
-                            job,
-                            JobStatus::Canceled,
-                            "",
-                            Fence::LeasedAndCanceled(lease_token),
-                            now,
-                        )
-                        .await?;
-                    if canceled {
-                        Completion::Canceled
-                    } else {
-                        Completion::LeaseLost
-                    }
-                }
-            };
-            completion
+            tx.report_success(job, lease_token, &image, now).await?
         });
         Ok(completion)
     }
