@@ -1,30 +1,21 @@
+//! The request's session as handlers see it ([`SessionHandle`]): who is signed in, the form
+//! token, signing in and out. `load.rs` finds it before the handler and sends the cookie
+//! back after.
+
+mod load;
+
 use std::sync::{Arc, Mutex};
 
-use atelier_config::PublicScheme;
-use atelier_domain::{hash_token, SecretToken, TenantId, Timestamp, User};
+use atelier_domain::{SecretToken, TenantId, User};
 use atelier_store::SessionRecord;
-use axum::extract::{FromRequestParts, Request, State};
+use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use axum::http::{header, HeaderValue};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
-use cookie::{Cookie, SameSite};
 
-use crate::tenancy::Site;
+pub(crate) use self::load::load_session;
 use crate::{AppError, AppState};
 
-/// Activity is written back at most this often, to spare the database a write per request.
-const TOUCH_EVERY_MS: i64 = 60_000;
-
-fn cookie_name(scheme: PublicScheme) -> &'static str {
-    match scheme {
-        // The prefix makes browsers insist on Secure, Path=/ and no Domain attribute, so a
-        // sibling sub-domain cannot plant or overwrite it.
-        PublicScheme::Https => "__Host-atelier_session",
-        PublicScheme::Http => "atelier_session",
-    }
-}
-
+/// What the response must do to the session cookie.
 #[derive(Debug)]
 enum CookieChange {
     Keep,
@@ -36,6 +27,8 @@ enum CookieChange {
     Clear,
 }
 
+/// The session found and the cookie change pending, shared by the handle's clones (the
+/// handler's and the middleware's).
 struct Slot {
     record: Option<SessionRecord>,
     change: CookieChange,
@@ -66,6 +59,7 @@ pub struct SessionHandle {
     slot: Arc<Mutex<Slot>>,
 }
 
+/// A lifetime from the settings, in hours, as milliseconds.
 fn hours_ms(hours: u64) -> i64 {
     i64::try_from(hours).unwrap_or(i64::MAX / 3_600_000) * 3_600_000
 }
@@ -180,134 +174,6 @@ impl SessionHandle {
     }
 }
 
-fn bearer_token(headers: &axum::http::HeaderMap) -> Option<&str> {
-    headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| {
-            v.strip_prefix("Bearer ")
-                .or_else(|| v.strip_prefix("bearer "))
-        })
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-}
-
-/// The value of the cookie `name`, from any of the request's `Cookie` headers.
-fn session_cookie<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(Cookie::split_parse)
-        .filter_map(Result::ok)
-        .find(|c| c.name() == name)
-        .and_then(|c| c.value_raw())
-        .filter(|v| !v.is_empty())
-}
-
-/// Middleware: finds the request's session and, after the handler, sends back the cookie
-/// changes it made (new session, sign-out).
-pub(crate) async fn load_session(
-    State(state): State<AppState>,
-    mut request: Request,
-    next: Next,
-) -> Response {
-    let tenant = match request.extensions().get::<Site>() {
-        Some(Site::Tenant(site)) => Some(site.tenant.id),
-        _ => None,
-    };
-    let path = request.uri().path();
-    if path.starts_with("/static/") || path == "/brand.css" {
-        // Assets need no session; spare the database a lookup per file.
-        request
-            .extensions_mut()
-            .insert(SessionHandle::new(tenant, None));
-        return next.run(request).await;
-    }
-    let now = state.clock.now();
-    if let Some(token) = bearer_token(request.headers()) {
-        // API tokens only; a cookie on the same request is ignored.
-        let user = match tenant {
-            Some(t) => {
-                let hash = hash_token(token);
-                let lookup = state
-                    .api_tokens
-                    .try_get_with(hash.clone(), async {
-                        state.store.authenticate_api_token(t, &hash, now).await
-                    })
-                    .await;
-                match lookup {
-                    Ok(user) => user.filter(|u| u.tenant_id == Some(t)),
-                    Err(e) => {
-                        tracing::error!(error = %e, "API token lookup failed");
-                        return AppError::Internal("token lookup failed".to_owned())
-                            .into_response();
-                    }
-                }
-            }
-            None => None,
-        };
-        let record = user.map(|user| SessionRecord {
-            id_hash: String::new(),
-            csrf_token: String::new(),
-            user: Some(user),
-            last_seen_at: now,
-        });
-        let mut handle = SessionHandle::new(tenant, record);
-        handle.bearer = true;
-        request.extensions_mut().insert(handle);
-        return next.run(request).await;
-    }
-    let name = cookie_name(state.settings.public_scheme);
-    let idle_since = Timestamp(now.millis() - hours_ms(state.settings.sessions.idle_hours));
-    let record = match session_cookie(request.headers(), name) {
-        Some(token) => match state
-            .store
-            .find_session(&hash_token(token), tenant, now, idle_since)
-            .await
-        {
-            Ok(record) => record,
-            Err(e) => return AppError::from(e).into_response(),
-        },
-        None => None,
-    };
-    if let Some(r) = &record {
-        if now.millis() - r.last_seen_at.millis() > TOUCH_EVERY_MS {
-            if let Err(e) = state.store.touch_session(&r.id_hash, now).await {
-                tracing::warn!(error = %e, "could not record session activity");
-            }
-        }
-    }
-    let handle = SessionHandle::new(tenant, record);
-    request.extensions_mut().insert(handle.clone());
-    let mut response = next.run(request).await;
-
-    let secure = state.settings.public_scheme == PublicScheme::Https;
-    let change = handle.with(|s| std::mem::replace(&mut s.change, CookieChange::Keep));
-    let cookie = match change {
-        CookieChange::Keep => return response,
-        CookieChange::Set {
-            token,
-            max_age_secs,
-        } => Cookie::build((name, token.expose().to_owned()))
-            .max_age(cookie::time::Duration::seconds(max_age_secs)),
-        CookieChange::Clear => Cookie::build((name, "")).max_age(cookie::time::Duration::ZERO),
-    }
-    .http_only(true)
-    .same_site(SameSite::Lax)
-    .secure(secure)
-    .path("/")
-    .build();
-    if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
-        response.headers_mut().append(header::SET_COOKIE, value);
-    }
-    // A response that sets a session must never be stored by a shared cache.
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
-}
-
 /// The signed-in account; signed-out visitors are sent to the sign-in page.
 pub(crate) struct CurrentUser(pub User);
 
@@ -333,39 +199,5 @@ impl<S: Send + Sync> FromRequestParts<S> for SessionHandle {
             .get::<SessionHandle>()
             .cloned()
             .ok_or_else(|| AppError::Internal("session layer missing".to_owned()))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use axum::http::{header, HeaderMap, HeaderValue};
-
-    use super::session_cookie;
-
-    fn headers(values: &[&'static str]) -> HeaderMap {
-        let mut headers = HeaderMap::new();
-        for v in values {
-            headers.append(header::COOKIE, HeaderValue::from_static(v));
-        }
-        headers
-    }
-
-    #[test]
-    fn the_session_cookie_is_found_among_others_in_any_cookie_header() {
-        let h = headers(&["theme=dark; prefs=a=b", "atelier_session=abc123;  other=1"]);
-        assert_eq!(session_cookie(&h, "atelier_session"), Some("abc123"));
-        assert_eq!(session_cookie(&h, "prefs"), Some("a=b"));
-        assert_eq!(session_cookie(&h, "__Host-atelier_session"), None);
-        // A name that only ends like ours is another cookie.
-        let h = headers(&["x_atelier_session=planted"]);
-        assert_eq!(session_cookie(&h, "atelier_session"), None);
-    }
-
-    #[test]
-    fn empty_and_malformed_cookies_are_no_session() {
-        let h = headers(&["atelier_session="]);
-        assert_eq!(session_cookie(&h, "atelier_session"), None);
-        let h = headers(&["garbage; atelier_session=abc"]);
-        assert_eq!(session_cookie(&h, "atelier_session"), Some("abc"));
     }
 }
