@@ -1,17 +1,31 @@
 //! The real `atelier` binary: serving from a fresh data folder, and the tenant commands.
+//! Every wait on the child process is bounded, so a binary that hangs fails its test with
+//! what it did not do.
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Stdio;
+use std::time::Duration;
 
-use crate::common::{repo_root, Db, Page, TestDatabase};
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::process::{Child, Command};
+
+use crate::common::{repo_root, within, Db, Page, TestDatabase};
 use crate::on_both_databases;
+
+/// How long one command may take to exit; each migrates its database first.
+const COMMAND_WITHIN: Duration = Duration::from_secs(60);
+/// How long `atelier serve` may take to say where it listens: it migrates the database and
+/// provisions the tenants first.
+const START_WITHIN: Duration = Duration::from_secs(60);
+/// How long the served binary may take to answer one request.
+const ANSWER_WITHIN: Duration = Duration::from_secs(20);
 
 on_both_databases!(
     the_binary_serves_the_demo_and_example_tenants_from_a_fresh_start,
     tenants_can_be_created_listed_and_exported_from_the_command_line,
 );
 
+/// The binary with the test's database and data folder; killed if the test lets go of it.
 fn atelier(database: &TestDatabase) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_atelier"));
     command
@@ -22,15 +36,25 @@ fn atelier(database: &TestDatabase) -> Command {
         .env_remove("ATELIER_LISTEN")
         .env_remove("ATELIER_BASE_DOMAIN")
         .env_remove("ATELIER_PLATFORM_HOST")
-        .env("RUST_LOG", "warn");
+        .env("RUST_LOG", "warn")
+        .kill_on_drop(true);
     command
 }
 
 /// Runs a command to the end; returns (success, stdout, stderr).
-fn run(command: &mut Command) -> (bool, String, String) {
-    let out = command
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run atelier: {e}"));
+async fn run(command: &mut Command) -> (bool, String, String) {
+    let args: Vec<String> = command
+        .as_std()
+        .get_args()
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect();
+    let out = within(
+        COMMAND_WITHIN,
+        format!("waiting for `atelier {}` to exit", args.join(" ")),
+        command.output(),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("cannot run atelier: {e}"));
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -38,17 +62,13 @@ fn run(command: &mut Command) -> (bool, String, String) {
     )
 }
 
-pub(crate) struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
+/// A running `atelier serve`, killed when dropped.
+pub(crate) struct Server {
+    _child: Child,
 }
 
 /// Starts `atelier serve` on a free port and returns it with its base URL.
-pub(crate) fn serve(database: &TestDatabase) -> (Server, String) {
+pub(crate) async fn serve(database: &TestDatabase) -> (Server, String) {
     let mut child = atelier(database)
         .args(["serve", "--listen", "127.0.0.1:0"])
         .stdout(Stdio::piped())
@@ -56,11 +76,20 @@ pub(crate) fn serve(database: &TestDatabase) -> (Server, String) {
         .spawn()
         .unwrap_or_else(|e| panic!("cannot start atelier serve: {e}"));
     let stdout = child.stdout.take().unwrap_or_else(|| panic!("no stdout"));
-    let server = Server(child);
+    let server = Server { _child: child };
+    let mut reader = BufReader::new(stdout);
     let mut line = String::new();
-    BufReader::new(stdout)
-        .read_line(&mut line)
-        .unwrap_or_else(|e| panic!("reading the start line: {e}"));
+    let read = within(
+        START_WITHIN,
+        "waiting for `atelier serve` to say where it listens",
+        reader.read_line(&mut line),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("reading the start line of atelier serve: {e}"));
+    assert!(
+        read > 0,
+        "atelier serve exited without saying where it listens (its errors are on stderr)"
+    );
     let url = line
         .split_whitespace()
         .find(|w| w.starts_with("http://"))
@@ -70,18 +99,26 @@ pub(crate) fn serve(database: &TestDatabase) -> (Server, String) {
 }
 
 async fn get(url: &str, host: &str, path: &str) -> Page {
-    let response = reqwest::Client::new()
-        .get(format!("{url}{path}"))
-        .header("host", host)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("GET {host}{path}: {e}"));
-    Page::read(response).await
+    let answer = async {
+        let response = reqwest::Client::new()
+            .get(format!("{url}{path}"))
+            .header("host", host)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {host}{path}: {e}"));
+        Page::read(response).await
+    };
+    within(
+        ANSWER_WITHIN,
+        format!("waiting for atelier serve to answer GET {host}{path}"),
+        answer,
+    )
+    .await
 }
 
 async fn the_binary_serves_the_demo_and_example_tenants_from_a_fresh_start(db: Db) {
     let database = TestDatabase::new(&db).await;
-    let (_server, url) = serve(&database);
+    let (_server, url) = serve(&database).await;
     let home = get(&url, "localhost:8080", "/").await;
     assert_eq!(home.status, 200);
     home.assert_contains("Atelier Demo");
@@ -101,7 +138,7 @@ async fn the_binary_serves_the_demo_and_example_tenants_from_a_fresh_start(db: D
 
 async fn tenants_can_be_created_listed_and_exported_from_the_command_line(db: Db) {
     let database = TestDatabase::new(&db).await;
-    let (ok, out, err) = run(atelier(&database).arg("migrate"));
+    let (ok, out, err) = run(atelier(&database).arg("migrate")).await;
     assert!(ok, "{err}");
     assert!(out.contains("up to date"), "{out}");
     assert!(
@@ -122,25 +159,28 @@ async fn tenants_can_be_created_listed_and_exported_from_the_command_line(db: Db
         "noir",
         "--credit-name",
         "Coin",
-    ]));
+    ]))
+    .await;
     assert!(ok, "{err}");
     assert!(out.contains("Created tenant acme"), "{out}");
 
     let (ok, _, err) =
-        run(atelier(&database).args(["tenant", "create", "--slug", "acme", "--name", "Again"]));
+        run(atelier(&database).args(["tenant", "create", "--slug", "acme", "--name", "Again"]))
+            .await;
     assert!(!ok);
     assert!(err.contains("slug is already used"), "{err}");
 
     let (ok, _, err) = run(atelier(&database).args([
         "tenant", "create", "--slug", "bad", "--name", "Bad", "--theme", "nope",
-    ]));
+    ]))
+    .await;
     assert!(!ok);
     assert!(
         err.contains("settings.theme") && err.contains("nope"),
         "{err}"
     );
 
-    let (ok, out, err) = run(atelier(&database).args(["tenant", "list"]));
+    let (ok, out, err) = run(atelier(&database).args(["tenant", "list"])).await;
     assert!(ok, "{err}");
     assert!(
         out.contains("acme") && out.contains("images.acme.test") && out.contains("noir"),
@@ -150,7 +190,8 @@ async fn tenants_can_be_created_listed_and_exported_from_the_command_line(db: Db
     let export = database.dir.path().join("acme.toml");
     let (ok, _, err) = run(atelier(&database)
         .args(["tenant", "export", "acme", "--output"])
-        .arg(&export));
+        .arg(&export))
+    .await;
     assert!(ok, "{err}");
     let text = std::fs::read_to_string(&export).unwrap_or_else(|e| panic!("{e}"));
     assert!(text.contains("slug = \"acme\""), "{text}");
@@ -161,13 +202,15 @@ async fn tenants_can_be_created_listed_and_exported_from_the_command_line(db: Db
     let other = TestDatabase::new(&db).await;
     let (ok, out, err) = run(atelier(&other)
         .args(["tenant", "create", "--file"])
-        .arg(&export));
+        .arg(&export))
+    .await;
     assert!(ok, "{err}");
     assert!(out.contains("acme"), "{out}");
     let again = other.dir.path().join("again.toml");
     let (ok, _, err) = run(atelier(&other)
         .args(["tenant", "export", "acme", "--output"])
-        .arg(&again));
+        .arg(&again))
+    .await;
     assert!(ok, "{err}");
     let strip = |p: &Path| std::fs::read_to_string(p).unwrap_or_default();
     assert_eq!(strip(&export), strip(&again));
@@ -176,7 +219,7 @@ async fn tenants_can_be_created_listed_and_exported_from_the_command_line(db: Db
 #[tokio::test]
 async fn check_config_passes_on_the_shipped_files_and_names_a_broken_field() {
     let db = TestDatabase::new(&Db::Sqlite).await;
-    let (ok, out, err) = run(atelier(&db).arg("check-config"));
+    let (ok, out, err) = run(atelier(&db).arg("check-config")).await;
     assert!(ok, "{err}");
     assert!(out.contains("Settings are valid"), "{out}");
     assert!(out.contains("noir"), "{out}");
@@ -195,7 +238,8 @@ async fn check_config_passes_on_the_shipped_files_and_names_a_broken_field() {
     .unwrap_or_else(|e| panic!("{e}"));
     let (ok, _, err) = run(atelier(&db)
         .env("ATELIER_CONFIG", &config)
-        .arg("check-config"));
+        .arg("check-config"))
+    .await;
     assert!(!ok);
     assert!(err.contains("broken.toml"), "{err}");
     assert!(err.contains("settings.color_primary"), "{err}");
@@ -203,7 +247,8 @@ async fn check_config_passes_on_the_shipped_files_and_names_a_broken_field() {
     std::fs::write(&config, "listen = \"not an address\"\n").unwrap_or_else(|e| panic!("{e}"));
     let (ok, _, err) = run(atelier(&db)
         .env("ATELIER_CONFIG", &config)
-        .arg("check-config"));
+        .arg("check-config"))
+    .await;
     assert!(!ok);
     assert!(
         err.contains("atelier.toml") && err.contains("listen"),
@@ -216,7 +261,8 @@ async fn super_admins_and_tenant_admins_are_made_from_the_command_line() {
     let database = TestDatabase::new(&Db::Sqlite).await;
     let (ok, out, err) = run(atelier(&database)
         .env("ATELIER_ADMIN_PASSWORD", "violet kettle under moonlight")
-        .args(["admin", "create", "--email", "Root@Example.com"]));
+        .args(["admin", "create", "--email", "Root@Example.com"]))
+    .await;
     assert!(ok, "{err}");
     assert!(
         out.contains("root@example.com") && out.contains("/login"),
@@ -224,18 +270,21 @@ async fn super_admins_and_tenant_admins_are_made_from_the_command_line() {
     );
     let (ok, _, err) = run(atelier(&database)
         .env("ATELIER_ADMIN_PASSWORD", "violet kettle under moonlight")
-        .args(["admin", "create", "--email", "root@example.com"]));
+        .args(["admin", "create", "--email", "root@example.com"]))
+    .await;
     assert!(!ok);
     assert!(err.contains("already exists"), "{err}");
     let (ok, _, err) = run(atelier(&database)
         .env("ATELIER_ADMIN_PASSWORD", "password")
-        .args(["admin", "create", "--email", "weak@example.com"]));
+        .args(["admin", "create", "--email", "weak@example.com"]))
+    .await;
     assert!(!ok);
     assert!(err.contains("too easy to guess"), "{err}");
 
     // admin-add promotes an existing account, and says what to do when there is none.
     let (ok, _, err) =
-        run(atelier(&database).args(["tenant", "create", "--slug", "acme", "--name", "Acme"]));
+        run(atelier(&database).args(["tenant", "create", "--slug", "acme", "--name", "Acme"]))
+            .await;
     assert!(ok, "{err}");
     let (ok, _, err) = run(atelier(&database).args([
         "tenant",
@@ -243,7 +292,8 @@ async fn super_admins_and_tenant_admins_are_made_from_the_command_line() {
         "acme",
         "--email",
         "nobody@example.com",
-    ]));
+    ]))
+    .await;
     assert!(!ok);
     assert!(
         err.contains("has no account on acme") && err.contains("/register"),
@@ -282,7 +332,8 @@ async fn super_admins_and_tenant_admins_are_made_from_the_command_line() {
         "acme",
         "--email",
         "ops@acme.example",
-    ]));
+    ]))
+    .await;
     assert!(ok, "{err}");
     assert!(out.contains("now an admin of acme"), "{out}");
     let (user, _) = store

@@ -39,7 +39,7 @@ async fn the_generate_page_shows_the_image_without_a_reload_in_a_real_browser() 
         panic!("the browser test cannot run: {missing}");
     }
     let database = TestDatabase::new(&Db::Sqlite).await;
-    let (_server, url) = serve(&database);
+    let (_server, url) = serve(&database).await;
     let port = url
         .rsplit(':')
         .next()

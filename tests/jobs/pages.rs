@@ -80,20 +80,35 @@ async fn live_status_streams_until_the_job_ends(db: Db) {
         .to_str()
         .unwrap_or("")
         .starts_with("text/event-stream"));
+    // Each read is bounded: a stream that stops sending fails here, naming what it did not
+    // say, instead of holding the test until the suite's cap.
+    let chunk_within = std::time::Duration::from_secs(20);
     let mut seen = String::new();
     while !seen.contains("\"queued\"") {
-        let chunk = response
-            .chunk()
-            .await
-            .unwrap_or_else(|e| panic!("{e}"))
-            .unwrap_or_else(|| panic!("stream ended early"));
+        let chunk = crate::common::within(
+            chunk_within,
+            format!("waiting for the live status to say the job is queued; it said {seen:?}"),
+            response.chunk(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("stream ended early"));
         seen.push_str(&String::from_utf8_lossy(&chunk));
     }
     assert!(seen.contains("event: job"), "{seen}");
     let worker = app.worker(demo());
     worker.run_once().await.unwrap_or_else(|e| panic!("{e}"));
     // The stream reports success and then ends by itself.
-    while let Some(chunk) = response.chunk().await.unwrap_or_else(|e| panic!("{e}")) {
+    while let Some(chunk) = crate::common::within(
+        chunk_within,
+        format!(
+            "waiting for the live status to report the end of the job and close; it said {seen:?}"
+        ),
+        response.chunk(),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"))
+    {
         seen.push_str(&String::from_utf8_lossy(&chunk));
     }
     assert!(seen.contains("\"succeeded\""), "{seen}");

@@ -10,6 +10,7 @@
 
 mod accounts;
 mod api_tokens;
+mod auth_tokens;
 mod backend;
 mod error;
 mod jobs;
@@ -21,10 +22,11 @@ mod tenants;
 
 pub use accounts::{NewUser, UserPage};
 pub use api_tokens::ApiTokenInfo;
+pub use auth_tokens::{TokenOutcome, TokenPurpose};
 pub use backend::{DatabaseKind, Store};
 pub use error::{ConstraintViolation, StoreError};
 pub use jobs::{ActiveTotals, ImageRecord, QueuePlaces};
 pub use outbox::{NewMail, OutboxCounts, OutgoingMail};
 pub use queue::{ClaimedJob, Completion, Heartbeat, NewImage, NextClaim, QueueRules, ReapReport};
-pub use sessions::{SessionRecord, TokenOutcome, TokenPurpose};
+pub use sessions::SessionRecord;
 pub use tenants::{NewTenant, TenantSite};

@@ -1,11 +1,11 @@
-//! Server-side sessions and single-use tokens. Only hashes of the secrets are stored.
+//! Server-side sessions: one row per browser, found by the hash of its cookie (the cookie's
+//! value itself is never stored), carrying its form token and, once signed in, its account.
 
-use atelier_domain::{CreditChange, Credits, LedgerReason, TenantId, Timestamp, User, UserId};
+use atelier_domain::{TenantId, Timestamp, User, UserId};
 use uuid::Uuid;
 
 use crate::accounts::{UserRow, USER_COLUMNS};
 use crate::backend::{in_transaction, on_reader};
-use crate::ledger::CreditWriter;
 use crate::{Store, StoreError};
 
 /// A session as found from its cookie.
@@ -15,63 +15,6 @@ pub struct SessionRecord {
     pub csrf_token: String,
     pub user: Option<User>,
     pub last_seen_at: Timestamp,
-}
-
-/// What a single-use link is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TokenPurpose {
-    PasswordReset,
-    EmailVerification,
-}
-
-impl TokenPurpose {
-    fn as_str(self) -> &'static str {
-        match self {
-            TokenPurpose::PasswordReset => "password_reset",
-            TokenPurpose::EmailVerification => "email_verification",
-        }
-    }
-}
-
-/// The outcome of presenting a single-use link.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TokenOutcome {
-    /// The link worked (and is now used up) for this account.
-    Accepted(UserId),
-    Expired,
-    AlreadyUsed,
-    Unknown,
-}
-
-/// Looks a single-use link up inside the caller's transaction and, when it works, marks it
-/// used there; losing a race to another use of the same link answers `AlreadyUsed`.
-macro_rules! use_token {
-    ($tx:ident, $hash:expr, $purpose:expr, $now:expr) => {{
-        let row: Option<(Uuid, i64, Option<i64>)> = sqlx::query_as(
-            "select user_id, expires_at, used_at from auth_tokens where token_hash = $1 and purpose = $2",
-        )
-        .bind($hash)
-        .bind($purpose.as_str())
-        .fetch_optional(&mut *$tx)
-        .await?;
-        match classify(row, $now) {
-            TokenOutcome::Accepted(user) => {
-                let used = sqlx::query(
-                    "update auth_tokens set used_at = $2 where token_hash = $1 and used_at is null",
-                )
-                .bind($hash)
-                .bind($now.millis())
-                .execute(&mut *$tx)
-                .await?;
-                if used.rows_affected() == 1 {
-                    TokenOutcome::Accepted(user)
-                } else {
-                    TokenOutcome::AlreadyUsed
-                }
-            }
-            other => other,
-        }
-    }};
 }
 
 impl Store {
@@ -191,7 +134,8 @@ impl Store {
         Ok(n)
     }
 
-    /// Removes sessions past their absolute or idle expiry, and used or expired tokens.
+    /// Removes sessions past their absolute or idle expiry, and single-use links past theirs
+    /// (used or not).
     pub async fn purge_expired_sessions(
         &self,
         now: Timestamp,
@@ -213,135 +157,5 @@ impl Store {
             sessions + tokens
         });
         Ok(removed)
-    }
-
-    /// Stores a single-use link's hash. Earlier unused links of the same purpose stop working.
-    pub async fn create_auth_token(
-        &self,
-        token_hash: &str,
-        user: UserId,
-        purpose: TokenPurpose,
-        expires_at: Timestamp,
-        now: Timestamp,
-    ) -> Result<(), StoreError> {
-        in_transaction!(self, |tx| {
-            sqlx::query(
-                "update auth_tokens set used_at = $3 where user_id = $1 and purpose = $2 and used_at is null",
-            )
-            .bind(user.0)
-            .bind(purpose.as_str())
-            .bind(now.millis())
-            .execute(&mut *tx)
-            .await?;
-            sqlx::query(
-                "insert into auth_tokens (token_hash, user_id, purpose, expires_at, created_at) \
-                 values ($1, $2, $3, $4, $5)",
-            )
-            .bind(token_hash)
-            .bind(user.0)
-            .bind(purpose.as_str())
-            .bind(expires_at.millis())
-            .bind(now.millis())
-            .execute(&mut *tx)
-            .await?;
-        });
-        Ok(())
-    }
-
-    /// Whether a link would work now, without using it (to show the reset form).
-    pub async fn check_auth_token(
-        &self,
-        token_hash: &str,
-        purpose: TokenPurpose,
-        now: Timestamp,
-    ) -> Result<TokenOutcome, StoreError> {
-        let row: Option<(Uuid, i64, Option<i64>)> = on_reader!(self, |pool| {
-            sqlx::query_as(
-                "select user_id, expires_at, used_at from auth_tokens where token_hash = $1 and purpose = $2",
-            )
-            .bind(token_hash)
-            .bind(purpose.as_str())
-            .fetch_optional(pool)
-            .await?
-        });
-        Ok(classify(row, now))
-    }
-
-    /// Uses a password-reset link: sets the new password and ends every session of the
-    /// account, all in one transaction, so a link works exactly once.
-    #[tracing::instrument(skip_all)]
-    pub async fn reset_password_with_token(
-        &self,
-        token_hash: &str,
-        password_hash: &str,
-        now: Timestamp,
-    ) -> Result<TokenOutcome, StoreError> {
-        let outcome = in_transaction!(self, |tx| {
-            let outcome = use_token!(tx, token_hash, TokenPurpose::PasswordReset, now);
-            if let TokenOutcome::Accepted(user) = outcome {
-                sqlx::query("update users set password_hash = $2, updated_at = $3 where id = $1")
-                    .bind(user.0)
-                    .bind(password_hash)
-                    .bind(now.millis())
-                    .execute(&mut *tx)
-                    .await?;
-                sqlx::query("delete from sessions where user_id = $1")
-                    .bind(user.0)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            outcome
-        });
-        Ok(outcome)
-    }
-
-    /// Uses an address-verification link; grants a waiting sign-up bonus of `bonus` through
-    /// the ledger in the same transaction. Says whether the bonus was granted now.
-    #[tracing::instrument(skip_all)]
-    pub async fn verify_email_with_token(
-        &self,
-        token_hash: &str,
-        bonus: i64,
-        now: Timestamp,
-    ) -> Result<(TokenOutcome, bool), StoreError> {
-        let outcome = in_transaction!(self, |tx| {
-            let mut bonus_granted = false;
-            let outcome = use_token!(tx, token_hash, TokenPurpose::EmailVerification, now);
-            if let TokenOutcome::Accepted(user) = outcome {
-                sqlx::query(
-                    "update users set email_verified_at = coalesce(email_verified_at, $2), updated_at = $2 where id = $1",
-                )
-                .bind(user.0)
-                .bind(now.millis())
-                .execute(&mut *tx)
-                .await?;
-                // The bonus is granted once: only the update that clears the flag credits it.
-                let granted = sqlx::query(
-                    "update users set bonus_pending = false \
-                     where id = $1 and bonus_pending and tenant_id is not null",
-                )
-                .bind(user.0)
-                .execute(&mut *tx)
-                .await?;
-                if granted.rows_affected() == 1 && bonus > 0 {
-                    let grant =
-                        CreditChange::grant(Credits::new(bonus), LedgerReason::SignupBonus, "");
-                    tx.apply_credit_change(user, &grant, None, None, now)
-                        .await?;
-                    bonus_granted = true;
-                }
-            }
-            (outcome, bonus_granted)
-        });
-        Ok(outcome)
-    }
-}
-
-fn classify(row: Option<(Uuid, i64, Option<i64>)>, now: Timestamp) -> TokenOutcome {
-    match row {
-        None => TokenOutcome::Unknown,
-        Some((_, _, Some(_))) => TokenOutcome::AlreadyUsed,
-        Some((_, expires_at, None)) if expires_at <= now.millis() => TokenOutcome::Expired,
-        Some((user, _, None)) => TokenOutcome::Accepted(UserId(user)),
     }
 }

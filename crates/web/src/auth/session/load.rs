@@ -1,21 +1,24 @@
-use std::sync::{Arc, Mutex};
+//! How a request's session is found, before the handler: an API token (the JSON API's way
+//! in), else the session cookie; and, after the handler, the cookie changes it made sent
+//! back.
 
 use atelier_config::PublicScheme;
-use atelier_domain::{hash_token, SecretToken, TenantId, Timestamp, User};
+use atelier_domain::{hash_token, Timestamp};
 use atelier_store::SessionRecord;
-use axum::extract::{FromRequestParts, Request, State};
-use axum::http::request::Parts;
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use cookie::{Cookie, SameSite};
 
+use super::{hours_ms, CookieChange, SessionHandle};
 use crate::tenancy::Site;
 use crate::{AppError, AppState};
 
 /// Activity is written back at most this often, to spare the database a write per request.
 const TOUCH_EVERY_MS: i64 = 60_000;
 
+/// The session cookie's name; on HTTPS sites a `__Host-` name.
 fn cookie_name(scheme: PublicScheme) -> &'static str {
     match scheme {
         // The prefix makes browsers insist on Secure, Path=/ and no Domain attribute, so a
@@ -25,161 +28,7 @@ fn cookie_name(scheme: PublicScheme) -> &'static str {
     }
 }
 
-#[derive(Debug)]
-enum CookieChange {
-    Keep,
-    /// The new session's id: its `Debug` shows no value.
-    Set {
-        token: SecretToken,
-        max_age_secs: i64,
-    },
-    Clear,
-}
-
-struct Slot {
-    record: Option<SessionRecord>,
-    change: CookieChange,
-}
-
-/// Names the account and the pending cookie change, never the session's hash or form token.
-impl std::fmt::Debug for Slot {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let user = self
-            .record
-            .as_ref()
-            .and_then(|r| r.user.as_ref())
-            .map(|u| u.id);
-        f.debug_struct("Slot")
-            .field("session", &self.record.is_some())
-            .field("user", &user)
-            .field("change", &self.change)
-            .finish()
-    }
-}
-
-/// The request's session: who is signed in, the form token, and changes to send back.
-#[derive(Debug, Clone)]
-pub struct SessionHandle {
-    tenant: Option<TenantId>,
-    /// Authenticated by an API token rather than a cookie: no form token, no cookie.
-    bearer: bool,
-    slot: Arc<Mutex<Slot>>,
-}
-
-fn hours_ms(hours: u64) -> i64 {
-    i64::try_from(hours).unwrap_or(i64::MAX / 3_600_000) * 3_600_000
-}
-
-impl SessionHandle {
-    fn new(tenant: Option<TenantId>, record: Option<SessionRecord>) -> Self {
-        Self {
-            tenant,
-            bearer: false,
-            slot: Arc::new(Mutex::new(Slot {
-                record,
-                change: CookieChange::Keep,
-            })),
-        }
-    }
-
-    fn with<R>(&self, f: impl FnOnce(&mut Slot) -> R) -> R {
-        let mut slot = self
-            .slot
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        f(&mut slot)
-    }
-
-    pub fn user(&self) -> Option<User> {
-        self.with(|s| s.record.as_ref().and_then(|r| r.user.clone()))
-    }
-
-    pub fn csrf_token(&self) -> Option<String> {
-        if self.bearer {
-            return None;
-        }
-        self.with(|s| s.record.as_ref().map(|r| r.csrf_token.clone()))
-    }
-
-    /// Whether the request carried an API token (the JSON API's only way in).
-    pub fn is_bearer(&self) -> bool {
-        self.bearer
-    }
-
-    pub fn id_hash(&self) -> Option<String> {
-        self.with(|s| s.record.as_ref().map(|r| r.id_hash.clone()))
-    }
-
-    /// The form token, starting a signed-out session to hold it when there is none yet.
-    pub async fn ensure_csrf_token(&self, state: &AppState) -> Result<String, AppError> {
-        if let Some(token) = self.csrf_token() {
-            return Ok(token);
-        }
-        let hours = state.settings.sessions.anonymous_hours;
-        self.start(state, None, hours).await
-    }
-
-    /// Signs `user` in with a brand-new session id (the old one, if any, is deleted), so a
-    /// session id planted before sign-in is worthless after it.
-    pub async fn sign_in(&self, state: &AppState, user: &User) -> Result<(), AppError> {
-        if let Some(old) = self.id_hash() {
-            state.store.delete_session(&old).await?;
-        }
-        let hours = state.settings.sessions.absolute_hours;
-        self.start(state, Some(user.clone()), hours).await?;
-        Ok(())
-    }
-
-    pub async fn sign_out(&self, state: &AppState) -> Result<(), AppError> {
-        if let Some(old) = self.id_hash() {
-            state.store.delete_session(&old).await?;
-        }
-        self.with(|s| {
-            s.record = None;
-            s.change = CookieChange::Clear;
-        });
-        Ok(())
-    }
-
-    async fn start(
-        &self,
-        state: &AppState,
-        user: Option<User>,
-        lifetime_hours: u64,
-    ) -> Result<String, AppError> {
-        let token = SecretToken::generate().map_err(|e| AppError::Internal(e.to_string()))?;
-        let csrf = SecretToken::generate().map_err(|e| AppError::Internal(e.to_string()))?;
-        let now = state.clock.now();
-        let lifetime = hours_ms(lifetime_hours);
-        let id_hash = token.hash();
-        state
-            .store
-            .create_session(
-                &id_hash,
-                self.tenant,
-                user.as_ref().map(|u| u.id),
-                csrf.expose(),
-                now.plus_millis(lifetime),
-                now,
-            )
-            .await?;
-        let csrf_token = csrf.expose().to_owned();
-        self.with(|s| {
-            s.record = Some(SessionRecord {
-                id_hash,
-                csrf_token: csrf_token.clone(),
-                user,
-                last_seen_at: now,
-            });
-            s.change = CookieChange::Set {
-                token,
-                max_age_secs: lifetime / 1000,
-            };
-        });
-        Ok(csrf_token)
-    }
-}
-
+/// The token of an `Authorization: Bearer` header.
 fn bearer_token(headers: &axum::http::HeaderMap) -> Option<&str> {
     headers
         .get(header::AUTHORIZATION)
@@ -306,34 +155,6 @@ pub(crate) async fn load_session(
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
-}
-
-/// The signed-in account; signed-out visitors are sent to the sign-in page.
-pub(crate) struct CurrentUser(pub User);
-
-impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
-    type Rejection = Response;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Response> {
-        parts
-            .extensions
-            .get::<SessionHandle>()
-            .and_then(SessionHandle::user)
-            .map(CurrentUser)
-            .ok_or_else(|| Redirect::to("/login").into_response())
-    }
-}
-
-impl<S: Send + Sync> FromRequestParts<S> for SessionHandle {
-    type Rejection = AppError;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
-        parts
-            .extensions
-            .get::<SessionHandle>()
-            .cloned()
-            .ok_or_else(|| AppError::Internal("session layer missing".to_owned()))
-    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,101 @@
+//! Finding accounts: by email for signing in, by id within a tenant, a tenant's list, and
+//! the count per tenant. A tenant's query never returns another tenant's account.
+
+use atelier_domain::{Email, TenantId, User, UserId};
+use uuid::Uuid;
+
+use super::{tenant_clause, UserPage, UserRow, USER_COLUMNS};
+use crate::backend::on_reader;
+use crate::{Store, StoreError};
+
+impl Store {
+    /// The account with this email on a tenant (or on the platform), with its password hash.
+    pub async fn find_credentials(
+        &self,
+        tenant: Option<TenantId>,
+        email: &Email,
+    ) -> Result<Option<(User, String)>, StoreError> {
+        let (clause, tenant_id) = tenant_clause(tenant);
+        let sql = format!(
+            "select {USER_COLUMNS}, u.password_hash from users u where {clause} and u.email = $2"
+        );
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            #[sqlx(flatten)]
+            user: UserRow,
+            password_hash: String,
+        }
+        let row: Option<Row> = on_reader!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(tenant_id)
+                .bind(email.as_str())
+                .fetch_optional(pool)
+                .await?
+        });
+        row.map(|r| Ok((r.user.into_user()?, r.password_hash)))
+            .transpose()
+    }
+
+    /// An account of this tenant (or a platform account); another tenant's is not found.
+    pub async fn find_user(
+        &self,
+        tenant: Option<TenantId>,
+        id: UserId,
+    ) -> Result<Option<User>, StoreError> {
+        let (clause, tenant_id) = tenant_clause(tenant);
+        let sql = format!("select {USER_COLUMNS} from users u where {clause} and u.id = $2");
+        let row: Option<UserRow> = on_reader!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(tenant_id)
+                .bind(id.0)
+                .fetch_optional(pool)
+                .await?
+        });
+        row.map(UserRow::into_user).transpose()
+    }
+
+    /// A tenant's accounts, newest first.
+    pub async fn list_users(
+        &self,
+        tenant: TenantId,
+        offset: i64,
+        limit: i64,
+    ) -> Result<UserPage, StoreError> {
+        let sql = format!(
+            "select {USER_COLUMNS} from users u where u.tenant_id = $1 \
+             order by u.created_at desc, u.id desc limit $2 offset $3"
+        );
+        let (rows, (total,)): (Vec<UserRow>, (i64,)) = on_reader!(self, |pool| {
+            let rows = sqlx::query_as(&sql)
+                .bind(tenant.0)
+                .bind(limit)
+                .bind(offset)
+                .fetch_all(pool)
+                .await?;
+            let total = sqlx::query_as("select count(*) from users where tenant_id = $1")
+                .bind(tenant.0)
+                .fetch_one(pool)
+                .await?;
+            (rows, total)
+        });
+        Ok(UserPage {
+            users: rows
+                .into_iter()
+                .map(UserRow::into_user)
+                .collect::<Result<_, _>>()?,
+            total,
+        })
+    }
+
+    /// The number of accounts of each tenant.
+    pub async fn user_counts(&self) -> Result<Vec<(TenantId, i64)>, StoreError> {
+        let rows: Vec<(Uuid, i64)> = on_reader!(self, |pool| {
+            sqlx::query_as(
+                "select tenant_id, count(*) from users where tenant_id is not null group by tenant_id",
+            )
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows.into_iter().map(|(t, n)| (TenantId(t), n)).collect())
+    }
+}

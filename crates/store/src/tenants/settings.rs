@@ -1,0 +1,173 @@
+//! How [`TenantSettings`] live in the `tenant_settings` table: the row read back (with the
+//! tenant's own columns), the insert, the update, and the one bind order the two share. A new
+//! setting is added here (and in a migration for each database).
+
+use atelier_domain::{
+    Slug, Tenant, TenantId, TenantSettings, TenantSettingsInput, TenantStatus, Timestamp,
+};
+use uuid::Uuid;
+
+use super::TOUCH_TENANT;
+use crate::backend::in_transaction;
+use crate::{Store, StoreError};
+
+/// A tenant joined with its settings, as [`SELECT_TENANT`] reads it.
+#[derive(sqlx::FromRow)]
+pub(super) struct TenantRow {
+    id: Uuid,
+    slug: String,
+    status: String,
+    created_at: i64,
+    updated_at: i64,
+    name: String,
+    tagline: String,
+    legal_name: String,
+    logo_url: String,
+    theme: String,
+    color_primary: String,
+    color_accent: String,
+    credit_name: String,
+    credit_name_plural: String,
+    signup_bonus: i64,
+    max_image_side: i64,
+    support_email: String,
+    support_whatsapp: String,
+    upi_vpa: String,
+    upi_payee: String,
+    white_label_offer: bool,
+    use_shared_pool: bool,
+    signup_limit_per_ip: i64,
+    bonus_requires_verified_email: bool,
+    enabled_models: String,
+}
+
+impl TenantRow {
+    pub(super) fn into_tenant(self) -> Result<Tenant, StoreError> {
+        let corrupt = |what: String| StoreError::Corrupt(format!("tenant {}: {what}", self.slug));
+        let settings = TenantSettings::parse(&TenantSettingsInput {
+            name: self.name.clone(),
+            tagline: self.tagline.clone(),
+            legal_name: self.legal_name.clone(),
+            logo_url: self.logo_url.clone(),
+            theme: self.theme.clone(),
+            color_primary: self.color_primary.clone(),
+            color_accent: self.color_accent.clone(),
+            credit_name: self.credit_name.clone(),
+            credit_name_plural: self.credit_name_plural.clone(),
+            signup_bonus: self.signup_bonus,
+            max_image_side: self.max_image_side,
+            support_email: self.support_email.clone(),
+            support_whatsapp: self.support_whatsapp.clone(),
+            upi_vpa: self.upi_vpa.clone(),
+            upi_payee: self.upi_payee.clone(),
+            white_label_offer: self.white_label_offer,
+            use_shared_pool: self.use_shared_pool,
+            signup_limit_per_ip: self.signup_limit_per_ip,
+            bonus_requires_verified_email: self.bonus_requires_verified_email,
+            enabled_models: self
+                .enabled_models
+                .split(',')
+                .filter(|m| !m.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        })
+        .map_err(|errors| {
+            corrupt(
+                errors
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )
+        })?;
+        Ok(Tenant {
+            id: TenantId(self.id),
+            slug: Slug::parse(&self.slug).map_err(|e| corrupt(e.to_string()))?,
+            status: TenantStatus::parse(&self.status).map_err(|e| corrupt(e.to_string()))?,
+            settings,
+            created_at: Timestamp(self.created_at),
+            updated_at: Timestamp(self.updated_at),
+        })
+    }
+}
+
+/// Selects [`TenantRow`]s; callers add the `where` or `order by`.
+pub(super) const SELECT_TENANT: &str =
+    "select t.id, t.slug, t.status, t.created_at, t.updated_at, \
+     s.name, s.tagline, s.legal_name, s.logo_url, s.theme, s.color_primary, s.color_accent, \
+     s.credit_name, s.credit_name_plural, s.signup_bonus, s.max_image_side, s.support_email, \
+     s.support_whatsapp, s.upi_vpa, s.upi_payee, s.white_label_offer, s.use_shared_pool, \
+     s.signup_limit_per_ip, s.bonus_requires_verified_email, s.enabled_models \
+     from tenants t join tenant_settings s on s.tenant_id = t.id";
+
+pub(super) const INSERT_SETTINGS: &str = "insert into tenant_settings (tenant_id, name, tagline, \
+     legal_name, logo_url, theme, color_primary, color_accent, credit_name, credit_name_plural, \
+     signup_bonus, max_image_side, support_email, support_whatsapp, upi_vpa, upi_payee, \
+     white_label_offer, use_shared_pool, created_at, updated_at, signup_limit_per_ip, \
+     bonus_requires_verified_email, enabled_models) \
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, \
+     $20, $21, $22)";
+
+const UPDATE_SETTINGS: &str = "update tenant_settings set name = $2, tagline = $3, \
+     legal_name = $4, logo_url = $5, theme = $6, color_primary = $7, color_accent = $8, \
+     credit_name = $9, credit_name_plural = $10, signup_bonus = $11, max_image_side = $12, \
+     support_email = $13, support_whatsapp = $14, upi_vpa = $15, upi_payee = $16, \
+     white_label_offer = $17, use_shared_pool = $18, updated_at = $19, \
+     signup_limit_per_ip = $20, bonus_requires_verified_email = $21, enabled_models = $22 \
+     where tenant_id = $1";
+
+/// Binds the settings in the order of [`INSERT_SETTINGS`] and [`UPDATE_SETTINGS`].
+macro_rules! bind_settings {
+    ($query:expr, $id:expr, $s:expr, $now:expr) => {
+        $query
+            .bind($id)
+            .bind(&$s.name)
+            .bind(&$s.tagline)
+            .bind(&$s.legal_name)
+            .bind(&$s.logo_url)
+            .bind($s.theme.as_str())
+            .bind($s.color_primary.to_string())
+            .bind($s.color_accent.to_string())
+            .bind(&$s.credit.singular)
+            .bind(&$s.credit.plural)
+            .bind($s.signup_bonus)
+            .bind($s.max_image_side)
+            .bind(&$s.support_email)
+            .bind(&$s.support_whatsapp)
+            .bind(&$s.upi_vpa)
+            .bind(&$s.upi_payee)
+            .bind($s.white_label_offer)
+            .bind($s.use_shared_pool)
+            .bind($now)
+            .bind($s.signup_limit_per_ip)
+            .bind($s.bonus_requires_verified_email)
+            .bind($s.enabled_models.join(","))
+    };
+}
+pub(super) use bind_settings;
+
+impl Store {
+    /// Replaces a tenant's settings and marks it changed.
+    #[tracing::instrument(skip_all, fields(tenant = %id))]
+    pub async fn update_tenant_settings(
+        &self,
+        id: TenantId,
+        settings: &TenantSettings,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        in_transaction!(self, |tx| {
+            let done = bind_settings!(sqlx::query(UPDATE_SETTINGS), id.0, settings, now.millis())
+                .execute(&mut *tx)
+                .await?;
+            if done.rows_affected() == 0 {
+                return Err(StoreError::NotFound("tenant"));
+            }
+            sqlx::query(TOUCH_TENANT)
+                .bind(id.0)
+                .bind(now.millis())
+                .execute(&mut *tx)
+                .await?;
+        });
+        Ok(())
+    }
+}

@@ -1,0 +1,291 @@
+//! The people and objects the matrix asks about, made for real: accounts on two tenants and
+//! the platform, a finished job and its image for three of them, API tokens, and each
+//! visitor's session as their browser holds it.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use atelier_domain::{hash_token, Clock, Email, NewPassword, Role, User};
+use atelier_store::NewUser;
+use atelier_worker::DemoBackend;
+
+use super::visitor::Visitor;
+use super::Id::{self, *};
+use super::{ANSWER_WITHIN, PASSWORD, TARGET_EMAIL};
+use crate::accounts::{set_tenant, user_by_email};
+use crate::common::browser::Browser;
+use crate::common::{within, TestApp};
+
+/// A platform account with the matrix's password, made in the store (other tests sign in
+/// with it; the command line's way is tested in cli.rs).
+pub async fn create_super_admin(app: &TestApp, email: &str) {
+    let password = NewPassword::parse(PASSWORD, &[]).unwrap_or_else(|e| panic!("{e}"));
+    let hash = atelier_domain::hash_password(&password).unwrap_or_else(|e| panic!("{e}"));
+    app.state
+        .store
+        .create_user(
+            &NewUser {
+                tenant_id: None,
+                email: Email::parse(email).unwrap_or_else(|e| panic!("{e}")),
+                name: "Root".into(),
+                password_hash: hash,
+                role: Role::SuperAdmin,
+                signup_bonus: 0,
+                bonus_now: false,
+                signup_ip: String::new(),
+            },
+            app.clock.now(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
+async fn make_admin(app: &TestApp, user: &User) {
+    app.state
+        .store
+        .set_user_role(
+            user.tenant_id.unwrap_or_else(|| panic!("tenant")),
+            user.id,
+            Role::TenantAdmin,
+            app.clock.now(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// The matrix's accounts by name, each with the browser it signed up or in with.
+struct Cast<'a> {
+    app: &'a TestApp,
+    /// Sessions by name, as their browsers hold them.
+    browsers: HashMap<&'static str, Browser<'a>>,
+}
+
+impl<'a> Cast<'a> {
+    async fn sign_up(&mut self, name: &'static str, host: &str, email: &str) -> User {
+        let mut browser = Browser::new(self.app, host);
+        let page = browser.register(email, PASSWORD).await;
+        assert_eq!(page.status, 303, "{email}: {}", page.body);
+        self.browsers.insert(name, browser);
+        let slug = host.trim_end_matches(".test");
+        user_by_email(self.app, slug, email).await
+    }
+
+    fn browser(&mut self, name: &str) -> &mut Browser<'a> {
+        self.browsers
+            .get_mut(name)
+            .unwrap_or_else(|| panic!("no browser {name}"))
+    }
+
+    /// Submits a job through the generate form; returns its id.
+    async fn submit_job(&mut self, name: &str) -> String {
+        let page = self
+            .browser(name)
+            .submit(
+                "/account",
+                "/generate",
+                &[
+                    ("prompt", "a lighthouse at dusk"),
+                    ("negative_prompt", ""),
+                    ("model", "demo-abstract"),
+                    ("width", "64"),
+                    ("height", "64"),
+                    ("seed", ""),
+                ],
+            )
+            .await;
+        page.header("location")
+            .strip_prefix("/generate?job=")
+            .unwrap_or_else(|| panic!("{name}'s job was refused: {} {}", page.status, page.body))
+            .to_owned()
+    }
+
+    /// The image of a finished job, from its status JSON.
+    async fn image_of(&mut self, name: &str, job: &str) -> String {
+        let page = self.browser(name).get(&format!("/jobs/{job}")).await;
+        let json: serde_json::Value =
+            serde_json::from_str(&page.body).unwrap_or_else(|e| panic!("{e}: {}", page.body));
+        json["image_url"]
+            .as_str()
+            .and_then(|url| url.strip_prefix("/images/"))
+            .unwrap_or_else(|| panic!("{name}'s job has no image: {json}"))
+            .to_owned()
+    }
+}
+
+/// A live API token of `user`; returns (its id, the token).
+pub(super) async fn api_token(app: &TestApp, user: &User, name: &str) -> (String, String) {
+    let token = format!("atl_{}", uuid::Uuid::new_v4().simple());
+    let id = app
+        .state
+        .store
+        .create_api_token(
+            user.tenant_id.unwrap_or_else(|| panic!("tenant")),
+            user.id,
+            name,
+            &hash_token(&token),
+            app.clock.now(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    (id.to_string(), token)
+}
+
+/// Everything the matrix asks with: each site's visitors by the names its table's columns
+/// use, and the real ids that fill the routes' paths.
+pub(super) struct Fixtures {
+    pub tenant_visitors: HashMap<&'static str, Visitor>,
+    pub platform_visitors: HashMap<&'static str, Visitor>,
+    pub ids: HashMap<Id, String>,
+}
+
+impl Fixtures {
+    /// Makes them on pixelforge (four accounts, one of them disabled once its session is
+    /// taken, one the admin routes act on), on nocturne (an admin and a user) and on the
+    /// platform (a super-admin, signed in on both kinds of site).
+    pub async fn make(app: &TestApp) -> Fixtures {
+        set_tenant(app, "pixelforge", |s| s.signup_limit_per_ip = 10).await;
+        let mut cast = Cast {
+            app,
+            browsers: HashMap::new(),
+        };
+        let pixelforge = "pixelforge.test";
+        let user = cast
+            .sign_up("user", pixelforge, "user@pixelforge.example")
+            .await;
+        let disabled = cast
+            .sign_up("disabled", pixelforge, "disabled@pixelforge.example")
+            .await;
+        let admin = cast
+            .sign_up("admin", pixelforge, "admin@pixelforge.example")
+            .await;
+        make_admin(app, &admin).await;
+        let target = cast.sign_up("target", pixelforge, TARGET_EMAIL).await;
+        let other_admin = cast
+            .sign_up("other admin", "nocturne.test", "admin@nocturne.example")
+            .await;
+        make_admin(app, &other_admin).await;
+        let other_user = cast
+            .sign_up("other user", "nocturne.test", "user@nocturne.example")
+            .await;
+        create_super_admin(app, "root@example.com").await;
+        for (name, host) in [
+            ("root", pixelforge),
+            ("root platform", "platform.localhost"),
+        ] {
+            let mut browser = Browser::new(app, host);
+            let page = browser.login("root@example.com", PASSWORD).await;
+            assert_eq!(page.status, 303, "super-admin sign-in on {host}");
+            cast.browsers.insert(name, browser);
+        }
+
+        // A finished job (with its image) each for the user, the admin and another tenant's user.
+        let worker = app.worker(Arc::new(DemoBackend::default()));
+        let jobs = [
+            cast.submit_job("user").await,
+            cast.submit_job("admin").await,
+            cast.submit_job("other user").await,
+        ];
+        for _ in &jobs {
+            let ran = within(
+                ANSWER_WITHIN,
+                "the worker finishing a job",
+                worker.run_once(),
+            )
+            .await;
+            assert!(matches!(ran, Ok(true)), "the worker did not finish a job");
+        }
+        let images = [
+            cast.image_of("user", &jobs[0]).await,
+            cast.image_of("admin", &jobs[1]).await,
+            cast.image_of("other user", &jobs[2]).await,
+        ];
+        // Tokens the visitors' scripts use, and others to name in revoke paths.
+        let (_, user_key) = api_token(app, &user, "script").await;
+        let (_, disabled_key) = api_token(app, &disabled, "script").await;
+        let (_, admin_key) = api_token(app, &admin, "script").await;
+        let (_, other_admin_key) = api_token(app, &other_admin, "script").await;
+        let (users_token, _) = api_token(app, &user, "spare").await;
+        let (admins_token, _) = api_token(app, &admin, "spare").await;
+        let (other_tenants_token, _) = api_token(app, &other_user, "spare").await;
+
+        let ids: HashMap<Id, String> = [
+            (UsersJob, jobs[0].clone()),
+            (AdminsJob, jobs[1].clone()),
+            (OtherTenantsJob, jobs[2].clone()),
+            (UsersImage, images[0].clone()),
+            (AdminsImage, images[1].clone()),
+            (OtherTenantsImage, images[2].clone()),
+            (UsersToken, users_token),
+            (AdminsToken, admins_token),
+            (OtherTenantsToken, other_tenants_token),
+            (TargetAccount, target.id.to_string()),
+            (OtherTenantsAccount, other_user.id.to_string()),
+            (TenantSlug, "pixelforge".to_owned()),
+            (ThemeFile, "css/site.css".to_owned()),
+            (Malformed, "not-an-id".to_owned()),
+        ]
+        .into_iter()
+        .collect();
+
+        // The visitors, each holding the session and form token they had; the disabled
+        // account's are taken before it is disabled, as an open tab would keep them.
+        let mut anonymous = Browser::new(app, pixelforge);
+        let mut platform_anonymous = Browser::new(app, "platform.localhost");
+        let disabled_visitor = Visitor::of(cast.browser("disabled"), "/", Some(disabled_key)).await;
+        app.state
+            .store
+            .set_user_disabled(
+                disabled.tenant_id.unwrap_or_else(|| panic!("tenant")),
+                disabled.id,
+                true,
+                app.clock.now(),
+            )
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        app.state.api_tokens.invalidate_all();
+        let admin_visitor = Visitor::of(cast.browser("admin"), "/", Some(admin_key)).await;
+        let admin_on_platform = Visitor {
+            host: "platform.localhost",
+            ..Visitor::of(cast.browser("admin"), "/", None).await
+        };
+        let tenant_visitors = HashMap::from([
+            (
+                "anonymous",
+                Visitor::of(&mut anonymous, "/login", None).await,
+            ),
+            (
+                "user",
+                Visitor::of(cast.browser("user"), "/", Some(user_key)).await,
+            ),
+            ("disabled user", disabled_visitor),
+            ("tenant admin", admin_visitor),
+            (
+                "another tenant's admin",
+                Visitor {
+                    host: pixelforge,
+                    ..Visitor::of(cast.browser("other admin"), "/", Some(other_admin_key)).await
+                },
+            ),
+            (
+                "super-admin",
+                Visitor::of(cast.browser("root"), "/", None).await,
+            ),
+        ]);
+        let platform_visitors = HashMap::from([
+            (
+                "anonymous",
+                Visitor::of(&mut platform_anonymous, "/login", None).await,
+            ),
+            ("a tenant admin's session", admin_on_platform),
+            (
+                "super-admin",
+                Visitor::of(cast.browser("root platform"), "/platform", None).await,
+            ),
+        ]);
+        Fixtures {
+            tenant_visitors,
+            platform_visitors,
+            ids,
+        }
+    }
+}

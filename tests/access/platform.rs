@@ -1,0 +1,86 @@
+//! What each visitor of the platform host gets from each route: the console, signing in and
+//! out, and the files every site shares; the pages and API of the tenants' sites are not
+//! found there.
+
+use super::Id::*;
+use super::{Expect, Row, DONE, FORBIDDEN, LOGIN, NOT_FOUND, OK, UNAUTHORIZED};
+
+/// The visitors of the platform host, in the order of the columns below; each names one of
+/// the visitors `fixtures.rs` makes.
+pub(super) const PLATFORM_VISITORS: [&str; 3] =
+    ["anonymous", "a tenant admin's session", "super-admin"];
+
+// Columns: anonymous, a tenant admin's session (nothing on the platform), super-admin.
+const EVERYONE: [Expect; 3] = [OK; 3];
+const NO_ONE: [Expect; 3] = [NOT_FOUND; 3];
+
+pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
+    ("GET", "/", &[(NoParam, EVERYONE)]),
+    ("GET", "/faq", &[(NoParam, NO_ONE)]),
+    ("GET", "/privacy", &[(NoParam, NO_ONE)]),
+    ("GET", "/terms", &[(NoParam, NO_ONE)]),
+    ("GET", "/register", &[(NoParam, NO_ONE)]),
+    ("POST", "/register", &[(NoParam, NO_ONE)]),
+    ("GET", "/login", &[(NoParam, [OK, OK, DONE])]),
+    (
+        "POST",
+        "/login",
+        &[(NoParam, [UNAUTHORIZED, FORBIDDEN, UNAUTHORIZED])],
+    ),
+    ("POST", "/logout", &[(NoParam, [DONE, FORBIDDEN, DONE])]),
+    ("GET", "/forgot-password", &[(NoParam, NO_ONE)]),
+    ("POST", "/forgot-password", &[(NoParam, NO_ONE)]),
+    ("GET", "/reset-password", &[(NoParam, NO_ONE)]),
+    ("POST", "/reset-password", &[(NoParam, NO_ONE)]),
+    ("GET", "/verify-email", &[(NoParam, NO_ONE)]),
+    ("GET", "/account", &[(NoParam, NO_ONE)]),
+    ("POST", "/account/password", &[(NoParam, NO_ONE)]),
+    ("POST", "/account/verification", &[(NoParam, NO_ONE)]),
+    ("POST", "/account/tokens", &[(NoParam, NO_ONE)]),
+    (
+        "POST",
+        "/account/tokens/{id}/revoke",
+        &[(UsersToken, NO_ONE)],
+    ),
+    ("GET", "/generate", &[(NoParam, NO_ONE)]),
+    ("POST", "/generate", &[(NoParam, NO_ONE)]),
+    ("GET", "/history", &[(NoParam, NO_ONE)]),
+    ("GET", "/jobs/{id}", &[(UsersJob, NO_ONE)]),
+    ("GET", "/jobs/{id}/events", &[(UsersJob, NO_ONE)]),
+    ("POST", "/jobs/{id}/cancel", &[(UsersJob, NO_ONE)]),
+    ("GET", "/images/{id}", &[(UsersImage, NO_ONE)]),
+    ("GET", "/images/{id}/thumb", &[(UsersImage, NO_ONE)]),
+    ("GET", "/admin", &[(NoParam, NO_ONE)]),
+    ("GET", "/admin/users", &[(NoParam, NO_ONE)]),
+    (
+        "POST",
+        "/admin/users/{id}/disable",
+        &[(TargetAccount, NO_ONE)],
+    ),
+    (
+        "POST",
+        "/admin/users/{id}/enable",
+        &[(TargetAccount, NO_ONE)],
+    ),
+    ("POST", "/admin/users/{id}/role", &[(TargetAccount, NO_ONE)]),
+    ("GET", "/platform", &[(NoParam, [LOGIN, LOGIN, OK])]),
+    (
+        "POST",
+        "/platform/tenants/{slug}/admins",
+        &[
+            (TenantSlug, [LOGIN, LOGIN, DONE]),
+            (Malformed, [LOGIN, LOGIN, NOT_FOUND]),
+        ],
+    ),
+    // The API belongs to tenants' sites.
+    ("GET", "/api/v1/jobs", &[(NoParam, NO_ONE)]),
+    ("POST", "/api/v1/jobs", &[(NoParam, NO_ONE)]),
+    ("GET", "/api/v1/jobs/{id}", &[(UsersJob, NO_ONE)]),
+    ("GET", "/api/v1/me", &[(NoParam, NO_ONE)]),
+    ("GET", "/api/v1/models", &[(NoParam, NO_ONE)]),
+    ("GET", "/brand.css", &[(NoParam, EVERYONE)]),
+    ("GET", "/static/default/{*path}", &[(ThemeFile, EVERYONE)]),
+    ("GET", "/static/noir/{*path}", &[(ThemeFile, EVERYONE)]),
+    ("GET", "/healthz", &[(NoParam, EVERYONE)]),
+    ("GET", "/readyz", &[(NoParam, EVERYONE)]),
+];

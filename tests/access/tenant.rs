@@ -1,0 +1,273 @@
+//! What each visitor of a tenant's site gets from each route, pixelforge's in the examples.
+
+use super::Id::*;
+use super::{
+    Expect, Row, ACCEPTED, DONE, FORBIDDEN, LOGIN, NOT_FOUND, OK, UNAUTHORIZED, UNPROCESSABLE,
+};
+
+/// The visitors of a tenant's site (pixelforge), in the order of the columns below; each
+/// names one of the visitors `fixtures.rs` makes.
+pub(super) const TENANT_VISITORS: [&str; 6] = [
+    "anonymous",
+    "user",
+    "disabled user",
+    "tenant admin",
+    "another tenant's admin",
+    "super-admin",
+];
+
+// Columns: anonymous, user, disabled user, tenant admin, another tenant's admin, super-admin.
+// A disabled account's session and another tenant's session carry nothing here: both are
+// anonymous, and their old form tokens match no session (403 where the form is open).
+const EVERYONE: [Expect; 6] = [OK; 6];
+const NO_ONE: [Expect; 6] = [NOT_FOUND; 6];
+const MEMBERS: [Expect; 6] = [LOGIN, OK, LOGIN, OK, LOGIN, OK];
+const SIGNED_OUT_ONLY: [Expect; 6] = [OK, DONE, OK, DONE, OK, DONE];
+const OPEN_FORM_422: [Expect; 6] = [
+    UNPROCESSABLE,
+    UNPROCESSABLE,
+    FORBIDDEN,
+    UNPROCESSABLE,
+    FORBIDDEN,
+    UNPROCESSABLE,
+];
+const MEMBERS_422: [Expect; 6] = [
+    LOGIN,
+    UNPROCESSABLE,
+    LOGIN,
+    UNPROCESSABLE,
+    LOGIN,
+    UNPROCESSABLE,
+];
+const MEMBERS_DONE: [Expect; 6] = [LOGIN, DONE, LOGIN, DONE, LOGIN, DONE];
+/// Jobs and images the user owns: the owner, the tenant's admins and super-admins see them.
+const USERS_OBJECT: [Expect; 6] = [LOGIN, OK, LOGIN, OK, LOGIN, OK];
+/// The tenant admin's own: another user's, so hidden from the user.
+const ADMINS_OBJECT: [Expect; 6] = [LOGIN, NOT_FOUND, LOGIN, OK, LOGIN, OK];
+/// Another tenant's, or no id at all: nobody here finds it.
+const NOBODYS: [Expect; 6] = [LOGIN, NOT_FOUND, LOGIN, NOT_FOUND, LOGIN, NOT_FOUND];
+/// Only the owner may act on these (cancel a job, revoke a token).
+const USERS_ONLY: [Expect; 6] = [LOGIN, DONE, LOGIN, NOT_FOUND, LOGIN, NOT_FOUND];
+const ADMINS_ONLY: [Expect; 6] = [LOGIN, NOT_FOUND, LOGIN, DONE, LOGIN, NOT_FOUND];
+const ADMIN_PAGE: [Expect; 6] = [LOGIN, FORBIDDEN, LOGIN, OK, LOGIN, OK];
+const ADMIN_ACTION: [Expect; 6] = [LOGIN, FORBIDDEN, LOGIN, DONE, LOGIN, DONE];
+const ADMIN_ACTION_404: [Expect; 6] = [LOGIN, FORBIDDEN, LOGIN, NOT_FOUND, LOGIN, NOT_FOUND];
+// The API takes bearer tokens only: the disabled account's token and the other tenant's are
+// refused; the super-admin has no token and its cookie is not enough.
+const TOKEN_OWNERS: [Expect; 6] = [
+    UNAUTHORIZED,
+    OK,
+    UNAUTHORIZED,
+    OK,
+    UNAUTHORIZED,
+    UNAUTHORIZED,
+];
+const USERS_BY_TOKEN: [Expect; 6] = [
+    UNAUTHORIZED,
+    OK,
+    UNAUTHORIZED,
+    NOT_FOUND,
+    UNAUTHORIZED,
+    UNAUTHORIZED,
+];
+const ADMINS_BY_TOKEN: [Expect; 6] = [
+    UNAUTHORIZED,
+    NOT_FOUND,
+    UNAUTHORIZED,
+    OK,
+    UNAUTHORIZED,
+    UNAUTHORIZED,
+];
+const NOBODYS_BY_TOKEN: [Expect; 6] = [
+    UNAUTHORIZED,
+    NOT_FOUND,
+    UNAUTHORIZED,
+    NOT_FOUND,
+    UNAUTHORIZED,
+    UNAUTHORIZED,
+];
+
+pub(super) const TENANT_MATRIX: &[Row<6>] = &[
+    ("GET", "/", &[(NoParam, EVERYONE)]),
+    ("GET", "/faq", &[(NoParam, EVERYONE)]),
+    ("GET", "/privacy", &[(NoParam, EVERYONE)]),
+    ("GET", "/terms", &[(NoParam, EVERYONE)]),
+    ("GET", "/register", &[(NoParam, SIGNED_OUT_ONLY)]),
+    ("POST", "/register", &[(NoParam, OPEN_FORM_422)]),
+    ("GET", "/login", &[(NoParam, SIGNED_OUT_ONLY)]),
+    (
+        "POST",
+        "/login",
+        &[(
+            NoParam,
+            [
+                UNAUTHORIZED,
+                UNAUTHORIZED,
+                FORBIDDEN,
+                UNAUTHORIZED,
+                FORBIDDEN,
+                UNAUTHORIZED,
+            ],
+        )],
+    ),
+    (
+        "POST",
+        "/logout",
+        &[(NoParam, [DONE, DONE, FORBIDDEN, DONE, FORBIDDEN, DONE])],
+    ),
+    ("GET", "/forgot-password", &[(NoParam, EVERYONE)]),
+    ("POST", "/forgot-password", &[(NoParam, OPEN_FORM_422)]),
+    // Without a link's token there is nothing to reset or verify.
+    ("GET", "/reset-password", &[(NoParam, NO_ONE)]),
+    (
+        "POST",
+        "/reset-password",
+        &[(
+            NoParam,
+            [
+                NOT_FOUND, NOT_FOUND, FORBIDDEN, NOT_FOUND, FORBIDDEN, NOT_FOUND,
+            ],
+        )],
+    ),
+    ("GET", "/verify-email", &[(NoParam, NO_ONE)]),
+    ("GET", "/account", &[(NoParam, MEMBERS)]),
+    ("POST", "/account/password", &[(NoParam, MEMBERS_422)]),
+    ("POST", "/account/verification", &[(NoParam, MEMBERS_DONE)]),
+    ("POST", "/account/tokens", &[(NoParam, MEMBERS_422)]),
+    (
+        "POST",
+        "/account/tokens/{id}/revoke",
+        &[
+            (UsersToken, USERS_ONLY),
+            (AdminsToken, ADMINS_ONLY),
+            (OtherTenantsToken, NOBODYS),
+            (Malformed, NOBODYS),
+        ],
+    ),
+    ("GET", "/generate", &[(NoParam, MEMBERS)]),
+    ("POST", "/generate", &[(NoParam, MEMBERS_422)]),
+    ("GET", "/history", &[(NoParam, MEMBERS)]),
+    (
+        "GET",
+        "/jobs/{id}",
+        &[
+            (UsersJob, USERS_OBJECT),
+            (AdminsJob, ADMINS_OBJECT),
+            (OtherTenantsJob, NOBODYS),
+            (Malformed, NOBODYS),
+        ],
+    ),
+    (
+        "GET",
+        "/jobs/{id}/events",
+        &[
+            (UsersJob, USERS_OBJECT),
+            (AdminsJob, ADMINS_OBJECT),
+            (OtherTenantsJob, NOBODYS),
+            (Malformed, NOBODYS),
+        ],
+    ),
+    (
+        "POST",
+        "/jobs/{id}/cancel",
+        &[
+            (UsersJob, USERS_ONLY),
+            (AdminsJob, ADMINS_ONLY),
+            (OtherTenantsJob, NOBODYS),
+            (Malformed, NOBODYS),
+        ],
+    ),
+    (
+        "GET",
+        "/images/{id}",
+        &[
+            (UsersImage, USERS_OBJECT),
+            (AdminsImage, ADMINS_OBJECT),
+            (OtherTenantsImage, NOBODYS),
+            (Malformed, NOBODYS),
+        ],
+    ),
+    (
+        "GET",
+        "/images/{id}/thumb",
+        &[
+            (UsersImage, USERS_OBJECT),
+            (AdminsImage, ADMINS_OBJECT),
+            (OtherTenantsImage, NOBODYS),
+            (Malformed, NOBODYS),
+        ],
+    ),
+    (
+        "GET",
+        "/admin",
+        &[(NoParam, [LOGIN, FORBIDDEN, LOGIN, DONE, LOGIN, DONE])],
+    ),
+    ("GET", "/admin/users", &[(NoParam, ADMIN_PAGE)]),
+    (
+        "POST",
+        "/admin/users/{id}/disable",
+        &[
+            (TargetAccount, ADMIN_ACTION),
+            (OtherTenantsAccount, ADMIN_ACTION_404),
+            (Malformed, ADMIN_ACTION_404),
+        ],
+    ),
+    (
+        "POST",
+        "/admin/users/{id}/enable",
+        &[
+            (TargetAccount, ADMIN_ACTION),
+            (OtherTenantsAccount, ADMIN_ACTION_404),
+            (Malformed, ADMIN_ACTION_404),
+        ],
+    ),
+    (
+        "POST",
+        "/admin/users/{id}/role",
+        &[
+            (TargetAccount, ADMIN_ACTION),
+            (OtherTenantsAccount, ADMIN_ACTION_404),
+            (Malformed, ADMIN_ACTION_404),
+        ],
+    ),
+    // The platform console exists only on the platform host.
+    ("GET", "/platform", &[(NoParam, NO_ONE)]),
+    (
+        "POST",
+        "/platform/tenants/{slug}/admins",
+        &[(TenantSlug, NO_ONE), (Malformed, NO_ONE)],
+    ),
+    ("GET", "/api/v1/jobs", &[(NoParam, TOKEN_OWNERS)]),
+    (
+        "POST",
+        "/api/v1/jobs",
+        &[(
+            NoParam,
+            [
+                UNAUTHORIZED,
+                ACCEPTED,
+                UNAUTHORIZED,
+                ACCEPTED,
+                UNAUTHORIZED,
+                UNAUTHORIZED,
+            ],
+        )],
+    ),
+    (
+        "GET",
+        "/api/v1/jobs/{id}",
+        &[
+            (UsersJob, USERS_BY_TOKEN),
+            (AdminsJob, ADMINS_BY_TOKEN),
+            (OtherTenantsJob, NOBODYS_BY_TOKEN),
+            (Malformed, NOBODYS_BY_TOKEN),
+        ],
+    ),
+    ("GET", "/api/v1/me", &[(NoParam, TOKEN_OWNERS)]),
+    ("GET", "/api/v1/models", &[(NoParam, TOKEN_OWNERS)]),
+    ("GET", "/brand.css", &[(NoParam, EVERYONE)]),
+    ("GET", "/static/default/{*path}", &[(ThemeFile, EVERYONE)]),
+    ("GET", "/static/noir/{*path}", &[(ThemeFile, EVERYONE)]),
+    ("GET", "/healthz", &[(NoParam, EVERYONE)]),
+    ("GET", "/readyz", &[(NoParam, EVERYONE)]),
+];
