@@ -70,9 +70,14 @@
   }
 
   function queueText(job) {
-    var text = job.queue_position
-      ? "Position " + job.queue_position + " in the queue"
-      : "Waiting in the queue";
+    // The place in line is an estimate (fair turns within this site), so it says "about".
+    var ahead = job.queue_position ? job.queue_position - 1 : null;
+    var text =
+      ahead === null
+        ? "Waiting in the queue"
+        : ahead === 0
+          ? "Next in line"
+          : "About " + ahead + (ahead === 1 ? " image" : " images") + " ahead of yours";
     if (job.wait_label) {
       text += " · " + job.wait_label;
     }
