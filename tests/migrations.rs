@@ -118,20 +118,7 @@ async fn the_schema_refuses_balances_holds_and_progress_out_of_range(db: Db) {
     browser
         .register("ledger@example.com", "violet kettle under moonlight")
         .await;
-    let submitted = browser
-        .submit(
-            "/account",
-            "/generate",
-            &[
-                ("prompt", "a kite"),
-                ("negative_prompt", ""),
-                ("model", "demo-abstract"),
-                ("width", "64"),
-                ("height", "64"),
-                ("seed", ""),
-            ],
-        )
-        .await;
+    let submitted = browser.generate("a kite", 64, 64).await;
     assert_eq!(submitted.status, 303, "{}", submitted.body);
     let user = crate::accounts::user_by_email(&app, "pixelforge", "ledger@example.com").await;
     assert_eq!(

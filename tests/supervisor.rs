@@ -110,32 +110,8 @@ async fn a_task_that_panics_is_restarted_and_readyz_names_it_meanwhile(db: Db) {
 async fn sign_up_and_submit<'a>(app: &'a TestApp, email: &str) -> (Browser<'a>, String) {
     let mut browser = Browser::new(app, "pixelforge.test");
     browser.register(email, PASSWORD).await;
-    let page = browser
-        .submit(
-            "/account",
-            "/generate",
-            &[
-                ("prompt", "a lighthouse in fog"),
-                ("negative_prompt", ""),
-                ("model", "demo-abstract"),
-                ("width", "64"),
-                ("height", "64"),
-                ("seed", ""),
-            ],
-        )
-        .await;
-    let id = page
-        .header("location")
-        .strip_prefix("/generate?job=")
-        .unwrap_or_else(|| panic!("not a job redirect: {} {}", page.status, page.body))
-        .to_owned();
+    let id = browser.queue_job("a lighthouse in fog").await;
     (browser, id)
-}
-
-async fn job_json(browser: &mut Browser<'_>, id: &str) -> serde_json::Value {
-    let page = browser.get(&format!("/jobs/{id}")).await;
-    assert_eq!(page.status, 200, "{}", page.body);
-    serde_json::from_str(&page.body).unwrap_or_else(|e| panic!("{e}: {}", page.body))
 }
 
 async fn without_embedded_workers_the_reaper_fails_an_overdue_job_and_releases_its_hold(db: Db) {
@@ -154,12 +130,12 @@ async fn without_embedded_workers_the_reaper_fails_an_overdue_job_and_releases_i
         (20, 1),
         "one credit held"
     );
-    assert_eq!(job_json(&mut browser, &id).await["status"], "queued");
+    assert_eq!(browser.job_json(&id).await["status"], "queued");
 
     app.clock.advance_millis(5 * 60 * 1000 + 1);
     let wait = async {
         loop {
-            let job = job_json(&mut browser, &id).await;
+            let job = browser.job_json(&id).await;
             if job["status"] != "queued" {
                 return job;
             }
@@ -188,14 +164,7 @@ async fn shutdown_ends_open_live_status_streams_and_finishes_in_time(db: Db) {
     // No embedded worker: the job stays queued, so its stream would stay open.
     let (app, serving) = TestApp::serve_with(db, "[jobs]\nembedded_workers = 0").await;
     let (browser, id) = sign_up_and_submit(&app, "stream@example.com").await;
-    let mut stream = app
-        .client
-        .get(app.url(&format!("/jobs/{id}/events")))
-        .header("host", "pixelforge.test")
-        .header("cookie", browser.cookie.clone().unwrap_or_default())
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut stream = browser.job_events(&id).await;
     assert_eq!(stream.status().as_u16(), 200);
     let mut seen = String::new();
     let first = async {

@@ -78,25 +78,7 @@ impl<'a> Cast<'a> {
 
     /// Submits a job through the generate form; returns its id.
     async fn submit_job(&mut self, name: &str) -> String {
-        let page = self
-            .browser(name)
-            .submit(
-                "/account",
-                "/generate",
-                &[
-                    ("prompt", "a lighthouse at dusk"),
-                    ("negative_prompt", ""),
-                    ("model", "demo-abstract"),
-                    ("width", "64"),
-                    ("height", "64"),
-                    ("seed", ""),
-                ],
-            )
-            .await;
-        page.header("location")
-            .strip_prefix("/generate?job=")
-            .unwrap_or_else(|| panic!("{name}'s job was refused: {} {}", page.status, page.body))
-            .to_owned()
+        self.browser(name).queue_job("a lighthouse at dusk").await
     }
 
     /// The image of a finished job, from its status JSON.

@@ -160,4 +160,62 @@ impl<'a> Browser<'a> {
     pub async fn logout(&mut self) -> Page {
         self.submit("/account", "/logout", &[]).await
     }
+
+    /// Submits the generate form for a demo image of `width` × `height`.
+    pub async fn generate(&mut self, prompt: &str, width: u32, height: u32) -> Page {
+        let (w, h) = (width.to_string(), height.to_string());
+        self.submit(
+            "/account",
+            "/generate",
+            &[
+                ("prompt", prompt),
+                ("negative_prompt", ""),
+                ("model", "demo-abstract"),
+                ("width", &w),
+                ("height", &h),
+                ("seed", ""),
+            ],
+        )
+        .await
+    }
+
+    /// Submits a 64×64 demo image through the generate form; the queued job's id.
+    pub async fn queue_job(&mut self, prompt: &str) -> String {
+        let page = self.generate(prompt, 64, 64).await;
+        job_id_of(&page)
+    }
+
+    /// The JSON of job `id` as its page serves it to this browser.
+    pub async fn job_json(&mut self, id: &str) -> serde_json::Value {
+        let page = self.get(&format!("/jobs/{id}")).await;
+        assert_eq!(page.status, 200, "{}", page.body);
+        serde_json::from_str(&page.body).unwrap_or_else(|e| panic!("{e}: {}", page.body))
+    }
+
+    /// Opens the live-status stream of job `id` with this browser's cookie.
+    pub async fn job_events(&self, id: &str) -> reqwest::Response {
+        self.app
+            .client
+            .get(self.app.url(&format!("/jobs/{id}/events")))
+            .header("host", self.host.as_str())
+            .header("cookie", self.cookie.clone().unwrap_or_default())
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET /jobs/{id}/events: {e}"))
+    }
+}
+
+/// The job id a generate form's redirect names.
+pub fn job_id_of(page: &Page) -> String {
+    page.header("location")
+        .strip_prefix("/generate?job=")
+        .unwrap_or_else(|| {
+            panic!(
+                "not a job redirect: {} {} {}",
+                page.status,
+                page.header("location"),
+                &page.body[..page.body.len().min(500)]
+            )
+        })
+        .to_owned()
 }

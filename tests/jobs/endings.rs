@@ -19,11 +19,13 @@ async fn three_jobs_succeed_and_each_costs_one_credit(db: Db) {
     let sizes = [(64, 64), (128, 96), (96, 136)];
     let mut ids = Vec::new();
     for (i, (w, h)) in sizes.iter().enumerate() {
-        let page = submit(&mut browser, &format!("a quiet harbour, take {i}"), *w, *h).await;
+        let page = browser
+            .generate(&format!("a quiet harbour, take {i}"), *w, *h)
+            .await;
         assert_eq!(page.status, 303, "{}", page.body);
         ids.push(job_id_of(&page));
     }
-    let queued = job_json(&mut browser, &ids[2]).await;
+    let queued = browser.job_json(&ids[2]).await;
     assert_eq!(queued["status"], "queued");
     assert_eq!(queued["queue_position"], 3);
     for _ in 0..3 {
@@ -50,7 +52,7 @@ async fn three_jobs_succeed_and_each_costs_one_credit(db: Db) {
     assert_invariants(&app, &user).await;
 
     for (id, (w, h)) in ids.iter().zip(sizes) {
-        let job = job_json(&mut browser, id).await;
+        let job = browser.job_json(id).await;
         assert_eq!(job["status"], "succeeded");
         assert_eq!(job["progress"], 1.0);
         assert_eq!(
@@ -79,7 +81,7 @@ async fn three_jobs_succeed_and_each_costs_one_credit(db: Db) {
         assert!(atelier_media::make_thumbnail(&thumb).is_ok());
     }
     // Nothing about storage reaches the browser.
-    let json = job_json(&mut browser, &ids[0]).await.to_string();
+    let json = browser.job_json(&ids[0]).await.to_string();
     assert!(!json.contains("data/") && !json.contains(".png"), "{json}");
 }
 
@@ -89,7 +91,7 @@ async fn a_failing_backend_retries_twice_then_fails_at_no_cost(db: Db) {
     let worker = app.worker(Arc::new(Broken(attempts.clone())));
     let mut browser = Browser::new(&app, "pixelforge.test");
     browser.register("fail@example.com", PASSWORD).await;
-    let id = job_id_of(&submit(&mut browser, "a storm", 64, 64).await);
+    let id = job_id_of(&browser.generate("a storm", 64, 64).await);
     for _ in 0..3 {
         assert!(worker.run_once().await.unwrap_or_else(|e| panic!("{e}")));
     }
@@ -99,7 +101,7 @@ async fn a_failing_backend_retries_twice_then_fails_at_no_cost(db: Db) {
         3,
         "the first attempt and two retries"
     );
-    let job = job_json(&mut browser, &id).await;
+    let job = browser.job_json(&id).await;
     assert_eq!(job["status"], "failed");
     assert_eq!(job["error"], "ComfyUI ran out of GPU memory");
     assert!(job["image_url"].is_null());
@@ -113,14 +115,14 @@ async fn a_job_past_its_deadline_fails_at_no_cost(db: Db) {
     let worker = app.worker(demo());
     let mut browser = Browser::new(&app, "pixelforge.test");
     browser.register("late@example.com", PASSWORD).await;
-    let id = job_id_of(&submit(&mut browser, "a slow sunrise", 64, 64).await);
+    let id = job_id_of(&browser.generate("a slow sunrise", 64, 64).await);
     app.clock.advance_millis(5 * 60 * 1000 + 1);
     assert_eq!(app.reap().await.failed, 1);
     assert!(
         !worker.run_once().await.unwrap_or_else(|e| panic!("{e}")),
         "nothing left to run"
     );
-    let job = job_json(&mut browser, &id).await;
+    let job = browser.job_json(&id).await;
     assert_eq!(job["status"], "failed");
     assert!(
         job["error"].as_str().unwrap_or("").contains("5 minutes"),
@@ -135,7 +137,7 @@ async fn a_worker_that_dies_mid_job_is_replaced_and_the_job_charged_once(db: Db)
     let app = TestApp::start(db).await;
     let mut browser = Browser::new(&app, "pixelforge.test");
     browser.register("phoenix@example.com", PASSWORD).await;
-    let id = job_id_of(&submit(&mut browser, "a phoenix", 64, 64).await);
+    let id = job_id_of(&browser.generate("a phoenix", 64, 64).await);
     // A worker claims the job and then dies: no heartbeat, no report.
     let claimed = app
         .state
@@ -145,13 +147,13 @@ async fn a_worker_that_dies_mid_job_is_replaced_and_the_job_charged_once(db: Db)
         .unwrap_or_else(|e| panic!("{e}"))
         .unwrap_or_else(|| panic!("nothing to claim"));
     assert_eq!(claimed.job.id.to_string(), id);
-    assert_eq!(job_json(&mut browser, &id).await["status"], "running");
+    assert_eq!(browser.job_json(&id).await["status"], "running");
     // Its lease runs out; another worker takes the job back and finishes it.
     app.clock.advance_millis(30_001);
     assert_eq!(app.reap().await.requeued, 1);
     let worker = app.worker(demo());
     assert!(worker.run_once().await.unwrap_or_else(|e| panic!("{e}")));
-    let job = job_json(&mut browser, &id).await;
+    let job = browser.job_json(&id).await;
     assert_eq!(job["status"], "succeeded");
     // The dead worker's late report changes nothing.
     let late = app
@@ -177,14 +179,14 @@ async fn canceled_jobs_cost_nothing(db: Db) {
     let mut browser = Browser::new(&app, "pixelforge.test");
     browser.register("undo@example.com", PASSWORD).await;
     // Queued: canceled at once.
-    let queued = job_id_of(&submit(&mut browser, "never mind", 64, 64).await);
+    let queued = job_id_of(&browser.generate("never mind", 64, 64).await);
     let done = browser
         .submit("/account", &format!("/jobs/{queued}/cancel"), &[])
         .await;
     assert_eq!(done.status, 303);
-    assert_eq!(job_json(&mut browser, &queued).await["status"], "canceled");
+    assert_eq!(browser.job_json(&queued).await["status"], "canceled");
     // Running: the worker is told at its next heartbeat, and stops.
-    let running = job_id_of(&submit(&mut browser, "stop halfway", 64, 64).await);
+    let running = job_id_of(&browser.generate("stop halfway", 64, 64).await);
     let claimed = claim(&app).await;
     browser
         .submit("/account", &format!("/jobs/{running}/cancel"), &[])

@@ -11,7 +11,7 @@ use atelier_store::{NewUser, QueueRules};
 use atelier_worker::{Backend, DemoBackend, Progress, RenderError, RenderFuture, RenderSpec};
 
 use crate::accounts::{assert_ledger_invariants, user_by_email};
-use crate::common::browser::Browser;
+use crate::common::browser::{job_id_of, Browser};
 use crate::common::{Db, TestApp};
 use crate::on_both_databases;
 
@@ -154,47 +154,4 @@ fn image(n: u128) -> atelier_store::NewImage {
         height: 64,
         bytes: 100,
     }
-}
-
-/// Submits through the generate form; returns the job id from the redirect.
-async fn submit(
-    browser: &mut Browser<'_>,
-    prompt: &str,
-    width: u32,
-    height: u32,
-) -> crate::common::Page {
-    let (w, h) = (width.to_string(), height.to_string());
-    browser
-        .submit(
-            "/account",
-            "/generate",
-            &[
-                ("prompt", prompt),
-                ("negative_prompt", ""),
-                ("model", "demo-abstract"),
-                ("width", &w),
-                ("height", &h),
-                ("seed", ""),
-            ],
-        )
-        .await
-}
-
-fn job_id_of(page: &crate::common::Page) -> String {
-    page.header("location")
-        .strip_prefix("/generate?job=")
-        .unwrap_or_else(|| {
-            panic!(
-                "not a job redirect: {} {}",
-                page.status,
-                page.header("location")
-            )
-        })
-        .to_owned()
-}
-
-async fn job_json(browser: &mut Browser<'_>, id: &str) -> serde_json::Value {
-    let page = browser.get(&format!("/jobs/{id}")).await;
-    assert_eq!(page.status, 200, "{}", page.body);
-    serde_json::from_str(&page.body).unwrap_or_else(|e| panic!("{e}: {}", page.body))
 }

@@ -15,9 +15,9 @@ async fn other_people_get_404_for_jobs_and_images(db: Db) {
     let worker = app.worker(demo());
     let mut owner = Browser::new(&app, "pixelforge.test");
     owner.register("owner@example.com", PASSWORD).await;
-    let id = job_id_of(&submit(&mut owner, "a private garden", 64, 64).await);
+    let id = job_id_of(&owner.generate("a private garden", 64, 64).await);
     worker.run_once().await.unwrap_or_else(|e| panic!("{e}"));
-    let image = job_json(&mut owner, &id).await["image_url"]
+    let image = owner.job_json(&id).await["image_url"]
         .as_str()
         .unwrap_or("")
         .to_owned();
@@ -66,15 +66,8 @@ async fn live_status_streams_until_the_job_ends(db: Db) {
     let app = TestApp::start(db).await;
     let mut browser = Browser::new(&app, "pixelforge.test");
     browser.register("watch@example.com", PASSWORD).await;
-    let id = job_id_of(&submit(&mut browser, "a kite", 64, 64).await);
-    let mut response = app
-        .client
-        .get(app.url(&format!("/jobs/{id}/events")))
-        .header("host", "pixelforge.test")
-        .header("cookie", browser.cookie.clone().unwrap_or_default())
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let id = job_id_of(&browser.generate("a kite", 64, 64).await);
+    let mut response = browser.job_events(&id).await;
     assert_eq!(response.status().as_u16(), 200);
     assert!(response.headers()["content-type"]
         .to_str()
@@ -173,7 +166,7 @@ async fn without_javascript_a_reload_shows_the_state_and_history_lists_everythin
     let worker = app.worker(demo());
     let mut browser = Browser::new(&app, "pixelforge.test");
     browser.register("nojs@example.com", PASSWORD).await;
-    let done = submit(&mut browser, "a paper crane", 64, 64).await;
+    let done = browser.generate("a paper crane", 64, 64).await;
     let id = job_id_of(&done);
     let waiting = browser.get(&format!("/generate?job={id}")).await;
     assert_eq!(waiting.status, 200);
@@ -187,7 +180,7 @@ async fn without_javascript_a_reload_shows_the_state_and_history_lists_everythin
     ready.assert_lacks(&format!("/jobs/{id}/cancel"));
 
     let failing = app.worker(Arc::new(Broken(Arc::new(AtomicU32::new(0)))));
-    let failed = job_id_of(&submit(&mut browser, "a doomed render", 64, 64).await);
+    let failed = job_id_of(&browser.generate("a doomed render", 64, 64).await);
     for _ in 0..3 {
         failing.run_once().await.unwrap_or_else(|e| panic!("{e}"));
     }

@@ -51,7 +51,7 @@ async fn fifty_concurrent_submissions_with_three_credits_accept_exactly_three(db
     assert_eq!((user.balance.get(), user.held.get()), (3, 3));
     assert_invariants(&app, &user).await;
     // The refusal says why, and where to get more.
-    let page = submit(&mut browser, "one more", 64, 64).await;
+    let page = browser.generate("one more", 64, 64).await;
     assert_eq!(page.status, 402);
     page.assert_contains("Not enough Sparks");
     page.assert_contains("href=\"/buy\"");
@@ -145,15 +145,15 @@ async fn the_cap_on_active_jobs_holds_under_concurrent_submissions(db: Db) {
     assert_eq!((fresh.balance.get(), fresh.held.get()), (20, 4));
     assert_invariants(&app, &fresh).await;
     // The form says why.
-    let page = submit(&mut browser, "a fifth", 64, 64).await;
+    let page = browser.generate("a fifth", 64, 64).await;
     page.assert_contains("You already have 4 images in progress");
     // Canceling one makes room for exactly one more.
     let canceled = browser
         .submit("/account", &format!("/jobs/{}/cancel", accepted[0].id), &[])
         .await;
     assert_eq!(canceled.status, 303);
-    assert_eq!(submit(&mut browser, "a fifth", 64, 64).await.status, 303);
-    assert_eq!(submit(&mut browser, "a sixth", 64, 64).await.status, 429);
+    assert_eq!(browser.generate("a fifth", 64, 64).await.status, 303);
+    assert_eq!(browser.generate("a sixth", 64, 64).await.status, 429);
     let fresh = user_by_email(&app, "pixelforge", "eager@example.com").await;
     assert_eq!((fresh.balance.get(), fresh.held.get()), (20, 4));
     assert_invariants(&app, &fresh).await;
