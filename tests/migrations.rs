@@ -91,25 +91,6 @@ async fn the_schema_refuses_what_the_rules_forbid(db: Db) {
     store.close().await;
 }
 
-/// Runs `statement` on a connection of its own and returns how the database answered.
-async fn execute_raw(db: &Db, url: &str, statement: &str) -> Result<u64, sqlx::Error> {
-    use sqlx::Connection;
-    match db {
-        Db::Sqlite => {
-            let mut conn = sqlx::SqliteConnection::connect(url).await?;
-            let done = sqlx::query(statement).execute(&mut conn).await;
-            let _ = conn.close().await;
-            done.map(|r| r.rows_affected())
-        }
-        Db::Postgres(_) => {
-            let mut conn = sqlx::PgConnection::connect(url).await?;
-            let done = sqlx::query(statement).execute(&mut conn).await;
-            let _ = conn.close().await;
-            done.map(|r| r.rows_affected())
-        }
-    }
-}
-
 /// The money and progress invariants hold in the schema itself, on both databases, whatever
 /// a future query gets wrong: each write that breaks one is refused by a CHECK constraint.
 async fn the_schema_refuses_balances_holds_and_progress_out_of_range(db: Db) {
@@ -153,7 +134,7 @@ async fn the_schema_refuses_balances_holds_and_progress_out_of_range(db: Db) {
         ),
         ("progress >= 0", "update jobs set progress = -1".to_owned()),
     ] {
-        let answer = execute_raw(&db, &url, &statement).await;
+        let answer = crate::common::execute_raw(&url, &statement).await;
         let kind = answer
             .as_ref()
             .err()
@@ -165,9 +146,10 @@ async fn the_schema_refuses_balances_holds_and_progress_out_of_range(db: Db) {
         );
     }
     // Writes within the rules go through, so the refusals above were the rules' doing.
-    let allowed = execute_raw(&db, &url, &format!("update users set held = balance {me}")).await;
+    let allowed =
+        crate::common::execute_raw(&url, &format!("update users set held = balance {me}")).await;
     assert!(matches!(allowed, Ok(1)), "{allowed:?}");
-    let allowed = execute_raw(&db, &url, "update jobs set progress = 1000").await;
+    let allowed = crate::common::execute_raw(&url, "update jobs set progress = 1000").await;
     assert!(matches!(allowed, Ok(1)), "{allowed:?}");
 }
 

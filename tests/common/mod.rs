@@ -240,6 +240,23 @@ pub struct TestApp {
     _server: AbortOnDrop,
 }
 
+/// Runs `statement` on a connection of its own to the database at `url`, and returns how
+/// the database answered.
+pub async fn execute_raw(url: &str, statement: &str) -> Result<u64, sqlx::Error> {
+    use sqlx::Connection;
+    if url.starts_with("sqlite:") {
+        let mut conn = sqlx::SqliteConnection::connect(url).await?;
+        let done = sqlx::query(statement).execute(&mut conn).await;
+        let _ = conn.close().await;
+        done.map(|r| r.rows_affected())
+    } else {
+        let mut conn = sqlx::PgConnection::connect(url).await?;
+        let done = sqlx::query(statement).execute(&mut conn).await;
+        let _ = conn.close().await;
+        done.map(|r| r.rows_affected())
+    }
+}
+
 /// Stops the server task when the test app goes away.
 struct AbortOnDrop(tokio::task::AbortHandle);
 
@@ -343,6 +360,13 @@ impl TestApp {
             .reap_once()
             .await
             .unwrap_or_else(|e| panic!("reaping: {e}"))
+    }
+
+    /// Runs `statement` on the test's database, beside the app (to break or inspect it).
+    pub async fn execute_sql(&self, statement: &str) -> u64 {
+        execute_raw(&self.database.url, statement)
+            .await
+            .unwrap_or_else(|e| panic!("{statement}: {e}"))
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -14,6 +14,7 @@ on_both_databases!(
     a_late_report_after_the_deadline_changes_nothing,
     a_report_that_lands_before_the_reaper_wins,
     two_reapers_at_once_take_each_lease_back_once,
+    a_cancel_outlives_a_retry_and_a_lost_lease,
 );
 
 /// The lease every claim here takes: 30 s.
@@ -168,8 +169,9 @@ async fn a_report_that_lands_before_the_reaper_wins(db: Db) {
     assert_invariants(&app, &after).await;
 }
 
-/// Every node runs a reaper. Two passes at the same moment, over the same expired leases,
-/// queue each job again exactly once and leave the holds as they were.
+/// Every node runs a reaper. One reaper reads what is due, another does a whole pass over the
+/// same expired leases, then the first writes what it read: its fenced writes find the jobs
+/// moved on and change nothing, so each job is queued again exactly once.
 async fn two_reapers_at_once_take_each_lease_back_once(db: Db) {
     let app = TestApp::start_with(db, "[jobs]\nembedded_workers = 0").await;
     let user = user_with_credits(&app, "twice@example.com").await;
@@ -180,9 +182,79 @@ async fn two_reapers_at_once_take_each_lease_back_once(db: Db) {
         claim_as(&app, &format!("w{n}")).await;
     }
     app.clock.advance_millis(LEASE_MS + 1);
-    let (one, other) = tokio::join!(app.reap(), app.reap());
-    assert_eq!(one.requeued + other.requeued, 4, "{one:?} {other:?}");
+    let store = &app.state.store;
+    let now = app.clock.now();
+    let read_first = store
+        .jobs_due_for_reaping(now)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!read_first.is_empty());
+    assert_eq!(
+        app.reap().await.requeued,
+        4,
+        "the other reaper's whole pass"
+    );
+    let late = store.reap_due_jobs(&read_first, now, "late").await;
+    assert_eq!(
+        late,
+        atelier_store::ReapReport::default(),
+        "the late writes"
+    );
+    // Claimed again, and those leases ran out too: the late reaper's writes name the leases
+    // it read, not these, so they still change nothing.
+    for n in 0..4 {
+        claim_as(&app, &format!("again{n}")).await;
+    }
+    app.clock.advance_millis(LEASE_MS + 1);
+    let late = store
+        .reap_due_jobs(&read_first, app.clock.now(), "late")
+        .await;
+    assert_eq!(late, atelier_store::ReapReport::default());
     let after = fresh(&app, &user).await;
     assert_eq!((after.balance.get(), after.held.get()), (20, 4));
+    assert_invariants(&app, &after).await;
+}
+
+/// The owner cancels while a job runs. A retryable failure reported afterwards must end it
+/// canceled rather than queue it again, and so must the reaper when the worker goes silent:
+/// either way the hold comes back and nothing runs again.
+async fn a_cancel_outlives_a_retry_and_a_lost_lease(db: Db) {
+    let app = TestApp::start_with(db, "[jobs]\nembedded_workers = 0").await;
+    let user = user_with_credits(&app, "changed-mind@example.com").await;
+    let tenant = user.tenant_id.unwrap_or_else(|| panic!("a tenant user"));
+    let store = &app.state.store;
+    for prompt in ["a retry", "a silence"] {
+        queue(&app, &user, prompt, rules(4)).await;
+    }
+    let retried = claim_as(&app, "retrying").await;
+    let silent = claim_as(&app, "silent").await;
+    for job in [&retried, &silent] {
+        let asked = store
+            .cancel_job(tenant, user.id, job.job.id, app.clock.now())
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            asked,
+            Some(JobStatus::Running),
+            "a running job is asked to stop"
+        );
+    }
+    let failed = store
+        .fail_job_attempt(
+            retried.job.id,
+            &retried.lease_token,
+            "GPU busy",
+            true,
+            app.clock.now(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(failed, Some(JobStatus::Canceled));
+    app.clock.advance_millis(LEASE_MS + 1);
+    let reaped = app.reap().await;
+    assert_eq!((reaped.canceled, reaped.requeued), (1, 0));
+    assert_eq!(status_of(&app, &silent).await, JobStatus::Canceled);
+    let after = fresh(&app, &user).await;
+    assert_eq!((after.balance.get(), after.held.get()), (20, 0));
     assert_invariants(&app, &after).await;
 }

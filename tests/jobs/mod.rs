@@ -20,6 +20,7 @@ mod endings;
 mod fencing;
 mod pages;
 mod queue_places;
+mod shutdown;
 mod submissions;
 
 const PASSWORD: &str = "violet kettle under moonlight";

@@ -215,6 +215,23 @@ async fn throughput(
         }
     }
     let elapsed = start.elapsed();
+    // A job charged twice and another never charged would leave the balance right: so every
+    // job must also have succeeded, with its image, and the ledger must add up.
+    for (_, person) in &people {
+        let jobs = store
+            .list_jobs(person.id, None, 0, per_person as i64 + 1)
+            .await?;
+        let done = jobs
+            .iter()
+            .filter(|j| j.status == JobStatus::Succeeded && j.image_id.is_some())
+            .count();
+        if done != per_person || jobs.len() != per_person {
+            return Err(format!("{} of {} jobs succeeded with an image", done, jobs.len()).into());
+        }
+        if store.ledger_sum(person.id).await? != expected {
+            return Err("the ledger does not add up to the balance".into());
+        }
+    }
     let _ = stop.send(true);
     for h in handles {
         h.await?;
@@ -247,7 +264,9 @@ async fn submit_to_claim(app: &App, png: &[u8], samples: usize) -> BenchResult<V
         app.state.queue_wake.notify_one();
         // The worker announces the job when it claims it.
         loop {
-            let id = events.recv().await?;
+            let id = tokio::time::timeout(Duration::from_secs(10), events.recv())
+                .await
+                .map_err(|_| "no claim within 10 s of a submission")??;
             if id == job.id {
                 break;
             }

@@ -91,6 +91,7 @@ impl App {
             events: state.job_events.clone(),
             settings: WorkerSettings {
                 lease_ms: i64::try_from(jobs.lease_secs).unwrap_or(30) * 1000,
+                hand_back_after: STOP_WITHIN / 2,
                 heartbeat: Duration::from_secs(jobs.heartbeat_secs),
                 idle_recheck: Duration::from_secs(5),
             },
@@ -234,9 +235,10 @@ async fn clean_up(state: AppState, mut stopped: watch::Receiver<bool>) {
             Err(e) => tracing::warn!(error = %e, "session clean-up failed"),
         }
         state.throttles.forget_idle_keys();
+        // `wait_for` sees a stop asked before this task (re)started, too.
         tokio::select! {
             () = tokio::time::sleep(Duration::from_secs(3600)) => {}
-            _ = stopped.changed() => return,
+            _ = stopped.wait_for(|stop| *stop) => return,
         }
     }
 }

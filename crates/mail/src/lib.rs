@@ -221,7 +221,7 @@ impl Mailer {
             tokio::select! {
                 () = self.inner.wake.notified() => {}
                 () = tokio::time::sleep(wait) => {}
-                _ = shutdown.changed() => {}
+                _ = shutdown.wait_for(|stop| *stop) => {}
             }
             if *shutdown.borrow() {
                 return;

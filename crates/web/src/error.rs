@@ -88,6 +88,19 @@ impl Refusal {
     }
 }
 
+impl Refusal {
+    /// A taken value is an everyday event. A broken CHECK or reference means input got past
+    /// its parsing (every value is parsed before it is written), which is a bug to look at:
+    /// it is answered as the client's mistake but logged as an error.
+    pub(crate) fn log(&self, error: &StoreError) {
+        if self.status == StatusCode::CONFLICT {
+            tracing::info!(error = %error, "a write broke a database rule");
+        } else {
+            tracing::error!(error = %error, "a write broke a database rule that parsing should have caught");
+        }
+    }
+}
+
 /// The answer for a path that names nothing: the API's JSON error under `/api/`, the
 /// themed page elsewhere.
 pub(crate) fn not_found_at(path: &str) -> Response {
@@ -102,9 +115,13 @@ impl AppError {
     fn status_and_page(&self) -> (StatusCode, &'static str, String) {
         if let AppError::Store(e) = self {
             if let Some(refusal) = Refusal::of(e) {
-                tracing::info!(error = %e, "a write broke a database rule");
+                refusal.log(e);
                 return (refusal.status, refusal.title, refusal.message);
             }
+        }
+        // The account or object went away between the check and the write.
+        if let AppError::Store(StoreError::NotFound(_)) = self {
+            return AppError::NotFound.status_and_page();
         }
         match self {
             AppError::NotFound => (

@@ -19,6 +19,9 @@ const PROGRESS_EVERY: Duration = Duration::from_secs(1);
 pub struct WorkerSettings {
     /// How long a claim lasts without a heartbeat.
     pub lease_ms: i64,
+    /// How long a render may go on once shutdown is asked for before its job is handed
+    /// back to the queue (well inside the supervisor's deadline for stopping tasks).
+    pub hand_back_after: Duration,
     /// How often a running job reports progress and extends its lease.
     pub heartbeat: Duration,
     /// How long an idle worker waits before looking again without being woken (jobs
@@ -53,20 +56,21 @@ impl EmbeddedWorker {
         let Some(claimed) = self.claim().await? else {
             return Ok(false);
         };
-        self.run_job(claimed, false).await?;
+        self.run_job(claimed, None).await?;
         Ok(true)
     }
 
-    /// Runs `claimed`; when `claim_next`, claims the next job in the same trip as reporting
-    /// a success and returns it.
+    /// Runs `claimed`. With `shutdown` (the worker's loop), it claims the next job in the
+    /// same trip as reporting a success unless shutdown has been asked for by then, and once
+    /// it has, hands the job back if the render does not end within `hand_back_after`.
     async fn run_job(
         &self,
         claimed: ClaimedJob,
-        claim_next: bool,
+        shutdown: Option<watch::Receiver<bool>>,
     ) -> Result<Option<ClaimedJob>, StoreError> {
         let id = claimed.job.id;
         self.publish(id);
-        let next = self.process(claimed, claim_next).await?;
+        let next = self.process(claimed, shutdown).await?;
         self.publish(id);
         Ok(next)
     }
@@ -82,7 +86,7 @@ impl EmbeddedWorker {
     async fn process(
         &self,
         claimed: ClaimedJob,
-        claim_next: bool,
+        shutdown: Option<watch::Receiver<bool>>,
     ) -> Result<Option<ClaimedJob>, StoreError> {
         let ClaimedJob { job, lease_token } = claimed;
         let spec = RenderSpec {
@@ -105,9 +109,36 @@ impl EmbeddedWorker {
         let mut ticker =
             tokio::time::interval_at(tokio::time::Instant::now() + PROGRESS_EVERY, PROGRESS_EVERY);
         let mut reported = (0_i64, tokio::time::Instant::now());
+        // Once shutdown is asked for, the render has a little while to end; then the job goes
+        // back to the queue for another worker, its attempt not spent.
+        let mut watch_stop = shutdown.clone();
+        let stop_asked = async move {
+            match watch_stop.as_mut() {
+                Some(rx) => {
+                    let _ = rx.wait_for(|stop| *stop).await;
+                }
+                None => std::future::pending::<()>().await,
+            }
+        };
+        tokio::pin!(stop_asked);
+        let mut hand_back_at: Option<tokio::time::Instant> = None;
         let outcome = loop {
+            let hand_back = async {
+                match hand_back_at {
+                    Some(at) => tokio::time::sleep_until(at).await,
+                    None => std::future::pending::<()>().await,
+                }
+            };
             tokio::select! {
                 result = &mut render => break Some(result),
+                () = &mut stop_asked, if hand_back_at.is_none() => {
+                    hand_back_at = Some(tokio::time::Instant::now() + self.settings.hand_back_after);
+                }
+                () = hand_back => {
+                    let back = self.store.hand_back_job(job.id, &lease_token, self.clock.now()).await?;
+                    tracing::info!(handed_back = back, "shutting down: the job goes back to the queue");
+                    return Ok(None);
+                }
                 _ = ticker.tick() => {
                     let current = progress.load(Ordering::Relaxed);
                     if current == reported.0 && reported.1.elapsed() < self.settings.heartbeat {
@@ -171,6 +202,9 @@ impl EmbeddedWorker {
                             height: i64::from(stored.height),
                             bytes: i64::try_from(stored.bytes).unwrap_or(i64::MAX),
                         };
+                        // Asked now, not when the render began: a worker told to stop
+                        // meanwhile claims nothing more.
+                        let claim_next = shutdown.as_ref().is_some_and(|rx| !*rx.borrow());
                         let next = claim_next.then_some(NextClaim {
                             worker_id: &self.id,
                             models: None,
@@ -197,7 +231,20 @@ impl EmbeddedWorker {
                                 return Ok(next);
                             }
                             Err(e) => {
-                                self.storage.remove(job.tenant_id, image).await;
+                                // The report may have committed before its answer was
+                                // lost: keep the file unless the job surely does not carry
+                                // it (a paid image must never go missing; a stray file
+                                // costs only disk).
+                                let carried = self
+                                    .store
+                                    .find_job(job.tenant_id, None, job.id)
+                                    .await
+                                    .map(|found| found.and_then(|j| j.image_id));
+                                if matches!(carried, Ok(Some(kept)) if kept != image)
+                                    || matches!(carried, Ok(None))
+                                {
+                                    self.storage.remove(job.tenant_id, image).await;
+                                }
                                 return Err(e);
                             }
                         }
@@ -223,7 +270,7 @@ impl EmbeddedWorker {
             // Run what was claimed; the job it hands back (claimed on reporting a success) is
             // the next one.
             let ran = match claimed {
-                Ok(Some(job)) => self.run_job(job, !stopping).await.map(Some),
+                Ok(Some(job)) => self.run_job(job, Some(shutdown.clone())).await.map(Some),
                 nothing_or_failed => nothing_or_failed.map(|_| None),
             };
             let idle = match ran {
@@ -241,7 +288,7 @@ impl EmbeddedWorker {
                 tokio::select! {
                     () = self.wake.notified() => {}
                     () = tokio::time::sleep(self.settings.idle_recheck) => {}
-                    _ = shutdown.changed() => {}
+                    _ = shutdown.wait_for(|stop| *stop) => {}
                 }
             }
         }

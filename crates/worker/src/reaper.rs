@@ -51,7 +51,7 @@ impl Reaper {
         loop {
             let signal_gone = tokio::select! {
                 _ = ticks.tick() => false,
-                changed = shutdown.changed() => changed.is_err(),
+                stop = shutdown.wait_for(|stop| *stop) => stop.is_err(),
             };
             if signal_gone || *shutdown.borrow() {
                 return Ok(());

@@ -33,6 +33,7 @@ use crate::jobs::JobRow;
 use crate::StoreError;
 
 use claim::Ask;
+pub use reap::DueJobs;
 
 /// The rules a submission is held to.
 #[derive(Debug, Clone, Copy)]

@@ -131,16 +131,22 @@ impl Store {
         now: Timestamp,
     ) -> Result<Option<JobStatus>, StoreError> {
         let status = in_transaction!(self, |tx| {
-            let mine: Option<(String,)> = sqlx::query_as(
-                "select status from jobs where id = $1 and tenant_id = $2 and user_id = $3",
+            // First mark the wish on the job whatever it is doing: a worker's report and the
+            // reaper honour it from then on (neither queues a job again once it is set), so
+            // no later step can lose it. Then a job still queued ends at once; a running one
+            // stops at its worker's next heartbeat.
+            let asked: Option<(String,)> = sqlx::query_as(
+                "update jobs set cancel_requested = true, updated_at = $4 \
+                 where id = $1 and tenant_id = $2 and user_id = $3 \
+                 and status in ('queued', 'running') returning status",
             )
             .bind(job.0)
             .bind(tenant.0)
             .bind(user.0)
+            .bind(now.millis())
             .fetch_optional(&mut *tx)
             .await?;
-            match mine {
-                None => None,
+            match asked {
                 Some(_)
                     if tx
                         .end_and_release(job, JobStatus::Canceled, "", Fence::Queued, now)
@@ -148,28 +154,18 @@ impl Store {
                 {
                     Some(JobStatus::Canceled)
                 }
-                Some(_) => {
-                    // Running (perhaps claimed a moment ago): its worker stops at its next
-                    // heartbeat. A job already over stays as it ended.
-                    let asked: Option<(String,)> = sqlx::query_as(
-                        "update jobs set cancel_requested = true, updated_at = $2 \
-                         where id = $1 and status = 'running' returning status",
+                Some(_) => Some(JobStatus::Running),
+                // Not this person's, or already over: then it stays as it ended.
+                None => {
+                    let ended: Option<(String,)> = sqlx::query_as(
+                        "select status from jobs where id = $1 and tenant_id = $2 and user_id = $3",
                     )
                     .bind(job.0)
-                    .bind(now.millis())
+                    .bind(tenant.0)
+                    .bind(user.0)
                     .fetch_optional(&mut *tx)
                     .await?;
-                    match asked {
-                        Some(_) => Some(JobStatus::Running),
-                        None => {
-                            let (status,): (String,) =
-                                sqlx::query_as("select status from jobs where id = $1")
-                                    .bind(job.0)
-                                    .fetch_one(&mut *tx)
-                                    .await?;
-                            JobStatus::parse(&status)
-                        }
-                    }
+                    ended.and_then(|(status,)| JobStatus::parse(&status))
                 }
             }
         });

@@ -18,10 +18,8 @@ use super::claim::{model_filter, CLAIM_SET, RETURNING};
 
 /// Claims take turns across every node (a key of our own in the advisory lock space), and
 /// their commits do not wait for the disk.
-pub(super) const TAKE_TURN: [&str; 2] = [
-    "set local synchronous_commit = off",
-    "select pg_advisory_xact_lock(4702316551)",
-];
+pub(super) const TAKE_TURN: [&str; 1] = ["select set_config('synchronous_commit', 'off', true), \
+     pg_advisory_xact_lock(4702316551)"];
 
 /// `$1` lease token, `$2` lease expiry, `$3` worker, `$4` now, `$5` the worker's models as a
 /// JSON array (null: any model). The fair claim first; the second only when it found none.

@@ -1,5 +1,7 @@
 //! The reaper: deadlines and expired leases, enforced with the same fences as a worker's
-//! reports, so any number of nodes may run it at once.
+//! reports, so any number of nodes may run it at once. It reads what is due, then ends or
+//! requeues each job in a transaction of its own: one job's trouble (a deadlock with a
+//! report, a corrupt row) is logged and left for the next pass, not the whole pass's.
 
 use atelier_domain::{JobId, JobStatus, Timestamp};
 use uuid::Uuid;
@@ -9,106 +11,146 @@ use super::ReapReport;
 use crate::backend::{in_transaction, on_reader};
 use crate::{Store, StoreError};
 
+/// What a reaper found due: jobs past their deadline, and running jobs whose lease ran out.
+#[derive(Debug, Clone, Default)]
+pub struct DueJobs {
+    overdue: Vec<JobId>,
+    /// The job, the lease found expired, whether its owner asked to cancel it, and whether
+    /// it has attempts left.
+    expired: Vec<(JobId, String, bool, bool)>,
+}
+
+impl DueJobs {
+    pub fn is_empty(&self) -> bool {
+        self.overdue.is_empty() && self.expired.is_empty()
+    }
+}
+
+/// A running job whose lease ran out: id, lease token, cancel asked, attempts left.
+type ExpiredRow = (Uuid, String, bool, bool);
+
+/// The reaper's message to the owner of a job whose worker went silent and was queued again.
+const REQUEUED: &str = "The worker stopped responding; the job was queued again.";
+const GAVE_UP: &str = "The worker stopped responding and no attempts are left.";
+
 impl Store {
     /// Fails jobs past their deadline and takes back expired leases (queuing the job again
-    /// while attempts remain). `timeout_reason` is shown to the owner. Each step is one
-    /// update whose conditions are checked as it writes, so a report that landed first wins
-    /// and several reapers at once do each job once.
+    /// while attempts remain). `timeout_reason` is shown to the owner.
     #[tracing::instrument(skip_all)]
     pub async fn reap_jobs(
         &self,
         now: Timestamp,
         timeout_reason: &str,
     ) -> Result<ReapReport, StoreError> {
-        // Cheap when there is nothing to do: two reads of small partial indexes.
-        let (due,): (bool,) = on_reader!(self, |pool| {
-            sqlx::query_as(
-                "select exists (select 1 from jobs where status in ('queued', 'running') \
-                 and deadline_at <= $1) or exists (select 1 from jobs where status = 'running' \
-                 and lease_expires_at <= $1)",
+        let due = self.jobs_due_for_reaping(now).await?;
+        Ok(self.reap_due_jobs(&due, now, timeout_reason).await)
+    }
+
+    /// What is due as of `now`: two reads of small partial indexes, nothing written.
+    pub async fn jobs_due_for_reaping(&self, now: Timestamp) -> Result<DueJobs, StoreError> {
+        let (overdue, expired): (Vec<(Uuid,)>, Vec<ExpiredRow>) = on_reader!(self, |pool| {
+            let overdue = sqlx::query_as(
+                "select id from jobs where status in ('queued', 'running') \
+                     and deadline_at <= $1",
             )
             .bind(now.millis())
-            .fetch_one(pool)
-            .await?
-        });
-        if !due {
-            return Ok(ReapReport::default());
-        }
-        let report = in_transaction!(self, |tx| {
-            let mut report = ReapReport::default();
-            let overdue: Vec<(Uuid,)> = sqlx::query_as(
-                "select id from jobs where status in ('queued', 'running') and deadline_at <= $1",
-            )
-            .bind(now.millis())
-            .fetch_all(&mut *tx)
+            .fetch_all(pool)
             .await?;
-            for (id,) in overdue {
-                if tx
-                    .end_and_release(
-                        JobId(id),
-                        JobStatus::Failed,
-                        timeout_reason,
-                        Fence::Overdue,
-                        now,
-                    )
-                    .await?
-                {
-                    report.failed += 1;
-                }
-            }
-            let expired: Vec<(Uuid, String, bool, bool)> = sqlx::query_as(
+            let expired = sqlx::query_as(
                 "select id, lease_token, cancel_requested, attempts < max_attempts from jobs \
-                 where status = 'running' and lease_expires_at <= $1",
+                     where status = 'running' and lease_expires_at <= $1 and deadline_at > $1",
             )
             .bind(now.millis())
-            .fetch_all(&mut *tx)
+            .fetch_all(pool)
             .await?;
-            // Each write names the lease it found expired: a heartbeat or a report that
-            // landed in between has moved the job on, and the write changes nothing.
-            for (id, token, cancel, attempts_left) in expired {
-                let job = JobId(id);
-                if cancel {
-                    if tx
-                        .end_and_release(
-                            job,
-                            JobStatus::Canceled,
-                            "",
-                            Fence::ExpiredLease(&token),
-                            now,
-                        )
-                        .await?
-                    {
-                        report.canceled += 1;
-                    }
-                } else if attempts_left {
-                    let back = sqlx::query(
-                        "update jobs set status = 'queued', lease_token = null, \
-                         lease_expires_at = null, progress = 0, error = $3, updated_at = $2 \
-                         where id = $1 and lease_token = $4 and status = 'running' \
-                         and lease_expires_at <= $2",
-                    )
-                    .bind(id)
-                    .bind(now.millis())
-                    .bind("The worker stopped responding; the job was queued again.")
-                    .bind(&token)
-                    .execute(&mut *tx)
-                    .await?;
-                    report.requeued += u32::from(back.rows_affected() == 1);
-                } else if tx
-                    .end_and_release(
-                        job,
-                        JobStatus::Failed,
-                        "The worker stopped responding and no attempts are left.",
-                        Fence::ExpiredLease(&token),
-                        now,
-                    )
-                    .await?
-                {
-                    report.failed += 1;
-                }
-            }
-            report
+            (overdue, expired)
         });
-        Ok(report)
+        Ok(DueJobs {
+            overdue: overdue.into_iter().map(|(id,)| JobId(id)).collect(),
+            expired: expired
+                .into_iter()
+                .map(|(id, token, cancel, left)| (JobId(id), token, cancel, left))
+                .collect(),
+        })
+    }
+
+    /// Ends or requeues each job of `due`, each in its own transaction, each write fenced by
+    /// what the reaper found: whatever moved the job on since (a report, a heartbeat, another
+    /// reaper) wins, and the write changes nothing.
+    pub async fn reap_due_jobs(
+        &self,
+        due: &DueJobs,
+        now: Timestamp,
+        timeout_reason: &str,
+    ) -> ReapReport {
+        let mut report = ReapReport::default();
+        for job in &due.overdue {
+            match self
+                .end_reaped(*job, JobStatus::Failed, timeout_reason, Fence::Overdue, now)
+                .await
+            {
+                Ok(ended) => report.failed += u32::from(ended),
+                Err(e) => tracing::warn!(%job, error = %e, "could not fail an overdue job"),
+            }
+        }
+        for (job, token, cancel, attempts_left) in &due.expired {
+            let lease = Fence::ExpiredLease(token);
+            let done = if *cancel {
+                self.end_reaped(*job, JobStatus::Canceled, "", lease, now)
+                    .await
+                    .map(|ended| report.canceled += u32::from(ended))
+            } else if *attempts_left {
+                self.requeue_expired(*job, token, now)
+                    .await
+                    .map(|back| report.requeued += u32::from(back))
+            } else {
+                self.end_reaped(*job, JobStatus::Failed, GAVE_UP, lease, now)
+                    .await
+                    .map(|ended| report.failed += u32::from(ended))
+            };
+            if let Err(e) = done {
+                tracing::warn!(%job, error = %e, "could not take back an expired lease");
+            }
+        }
+        report
+    }
+
+    async fn end_reaped(
+        &self,
+        job: JobId,
+        status: JobStatus,
+        reason: &str,
+        fence: Fence<'_>,
+        now: Timestamp,
+    ) -> Result<bool, StoreError> {
+        Ok(in_transaction!(self, |tx| {
+            tx.end_and_release(job, status, reason, fence, now).await?
+        }))
+    }
+
+    /// Queues the job again under no lease, unless its owner asked to cancel it meanwhile
+    /// (then the next pass ends it).
+    async fn requeue_expired(
+        &self,
+        job: JobId,
+        token: &str,
+        now: Timestamp,
+    ) -> Result<bool, StoreError> {
+        let back = in_transaction!(self, |tx| {
+            sqlx::query(
+                "update jobs set status = 'queued', lease_token = null, lease_expires_at = null, \
+                 progress = 0, error = $3, updated_at = $2 \
+                 where id = $1 and lease_token = $4 and status = 'running' \
+                 and lease_expires_at <= $2 and not cancel_requested",
+            )
+            .bind(job.0)
+            .bind(now.millis())
+            .bind(REQUEUED)
+            .bind(token)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+        });
+        Ok(back == 1)
     }
 }

@@ -85,10 +85,15 @@ impl Store {
         });
         let claimed = match (ask, next) {
             (Some(ask), _) if asked => claimed(row, ask)?,
-            (Some(_), Some(next)) => {
-                self.claim_next_job(next.worker_id, next.models, next.lease_ms, now)
-                    .await?
-            }
+            // The report is committed: a claim that fails now must not read as a failed
+            // report (the worker would throw away an image that was paid for).
+            (Some(_), Some(next)) => self
+                .claim_next_job(next.worker_id, next.models, next.lease_ms, now)
+                .await
+                .unwrap_or_else(|e| {
+                    tracing::warn!(error = %e, "the claim after a report failed; the worker asks again when idle");
+                    None
+                }),
             _ => None,
         };
         Ok((completion, claimed))
@@ -108,6 +113,32 @@ impl Store {
             tx.report_success(job, lease_token, &image, now).await?
         });
         Ok(completion)
+    }
+
+    /// Gives a running job back to the queue without spending an attempt: its worker is
+    /// shutting down before it could finish. `false` when the worker no longer held it.
+    #[tracing::instrument(skip_all, fields(job = %job))]
+    pub async fn hand_back_job(
+        &self,
+        job: JobId,
+        lease_token: &str,
+        now: Timestamp,
+    ) -> Result<bool, StoreError> {
+        let back = in_transaction!(self, |tx| {
+            sqlx::query(
+                "update jobs set status = 'queued', lease_token = null, lease_expires_at = null, \
+                 progress = 0, attempts = attempts - 1, updated_at = $3 \
+                 where id = $1 and lease_token = $2 and status = 'running' \
+                 and not cancel_requested",
+            )
+            .bind(job.0)
+            .bind(lease_token)
+            .bind(now.millis())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+        });
+        Ok(back == 1)
     }
 
     /// Reports a failed attempt. The job is queued again while attempts and time remain and

@@ -100,9 +100,12 @@ impl From<AppError> for ApiError {
                 "payload_too_large",
                 "The request body is larger than we accept.",
             ),
+            // The account or object went away between the check and the write (a
+            // disabled or deleted account's last request, say).
+            AppError::Store(StoreError::NotFound(_)) => ApiError::not_found(),
             AppError::Store(e) => match Refusal::of(&e) {
                 Some(refusal) => {
-                    tracing::info!(error = %e, "an API write broke a database rule");
+                    refusal.log(&e);
                     ApiError::new(refusal.status, refusal.code, refusal.message)
                 }
                 None => {
