@@ -38,23 +38,54 @@ impl fmt::Display for SecretUrl {
     }
 }
 
-/// `url` with its password replaced by `***`, e.g. `postgres://atelier:***@db/atelier`.
-/// A URL without a password comes back as it was; one that cannot be read at all is not
-/// shown, since a password might be anywhere in it.
+/// `url` with its password replaced by `***`, e.g. `postgres://atelier:***@db/atelier`, in
+/// the user-info part and in a `password=` query parameter (PostgreSQL accepts both). A URL
+/// without a password comes back as it was; one that cannot be read at all is not shown,
+/// since a password might be anywhere in it.
 pub fn redact_url(url: &str) -> String {
-    match url::Url::parse(url) {
-        Ok(mut parsed) if parsed.password().is_some() => match parsed.set_password(Some("***")) {
-            Ok(()) => parsed.to_string(),
-            Err(()) => "(a URL that cannot be shown)".to_owned(),
-        },
-        Ok(_) => url.to_owned(),
-        Err(_) => "(a URL that cannot be shown)".to_owned(),
+    let Ok(mut parsed) = url::Url::parse(url) else {
+        return "(a URL that cannot be shown)".to_owned();
+    };
+    let in_user_info = parsed.password().is_some();
+    let in_query = parsed.query_pairs().any(|(key, _)| key == "password");
+    if !in_user_info && !in_query {
+        return url.to_owned();
     }
+    if in_user_info && parsed.set_password(Some("***")).is_err() {
+        return "(a URL that cannot be shown)".to_owned();
+    }
+    if in_query {
+        let pairs: Vec<(String, String)> = parsed
+            .query_pairs()
+            .map(|(key, value)| {
+                let value = if key == "password" {
+                    "***".into()
+                } else {
+                    value
+                };
+                (key.into_owned(), value.into_owned())
+            })
+            .collect();
+        parsed.query_pairs_mut().clear().extend_pairs(pairs);
+    }
+    parsed.to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn passwords_in_the_query_are_hidden_too() {
+        let shown =
+            redact_url("postgres://db/atelier?user=atelier&password=s3cret&sslmode=require");
+        assert!(!shown.contains("s3cret"), "{shown}");
+        assert!(
+            shown.contains("password=***") || shown.contains("password=%2A%2A%2A"),
+            "{shown}"
+        );
+        assert!(shown.contains("sslmode=require"), "{shown}");
+    }
 
     #[test]
     fn passwords_are_hidden_in_urls() {
