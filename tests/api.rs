@@ -72,7 +72,11 @@ async fn token_for<'a>(app: &'a TestApp, host: &str, email: &str) -> (Browser<'a
     let mut browser = Browser::new(app, host);
     browser.register(email, PASSWORD).await;
     let page = browser
-        .submit("/account", "/account/tokens", &[("name", "laptop script")])
+        .submit(
+            "/account",
+            "/account/tokens",
+            &[("name", "laptop script"), ("current_password", PASSWORD)],
+        )
         .await;
     assert_eq!(page.status, 200, "{}", page.body);
     let token = page

@@ -105,10 +105,12 @@ pub(super) async fn api_token(app: &TestApp, user: &User, name: &str) -> (String
             user.id,
             name,
             &hash_token(&token),
+            10,
             app.clock.now(),
         )
         .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("the token cap was reached"));
     (id.to_string(), token)
 }
 

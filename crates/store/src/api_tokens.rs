@@ -1,4 +1,5 @@
-//! Personal API tokens: shown once, stored as a SHA-256, revocable.
+//! Personal API tokens: shown once, stored as a SHA-256, revocable. A token ends for good
+//! when its account's password is reset or changed, or the account is disabled.
 
 use atelier_domain::{ApiTokenId, TenantId, Timestamp, User, UserId};
 use uuid::Uuid;
@@ -19,20 +20,54 @@ pub struct ApiTokenInfo {
 /// How stale `last_used_at` may get before a request writes it again.
 const LAST_USED_RESOLUTION_MS: i64 = 60_000;
 
+/// Ends every live API token of `$user` inside the caller's transaction (a password reset
+/// or change, a disabled account). Ended tokens stay ended: enabling the account again
+/// brings none back.
+macro_rules! end_api_tokens {
+    ($tx:ident, $user:expr, $now:expr) => {
+        sqlx::query(
+            "update api_tokens set revoked_at = $2 where user_id = $1 and revoked_at is null",
+        )
+        .bind($user.0)
+        .bind($now.millis())
+        .execute(&mut *$tx)
+        .await?
+    };
+}
+pub(crate) use end_api_tokens;
+
 impl Store {
+    /// Stores a new token unless the account already holds `max_live` live ones; `None`
+    /// then. The account's row is locked first (a no-op write: a row lock on PostgreSQL,
+    /// and SQLite's `BEGIN IMMEDIATE` already serialises writers), so parallel requests
+    /// are counted one after another and the cap holds under any concurrency.
+    #[tracing::instrument(skip_all, fields(user = %user))]
     pub async fn create_api_token(
         &self,
         tenant: TenantId,
         user: UserId,
         name: &str,
         token_hash: &str,
+        max_live: i64,
         now: Timestamp,
-    ) -> Result<ApiTokenId, StoreError> {
+    ) -> Result<Option<ApiTokenId>, StoreError> {
         let id = ApiTokenId(Uuid::now_v7());
-        in_transaction!(self, |tx| {
+        let inserted = in_transaction!(self, |tx| {
+            let locked = sqlx::query(
+                "update users set updated_at = updated_at where id = $1 and tenant_id = $2",
+            )
+            .bind(user.0)
+            .bind(tenant.0)
+            .execute(&mut *tx)
+            .await?;
+            if locked.rows_affected() == 0 {
+                return Err(StoreError::NotFound("user"));
+            }
             sqlx::query(
                 "insert into api_tokens (id, tenant_id, user_id, name, token_hash, created_at) \
-                 values ($1, $2, $3, $4, $5, $6)",
+                 select $1, $2, $3, $4, $5, $6 \
+                 where (select count(*) from api_tokens \
+                        where user_id = $3 and revoked_at is null) < $7",
             )
             .bind(id.0)
             .bind(tenant.0)
@@ -40,10 +75,12 @@ impl Store {
             .bind(name)
             .bind(token_hash)
             .bind(now.millis())
+            .bind(max_live)
             .execute(&mut *tx)
-            .await?;
+            .await?
+            .rows_affected()
         });
-        Ok(id)
+        Ok((inserted == 1).then_some(id))
     }
 
     /// A user's live tokens, newest first.

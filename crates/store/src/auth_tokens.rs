@@ -1,10 +1,14 @@
 //! Single-use links (password reset, address verification): stored as hashes, used once,
 //! and what using one does (a new password, a verified address and its waiting bonus) done
 //! in the same transaction as marking it used.
+//!
+//! A link belongs to the tenant of its account: every lookup names the tenant whose site
+//! it was presented on, and on any other site the link is unknown.
 
-use atelier_domain::{CreditChange, Credits, LedgerReason, Timestamp, UserId};
+use atelier_domain::{CreditChange, Credits, LedgerReason, TenantId, Timestamp, UserId};
 use uuid::Uuid;
 
+use crate::api_tokens::end_api_tokens;
 use crate::backend::{in_transaction, on_reader};
 use crate::ledger::CreditWriter;
 use crate::{Store, StoreError};
@@ -35,17 +39,22 @@ pub enum TokenOutcome {
     Unknown,
 }
 
-/// Looks a single-use link up inside the caller's transaction and, when it works, marks it
-/// used there; losing a race to another use of the same link answers `AlreadyUsed`.
+/// Finds a link of one purpose whose account belongs to one tenant.
+const FIND_TOKEN: &str = "select a.user_id, a.expires_at, a.used_at from auth_tokens a \
+     join users u on u.id = a.user_id \
+     where a.token_hash = $1 and a.purpose = $2 and u.tenant_id = $3";
+
+/// Looks a single-use link of `$tenant` up inside the caller's transaction and, when it
+/// works, marks it used there; losing a race to another use of the same link answers
+/// `AlreadyUsed`.
 macro_rules! use_token {
-    ($tx:ident, $hash:expr, $purpose:expr, $now:expr) => {{
-        let row: Option<(Uuid, i64, Option<i64>)> = sqlx::query_as(
-            "select user_id, expires_at, used_at from auth_tokens where token_hash = $1 and purpose = $2",
-        )
-        .bind($hash)
-        .bind($purpose.as_str())
-        .fetch_optional(&mut *$tx)
-        .await?;
+    ($tx:ident, $tenant:expr, $hash:expr, $purpose:expr, $now:expr) => {{
+        let row: Option<(Uuid, i64, Option<i64>)> = sqlx::query_as(FIND_TOKEN)
+            .bind($hash)
+            .bind($purpose.as_str())
+            .bind($tenant.0)
+            .fetch_optional(&mut *$tx)
+            .await?;
         match classify(row, $now) {
             TokenOutcome::Accepted(user) => {
                 let used = sqlx::query(
@@ -100,36 +109,39 @@ impl Store {
         Ok(())
     }
 
-    /// Whether a link would work now, without using it (to show the reset form).
+    /// Whether a link would work on `tenant`'s site now, without using it (to show the
+    /// reset form).
     pub async fn check_auth_token(
         &self,
+        tenant: TenantId,
         token_hash: &str,
         purpose: TokenPurpose,
         now: Timestamp,
     ) -> Result<TokenOutcome, StoreError> {
         let row: Option<(Uuid, i64, Option<i64>)> = on_reader!(self, |pool| {
-            sqlx::query_as(
-                "select user_id, expires_at, used_at from auth_tokens where token_hash = $1 and purpose = $2",
-            )
-            .bind(token_hash)
-            .bind(purpose.as_str())
-            .fetch_optional(pool)
-            .await?
+            sqlx::query_as(FIND_TOKEN)
+                .bind(token_hash)
+                .bind(purpose.as_str())
+                .bind(tenant.0)
+                .fetch_optional(pool)
+                .await?
         });
         Ok(classify(row, now))
     }
 
-    /// Uses a password-reset link: sets the new password and ends every session of the
-    /// account, all in one transaction, so a link works exactly once.
-    #[tracing::instrument(skip_all)]
+    /// Uses a password-reset link of an account of `tenant`: sets the new password and ends
+    /// every session and API token of the account, all in one transaction, so a link works
+    /// exactly once.
+    #[tracing::instrument(skip_all, fields(tenant = %tenant))]
     pub async fn reset_password_with_token(
         &self,
+        tenant: TenantId,
         token_hash: &str,
         password_hash: &str,
         now: Timestamp,
     ) -> Result<TokenOutcome, StoreError> {
         let outcome = in_transaction!(self, |tx| {
-            let outcome = use_token!(tx, token_hash, TokenPurpose::PasswordReset, now);
+            let outcome = use_token!(tx, tenant, token_hash, TokenPurpose::PasswordReset, now);
             if let TokenOutcome::Accepted(user) = outcome {
                 sqlx::query("update users set password_hash = $2, updated_at = $3 where id = $1")
                     .bind(user.0)
@@ -141,24 +153,27 @@ impl Store {
                     .bind(user.0)
                     .execute(&mut *tx)
                     .await?;
+                end_api_tokens!(tx, user, now);
             }
             outcome
         });
         Ok(outcome)
     }
 
-    /// Uses an address-verification link; grants a waiting sign-up bonus of `bonus` through
-    /// the ledger in the same transaction. Says whether the bonus was granted now.
-    #[tracing::instrument(skip_all)]
+    /// Uses an address-verification link of an account of `tenant`; grants a waiting
+    /// sign-up bonus through the ledger in the same transaction. The bonus is read there
+    /// from the account's own tenant, never from the site the link was opened on. Returns
+    /// the credits granted now (0 when none were waiting).
+    #[tracing::instrument(skip_all, fields(tenant = %tenant))]
     pub async fn verify_email_with_token(
         &self,
+        tenant: TenantId,
         token_hash: &str,
-        bonus: i64,
         now: Timestamp,
-    ) -> Result<(TokenOutcome, bool), StoreError> {
+    ) -> Result<(TokenOutcome, i64), StoreError> {
         let outcome = in_transaction!(self, |tx| {
-            let mut bonus_granted = false;
-            let outcome = use_token!(tx, token_hash, TokenPurpose::EmailVerification, now);
+            let mut bonus_granted = 0;
+            let outcome = use_token!(tx, tenant, token_hash, TokenPurpose::EmailVerification, now);
             if let TokenOutcome::Accepted(user) = outcome {
                 sqlx::query(
                     "update users set email_verified_at = coalesce(email_verified_at, $2), updated_at = $2 where id = $1",
@@ -168,19 +183,21 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
                 // The bonus is granted once: only the update that clears the flag credits it.
-                let granted = sqlx::query(
+                let bonus: Option<(i64,)> = sqlx::query_as(
                     "update users set bonus_pending = false \
-                     where id = $1 and bonus_pending and tenant_id is not null",
+                     where id = $1 and bonus_pending and tenant_id is not null \
+                     returning (select s.signup_bonus from tenant_settings s \
+                                where s.tenant_id = users.tenant_id)",
                 )
                 .bind(user.0)
-                .execute(&mut *tx)
+                .fetch_optional(&mut *tx)
                 .await?;
-                if granted.rows_affected() == 1 && bonus > 0 {
+                if let Some((bonus,)) = bonus.filter(|(bonus,)| *bonus > 0) {
                     let grant =
                         CreditChange::grant(Credits::new(bonus), LedgerReason::SignupBonus, "");
                     tx.apply_credit_change(user, &grant, None, None, now)
                         .await?;
-                    bonus_granted = true;
+                    bonus_granted = bonus;
                 }
             }
             (outcome, bonus_granted)

@@ -29,7 +29,7 @@ use axum::Router;
 use routes::Routes;
 use tokio::sync::{broadcast, Notify};
 
-pub use auth::{AccessError, AccessPolicy, ClientIp, SessionHandle, Throttles};
+pub use auth::{AccessError, AccessPolicy, ApiTokenCache, ClientIp, SessionHandle, Throttles};
 pub use error::AppError;
 pub use health::{Shutdown, TaskHealth, TaskState};
 pub use routes::{Access, ServedRoute};
@@ -52,10 +52,8 @@ pub struct AppState {
     pub queue_wake: Arc<Notify>,
     /// Jobs that changed on this node, for live status pages.
     pub job_events: broadcast::Sender<JobId>,
-    /// API token (hash) → its account, for two seconds: spares the database a lookup per
-    /// API request. Revoking a token or disabling an account clears it on this node; other
-    /// nodes notice within the two seconds.
-    pub api_tokens: moka::future::Cache<String, Option<atelier_domain::User>>,
+    /// API tokens' accounts, per site, for two seconds.
+    pub api_tokens: auth::ApiTokenCache,
     /// Jobs that have ended (succeeded, failed, canceled), which never change again: status
     /// pages and API clients poll them, and this answers without the database.
     finished_jobs: moka::sync::Cache<JobId, Arc<atelier_domain::Job>>,
@@ -98,10 +96,7 @@ impl AppState {
             models: Arc::new(models),
             queue_wake: Arc::new(Notify::new()),
             job_events: broadcast::channel(1024).0,
-            api_tokens: moka::future::Cache::builder()
-                .max_capacity(100_000)
-                .time_to_live(std::time::Duration::from_secs(2))
-                .build(),
+            api_tokens: auth::ApiTokenCache::default(),
             finished_jobs: moka::sync::Cache::builder()
                 .max_capacity(20_000)
                 .time_to_idle(std::time::Duration::from_secs(600))

@@ -3,12 +3,13 @@
 
 use atelier_domain::{Role, TenantId, Timestamp, UserId};
 
+use crate::api_tokens::end_api_tokens;
 use crate::backend::in_transaction;
 use crate::{Store, StoreError};
 
 impl Store {
-    /// Disables or re-enables an account of this tenant. Disabling ends all its sessions in
-    /// the same transaction.
+    /// Disables or re-enables an account of this tenant. Disabling ends all its sessions and
+    /// API tokens in the same transaction (enabling brings no token back).
     #[tracing::instrument(skip_all, fields(tenant = %tenant, user = %id, disabled))]
     pub async fn set_user_disabled(
         &self,
@@ -35,6 +36,7 @@ impl Store {
                     .bind(id.0)
                     .execute(&mut *tx)
                     .await?;
+                end_api_tokens!(tx, id, now);
             }
         });
         Ok(())
@@ -70,7 +72,8 @@ impl Store {
         Ok(())
     }
 
-    /// Sets a new password and ends every session of the account except `keep_session`.
+    /// Sets a new password and ends every session of the account except `keep_session`, and
+    /// every API token.
     #[tracing::instrument(skip_all, fields(user = %id))]
     pub async fn set_password(
         &self,
@@ -91,6 +94,7 @@ impl Store {
                 .bind(keep_session.unwrap_or(""))
                 .execute(&mut *tx)
                 .await?;
+            end_api_tokens!(tx, id, now);
         });
         Ok(())
     }

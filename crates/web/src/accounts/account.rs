@@ -202,20 +202,50 @@ pub(crate) async fn change_password(
             state.clock.now(),
         )
         .await?;
-    tracing::info!(user = %user.id, "password changed; other sessions ended");
+    // Its API tokens ended with the change; stop answering them from memory too.
+    state.api_tokens.invalidate_all();
+    tracing::info!(user = %user.id, "password changed; other sessions and API tokens ended");
     Ok(Redirect::to("/account?password=changed").into_response())
 }
 
 /// Live tokens one account may hold.
-const MAX_API_TOKENS: usize = 10;
+const MAX_API_TOKENS: i64 = 10;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub(crate) struct TokenForm {
     name: String,
+    current_password: String,
+}
+
+/// Whether `password` is the account's current one (hashed off the async threads).
+async fn is_current_password(
+    page: &Page,
+    user: &atelier_domain::User,
+    password: String,
+) -> Result<bool, AppError> {
+    let stored = page
+        .state
+        .store
+        .find_credentials(user.tenant_id, &user.email)
+        .await?
+        .map(|(_, hash)| hash);
+    Ok(verify_password_off_thread(password, stored).await)
+}
+
+/// Answers the token form again with `errors` next to its fields.
+async fn refuse_token(
+    page: &Page,
+    user: &atelier_domain::User,
+    errors: FormErrors,
+) -> Result<Response, AppError> {
+    let Html(body) = render_account(page, user, 1, None, errors, None).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response())
 }
 
 /// Makes a personal API token and shows it once, on this response only (never in a URL).
+/// A token acts as the account until revoked or ended, so making one asks for the current
+/// password again: a session left open on a shared computer is not enough.
 pub(crate) async fn create_token(
     page: Page,
     CurrentUser(user): CurrentUser,
@@ -230,29 +260,42 @@ pub(crate) async fn create_token(
             "token_name",
             "Name the token (up to 60 characters), e.g. \"laptop script\".".to_owned(),
         );
-    } else if state.store.list_api_tokens(user.id).await?.len() >= MAX_API_TOKENS {
+    }
+    if form.current_password.is_empty() {
         errors.insert(
-            "token_name",
-            format!("You have {MAX_API_TOKENS} tokens; revoke one first."),
+            "token_password",
+            "Enter your current password to make a token.".to_owned(),
+        );
+    } else if !is_current_password(&page, &user, form.current_password).await? {
+        errors.insert(
+            "token_password",
+            "That is not your current password.".to_owned(),
         );
     }
     if !errors.is_empty() {
-        let Html(body) = render_account(&page, &user, 1, None, errors, None).await?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response());
+        return refuse_token(&page, &user, errors).await;
     }
     let secret =
         atelier_domain::SecretToken::generate().map_err(|e| AppError::Internal(e.to_string()))?;
     let token = format!("atl_{}", secret.expose());
-    state
+    let created = state
         .store
         .create_api_token(
             tenant,
             user.id,
             &name,
             &atelier_domain::hash_token(&token),
+            MAX_API_TOKENS,
             state.clock.now(),
         )
         .await?;
+    if created.is_none() {
+        errors.insert(
+            "token_name",
+            format!("You have {MAX_API_TOKENS} tokens; revoke one first."),
+        );
+        return refuse_token(&page, &user, errors).await;
+    }
     tracing::info!(user = %user.id, "API token created");
     let notice =
         Some("Your new token is below. Copy it now: it will not be shown again.".to_owned());

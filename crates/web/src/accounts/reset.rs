@@ -133,12 +133,13 @@ pub(crate) async fn reset_form(
     page: Page,
     Query(query): Query<TokenQuery>,
 ) -> Result<Response, AppError> {
-    page.tenant()?;
+    let tenant = page.tenant()?.tenant.id;
     page.session.ensure_csrf_token(&page.state).await?;
     let outcome = page
         .state
         .store
         .check_auth_token(
+            tenant,
             &hash_token(&query.token),
             TokenPurpose::PasswordReset,
             page.state.clock.now(),
@@ -163,7 +164,12 @@ pub(crate) async fn reset_submit(
     let token_hash = hash_token(&form.token);
     let outcome = state
         .store
-        .check_auth_token(&token_hash, TokenPurpose::PasswordReset, state.clock.now())
+        .check_auth_token(
+            site.tenant.id,
+            &token_hash,
+            TokenPurpose::PasswordReset,
+            state.clock.now(),
+        )
         .await?;
     let TokenOutcome::Accepted(user_id) = outcome else {
         return show(&page, &form.token, outcome, FormErrors::new());
@@ -188,11 +194,13 @@ pub(crate) async fn reset_submit(
     let hash = hash_new_password(password).await?;
     match state
         .store
-        .reset_password_with_token(&token_hash, &hash, state.clock.now())
+        .reset_password_with_token(site.tenant.id, &token_hash, &hash, state.clock.now())
         .await?
     {
         TokenOutcome::Accepted(user) => {
-            tracing::info!(%user, "password reset; every session ended");
+            // Its API tokens ended with the reset; stop answering them from memory too.
+            state.api_tokens.invalidate_all();
+            tracing::info!(%user, "password reset; every session and API token ended");
             Ok(Redirect::to("/login?reset=1").into_response())
         }
         other => show(&page, &form.token, other, FormErrors::new()),

@@ -57,10 +57,10 @@ pub(crate) async fn verify(
 ) -> Result<Response, AppError> {
     let site = page.tenant()?.clone();
     let state = &page.state;
-    let bonus = site.tenant.settings.signup_bonus;
+    // The link works only on its account's own site, and the bonus is that tenant's.
     let (outcome, granted) = state
         .store
-        .verify_email_with_token(&hash_token(&query.token), bonus, state.clock.now())
+        .verify_email_with_token(site.tenant.id, &hash_token(&query.token), state.clock.now())
         .await?;
     let (name, status) = match outcome {
         TokenOutcome::Accepted(_) => ("verified", StatusCode::OK),
@@ -68,7 +68,6 @@ pub(crate) async fn verify(
         TokenOutcome::AlreadyUsed => ("used", StatusCode::GONE),
         TokenOutcome::Unknown => ("unknown", StatusCode::NOT_FOUND),
     };
-    let granted = if granted { bonus } else { 0 };
     let ctx = minijinja::context! { outcome => name, bonus_granted => granted };
     let Html(body) = page.render("verify_email.html", ctx)?;
     Ok((status, Html(body)).into_response())

@@ -2,6 +2,7 @@
 //! password hashing off the async worker threads.
 
 mod access;
+mod api_token_cache;
 mod client_ip;
 mod csrf;
 mod password;
@@ -10,6 +11,7 @@ mod throttle;
 
 pub(crate) use access::guard;
 pub use access::{AccessError, AccessPolicy};
+pub use api_token_cache::ApiTokenCache;
 pub use client_ip::ClientIp;
 pub(crate) use csrf::{same_origin_only, CsrfForm};
 pub(crate) use password::{hash_new_password, verify_password_off_thread};

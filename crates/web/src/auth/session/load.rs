@@ -78,15 +78,12 @@ pub(crate) async fn load_session(
         // API tokens only; a cookie on the same request is ignored.
         let user = match tenant {
             Some(t) => {
-                let hash = hash_token(token);
                 let lookup = state
                     .api_tokens
-                    .try_get_with(hash.clone(), async {
-                        state.store.authenticate_api_token(t, &hash, now).await
-                    })
+                    .account(&state.store, t, hash_token(token), now)
                     .await;
                 match lookup {
-                    Ok(user) => user.filter(|u| u.tenant_id == Some(t)),
+                    Ok(user) => user,
                     Err(e) => {
                         tracing::error!(error = %e, "API token lookup failed");
                         return AppError::Internal("token lookup failed".to_owned())
