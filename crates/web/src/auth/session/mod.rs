@@ -54,7 +54,8 @@ impl std::fmt::Debug for Slot {
 #[derive(Debug, Clone)]
 pub struct SessionHandle {
     tenant: Option<TenantId>,
-    /// Authenticated by an API token rather than a cookie: no form token, no cookie.
+    /// A request that takes an API token and no cookie (the JSON API, or an image asked
+    /// for with a token): the account, if any, is the token's; no form token, no cookie.
     bearer: bool,
     slot: Arc<Mutex<Slot>>,
 }
@@ -95,7 +96,8 @@ impl SessionHandle {
         self.with(|s| s.record.as_ref().map(|r| r.csrf_token.clone()))
     }
 
-    /// Whether the request carried an API token (the JSON API's only way in).
+    /// Whether the account came from an API token (the JSON API's only way in), never
+    /// from a cookie.
     pub fn is_bearer(&self) -> bool {
         self.bearer
     }
