@@ -2,12 +2,14 @@
 //! the API's own errors, and what disabling an account stops.
 
 use std::sync::Arc;
+use std::time::Duration;
 
-use atelier_domain::{Clock, Role};
+use atelier_domain::{Clock, JobId, JobStatus, Role};
+use atelier_store::Heartbeat;
 use atelier_worker::DemoBackend;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use crate::accounts::user_by_email;
+use crate::accounts::{assert_ledger_invariants, user_by_email};
 use crate::common::browser::Browser;
 use crate::common::{within, Db, Page, TestApp};
 use crate::on_both_databases;
@@ -20,6 +22,7 @@ on_both_databases!(
     two_host_headers_are_refused_and_https_sites_send_hsts,
     signed_in_pages_and_api_answers_are_never_stored,
     the_api_answers_router_and_layer_errors_as_json,
+    disabling_an_account_cancels_its_jobs_and_ends_its_live_streams,
 );
 
 /// Registers `email`, makes an API token on the account page, and returns both.
@@ -126,7 +129,7 @@ async fn raw_status(app: &TestApp, raw: &str) -> String {
         let _ = stream.read_to_end(&mut answer).await;
         String::from_utf8_lossy(&answer).into_owned()
     };
-    let answer = within(std::time::Duration::from_secs(30), "a raw answer", exchange).await;
+    let answer = within(Duration::from_secs(30), "a raw answer", exchange).await;
     answer
         .split_whitespace()
         .nth(1)
@@ -278,4 +281,117 @@ async fn the_api_answers_router_and_layer_errors_as_json(db: Db) {
             "{path}"
         );
     }
+}
+
+async fn disabling_an_account_cancels_its_jobs_and_ends_its_live_streams(db: Db) {
+    let app = TestApp::start(db).await;
+    let mut boss = Browser::new(&app, HOST);
+    boss.register("boss@example.com", PASSWORD).await;
+    let admin = user_by_email(&app, "pixelforge", "boss@example.com").await;
+    let tenant = admin.tenant_id.unwrap_or_else(|| panic!("tenant"));
+    let store = &app.state.store;
+    store
+        .set_user_role(tenant, admin.id, Role::TenantAdmin, app.clock.now())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+
+    let mut sam_browser = Browser::new(&app, HOST);
+    sam_browser.register("sam@example.com", PASSWORD).await;
+    let sam = user_by_email(&app, "pixelforge", "sam@example.com").await;
+    // One job running on a worker, two waiting.
+    let running = sam_browser.queue_job("running lighthouse").await;
+    let claimed = store
+        .claim_next_job("probe-worker", None, 60_000, app.clock.now())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("nothing to claim"));
+    assert_eq!(claimed.job.id.to_string(), running);
+    let queued = [
+        sam_browser.queue_job("queued lighthouse one").await,
+        sam_browser.queue_job("queued lighthouse two").await,
+    ];
+    let before = user_by_email(&app, "pixelforge", "sam@example.com").await;
+    assert_eq!(before.held.get(), 3);
+
+    // Sam watches the running job live; it would stream until the job ends.
+    let mut stream = sam_browser.job_events(&running).await;
+    assert_eq!(stream.status().as_u16(), 200);
+    let first = within(Duration::from_secs(10), "the first event", stream.chunk())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(first.is_some(), "the stream ended before the first event");
+
+    let done = boss
+        .submit(
+            "/admin/users",
+            &format!("/admin/users/{}/disable", sam.id),
+            &[],
+        )
+        .await;
+    assert_eq!(done.status, 303, "{}", done.body);
+
+    // The stream ends (at once on this node, within 2 seconds on any).
+    let ended = async {
+        while stream
+            .chunk()
+            .await
+            .unwrap_or_else(|e| panic!("stream: {e}"))
+            .is_some()
+        {}
+    };
+    within(
+        Duration::from_secs(10),
+        "the disabled account's stream to end",
+        ended,
+    )
+    .await;
+
+    // The waiting jobs are canceled and their holds released; the running one is told to
+    // stop at its next heartbeat.
+    for id in &queued {
+        let job = job_of(&app, tenant, id).await;
+        assert_eq!(job.status, JobStatus::Canceled, "{id}");
+    }
+    let job = job_of(&app, tenant, &running).await;
+    assert_eq!(job.status, JobStatus::Running);
+    assert!(job.cancel_requested);
+    let after = user_by_email(&app, "pixelforge", "sam@example.com").await;
+    assert_eq!(after.held.get(), 1, "only the running job's hold is left");
+    assert_eq!(after.balance, before.balance, "nothing was charged");
+    let beat = store
+        .heartbeat_job(
+            claimed.job.id,
+            &claimed.lease_token,
+            500,
+            60_000,
+            app.clock.now(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(beat, Heartbeat::Cancel);
+    let ended = store
+        .fail_job_attempt(
+            claimed.job.id,
+            &claimed.lease_token,
+            "Canceled by its owner.",
+            false,
+            app.clock.now(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ended, Some(JobStatus::Canceled));
+    let last = user_by_email(&app, "pixelforge", "sam@example.com").await;
+    assert_eq!(last.held.get(), 0);
+    assert_eq!(last.balance, before.balance);
+    assert_ledger_invariants(&app, &last).await;
+}
+
+async fn job_of(app: &TestApp, tenant: atelier_domain::TenantId, id: &str) -> atelier_domain::Job {
+    let id = JobId(uuid::Uuid::parse_str(id).unwrap_or_else(|e| panic!("{id}: {e}")));
+    app.state
+        .store
+        .find_job(tenant, None, id)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("job {id} is gone"))
 }

@@ -106,6 +106,25 @@ impl SessionHandle {
         self.with(|s| s.record.as_ref().map(|r| r.id_hash.clone()))
     }
 
+    /// Whether the account this request was signed in as still is, on this session: false
+    /// once the session was ended (signed out, expired) or the account disabled. For
+    /// answers that outlive their request, such as a live-status stream.
+    pub async fn still_signed_in(&self, state: &AppState) -> Result<bool, AppError> {
+        let (Some(id_hash), Some(user)) = (self.id_hash(), self.user()) else {
+            return Ok(false);
+        };
+        let now = state.clock.now();
+        let idle_since =
+            atelier_domain::Timestamp(now.millis() - hours_ms(state.settings.sessions.idle_hours));
+        let found = state
+            .store
+            .find_session(&id_hash, self.tenant, now, idle_since)
+            .await?;
+        Ok(found
+            .and_then(|r| r.user)
+            .is_some_and(|found| found.id == user.id))
+    }
+
     /// The form token, starting a signed-out session to hold it when there is none yet.
     pub async fn ensure_csrf_token(&self, state: &AppState) -> Result<String, AppError> {
         if let Some(token) = self.csrf_token() {
