@@ -10,6 +10,7 @@ mod jobs;
 mod live_browser;
 mod migrations;
 mod pages;
+mod security_http;
 mod security_tokens;
 mod supervisor;
 mod tenancy;

@@ -28,7 +28,8 @@ pub use error::{ConstraintViolation, StoreError};
 pub use jobs::{ActiveTotals, ImageRecord, QueuePlaces};
 pub use outbox::{NewMail, OutboxCounts, OutgoingMail};
 pub use queue::{
-    ClaimedJob, Completion, DueJobs, Heartbeat, NewImage, NextClaim, QueueRules, ReapReport,
+    CanceledJobs, ClaimedJob, Completion, DueJobs, Heartbeat, NewImage, NextClaim, QueueRules,
+    ReapReport,
 };
 pub use sessions::SessionRecord;
 pub use tenants::{NewTenant, TenantSite};

@@ -1,10 +1,14 @@
 //! The layers every response passes through: request ids and tracing, panics turned into
-//! 500s, a request timeout, a body size limit, compression and security headers.
+//! 500s, a request timeout, a body size limit, one `Host` header only, compression,
+//! security headers (and HSTS on HTTPS sites), and the API's JSON errors.
 
 use std::time::Duration;
 
-use atelier_config::Settings;
+use atelier_config::{PublicScheme, Settings};
+use axum::extract::Request as AxumRequest;
 use axum::http::{header, HeaderName, HeaderValue, Request, StatusCode};
+use axum::middleware::{from_fn, Next};
+use axum::response::{IntoResponse, Response};
 use axum::Router;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -21,6 +25,29 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
     object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Browsers that once reached an HTTPS site keep to HTTPS for a year, on its sub-domains too
+/// (a tenant's `{slug}.{base_domain}` site is one).
+pub const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000; includeSubDomains";
+
+/// Middleware: a request with more than one `Host` header is refused (400) before anything
+/// reads it, so no two parts of the stack (or a proxy in front) can disagree on the site.
+async fn one_host_only(request: AxumRequest, next: Next) -> Response {
+    if request
+        .headers()
+        .get_all(header::HOST)
+        .iter()
+        .nth(1)
+        .is_some()
+    {
+        return (
+            StatusCode::BAD_REQUEST,
+            "Bad request: more than one Host header.\n",
+        )
+            .into_response();
+    }
+    next.run(request).await
+}
 
 pub(crate) fn apply(router: Router, settings: &Settings) -> Router {
     let security_headers = ServiceBuilder::new()
@@ -49,6 +76,14 @@ pub(crate) fn apply(router: Router, settings: &Settings) -> Router {
             HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
         ));
 
+    let https = settings.public_scheme == PublicScheme::Https;
+    let hsts = https.then(|| {
+        SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(STRICT_TRANSPORT_SECURITY),
+        )
+    });
+
     router.layer(
         ServiceBuilder::new()
             .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
@@ -70,7 +105,10 @@ pub(crate) fn apply(router: Router, settings: &Settings) -> Router {
             .layer(PropagateRequestIdLayer::new(REQUEST_ID))
             .layer(CatchPanicLayer::new())
             .layer(security_headers)
+            .option_layer(hsts)
             .layer(CompressionLayer::new())
+            .layer(from_fn(crate::api::api_answers))
+            .layer(from_fn(one_host_only))
             .layer(RequestBodyLimitLayer::new(settings.http.body_limit_bytes))
             .layer(TimeoutLayer::with_status_code(
                 StatusCode::SERVICE_UNAVAILABLE,

@@ -1,15 +1,20 @@
 //! Changing an account: disabling it, its role, its password. Each change that should
-//! end sessions ends them in the same transaction.
+//! end sessions ends them in the same transaction; disabling cancels the account's jobs in
+//! it too.
 
 use atelier_domain::{Role, TenantId, Timestamp, UserId};
 
 use crate::api_tokens::end_api_tokens;
 use crate::backend::in_transaction;
+use crate::queue::{AccountQueueSteps, CanceledJobs};
 use crate::{Store, StoreError};
 
 impl Store {
-    /// Disables or re-enables an account of this tenant. Disabling ends all its sessions and
-    /// API tokens in the same transaction (enabling brings no token back).
+    /// Disables or re-enables an account of this tenant. Disabling, in the same
+    /// transaction, ends all its sessions and API tokens (enabling brings no token back) and
+    /// cancels its queued and running jobs (queued ones end and their holds are released;
+    /// running ones stop at their worker's next heartbeat); the jobs touched are returned so
+    /// their watchers can be told.
     #[tracing::instrument(skip_all, fields(tenant = %tenant, user = %id, disabled))]
     pub async fn set_user_disabled(
         &self,
@@ -17,8 +22,14 @@ impl Store {
         id: UserId,
         disabled: bool,
         now: Timestamp,
-    ) -> Result<(), StoreError> {
+    ) -> Result<CanceledJobs, StoreError> {
+        let mut canceled = CanceledJobs::default();
         in_transaction!(self, |tx| {
+            // Jobs before the account's row, in the order a worker's report and the
+            // owner's cancel lock them (job, then account), so the two cannot deadlock.
+            if disabled {
+                tx.cancel_every_active_job(id, now, &mut canceled).await?;
+            }
             let done = sqlx::query(
                 "update users set disabled_at = $3, updated_at = $4 where tenant_id = $1 and id = $2",
             )
@@ -32,6 +43,9 @@ impl Store {
                 return Err(StoreError::NotFound("user"));
             }
             if disabled {
+                // A submission that held credits on the account's row before this update
+                // could take it committed its job meanwhile: cancel that one too.
+                tx.cancel_every_active_job(id, now, &mut canceled).await?;
                 sqlx::query("delete from sessions where user_id = $1")
                     .bind(id.0)
                     .execute(&mut *tx)
@@ -39,7 +53,7 @@ impl Store {
                 end_api_tokens!(tx, id, now);
             }
         });
-        Ok(())
+        Ok(canceled)
     }
 
     /// Changes an account's role within its tenant.

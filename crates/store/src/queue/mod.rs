@@ -33,6 +33,8 @@ use crate::jobs::JobRow;
 use crate::StoreError;
 
 use claim::Ask;
+pub(crate) use owner::AccountQueueSteps;
+pub use owner::CanceledJobs;
 pub use reap::DueJobs;
 
 /// The rules a submission is held to.

@@ -1,4 +1,7 @@
-//! What a job's owner does to the queue: submit a job (holding its cost) and cancel one.
+//! What a job's owner does to the queue: submit a job (holding its cost) and cancel one;
+//! and what disabling an account does to its jobs (cancel them all).
+
+use std::future::Future;
 
 use atelier_domain::{
     CreditChange, Credits, Job, JobId, JobStatus, NewJob, TenantId, Timestamp, UserId, Wallet,
@@ -172,3 +175,73 @@ impl Store {
         Ok(status)
     }
 }
+
+/// The jobs an account had queued or running when it was disabled.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CanceledJobs {
+    /// Ended at once, their holds released.
+    pub ended: Vec<JobId>,
+    /// Running: marked, so their workers stop at the next heartbeat and the hold is
+    /// released when they report.
+    pub stopping: Vec<JobId>,
+}
+
+impl CanceledJobs {
+    /// Every job touched, for waking whoever watches them.
+    pub fn all(&self) -> impl Iterator<Item = JobId> + '_ {
+        self.ended.iter().chain(&self.stopping).copied()
+    }
+}
+
+/// Queue steps for a change to an account, inside the caller's transaction.
+pub(crate) trait AccountQueueSteps {
+    /// Cancels every queued or running job of `user`, as the owner's cancel does: each is
+    /// marked first (no retry or reaper queues it again), a queued one then ends under the
+    /// `Queued` fence and its hold is released through the ledger, a running one stops at
+    /// its worker's next heartbeat.
+    fn cancel_every_active_job(
+        &mut self,
+        user: UserId,
+        now: Timestamp,
+        into: &mut CanceledJobs,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+}
+
+macro_rules! account_queue_steps_for {
+    ($conn:ty) => {
+        impl AccountQueueSteps for $conn {
+            async fn cancel_every_active_job(
+                &mut self,
+                user: UserId,
+                now: Timestamp,
+                into: &mut CanceledJobs,
+            ) -> Result<(), StoreError> {
+                let marked: Vec<(Uuid, String)> = sqlx::query_as(
+                    "update jobs set cancel_requested = true, updated_at = $2 \
+                     where user_id = $1 and status in ('queued', 'running') \
+                     and not cancel_requested returning id, status",
+                )
+                .bind(user.0)
+                .bind(now.millis())
+                .fetch_all(&mut *self)
+                .await?;
+                for (id, status) in marked {
+                    let job = JobId(id);
+                    let ended = status == JobStatus::Queued.as_str()
+                        && self
+                            .end_and_release(job, JobStatus::Canceled, "", Fence::Queued, now)
+                            .await?;
+                    if ended {
+                        into.ended.push(job);
+                    } else {
+                        into.stopping.push(job);
+                    }
+                }
+                Ok(())
+            }
+        }
+    };
+}
+
+account_queue_steps_for!(sqlx::SqliteConnection);
+account_queue_steps_for!(sqlx::PgConnection);

@@ -100,13 +100,26 @@ async fn set_disabled(
         ));
     }
     let tenant = page.tenant()?.tenant.id;
-    page.state
+    let canceled = page
+        .state
         .store
         .set_user_disabled(tenant, user.id, disabled, page.state.clock.now())
         .await?;
     // Its API tokens stop working at once too.
     page.state.api_tokens.invalidate_all();
-    tracing::info!(admin = %me.id, user = %user.id, disabled, "account status changed");
+    // Streams watching its jobs look again now: they show the cancel, and the account's own
+    // streams end.
+    for job in canceled.all() {
+        let _ = page.state.job_events.send(job);
+    }
+    tracing::info!(
+        admin = %me.id,
+        user = %user.id,
+        disabled,
+        jobs_ended = canceled.ended.len(),
+        jobs_stopping = canceled.stopping.len(),
+        "account status changed"
+    );
     let done = if disabled { "disabled" } else { "enabled" };
     Ok(Redirect::to(&format!("/admin/users?done={done}")).into_response())
 }

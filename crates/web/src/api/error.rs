@@ -53,6 +53,41 @@ impl ApiError {
         Self::new(StatusCode::NOT_FOUND, "not_found", "There is nothing here.")
     }
 
+    /// The answer for an error that the router or a layer made before any API handler ran
+    /// (a method the route lacks, a body over the limit, a timeout): the same status, in
+    /// the API's own words and shape.
+    pub(crate) fn for_status(status: StatusCode) -> Self {
+        let (code, message) = match status {
+            StatusCode::BAD_REQUEST => ("bad_request", "We could not read that request."),
+            StatusCode::UNAUTHORIZED => return Self::unauthorized(),
+            StatusCode::FORBIDDEN => return Self::forbidden(),
+            StatusCode::NOT_FOUND => return Self::not_found(),
+            StatusCode::METHOD_NOT_ALLOWED => (
+                "method_not_allowed",
+                "This address does not take that method; the Allow header lists the ones it takes.",
+            ),
+            StatusCode::PAYLOAD_TOO_LARGE => (
+                "payload_too_large",
+                "The request body is larger than we accept.",
+            ),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => (
+                "unsupported_media_type",
+                "Send the body as JSON, with `Content-Type: application/json`.",
+            ),
+            StatusCode::TOO_MANY_REQUESTS => (
+                "too_many_requests",
+                "Too many requests; wait a moment and try again.",
+            ),
+            StatusCode::SERVICE_UNAVAILABLE => (
+                "unavailable",
+                "We could not answer in time; try again in a moment.",
+            ),
+            s if s.is_server_error() => return Self::internal(),
+            _ => ("bad_request", "We could not accept that request."),
+        };
+        Self::new(status, code, message)
+    }
+
     fn internal() -> Self {
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,

@@ -18,6 +18,48 @@ use crate::routes::Routes;
 
 pub(crate) use error::ApiError;
 
+/// Whether `path` belongs to the JSON API (its answers, errors included, are JSON).
+pub(crate) fn is_api_path(path: &str) -> bool {
+    path == "/api" || path.starts_with("/api/")
+}
+
+/// Middleware around the whole application: every answer under `/api/` is JSON and never
+/// stored by a cache. Errors made before an API handler ran (405 from the router, 413 from
+/// the body limit, a timeout) come as plain text; they are answered again as the API's
+/// `{"error": {"code", "message"}}` with the same status and headers (`Allow`, say).
+pub(crate) async fn api_answers(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::http::{header, HeaderValue};
+    use axum::response::IntoResponse;
+
+    if !is_api_path(request.uri().path()) {
+        return next.run(request).await;
+    }
+    let mut response = next.run(request).await;
+    let status = response.status();
+    let json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if (status.is_client_error() || status.is_server_error()) && !json {
+        let (mut parts, _) = response.into_parts();
+        let answer = ApiError::for_status(status).into_response();
+        let (answer_parts, body) = answer.into_parts();
+        parts.headers.remove(header::CONTENT_LENGTH);
+        for (name, value) in &answer_parts.headers {
+            parts.headers.insert(name.clone(), value.clone());
+        }
+        response = axum::response::Response::from_parts(parts, body);
+    }
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
 pub(crate) fn router() -> Routes {
     Routes::new()
         .get("/api/v1/jobs", list_jobs::list_jobs)

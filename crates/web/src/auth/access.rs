@@ -124,6 +124,14 @@ pub(crate) async fn guard(State(state): State<AppState>, request: Request, next:
     // A route that not even a super-admin may use on this kind of site does not exist
     // here (a tenant page asked of the platform host, say).
     if !state.access.allows("super_admin", kind, &route, method) {
+        let served_otherwise = ["GET", "POST"]
+            .iter()
+            .any(|other| state.access.allows("super_admin", kind, &route, other));
+        if api && served_otherwise {
+            // An API route asked with a method it lacks: the router answers 405 with the
+            // methods it takes (`Allow`), and runs no handler.
+            return next.run(request).await;
+        }
         return crate::error::not_found_at(request.uri().path());
     }
     if api {

@@ -9,7 +9,7 @@ use futures_util::StreamExt;
 use tokio::sync::broadcast::error::RecvError;
 
 use super::view::{job_json, JobView};
-use crate::auth::{CsrfForm, CurrentUser};
+use crate::auth::{CsrfForm, CurrentUser, SessionHandle};
 use crate::pages::Page;
 use crate::path_id::PathId;
 use crate::{AppError, AppState};
@@ -57,6 +57,9 @@ pub(crate) async fn json(
 
 struct Watch {
     state: AppState,
+    /// The session that opened the stream: the stream ends with it (sign-out, expiry, a
+    /// disabled account).
+    session: SessionHandle,
     tenant: atelier_domain::TenantId,
     id: JobId,
     changes: tokio::sync::broadcast::Receiver<JobId>,
@@ -79,7 +82,8 @@ async fn next_change(watch: &mut Watch) {
     let _ = tokio::time::timeout(Duration::from_secs(2), wait).await;
 }
 
-/// Server-sent events: the job's JSON whenever it changes, ending with its final state.
+/// Server-sent events: the job's JSON whenever it changes, ending with its final state, or
+/// sooner when the viewer's session ends or the account is disabled.
 pub(crate) async fn events(
     page: Page,
     CurrentUser(user): CurrentUser,
@@ -89,6 +93,7 @@ pub(crate) async fn events(
     let shutdown = page.state.shutdown.clone();
     let watch = Watch {
         changes: page.state.job_events.subscribe(),
+        session: page.session.clone(),
         state: page.state.clone(),
         tenant: job.tenant_id,
         id: job.id,
@@ -97,6 +102,11 @@ pub(crate) async fn events(
     let stream = futures_util::stream::unfold(Some(watch), |watch| async move {
         let mut watch = watch?;
         loop {
+            // Checked on every look (a change on this node, or every 2 seconds), so a
+            // disabled account's streams end within 2 seconds on any node.
+            if !watch.session.still_signed_in(&watch.state).await.ok()? {
+                return None;
+            }
             let job = watch
                 .state
                 .find_job(watch.tenant, None, watch.id)

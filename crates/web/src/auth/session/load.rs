@@ -1,6 +1,6 @@
-//! How a request's session is found, before the handler: an API token (the JSON API's way
-//! in), else the session cookie; and, after the handler, the cookie changes it made sent
-//! back.
+//! How a request's session is found, before the handler: on the JSON API an API token
+//! (never a cookie), on pages the session cookie (never a token); and, after the handler,
+//! the cookie changes it made sent back.
 
 use atelier_config::PublicScheme;
 use atelier_domain::{hash_token, Timestamp};
@@ -12,6 +12,7 @@ use axum::response::{IntoResponse, Response};
 use cookie::{Cookie, SameSite};
 
 use super::{hours_ms, CookieChange, SessionHandle};
+use crate::api::is_api_path;
 use crate::tenancy::Site;
 use crate::{AppError, AppState};
 
@@ -39,6 +40,13 @@ fn bearer_token(headers: &axum::http::HeaderMap) -> Option<&str> {
         })
         .map(str::trim)
         .filter(|t| !t.is_empty())
+}
+
+/// Whether an API token opens `path`: the JSON API, and the image files its answers link
+/// to (`image_url`, `thumb_url`), which are bytes, not pages. Every other page takes the
+/// session cookie only, so a leaked token cannot open the account or admin pages.
+fn takes_api_token(path: &str) -> bool {
+    is_api_path(path) || path.starts_with("/images/")
 }
 
 /// The value of the cookie `name`, from any of the request's `Cookie` headers.
@@ -74,10 +82,14 @@ pub(crate) async fn load_session(
         return next.run(request).await;
     }
     let now = state.clock.now();
-    if let Some(token) = bearer_token(request.headers()) {
-        // API tokens only; a cookie on the same request is ignored.
-        let user = match tenant {
-            Some(t) => {
+    let token = takes_api_token(path)
+        .then(|| bearer_token(request.headers()))
+        .flatten();
+    if token.is_some() || is_api_path(path) {
+        // The API knows API tokens only: a cookie on the same request is ignored, so a
+        // page's session (and its lack of a form token here) never reaches the API.
+        let user = match (tenant, token) {
+            (Some(t), Some(token)) => {
                 let lookup = state
                     .api_tokens
                     .account(&state.store, t, hash_token(token), now)
@@ -91,7 +103,7 @@ pub(crate) async fn load_session(
                     }
                 }
             }
-            None => None,
+            _ => None,
         };
         let record = user.map(|user| SessionRecord {
             id_hash: String::new(),
@@ -127,6 +139,14 @@ pub(crate) async fn load_session(
     let handle = SessionHandle::new(tenant, record);
     request.extensions_mut().insert(handle.clone());
     let mut response = next.run(request).await;
+    if handle.user().is_some() && !response.headers().contains_key(header::CACHE_CONTROL) {
+        // A signed-in page shows the account's own things: no cache (nor the browser's
+        // back button after sign-out on a shared computer) may keep it. Images keep
+        // their own `private` caching.
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
 
     let secure = state.settings.public_scheme == PublicScheme::Https;
     let change = handle.with(|s| std::mem::replace(&mut s.change, CookieChange::Keep));

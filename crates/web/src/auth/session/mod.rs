@@ -54,7 +54,8 @@ impl std::fmt::Debug for Slot {
 #[derive(Debug, Clone)]
 pub struct SessionHandle {
     tenant: Option<TenantId>,
-    /// Authenticated by an API token rather than a cookie: no form token, no cookie.
+    /// A request that takes an API token and no cookie (the JSON API, or an image asked
+    /// for with a token): the account, if any, is the token's; no form token, no cookie.
     bearer: bool,
     slot: Arc<Mutex<Slot>>,
 }
@@ -95,13 +96,33 @@ impl SessionHandle {
         self.with(|s| s.record.as_ref().map(|r| r.csrf_token.clone()))
     }
 
-    /// Whether the request carried an API token (the JSON API's only way in).
+    /// Whether the account came from an API token (the JSON API's only way in), never
+    /// from a cookie.
     pub fn is_bearer(&self) -> bool {
         self.bearer
     }
 
     pub fn id_hash(&self) -> Option<String> {
         self.with(|s| s.record.as_ref().map(|r| r.id_hash.clone()))
+    }
+
+    /// Whether the account this request was signed in as still is, on this session: false
+    /// once the session was ended (signed out, expired) or the account disabled. For
+    /// answers that outlive their request, such as a live-status stream.
+    pub async fn still_signed_in(&self, state: &AppState) -> Result<bool, AppError> {
+        let (Some(id_hash), Some(user)) = (self.id_hash(), self.user()) else {
+            return Ok(false);
+        };
+        let now = state.clock.now();
+        let idle_since =
+            atelier_domain::Timestamp(now.millis() - hours_ms(state.settings.sessions.idle_hours));
+        let found = state
+            .store
+            .find_session(&id_hash, self.tenant, now, idle_since)
+            .await?;
+        Ok(found
+            .and_then(|r| r.user)
+            .is_some_and(|found| found.id == user.id))
     }
 
     /// The form token, starting a signed-out session to hold it when there is none yet.
