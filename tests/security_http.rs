@@ -30,7 +30,11 @@ async fn token_for<'a>(app: &'a TestApp, email: &str) -> (Browser<'a>, String) {
     let mut browser = Browser::new(app, HOST);
     browser.register(email, PASSWORD).await;
     let page = browser
-        .submit("/account", "/account/tokens", &[("name", "probe")])
+        .submit(
+            "/account",
+            "/account/tokens",
+            &[("name", "probe"), ("current_password", PASSWORD)],
+        )
         .await;
     assert_eq!(page.status, 200, "{}", page.body);
     let token = page
