@@ -10,5 +10,6 @@ mod jobs;
 mod live_browser;
 mod migrations;
 mod pages;
+mod security_limits;
 mod supervisor;
 mod tenancy;

@@ -223,23 +223,20 @@ pub(crate) async fn create_token(
 ) -> Result<Response, AppError> {
     let tenant = page.tenant()?.tenant.id;
     let state = &page.state;
-    let name = form.name.trim().to_owned();
     let mut errors = FormErrors::new();
-    if name.is_empty() || name.chars().count() > 60 {
-        errors.insert(
-            "token_name",
-            "Name the token (up to 60 characters), e.g. \"laptop script\".".to_owned(),
-        );
-    } else if state.store.list_api_tokens(user.id).await?.len() >= MAX_API_TOKENS {
+    let name = atelier_domain::TokenName::parse(&form.name)
+        .map_err(|e| errors.insert("token_name", e.message))
+        .ok();
+    if name.is_some() && state.store.list_api_tokens(user.id).await?.len() >= MAX_API_TOKENS {
         errors.insert(
             "token_name",
             format!("You have {MAX_API_TOKENS} tokens; revoke one first."),
         );
     }
-    if !errors.is_empty() {
+    let Some(name) = name.filter(|_| errors.is_empty()) else {
         let Html(body) = render_account(&page, &user, 1, None, errors, None).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response());
-    }
+    };
     let secret =
         atelier_domain::SecretToken::generate().map_err(|e| AppError::Internal(e.to_string()))?;
     let token = format!("atl_{}", secret.expose());
@@ -248,7 +245,7 @@ pub(crate) async fn create_token(
         .create_api_token(
             tenant,
             user.id,
-            &name,
+            name.as_str(),
             &atelier_domain::hash_token(&token),
             state.clock.now(),
         )

@@ -81,7 +81,7 @@ pub(crate) async fn submit(
         Site::Tenant(t) => t.tenant.id.to_string(),
         Site::Platform => "platform".to_owned(),
     };
-    let account_key = format!("{site_key}:{}", form.email.trim().to_lowercase());
+    let account_key = super::account_key(&page.site, &form.email.trim().to_lowercase());
     state.throttles.sign_in(&ip, &account_key)?;
 
     let Ok(email) = Email::parse(&form.email) else {
@@ -99,6 +99,13 @@ pub(crate) async fn submit(
     };
     if found.is_none() {
         found = state.store.find_credentials(None, &email).await?;
+        // A super-admin is one account on every site: tries on a tenant's site count
+        // against the same limit as on the platform host (where they were counted above).
+        if found.is_some() && matches!(page.site, Site::Tenant(_)) {
+            state
+                .throttles
+                .sign_in_account(&super::account_key(&Site::Platform, email.as_str()))?;
+        }
     }
     let (user, hash) = match found {
         Some((user, hash)) => (Some(user), Some(hash)),

@@ -12,6 +12,7 @@ use axum::response::{IntoResponse, Response};
 use cookie::{Cookie, SameSite};
 
 use super::{hours_ms, CookieChange, SessionHandle};
+use crate::auth::form_cookie_name;
 use crate::tenancy::Site;
 use crate::{AppError, AppState};
 
@@ -127,12 +128,37 @@ pub(crate) async fn load_session(
             }
         }
     }
-    let handle = SessionHandle::new(tenant, record);
+    let mut handle = SessionHandle::new(tenant, record);
+    let form_name = form_cookie_name(state.settings.public_scheme);
+    let anonymous_ms = hours_ms(state.settings.sessions.anonymous_hours);
+    handle.form_token = session_cookie(request.headers(), form_name)
+        .filter(|t| state.form_key.verify(t, tenant, now, anonymous_ms))
+        .map(str::to_owned);
     request.extensions_mut().insert(handle.clone());
     let mut response = next.run(request).await;
 
     let secure = state.settings.public_scheme == PublicScheme::Https;
-    let change = handle.with(|s| std::mem::replace(&mut s.change, CookieChange::Keep));
+    let (change, new_form_token) = handle.with(|s| {
+        (
+            std::mem::replace(&mut s.change, CookieChange::Keep),
+            s.new_form_token.take(),
+        )
+    });
+    if let Some(token) = new_form_token {
+        let cookie = Cookie::build((form_name, token))
+            .max_age(cookie::time::Duration::milliseconds(anonymous_ms))
+            .http_only(true)
+            .same_site(SameSite::Lax)
+            .secure(secure)
+            .path("/")
+            .build();
+        if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     let cookie = match change {
         CookieChange::Keep => return response,
         CookieChange::Set {
