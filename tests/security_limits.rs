@@ -14,6 +14,7 @@ on_both_databases!(
     mail_asked_for_is_limited_per_client_address,
     sign_up_with_a_taken_address_is_throttled_like_sign_in,
     a_super_admins_sign_in_limit_is_one_across_all_sites,
+    a_hammered_account_still_signs_in_from_its_own_browser,
 );
 
 const CONTROL: &str = "Remove the invisible control characters";
@@ -331,4 +332,54 @@ async fn a_super_admins_sign_in_limit_is_one_across_all_sites(db: Db) {
     );
     user.logout().await;
     assert_eq!(user.login("root@example.com", PASSWORD).await.status, 303);
+}
+
+async fn a_hammered_account_still_signs_in_from_its_own_browser(db: Db) {
+    let app = TestApp::start_with(db, "[limits]\nlogin_per_ip_per_minute = 1000").await;
+    let mut laptop = Browser::new(&app, "pixelforge.test");
+    laptop.register("owner@example.com", PASSWORD).await;
+    laptop.logout().await;
+    assert_eq!(
+        laptop.login("owner@example.com", PASSWORD).await.status,
+        303
+    );
+    assert!(
+        laptop.device_cookie.is_some(),
+        "signing in marks the browser"
+    );
+    laptop.logout().await;
+    // Someone else uses up the account's ten tries an hour (sign-up and sign-in took two).
+    let mut attacker = Browser::new(&app, "pixelforge.test");
+    for _ in 0..8 {
+        let page = attacker.login("owner@example.com", "a guess at it").await;
+        assert_eq!(page.status, 401);
+    }
+    assert_eq!(
+        attacker
+            .login("owner@example.com", "a guess at it")
+            .await
+            .status,
+        429
+    );
+    // A browser the account has never seen waits, even with the right password...
+    let mut stranger = Browser::new(&app, "pixelforge.test");
+    assert_eq!(
+        stranger.login("owner@example.com", PASSWORD).await.status,
+        429
+    );
+    // ...and a cookie made up or taken from another account does not help.
+    stranger.device_cookie = Some("atelier_device=0000".to_owned());
+    assert_eq!(
+        stranger.login("owner@example.com", PASSWORD).await.status,
+        429
+    );
+    let mut other = Browser::new(&app, "pixelforge.test");
+    other.register("other@example.com", PASSWORD).await;
+    other.logout().await;
+    other.login("other@example.com", PASSWORD).await;
+    other.logout().await;
+    assert_eq!(other.login("owner@example.com", PASSWORD).await.status, 429);
+    // The owner's own browser is not locked out.
+    let back = laptop.login("owner@example.com", PASSWORD).await;
+    assert_eq!(back.status, 303, "{}", back.body);
 }

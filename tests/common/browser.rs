@@ -9,6 +9,8 @@ pub struct Browser<'a> {
     pub cookie: Option<String>,
     /// A signed-out visitor's form-token cookie.
     pub form_cookie: Option<String>,
+    /// Set at sign-in: the account knows this browser.
+    pub device_cookie: Option<String>,
 }
 
 /// The value of the hidden `csrf_token` field of the first form on a page.
@@ -31,12 +33,13 @@ impl<'a> Browser<'a> {
             host: host.to_owned(),
             cookie: None,
             form_cookie: None,
+            device_cookie: None,
         }
     }
 
     /// The `Cookie` header this browser sends, if any.
     pub fn cookie_header(&self) -> Option<String> {
-        let all: Vec<&str> = [&self.cookie, &self.form_cookie]
+        let all: Vec<&str> = [&self.cookie, &self.form_cookie, &self.device_cookie]
             .into_iter()
             .flatten()
             .map(String::as_str)
@@ -57,6 +60,8 @@ impl<'a> Browser<'a> {
                 &mut self.cookie
             } else if name.ends_with("atelier_form") {
                 &mut self.form_cookie
+            } else if name.ends_with("atelier_device") {
+                &mut self.device_cookie
             } else {
                 continue;
             };

@@ -162,7 +162,7 @@ impl AppError {
                 StatusCode::TOO_MANY_REQUESTS,
                 "Too many emails",
                 format!(
-                    "We have already sent several emails for this address recently, so we sent no more. Check your inbox and spam folder for the latest one, or ask again in {}.",
+                    "Several emails were asked for recently, so we sent no more for now. Check your inbox and spam folder for the latest one, or ask again in {}.",
                     human_wait(*retry_after_secs)
                 ),
             ),

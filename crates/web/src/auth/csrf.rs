@@ -78,12 +78,30 @@ impl FormKey {
         }
     }
 
-    fn mac(&self, site: Option<TenantId>, issued: Timestamp, nonce: &str) -> String {
+    fn sign(&self, message: &str) -> String {
         let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.0)
             .unwrap_or_else(|_| unreachable!("HMAC takes a key of any length"));
-        let site = site.map_or_else(|| "platform".to_owned(), |t| t.to_string());
-        mac.update(format!("atelier form token\n{site}\n{}\n{nonce}", issued.millis()).as_bytes());
+        mac.update(message.as_bytes());
         hex::encode(mac.finalize().into_bytes())
+    }
+
+    fn mac(&self, site: Option<TenantId>, issued: Timestamp, nonce: &str) -> String {
+        let site = site.map_or_else(|| "platform".to_owned(), |t| t.to_string());
+        self.sign(&format!(
+            "atelier form token\n{site}\n{}\n{nonce}",
+            issued.millis()
+        ))
+    }
+
+    /// The value of the known-device cookie of a browser that signed in to `account` (the
+    /// throttles' name for it): only the server can make one.
+    pub(crate) fn known_device(&self, account: &str) -> String {
+        self.sign(&format!("atelier known device\n{account}"))
+    }
+
+    /// Whether `cookie` says this browser signed in to `account` before.
+    pub(crate) fn is_known_device(&self, cookie: Option<&str>, account: &str) -> bool {
+        cookie.is_some_and(|c| same_secret(c, &self.known_device(account)))
     }
 
     /// A new token for a signed-out visitor of `site`: `issued.nonce.mac`.
@@ -158,6 +176,30 @@ pub(crate) async fn same_origin_only(request: Request, next: Next) -> Response {
     } else {
         AppError::CrossSiteRequest.into_response()
     }
+}
+
+/// The known-device cookie's name; on HTTPS sites a `__Host-` name.
+pub(crate) fn known_device_cookie_name(scheme: PublicScheme) -> &'static str {
+    match scheme {
+        PublicScheme::Https => "__Host-atelier_device",
+        PublicScheme::Http => "atelier_device",
+    }
+}
+
+/// The value of the cookie `name` in a request's `Cookie` headers.
+pub(crate) fn request_cookie<'a>(
+    headers: &'a axum::http::HeaderMap,
+    name: &str,
+) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(cookie::Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == name)
+        .and_then(|c| c.value_raw())
+        .filter(|v| !v.is_empty())
 }
 
 /// Whether a sent token equals the session's, in time that does not depend on where they

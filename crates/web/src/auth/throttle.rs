@@ -82,6 +82,13 @@ impl Throttles {
         self.check(&self.login_account, account)
     }
 
+    /// One sign-in attempt from `ip` by a browser that signed in to the account before:
+    /// only the address's limit applies, so someone hammering the account from elsewhere
+    /// cannot lock its owner out of their own devices.
+    pub fn sign_in_from_known_device(&self, ip: &str) -> Result<(), AppError> {
+        self.check(&self.login_ip, ip)
+    }
+
     /// One more sign-in attempt for `account`, already counted against its client address:
     /// a super-admin's attempts on any site also count as the platform account's.
     pub fn sign_in_account(&self, account: &str) -> Result<(), AppError> {
