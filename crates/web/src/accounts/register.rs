@@ -125,8 +125,8 @@ pub(crate) async fn submit(
         }
     }
 
-    // Like a sign-in: an answer about an existing address is a guess at who has an
-    // account, so it is throttled the same way, before any lookup or hash.
+    // Like a sign-in: an answer about an existing address tells who has an account, so it
+    // is throttled the same way, before the address is looked up or anything is hashed.
     let account = super::account_key(&page.site, email.as_str());
     state.throttles.sign_in(&ip, &account)?;
     if state
