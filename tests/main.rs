@@ -11,6 +11,7 @@ mod live_browser;
 mod migrations;
 mod pages;
 mod security_http;
+mod security_limits;
 mod security_tokens;
 mod supervisor;
 mod tenancy;

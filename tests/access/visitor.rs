@@ -38,7 +38,7 @@ impl Visitor {
             .unwrap_or_else(|| panic!("no form token on {}{form_page}", browser.host));
         Visitor {
             host: host_name(&browser.host),
-            cookie: browser.cookie.clone(),
+            cookie: browser.cookie_header(),
             csrf: Some(csrf),
             bearer,
         }

@@ -57,7 +57,7 @@ pub async fn set_tenant(
         .unwrap_or_else(|e| panic!("{e}"));
 }
 
-async fn user_count(app: &TestApp, slug: &str) -> i64 {
+pub async fn user_count(app: &TestApp, slug: &str) -> i64 {
     let slug = Slug::parse(slug).unwrap_or_else(|e| panic!("{e}"));
     let tenant = app
         .state

@@ -34,7 +34,7 @@ async fn a_wrong_password_and_an_unknown_email_get_the_same_answer(db: Db) {
     };
     assert!(message(&wrong).is_some(), "no alert on the page");
     assert_eq!(message(&wrong), message(&unknown));
-    assert!(browser.cookie.is_some());
+    assert!(browser.form_cookie.is_some());
     let ok = browser.login("meera@example.com", PASSWORD).await;
     assert_eq!(ok.status, 303);
     assert_eq!(ok.header("location"), "/account");
@@ -43,8 +43,13 @@ async fn a_wrong_password_and_an_unknown_email_get_the_same_answer(db: Db) {
 async fn the_session_cookie_is_http_only_lax_and_rotated_at_sign_in(db: Db) {
     let app = TestApp::start(db).await;
     let mut browser = Browser::new(&app, "pixelforge.test");
+    // A signed-out visitor's form token needs no session (see security_limits).
     let form = browser.get("/login").await;
-    let set_cookie = form.header("set-cookie").to_owned();
+    assert!(form.header("set-cookie").starts_with("atelier_form="));
+    assert!(browser.cookie.is_none());
+
+    let done = browser.register("kiran@example.com", PASSWORD).await;
+    let set_cookie = done.header("set-cookie").to_owned();
     assert!(set_cookie.starts_with("atelier_session="), "{set_cookie}");
     for flag in ["HttpOnly", "SameSite=Lax", "Path=/"] {
         assert!(set_cookie.contains(flag), "{flag} missing: {set_cookie}");
@@ -54,23 +59,32 @@ async fn the_session_cookie_is_http_only_lax_and_rotated_at_sign_in(db: Db) {
         "plain-http development keeps cookies usable"
     );
     assert!(!set_cookie.contains("Domain"), "host-only cookie");
-    let anonymous = browser.cookie.clone();
-
-    browser.register("kiran@example.com", PASSWORD).await;
-    let signed_in = browser.cookie.clone();
+    let first = browser.cookie.clone();
+    assert!(first.is_some());
+    // Each sign-in gets a new id, and the old one is worthless.
+    browser.logout().await;
+    browser.login("kiran@example.com", PASSWORD).await;
+    assert!(browser.cookie.is_some());
     assert_ne!(
-        anonymous, signed_in,
+        first, browser.cookie,
         "the session id must change at sign-in"
     );
-    // The id from before sign-in is worthless now.
-    let mut planted = Browser::new(&app, "pixelforge.test");
-    planted.cookie = anonymous;
-    assert_eq!(planted.get("/account").await.status, 303);
+    let mut replay = Browser::new(&app, "pixelforge.test");
+    replay.cookie = first;
+    assert_eq!(replay.get("/account").await.status, 303);
 
-    // Over https the cookie is Secure and carries the __Host- prefix.
+    // Over https the cookies are Secure and carry the __Host- prefix.
     let secure = TestApp::start_with(Db::Sqlite, "public_scheme = \"https\"").await;
-    let page = Browser::new(&secure, "pixelforge.test").get("/login").await;
+    let mut visitor = Browser::new(&secure, "pixelforge.test");
+    let page = visitor.get("/login").await;
     let set_cookie = page.header("set-cookie");
+    assert!(
+        set_cookie.starts_with("__Host-atelier_form="),
+        "{set_cookie}"
+    );
+    assert!(set_cookie.contains("Secure"), "{set_cookie}");
+    let done = visitor.register("sana@example.com", PASSWORD).await;
+    let set_cookie = done.header("set-cookie");
     assert!(
         set_cookie.starts_with("__Host-atelier_session="),
         "{set_cookie}"

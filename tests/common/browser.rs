@@ -1,4 +1,5 @@
-//! A browser for tests: keeps the session cookie of one host and fills in form tokens.
+//! A browser for tests: keeps the session and form-token cookies of one host and fills in
+//! form tokens.
 
 use super::{Page, TestApp};
 
@@ -6,6 +7,10 @@ pub struct Browser<'a> {
     app: &'a TestApp,
     pub host: String,
     pub cookie: Option<String>,
+    /// A signed-out visitor's form-token cookie.
+    pub form_cookie: Option<String>,
+    /// Set at sign-in: the account knows this browser.
+    pub device_cookie: Option<String>,
 }
 
 /// The value of the hidden `csrf_token` field of the first form on a page.
@@ -27,7 +32,19 @@ impl<'a> Browser<'a> {
             app,
             host: host.to_owned(),
             cookie: None,
+            form_cookie: None,
+            device_cookie: None,
         }
+    }
+
+    /// The `Cookie` header this browser sends, if any.
+    pub fn cookie_header(&self) -> Option<String> {
+        let all: Vec<&str> = [&self.cookie, &self.form_cookie, &self.device_cookie]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        (!all.is_empty()).then(|| all.join("; "))
     }
 
     fn remember(&mut self, page: &Page) {
@@ -39,13 +56,19 @@ impl<'a> Browser<'a> {
             let Some((name, token)) = pair.split_once('=') else {
                 continue;
             };
-            if !name.ends_with("atelier_session") {
-                continue;
-            }
-            if token.is_empty() || attributes.contains("Max-Age=0") {
-                self.cookie = None;
+            let jar = if name.ends_with("atelier_session") {
+                &mut self.cookie
+            } else if name.ends_with("atelier_form") {
+                &mut self.form_cookie
+            } else if name.ends_with("atelier_device") {
+                &mut self.device_cookie
             } else {
-                self.cookie = Some(format!("{name}={token}"));
+                continue;
+            };
+            if token.is_empty() || attributes.contains("Max-Age=0") {
+                *jar = None;
+            } else {
+                *jar = Some(format!("{name}={token}"));
             }
         }
     }
@@ -56,7 +79,7 @@ impl<'a> Browser<'a> {
             .client
             .get(self.app.url(path))
             .header("host", &self.host);
-        if let Some(cookie) = &self.cookie {
+        if let Some(cookie) = self.cookie_header() {
             request = request.header("cookie", cookie);
         }
         let page = Page::read(
@@ -77,7 +100,7 @@ impl<'a> Browser<'a> {
             .client
             .get(self.app.url(path))
             .header("host", &self.host);
-        if let Some(cookie) = &self.cookie {
+        if let Some(cookie) = self.cookie_header() {
             request = request.header("cookie", cookie);
         }
         let response = request
@@ -105,7 +128,7 @@ impl<'a> Browser<'a> {
             .post(self.app.url(path))
             .header("host", &self.host)
             .form(fields);
-        if let Some(cookie) = &self.cookie {
+        if let Some(cookie) = self.cookie_header() {
             request = request.header("cookie", cookie);
         }
         for (k, v) in headers {

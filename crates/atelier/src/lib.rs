@@ -221,26 +221,31 @@ async fn deadline_after(signal: &Shutdown) {
 /// Hourly: removes expired sessions and links, and forgets idle throttle keys.
 async fn clean_up(state: AppState, mut stopped: watch::Receiver<bool>) {
     loop {
-        let now = state.clock.now();
-        let idle_ms = i64::try_from(state.settings.sessions.idle_hours)
-            .unwrap_or(i64::MAX / 3_600_000)
-            * 3_600_000;
-        match state
-            .store
-            .purge_expired_sessions(now, Timestamp(now.millis() - idle_ms))
-            .await
-        {
-            Ok(n) if n > 0 => tracing::info!(removed = n, "expired sessions and links removed"),
-            Ok(_) => {}
-            Err(e) => tracing::warn!(error = %e, "session clean-up failed"),
-        }
-        state.throttles.forget_idle_keys();
+        clean_up_once(&state).await;
         // `wait_for` sees a stop asked before this task (re)started, too.
         tokio::select! {
             () = tokio::time::sleep(Duration::from_secs(3600)) => {}
             _ = stopped.wait_for(|stop| *stop) => return,
         }
     }
+}
+
+/// One pass of the clean-up: sessions past their absolute expiry or idle longer than
+/// `sessions.idle_hours`, and expired links, are deleted.
+pub async fn clean_up_once(state: &AppState) {
+    let now = state.clock.now();
+    let idle_ms = i64::try_from(state.settings.sessions.idle_hours).unwrap_or(i64::MAX / 3_600_000)
+        * 3_600_000;
+    match state
+        .store
+        .purge_expired_sessions(now, Timestamp(now.millis() - idle_ms))
+        .await
+    {
+        Ok(n) if n > 0 => tracing::info!(removed = n, "expired sessions and links removed"),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e, "session clean-up failed"),
+    }
+    state.throttles.forget_idle_keys();
 }
 
 /// A short random tag that tells this process's workers apart from other nodes'.

@@ -33,6 +33,7 @@ struct FileSettings {
     rbac_model: Option<PathBuf>,
     rbac_policy: Option<PathBuf>,
     models: Option<PathBuf>,
+    form_key: Option<String>,
     http: HttpSettings,
     jobs: JobSettings,
     sessions: SessionSettings,
@@ -162,6 +163,14 @@ impl Settings {
                 message: message.to_owned(),
             });
         }
+        let (form_key, origin) = pick("ATELIER_FORM_KEY", file.form_key);
+        if form_key.as_ref().is_some_and(|k| k.chars().count() < 32) {
+            return Err(ConfigError::Invalid {
+                origin,
+                key: "form_key",
+                message: "must be at least 32 characters (e.g. `openssl rand -hex 32`)".to_owned(),
+            });
+        }
         let mail_from = file
             .mail_from
             .unwrap_or_else(|| format!("no-reply@{base_domain}"));
@@ -194,6 +203,7 @@ impl Settings {
             models: file
                 .models
                 .unwrap_or_else(|| PathBuf::from("config/models.json")),
+            form_key: form_key.map(secrecy::SecretString::from),
         })
     }
 }
@@ -316,6 +326,8 @@ mod tests {
                 "sessions",
             ),
             ("[limits]\nreset_per_ip_per_hour = 0", "limits"),
+            ("[limits]\nmail_per_account_per_hour = 0", "limits"),
+            ("form_key = \"too short\"", "form_key"),
         ] {
             let err = load(toml, &[])
                 .err()
@@ -334,12 +346,19 @@ mod tests {
     fn debug_output_shows_no_password() {
         let s = load(
             "smtp_url = \"smtp://mailer:smtp-s3cret@mail.example:587\"",
-            &[(
-                "ATELIER_DATABASE_URL",
-                "postgres://atelier:db-s3cret@db:5432/atelier",
-            )],
+            &[
+                (
+                    "ATELIER_DATABASE_URL",
+                    "postgres://atelier:db-s3cret@db:5432/atelier",
+                ),
+                (
+                    "ATELIER_FORM_KEY",
+                    "form-key-s3cret-of-forty-characters-long",
+                ),
+            ],
         )
         .unwrap_or_else(|e| panic!("{e}"));
+        assert!(s.form_key.is_some());
         let shown = format!("{s:?}");
         assert!(!shown.contains("s3cret"), "{shown}");
         assert!(

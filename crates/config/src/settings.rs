@@ -45,6 +45,9 @@ pub struct Settings {
     pub rbac_policy: PathBuf,
     /// The image models on offer (`config/models.json`).
     pub models: PathBuf,
+    /// Signs the form tokens of signed-out visitors. Every node must have the same one;
+    /// unset, each node keeps a key of its own in `<data_dir>/form-token.key`.
+    pub form_key: Option<secrecy::SecretString>,
 }
 
 impl Settings {
@@ -88,7 +91,7 @@ pub struct SessionSettings {
     pub idle_hours: u64,
     /// … and this long after sign-in, whatever happens.
     pub absolute_hours: u64,
-    /// A signed-out visitor's session (it carries the form token) lives this long.
+    /// A signed-out visitor's form token (a signed cookie, no session row) lives this long.
     pub anonymous_hours: u64,
 }
 
@@ -122,6 +125,10 @@ pub struct LimitSettings {
     pub login_per_account_per_hour: u32,
     pub reset_per_ip_per_hour: u32,
     pub reset_per_account_per_hour: u32,
+    /// Mail sent at a visitor's request (confirmation links, again or at sign-up, and
+    /// reset links), per client address and per account (site and email address).
+    pub mail_per_ip_per_hour: u32,
+    pub mail_per_account_per_hour: u32,
     /// A header set by the reverse proxy with the client's address (e.g. "x-forwarded-for",
     /// whose last entry is used); unset trusts the connection's address.
     pub client_ip_header: Option<String>,
@@ -134,6 +141,8 @@ impl LimitSettings {
             self.login_per_account_per_hour,
             self.reset_per_ip_per_hour,
             self.reset_per_account_per_hour,
+            self.mail_per_ip_per_hour,
+            self.mail_per_account_per_hour,
         ];
         if limits.contains(&0) {
             return Err(("limits", "every limit must be at least 1"));
@@ -149,6 +158,8 @@ impl Default for LimitSettings {
             login_per_account_per_hour: 10,
             reset_per_ip_per_hour: 10,
             reset_per_account_per_hour: 3,
+            mail_per_ip_per_hour: 20,
+            mail_per_account_per_hour: 5,
             client_ip_header: None,
         }
     }

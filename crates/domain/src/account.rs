@@ -15,8 +15,27 @@ use crate::ValidationError;
 #[serde(transparent)]
 pub struct Email(String);
 
+/// Refuses control characters in text from outside: they are invisible on a page, can
+/// forge lines in logs and mail headers, and PostgreSQL refuses a NUL byte in any text
+/// column. `multi_line` lets line breaks and tabs through, for fields typed in a text area.
+pub fn refuse_control_characters(
+    field: &'static str,
+    text: &str,
+    multi_line: bool,
+) -> Result<(), ValidationError> {
+    let forbidden = |c: char| c.is_control() && !(multi_line && matches!(c, '\n' | '\r' | '\t'));
+    if text.chars().any(forbidden) {
+        return Err(ValidationError::new(
+            field,
+            "Remove the invisible control characters (such as a NUL byte or an escape code).",
+        ));
+    }
+    Ok(())
+}
+
 impl Email {
     pub fn parse(raw: &str) -> Result<Email, ValidationError> {
+        refuse_control_characters("email", raw, false)?;
         let email = raw.trim().to_lowercase();
         let err = |m: &str| Err(ValidationError::new("email", m));
         if email.is_empty() {
@@ -49,6 +68,66 @@ impl fmt::Display for Email {
     }
 }
 
+/// Longest name a person may give.
+pub const PERSON_NAME_MAX_CHARS: usize = 80;
+
+/// The name a person gives at sign-up: trimmed, may be empty, at most
+/// [`PERSON_NAME_MAX_CHARS`], on one line and without control characters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct PersonName(String);
+
+impl PersonName {
+    pub fn parse(raw: &str) -> Result<PersonName, ValidationError> {
+        refuse_control_characters("name", raw, false)?;
+        let name = raw.trim();
+        if name.chars().count() > PERSON_NAME_MAX_CHARS {
+            return Err(ValidationError::new(
+                "name",
+                format!("Use at most {PERSON_NAME_MAX_CHARS} characters."),
+            ));
+        }
+        Ok(PersonName(name.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+/// Longest name of a personal API token.
+pub const TOKEN_NAME_MAX_CHARS: usize = 60;
+
+/// What a person calls one of their API tokens ("laptop script"): trimmed, not empty, at
+/// most [`TOKEN_NAME_MAX_CHARS`], without control characters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct TokenName(String);
+
+impl TokenName {
+    pub fn parse(raw: &str) -> Result<TokenName, ValidationError> {
+        refuse_control_characters("token_name", raw, false)?;
+        let name = raw.trim();
+        if name.is_empty() || name.chars().count() > TOKEN_NAME_MAX_CHARS {
+            return Err(ValidationError::new(
+                "token_name",
+                format!(
+                    "Name the token (up to {TOKEN_NAME_MAX_CHARS} characters), e.g. \"laptop script\"."
+                ),
+            ));
+        }
+        Ok(TokenName(name.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// Shortest password accepted (NIST SP 800-63B).
 pub const PASSWORD_MIN_CHARS: usize = 8;
 /// Longest password accepted; long enough for passphrases and password managers.
@@ -67,6 +146,9 @@ impl fmt::Debug for NewPassword {
 impl NewPassword {
     /// `context` holds words a guesser would try first: the email, the name, the site's name.
     pub fn parse(raw: &str, context: &[&str]) -> Result<NewPassword, ValidationError> {
+        // Before any hashing: a control character is a paste gone wrong, and could never be
+        // typed again at sign-in.
+        refuse_control_characters("password", raw, false)?;
         let err = |m: String| Err(ValidationError::new("password", m));
         let chars = raw.chars().count();
         if chars < PASSWORD_MIN_CHARS {
@@ -356,6 +438,41 @@ mod tests {
         let long = format!("{}@example.com", "a".repeat(250));
         let message = Email::parse(&long).err().map(|e| e.message);
         assert_eq!(message.as_deref(), Some("That email address is too long."));
+    }
+
+    #[test]
+    fn text_fields_refuse_control_characters() {
+        let refused = |r: Result<(), ValidationError>| r.err().map(|e| e.field);
+        assert_eq!(
+            refused(PersonName::parse("Asha\0Rao").map(drop)),
+            Some("name")
+        );
+        assert_eq!(
+            refused(PersonName::parse("Asha\nRao").map(drop)),
+            Some("name")
+        );
+        assert_eq!(
+            refused(TokenName::parse("laptop\u{1b}[31m").map(drop)),
+            Some("token_name")
+        );
+        assert_eq!(
+            refused(Email::parse("asha\0@example.com").map(drop)),
+            Some("email")
+        );
+        assert_eq!(
+            refused(NewPassword::parse("violet kettle\0under moonlight", &[]).map(drop)),
+            Some("password")
+        );
+        assert!(refuse_control_characters("bio", "two\nlines\tand a tab", true).is_ok());
+        assert!(refuse_control_characters("bio", "a NUL\0", true).is_err());
+        assert_eq!(
+            PersonName::parse("  Asha Rao ")
+                .map(PersonName::into_string)
+                .ok(),
+            Some("Asha Rao".to_owned())
+        );
+        assert!(PersonName::parse("").is_ok(), "a name is optional");
+        assert!(TokenName::parse("  ").is_err());
     }
 
     #[test]

@@ -10,8 +10,9 @@ pub mod queue;
 pub mod tenant;
 
 pub use account::{
-    hash_password, hash_token, random_bytes, verify_password, ApiTokenId, Email, LedgerEntry,
-    LedgerReason, NewPassword, RandomError, Role, SecretToken, User, UserId,
+    hash_password, hash_token, random_bytes, refuse_control_characters, verify_password,
+    ApiTokenId, Email, LedgerEntry, LedgerReason, NewPassword, PersonName, RandomError, Role,
+    SecretToken, TokenName, User, UserId,
 };
 pub use clock::{Clock, ManualClock, SystemClock, Timestamp};
 pub use credits::{job_cost, CreditChange, Credits, LedgerLine, NotEnoughCredits, Wallet};

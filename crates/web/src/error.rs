@@ -25,6 +25,9 @@ pub enum AppError {
     CrossSiteRequest,
     #[error("too many requests")]
     TooManyRequests { retry_after_secs: u64 },
+    /// Mail for one account or from one network hit its hourly limit.
+    #[error("too many emails")]
+    TooManyMails { retry_after_secs: u64 },
     #[error("bad request: {0}")]
     BadRequest(String),
     #[error("the request body is too large")]
@@ -155,6 +158,14 @@ impl AppError {
                     human_wait(*retry_after_secs)
                 ),
             ),
+            AppError::TooManyMails { retry_after_secs } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "Too many emails",
+                format!(
+                    "Several emails were asked for recently, so we sent no more for now. Check your inbox and spam folder for the latest one, or ask again in {}.",
+                    human_wait(*retry_after_secs)
+                ),
+            ),
             AppError::BadRequest(message) => (
                 StatusCode::BAD_REQUEST,
                 "We couldn't read that request",
@@ -193,7 +204,9 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let (status, title, message) = self.status_and_page();
         let mut response = (status, message.clone()).into_response();
-        if let AppError::TooManyRequests { retry_after_secs } = self {
+        if let AppError::TooManyRequests { retry_after_secs }
+        | AppError::TooManyMails { retry_after_secs } = self
+        {
             if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
                 response.headers_mut().insert(header::RETRY_AFTER, v);
             }

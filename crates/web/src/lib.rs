@@ -29,7 +29,9 @@ use axum::Router;
 use routes::Routes;
 use tokio::sync::{broadcast, Notify};
 
-pub use auth::{AccessError, AccessPolicy, ApiTokenCache, ClientIp, SessionHandle, Throttles};
+pub use auth::{
+    AccessError, AccessPolicy, ApiTokenCache, ClientIp, FormKey, SessionHandle, Throttles,
+};
 pub use error::AppError;
 pub use health::{Shutdown, TaskHealth, TaskState};
 pub use routes::{Access, ServedRoute};
@@ -45,6 +47,8 @@ pub struct AppState {
     pub themes: Arc<Themes>,
     pub access: Arc<AccessPolicy>,
     pub throttles: Arc<Throttles>,
+    /// Signs signed-out visitors' form tokens (no session row for them).
+    pub form_key: Arc<FormKey>,
     pub mailer: Mailer,
     pub models: Arc<ModelCatalog>,
     pub storage: ImageStorage,
@@ -87,6 +91,7 @@ impl AppState {
         Self {
             store,
             throttles: Arc::new(Throttles::new(&settings.limits, clock.clone())),
+            form_key: Arc::new(FormKey::from_settings(&settings)),
             storage: ImageStorage::new(settings.data_dir.join("images")),
             settings,
             tenants,

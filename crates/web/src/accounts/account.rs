@@ -253,14 +253,10 @@ pub(crate) async fn create_token(
 ) -> Result<Response, AppError> {
     let tenant = page.tenant()?.tenant.id;
     let state = &page.state;
-    let name = form.name.trim().to_owned();
     let mut errors = FormErrors::new();
-    if name.is_empty() || name.chars().count() > 60 {
-        errors.insert(
-            "token_name",
-            "Name the token (up to 60 characters), e.g. \"laptop script\".".to_owned(),
-        );
-    }
+    let name = atelier_domain::TokenName::parse(&form.name)
+        .map_err(|e| errors.insert("token_name", e.message))
+        .ok();
     if form.current_password.is_empty() {
         errors.insert(
             "token_password",
@@ -272,9 +268,9 @@ pub(crate) async fn create_token(
             "That is not your current password.".to_owned(),
         );
     }
-    if !errors.is_empty() {
+    let Some(name) = name.filter(|_| errors.is_empty()) else {
         return refuse_token(&page, &user, errors).await;
-    }
+    };
     let secret =
         atelier_domain::SecretToken::generate().map_err(|e| AppError::Internal(e.to_string()))?;
     let token = format!("atl_{}", secret.expose());
@@ -283,7 +279,7 @@ pub(crate) async fn create_token(
         .create_api_token(
             tenant,
             user.id,
-            &name,
+            name.as_str(),
             &atelier_domain::hash_token(&token),
             MAX_API_TOKENS,
             state.clock.now(),

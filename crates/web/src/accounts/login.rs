@@ -1,11 +1,13 @@
 use atelier_domain::Email;
 use axum::extract::Query;
-use axum::http::StatusCode;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::{safe_next, FormErrors};
-use crate::auth::{verify_password_off_thread, ClientIp, CsrfForm};
+use crate::auth::{
+    known_device_cookie_name, request_cookie, verify_password_off_thread, ClientIp, CsrfForm,
+};
 use crate::pages::Page;
 use crate::tenancy::Site;
 use crate::AppError;
@@ -55,9 +57,13 @@ fn home_of(site: &Site) -> &'static str {
     }
 }
 
+/// How long a browser stays known to an account after it signed in.
+const KNOWN_DEVICE_DAYS: i64 = 365;
+
 pub(crate) async fn submit(
     page: Page,
     ClientIp(ip): ClientIp,
+    headers: HeaderMap,
     CsrfForm(form): CsrfForm<LoginForm>,
 ) -> Result<Response, AppError> {
     let state = &page.state;
@@ -81,8 +87,17 @@ pub(crate) async fn submit(
         Site::Tenant(t) => t.tenant.id.to_string(),
         Site::Platform => "platform".to_owned(),
     };
-    let account_key = format!("{site_key}:{}", form.email.trim().to_lowercase());
-    state.throttles.sign_in(&ip, &account_key)?;
+    let typed_email = form.email.trim().to_lowercase();
+    let account_key = super::account_key(&page.site, &typed_email);
+    let platform_key = super::account_key(&Site::Platform, &typed_email);
+    let device_cookie = known_device_cookie_name(state.settings.public_scheme);
+    let device = request_cookie(&headers, device_cookie);
+    let known_device = |key: &str| state.form_key.is_known_device(device, key);
+    if known_device(&account_key) || known_device(&platform_key) {
+        state.throttles.sign_in_from_known_device(&ip)?;
+    } else {
+        state.throttles.sign_in(&ip, &account_key)?;
+    }
 
     let Ok(email) = Email::parse(&form.email) else {
         return refuse(&page, &form, WRONG, StatusCode::UNAUTHORIZED);
@@ -99,6 +114,11 @@ pub(crate) async fn submit(
     };
     if found.is_none() {
         found = state.store.find_credentials(None, &email).await?;
+        // A super-admin is one account on every site: tries on a tenant's site count
+        // against the same limit as on the platform host (where they were counted above).
+        if found.is_some() && matches!(page.site, Site::Tenant(_)) && !known_device(&platform_key) {
+            state.throttles.sign_in_account(&platform_key)?;
+        }
     }
     let (user, hash) = match found {
         Some((user, hash)) => (Some(user), Some(hash)),
@@ -120,7 +140,23 @@ pub(crate) async fn submit(
     page.session.sign_in(state, &user).await?;
     tracing::info!(user = %user.id, site = %site_key, "signed in");
     let target = safe_next(&form.next).unwrap_or_else(|| home_of(&page.site).to_owned());
-    Ok(Redirect::to(&target).into_response())
+    let mut response = Redirect::to(&target).into_response();
+    // This browser is known to the account from now on (see the throttles).
+    let home_key = match user.tenant_id {
+        Some(_) => account_key,
+        None => platform_key,
+    };
+    let cookie = cookie::Cookie::build((device_cookie, state.form_key.known_device(&home_key)))
+        .max_age(cookie::time::Duration::days(KNOWN_DEVICE_DAYS))
+        .http_only(true)
+        .same_site(cookie::SameSite::Lax)
+        .secure(state.settings.public_scheme == atelier_config::PublicScheme::Https)
+        .path("/")
+        .build();
+    if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    Ok(response)
 }
 
 pub(crate) async fn sign_out(

@@ -43,6 +43,15 @@ pub(crate) fn router() -> Routes {
 /// Messages for a form's fields, keyed by field name ("form" for the whole form).
 pub(crate) type FormErrors = BTreeMap<&'static str, String>;
 
+/// How the throttles name an account: its site and email address. A super-admin's is the
+/// same on every site ("platform"), so each tenant adds no tries.
+pub(crate) fn account_key(site: &Site, email: &str) -> String {
+    match site {
+        Site::Tenant(t) => format!("{}:{email}", t.tenant.id),
+        Site::Platform => format!("platform:{email}"),
+    }
+}
+
 /// Where to go after signing in: only a path on this site, never another host.
 pub(crate) fn safe_next(next: &str) -> Option<String> {
     let ok = next.starts_with('/')

@@ -1,4 +1,4 @@
-use atelier_domain::{Email, NewPassword, Role, Timestamp};
+use atelier_domain::{Email, NewPassword, PersonName, Role, Timestamp};
 use atelier_store::{NewUser, StoreError};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -51,6 +51,15 @@ fn show_errors(
     Ok((status, Html(body)).into_response())
 }
 
+fn already_exists(page: &Page, form: &RegisterForm) -> Result<Response, AppError> {
+    let mut errors = FormErrors::new();
+    errors.insert(
+        "email",
+        "An account with this email already exists. Sign in, or reset your password if you forgot it.".to_owned(),
+    );
+    show_errors(page, form, errors, axum::http::StatusCode::CONFLICT)
+}
+
 pub(crate) async fn submit(
     page: Page,
     ClientIp(ip): ClientIp,
@@ -61,10 +70,9 @@ pub(crate) async fn submit(
     let state = &page.state;
     let mut errors = FormErrors::new();
 
-    let name = form.name.trim().to_owned();
-    if name.chars().count() > 80 {
-        errors.insert("name", "Use at most 80 characters.".to_owned());
-    }
+    let name = PersonName::parse(&form.name)
+        .map_err(|e| errors.insert("name", e.message))
+        .ok();
     let email = Email::parse(&form.email)
         .map_err(|e| errors.insert("email", e.message))
         .ok();
@@ -72,14 +80,14 @@ pub(crate) async fn submit(
         &form.password,
         &[
             form.email.as_str(),
-            name.as_str(),
+            name.as_ref().map_or("", PersonName::as_str),
             settings.name.as_str(),
             site.tenant.slug.as_str(),
         ],
     )
     .map_err(|e| errors.insert("password", e.message))
     .ok();
-    let (Some(email), Some(password)) = (email, password) else {
+    let (Some(name), Some(email), Some(password)) = (name, email, password) else {
         return show_errors(
             &page,
             &form,
@@ -117,11 +125,26 @@ pub(crate) async fn submit(
         }
     }
 
+    // Like a sign-in: an answer about an existing address tells who has an account, so it
+    // is throttled the same way, before the address is looked up or anything is hashed.
+    let account = super::account_key(&page.site, email.as_str());
+    state.throttles.sign_in(&ip, &account)?;
+    if state
+        .store
+        .find_credentials(Some(site.tenant.id), &email)
+        .await?
+        .is_some()
+    {
+        return already_exists(&page, &form);
+    }
+    // Sign-up mails a confirmation link: it counts against the mail limits.
+    state.throttles.mail(&ip, &account)?;
+
     let password_hash = hash_new_password(password).await?;
     let new = NewUser {
         tenant_id: Some(site.tenant.id),
         email: email.clone(),
-        name,
+        name: name.into_string(),
         password_hash,
         role: Role::User,
         signup_bonus: settings.signup_bonus,
@@ -130,13 +153,8 @@ pub(crate) async fn submit(
     };
     let user = match state.store.create_user(&new, now).await {
         Ok(user) => user,
-        Err(StoreError::Conflict(_)) => {
-            errors.insert(
-                "email",
-                "An account with this email already exists. Sign in, or reset your password if you forgot it.".to_owned(),
-            );
-            return show_errors(&page, &form, errors, axum::http::StatusCode::CONFLICT);
-        }
+        // Made by a simultaneous sign-up since the look-up above.
+        Err(StoreError::Conflict(_)) => return already_exists(&page, &form),
         Err(e) => return Err(e.into()),
     };
     tracing::info!(user = %user.id, tenant = %site.tenant.slug, "account created");

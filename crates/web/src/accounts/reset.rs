@@ -53,9 +53,9 @@ pub(crate) async fn forgot_submit(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response());
         }
     };
-    state
-        .throttles
-        .password_reset(&ip, &format!("{}:{email}", site.tenant.id))?;
+    let account = format!("{}:{email}", site.tenant.id);
+    state.throttles.password_reset(&ip, &account)?;
+    state.throttles.mail(&ip, &account)?;
 
     if let Some((user, _)) = state
         .store

@@ -6,7 +6,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::{single_use_link, VERIFY_LINK_MINUTES};
-use crate::auth::{CsrfForm, CurrentUser};
+use crate::auth::{ClientIp, CsrfForm, CurrentUser};
 use crate::pages::Page;
 use crate::tenancy::Site;
 use crate::{AppError, AppState};
@@ -75,10 +75,14 @@ pub(crate) async fn verify(
 
 pub(crate) async fn resend(
     page: Page,
+    ClientIp(ip): ClientIp,
     CurrentUser(user): CurrentUser,
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> Result<Response, AppError> {
     if !user.email_verified {
+        page.state
+            .throttles
+            .mail(&ip, &super::account_key(&page.site, user.email.as_str()))?;
         send_verification_mail(&page.state, &page.site, &user).await?;
     }
     Ok(Redirect::to("/account?verification=sent").into_response())

@@ -127,6 +127,11 @@ impl From<AppError> for ApiError {
                 "too_many_requests",
                 format!("Too many requests; try again in {retry_after_secs} seconds."),
             ),
+            AppError::TooManyMails { retry_after_secs } => ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_mails",
+                format!("Too many emails asked for; try again in {retry_after_secs} seconds."),
+            ),
             AppError::BadRequest(message) => {
                 ApiError::new(StatusCode::BAD_REQUEST, "bad_request", message)
             }

@@ -7,8 +7,141 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use subtle::ConstantTimeEq;
 
+use atelier_config::{PublicScheme, Settings};
+use atelier_domain::{TenantId, Timestamp};
+use hmac::{Hmac, Mac};
+use secrecy::ExposeSecret;
+use sha2::{Digest, Sha256};
+
 use crate::auth::SessionHandle;
 use crate::AppError;
+
+/// The key that signs signed-out visitors' form tokens, so they need no database row: the
+/// token sits in a cookie and in the form, and the server checks that both match and that
+/// it made the token itself, for this site, not long ago (a signed double-submit token).
+pub struct FormKey([u8; 32]);
+
+impl FormKey {
+    /// The key from the settings (`form_key`, the same on every node), else from
+    /// `<data_dir>/form-token.key`, made on first start; when that file cannot be read or
+    /// written, a key for this process alone (forms shown before a restart then ask the
+    /// visitor to try again).
+    pub fn from_settings(settings: &Settings) -> FormKey {
+        if let Some(key) = &settings.form_key {
+            return FormKey(Sha256::digest(key.expose_secret().as_bytes()).into());
+        }
+        let path = settings.data_dir.join("form-token.key");
+        match Self::load_or_create(&path) {
+            Ok(key) => key,
+            Err(e) => {
+                tracing::warn!(path = %path.display(), error = %e, "no form-token key file; using a key for this process only");
+                FormKey(atelier_domain::random_bytes::<32>().unwrap_or_else(|_| {
+                    Sha256::digest(format!("{:?}", std::time::SystemTime::now())).into()
+                }))
+            }
+        }
+    }
+
+    fn load_or_create(path: &std::path::Path) -> std::io::Result<FormKey> {
+        let decode = |text: &str| {
+            hex::decode(text.trim())
+                .ok()
+                .and_then(|b| <[u8; 32]>::try_from(b).ok())
+        };
+        match std::fs::read_to_string(path) {
+            Ok(text) => decode(&text).map(FormKey).ok_or_else(|| {
+                std::io::Error::new(std::io::ErrorKind::InvalidData, "not 64 hex digits")
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let bytes = atelier_domain::random_bytes::<32>()
+                    .map_err(|e| std::io::Error::other(e.to_string()))?;
+                if let Some(dir) = path.parent() {
+                    std::fs::create_dir_all(dir)?;
+                }
+                let mut options = std::fs::OpenOptions::new();
+                options.write(true).create_new(true);
+                #[cfg(unix)]
+                std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+                match options.open(path) {
+                    Ok(mut file) => {
+                        std::io::Write::write_all(&mut file, hex::encode(bytes).as_bytes())?;
+                        Ok(FormKey(bytes))
+                    }
+                    // Another process made it first: use theirs.
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                        Self::load_or_create(path)
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    fn sign(&self, message: &str) -> String {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.0)
+            .unwrap_or_else(|_| unreachable!("HMAC takes a key of any length"));
+        mac.update(message.as_bytes());
+        hex::encode(mac.finalize().into_bytes())
+    }
+
+    fn mac(&self, site: Option<TenantId>, issued: Timestamp, nonce: &str) -> String {
+        let site = site.map_or_else(|| "platform".to_owned(), |t| t.to_string());
+        self.sign(&format!(
+            "atelier form token\n{site}\n{}\n{nonce}",
+            issued.millis()
+        ))
+    }
+
+    /// The value of the known-device cookie of a browser that signed in to `account` (the
+    /// throttles' name for it): only the server can make one.
+    pub(crate) fn known_device(&self, account: &str) -> String {
+        self.sign(&format!("atelier known device\n{account}"))
+    }
+
+    /// Whether `cookie` says this browser signed in to `account` before.
+    pub(crate) fn is_known_device(&self, cookie: Option<&str>, account: &str) -> bool {
+        cookie.is_some_and(|c| same_secret(c, &self.known_device(account)))
+    }
+
+    /// A new token for a signed-out visitor of `site`: `issued.nonce.mac`.
+    pub(crate) fn mint(&self, site: Option<TenantId>, now: Timestamp) -> Result<String, AppError> {
+        let nonce = hex::encode(
+            atelier_domain::random_bytes::<16>().map_err(|e| AppError::Internal(e.to_string()))?,
+        );
+        let mac = self.mac(site, now, &nonce);
+        Ok(format!("{}.{nonce}.{mac}", now.millis()))
+    }
+
+    /// Whether `token` was made by this key for `site` and is younger than `lifetime_ms`.
+    pub(crate) fn verify(
+        &self,
+        token: &str,
+        site: Option<TenantId>,
+        now: Timestamp,
+        lifetime_ms: i64,
+    ) -> bool {
+        let mut parts = token.splitn(3, '.');
+        let (Some(issued), Some(nonce), Some(mac)) = (parts.next(), parts.next(), parts.next())
+        else {
+            return false;
+        };
+        let Ok(issued) = issued.parse::<i64>() else {
+            return false;
+        };
+        let fresh = issued <= now.millis() && now.millis() - issued < lifetime_ms;
+        fresh && same_secret(mac, &self.mac(site, Timestamp(issued), nonce))
+    }
+}
+
+/// The cookie that carries a signed-out visitor's form token; on HTTPS sites a `__Host-`
+/// name, so a sibling sub-domain cannot plant one.
+pub(crate) fn form_cookie_name(scheme: PublicScheme) -> &'static str {
+    match scheme {
+        PublicScheme::Https => "__Host-atelier_form",
+        PublicScheme::Http => "atelier_form",
+    }
+}
 
 /// Middleware: a state-changing request must come from a page of this very host. Browsers
 /// say where a request comes from (`Sec-Fetch-Site`, else `Origin`); same-site is not
@@ -43,6 +176,30 @@ pub(crate) async fn same_origin_only(request: Request, next: Next) -> Response {
     } else {
         AppError::CrossSiteRequest.into_response()
     }
+}
+
+/// The known-device cookie's name; on HTTPS sites a `__Host-` name.
+pub(crate) fn known_device_cookie_name(scheme: PublicScheme) -> &'static str {
+    match scheme {
+        PublicScheme::Https => "__Host-atelier_device",
+        PublicScheme::Http => "atelier_device",
+    }
+}
+
+/// The value of the cookie `name` in a request's `Cookie` headers.
+pub(crate) fn request_cookie<'a>(
+    headers: &'a axum::http::HeaderMap,
+    name: &str,
+) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(cookie::Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == name)
+        .and_then(|c| c.value_raw())
+        .filter(|v| !v.is_empty())
 }
 
 /// Whether a sent token equals the session's, in time that does not depend on where they
@@ -89,7 +246,31 @@ where
 
 #[cfg(test)]
 mod tests {
-    use super::same_secret;
+    use super::*;
+
+    #[test]
+    fn form_tokens_hold_for_their_site_and_lifetime_only() {
+        let key = FormKey([7; 32]);
+        let site = Some(TenantId(uuid::Uuid::now_v7()));
+        let now = Timestamp(1_795_773_600_000);
+        let token = key.mint(site, now).unwrap_or_else(|e| panic!("{e}"));
+        let hour = 3_600_000;
+        assert!(key.verify(&token, site, now, hour));
+        assert!(key.verify(&token, site, now.plus_millis(hour - 1), hour));
+        assert!(
+            !key.verify(&token, site, now.plus_millis(hour), hour),
+            "expired"
+        );
+        assert!(!key.verify(&token, None, now, hour), "another site");
+        assert!(
+            !FormKey([8; 32]).verify(&token, site, now, hour),
+            "another key"
+        );
+        let forged = format!("{}x", &token[..token.len() - 1]);
+        assert!(!key.verify(&forged, site, now, hour));
+        assert!(!key.verify("", site, now, hour));
+        assert_ne!(key.mint(site, now).ok(), Some(token), "each token is new");
+    }
 
     #[test]
     fn secrets_compare_whole() {

@@ -13,7 +13,10 @@ pub(crate) use access::guard;
 pub use access::{AccessError, AccessPolicy};
 pub use api_token_cache::ApiTokenCache;
 pub use client_ip::ClientIp;
-pub(crate) use csrf::{same_origin_only, CsrfForm};
+pub use csrf::FormKey;
+pub(crate) use csrf::{
+    form_cookie_name, known_device_cookie_name, request_cookie, same_origin_only, CsrfForm,
+};
 pub(crate) use password::{hash_new_password, verify_password_off_thread};
 pub use session::SessionHandle;
 pub(crate) use session::{load_session, CurrentUser};

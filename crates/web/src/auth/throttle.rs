@@ -37,6 +37,8 @@ pub struct Throttles {
     login_account: Limiter,
     reset_ip: Limiter,
     reset_account: Limiter,
+    mail_ip: Limiter,
+    mail_account: Limiter,
 }
 
 fn per_minute(n: u32) -> Quota {
@@ -57,6 +59,8 @@ impl Throttles {
             login_account: limiter(per_hour(limits.login_per_account_per_hour)),
             reset_ip: limiter(per_hour(limits.reset_per_ip_per_hour)),
             reset_account: limiter(per_hour(limits.reset_per_account_per_hour)),
+            mail_ip: limiter(per_hour(limits.mail_per_ip_per_hour)),
+            mail_account: limiter(per_hour(limits.mail_per_account_per_hour)),
             clock,
         }
     }
@@ -78,14 +82,43 @@ impl Throttles {
         self.check(&self.login_account, account)
     }
 
+    /// One sign-in attempt from `ip` by a browser that signed in to the account before:
+    /// only the address's limit applies, so someone hammering the account from elsewhere
+    /// cannot lock its owner out of their own devices.
+    pub fn sign_in_from_known_device(&self, ip: &str) -> Result<(), AppError> {
+        self.check(&self.login_ip, ip)
+    }
+
+    /// One more sign-in attempt for `account`, already counted against its client address:
+    /// a super-admin's attempts on any site also count as the platform account's.
+    pub fn sign_in_account(&self, account: &str) -> Result<(), AppError> {
+        self.check(&self.login_account, account)
+    }
+
     /// One password-reset request from `ip` for `account`.
     pub fn password_reset(&self, ip: &str, account: &str) -> Result<(), AppError> {
         self.check(&self.reset_ip, ip)?;
         self.check(&self.reset_account, account)
     }
 
+    /// One mail asked for from `ip` to `account` (site and email address). Checked before
+    /// anything is written or hashed, and whether or not the account exists, so the answer
+    /// tells nothing about it.
+    pub fn mail(&self, ip: &str, account: &str) -> Result<(), AppError> {
+        let as_mail = |e: AppError| match e {
+            AppError::TooManyRequests { retry_after_secs } => {
+                AppError::TooManyMails { retry_after_secs }
+            }
+            other => other,
+        };
+        self.check(&self.mail_ip, ip).map_err(as_mail)?;
+        self.check(&self.mail_account, account).map_err(as_mail)
+    }
+
     /// Forgets keys whose limits have fully recovered; keeps memory bounded.
     pub fn forget_idle_keys(&self) {
+        self.mail_ip.retain_recent();
+        self.mail_account.retain_recent();
         self.login_ip.retain_recent();
         self.login_account.retain_recent();
         self.reset_ip.retain_recent();

@@ -13,6 +13,7 @@ use cookie::{Cookie, SameSite};
 
 use super::{hours_ms, CookieChange, SessionHandle};
 use crate::api::is_api_path;
+use crate::auth::form_cookie_name;
 use crate::tenancy::Site;
 use crate::{AppError, AppState};
 
@@ -136,7 +137,12 @@ pub(crate) async fn load_session(
             }
         }
     }
-    let handle = SessionHandle::new(tenant, record);
+    let mut handle = SessionHandle::new(tenant, record);
+    let form_name = form_cookie_name(state.settings.public_scheme);
+    let anonymous_ms = hours_ms(state.settings.sessions.anonymous_hours);
+    handle.form_token = session_cookie(request.headers(), form_name)
+        .filter(|t| state.form_key.verify(t, tenant, now, anonymous_ms))
+        .map(str::to_owned);
     request.extensions_mut().insert(handle.clone());
     let mut response = next.run(request).await;
     if handle.user().is_some() && !response.headers().contains_key(header::CACHE_CONTROL) {
@@ -149,7 +155,27 @@ pub(crate) async fn load_session(
     }
 
     let secure = state.settings.public_scheme == PublicScheme::Https;
-    let change = handle.with(|s| std::mem::replace(&mut s.change, CookieChange::Keep));
+    let (change, new_form_token) = handle.with(|s| {
+        (
+            std::mem::replace(&mut s.change, CookieChange::Keep),
+            s.new_form_token.take(),
+        )
+    });
+    if let Some(token) = new_form_token {
+        let cookie = Cookie::build((form_name, token))
+            .max_age(cookie::time::Duration::milliseconds(anonymous_ms))
+            .http_only(true)
+            .same_site(SameSite::Lax)
+            .secure(secure)
+            .path("/")
+            .build();
+        if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     let cookie = match change {
         CookieChange::Keep => return response,
         CookieChange::Set {

@@ -32,6 +32,8 @@ enum CookieChange {
 struct Slot {
     record: Option<SessionRecord>,
     change: CookieChange,
+    /// A signed-out visitor's new form token, sent back in its own cookie.
+    new_form_token: Option<String>,
 }
 
 /// Names the account and the pending cookie change, never the session's hash or form token.
@@ -46,6 +48,7 @@ impl std::fmt::Debug for Slot {
             .field("session", &self.record.is_some())
             .field("user", &user)
             .field("change", &self.change)
+            .field("new_form_token", &self.new_form_token.is_some())
             .finish()
     }
 }
@@ -57,6 +60,8 @@ pub struct SessionHandle {
     /// A request that takes an API token and no cookie (the JSON API, or an image asked
     /// for with a token): the account, if any, is the token's; no form token, no cookie.
     bearer: bool,
+    /// A signed-out visitor's form token from its cookie, already checked as ours.
+    form_token: Option<String>,
     slot: Arc<Mutex<Slot>>,
 }
 
@@ -70,9 +75,11 @@ impl SessionHandle {
         Self {
             tenant,
             bearer: false,
+            form_token: None,
             slot: Arc::new(Mutex::new(Slot {
                 record,
                 change: CookieChange::Keep,
+                new_form_token: None,
             })),
         }
     }
@@ -89,11 +96,19 @@ impl SessionHandle {
         self.with(|s| s.record.as_ref().and_then(|r| r.user.clone()))
     }
 
+    /// The token a form must carry: the session's, else (signed out) the one in the
+    /// visitor's form-token cookie, or the one this response gives it.
     pub fn csrf_token(&self) -> Option<String> {
         if self.bearer {
             return None;
         }
-        self.with(|s| s.record.as_ref().map(|r| r.csrf_token.clone()))
+        self.with(|s| {
+            s.record
+                .as_ref()
+                .map(|r| r.csrf_token.clone())
+                .or_else(|| self.form_token.clone())
+                .or_else(|| s.new_form_token.clone())
+        })
     }
 
     /// Whether the account came from an API token (the JSON API's only way in), never
@@ -125,13 +140,15 @@ impl SessionHandle {
             .is_some_and(|found| found.id == user.id))
     }
 
-    /// The form token, starting a signed-out session to hold it when there is none yet.
+    /// The form token. A signed-out visitor without one gets a signed token in a cookie
+    /// of its own: no database row, however many visitors only look.
     pub async fn ensure_csrf_token(&self, state: &AppState) -> Result<String, AppError> {
         if let Some(token) = self.csrf_token() {
             return Ok(token);
         }
-        let hours = state.settings.sessions.anonymous_hours;
-        self.start(state, None, hours).await
+        let token = state.form_key.mint(self.tenant, state.clock.now())?;
+        self.with(|s| s.new_form_token = Some(token.clone()));
+        Ok(token)
     }
 
     /// Signs `user` in with a brand-new session id (the old one, if any, is deleted), so a
