@@ -15,6 +15,9 @@ on_both_databases!(
     sign_up_with_a_taken_address_is_throttled_like_sign_in,
     a_super_admins_sign_in_limit_is_one_across_all_sites,
     a_hammered_account_still_signs_in_from_its_own_browser,
+    a_known_browser_has_a_guess_limit_of_its_own,
+    mail_to_one_address_is_limited_across_sites,
+    checking_the_current_password_is_limited,
 );
 
 const CONTROL: &str = "Remove the invisible control characters";
@@ -382,4 +385,80 @@ async fn a_hammered_account_still_signs_in_from_its_own_browser(db: Db) {
     // The owner's own browser is not locked out.
     let back = laptop.login("owner@example.com", PASSWORD).await;
     assert_eq!(back.status, 303, "{}", back.body);
+}
+
+/// The known-device cookie spares its browser the account's limit, not every limit: a copy of
+/// it (a shared computer, a stolen cookie) gets the account's ten guesses an hour and no more.
+async fn a_known_browser_has_a_guess_limit_of_its_own(db: Db) {
+    let app = TestApp::start_with(db, "[limits]\nlogin_per_ip_per_minute = 1000").await;
+    let mut laptop = Browser::new(&app, "pixelforge.test");
+    laptop.register("copied@example.com", PASSWORD).await;
+    laptop.logout().await;
+    assert_eq!(
+        laptop.login("copied@example.com", PASSWORD).await.status,
+        303
+    );
+    laptop.logout().await;
+    let mut thief = Browser::new(&app, "pixelforge.test");
+    thief.device_cookie = laptop.device_cookie.clone();
+    for _ in 0..10 {
+        let page = thief.login("copied@example.com", "a guess at it").await;
+        assert_eq!(page.status, 401);
+    }
+    let stopped = thief.login("copied@example.com", "a guess at it").await;
+    assert_eq!(
+        stopped.status, 429,
+        "a copied cookie is no licence to guess"
+    );
+}
+
+/// The same address signed up on two sites gets five mails an hour in all, not five a site.
+async fn mail_to_one_address_is_limited_across_sites(db: Db) {
+    let app = TestApp::start(db).await;
+    let mut here = Browser::new(&app, "pixelforge.test");
+    let mut there = Browser::new(&app, "nocturne.test");
+    here.register("twice@example.com", PASSWORD).await;
+    there.register("twice@example.com", PASSWORD).await;
+    assert_eq!(mails(&app).await, 2);
+    for _ in 0..2 {
+        assert_eq!(resend_confirmation(&mut here).await.status, 303);
+    }
+    assert_eq!(resend_confirmation(&mut there).await.status, 303);
+    assert_eq!(mails(&app).await, 5);
+    let refused = resend_confirmation(&mut there).await;
+    assert_eq!(
+        refused.status, 429,
+        "each account has sent only two or three"
+    );
+    refused.assert_contains("Too many emails");
+    assert_eq!(mails(&app).await, 5);
+}
+
+/// A session left open on a shared computer: guessing its password through the token form
+/// stops after ten tries an hour, right password or not.
+async fn checking_the_current_password_is_limited(db: Db) {
+    let app = TestApp::start(db).await;
+    let mut open = Browser::new(&app, "pixelforge.test");
+    open.register("left-open@example.com", PASSWORD).await;
+    for n in 0..10 {
+        let page = open
+            .submit(
+                "/account",
+                "/account/tokens",
+                &[
+                    ("name", "probe"),
+                    ("current_password", &format!("guess {n}")),
+                ],
+            )
+            .await;
+        assert_eq!(page.status, 422, "{}", page.body);
+    }
+    let stopped = open
+        .submit(
+            "/account",
+            "/account/tokens",
+            &[("name", "probe"), ("current_password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(stopped.status, 429);
 }

@@ -47,6 +47,14 @@ impl App {
             .migrate()
             .await
             .context("cannot migrate the database")?;
+        if store.kind() == atelier_store::DatabaseKind::Postgres && settings.form_key.is_none() {
+            // PostgreSQL is how Atelier runs on several nodes, and each node would sign forms
+            // with a key of its own: a form shown by one node would be refused by the next.
+            tracing::warn!(
+                "form_key (ATELIER_FORM_KEY) is not set: with several nodes behind a load \
+                 balancer, set the same key on every node (see docs/security.md)"
+            );
+        }
         let access =
             atelier_web::AccessPolicy::load(&settings.rbac_model, &settings.rbac_policy).await?;
         let mailer = atelier_mail::Mailer::new(

@@ -26,9 +26,9 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
-/// Browsers that once reached an HTTPS site keep to HTTPS for a year, on its sub-domains too
-/// (a tenant's `{slug}.{base_domain}` site is one).
-pub const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000; includeSubDomains";
+/// HSTS for a year. Not `includeSubDomains`: a reseller's own domain may carry other sites of
+/// theirs on its sub-domains, which Atelier must not force onto https.
+pub const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000";
 
 /// Middleware: a request with more than one `Host` header is refused (400) before anything
 /// reads it, so no two parts of the stack (or a proxy in front) can disagree on the site.

@@ -171,6 +171,8 @@ pub(crate) async fn change_password(
     let state = &page.state;
     let site_name = page.tenant()?.tenant.settings.name.clone();
     let mut errors = FormErrors::new();
+    // A session left open is no licence to guess the password behind it.
+    state.throttles.reauthenticate(&user.id.to_string())?;
     let stored = state
         .store
         .find_credentials(user.tenant_id, &user.email)
@@ -218,12 +220,15 @@ pub(crate) struct TokenForm {
     current_password: String,
 }
 
-/// Whether `password` is the account's current one (hashed off the async threads).
+/// Whether `password` is the account's current one (hashed off the async threads). Each
+/// check counts against the account's re-authentication limit: a session left open is no
+/// licence to guess the password behind it.
 async fn is_current_password(
     page: &Page,
     user: &atelier_domain::User,
     password: String,
 ) -> Result<bool, AppError> {
+    page.state.throttles.reauthenticate(&user.id.to_string())?;
     let stored = page
         .state
         .store

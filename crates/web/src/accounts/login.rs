@@ -92,11 +92,15 @@ pub(crate) async fn submit(
     let platform_key = super::account_key(&Site::Platform, &typed_email);
     let device_cookie = known_device_cookie_name(state.settings.public_scheme);
     let device = request_cookie(&headers, device_cookie);
-    let known_device = |key: &str| state.form_key.is_known_device(device, key);
-    if known_device(&account_key) || known_device(&platform_key) {
-        state.throttles.sign_in_from_known_device(&ip)?;
-    } else {
-        state.throttles.sign_in(&ip, &account_key)?;
+    let known_device = |key: &str| state.form_key.known_device_of(device, key);
+    match (known_device(&account_key), known_device(&platform_key)) {
+        (Some(id), _) => state
+            .throttles
+            .sign_in_from_known_device(&ip, &account_key, id)?,
+        (None, Some(id)) => state
+            .throttles
+            .sign_in_from_known_device(&ip, &platform_key, id)?,
+        (None, None) => state.throttles.sign_in(&ip, &account_key)?,
     }
 
     let Ok(email) = Email::parse(&form.email) else {
@@ -116,7 +120,10 @@ pub(crate) async fn submit(
         found = state.store.find_credentials(None, &email).await?;
         // A super-admin is one account on every site: tries on a tenant's site count
         // against the same limit as on the platform host (where they were counted above).
-        if found.is_some() && matches!(page.site, Site::Tenant(_)) && !known_device(&platform_key) {
+        if found.is_some()
+            && matches!(page.site, Site::Tenant(_))
+            && known_device(&platform_key).is_none()
+        {
             state.throttles.sign_in_account(&platform_key)?;
         }
     }
@@ -146,7 +153,12 @@ pub(crate) async fn submit(
         Some(_) => account_key,
         None => platform_key,
     };
-    let cookie = cookie::Cookie::build((device_cookie, state.form_key.known_device(&home_key)))
+    // A browser already known to this account keeps its device id (and its own limit).
+    let device_value = match device.filter(|_| known_device(&home_key).is_some()) {
+        Some(known) => known.to_owned(),
+        None => state.form_key.known_device(&home_key)?,
+    };
+    let cookie = cookie::Cookie::build((device_cookie, device_value))
         .max_age(cookie::time::Duration::days(KNOWN_DEVICE_DAYS))
         .http_only(true)
         .same_site(cookie::SameSite::Lax)

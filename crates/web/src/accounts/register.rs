@@ -138,7 +138,7 @@ pub(crate) async fn submit(
         return already_exists(&page, &form);
     }
     // Sign-up mails a confirmation link: it counts against the mail limits.
-    state.throttles.mail(&ip, &account)?;
+    state.throttles.mail(&ip, &account, email.as_str())?;
 
     let password_hash = hash_new_password(password).await?;
     let new = NewUser {

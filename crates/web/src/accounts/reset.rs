@@ -55,7 +55,7 @@ pub(crate) async fn forgot_submit(
     };
     let account = format!("{}:{email}", site.tenant.id);
     state.throttles.password_reset(&ip, &account)?;
-    state.throttles.mail(&ip, &account)?;
+    state.throttles.mail(&ip, &account, email.as_str())?;
 
     if let Some((user, _)) = state
         .store

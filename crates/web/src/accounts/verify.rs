@@ -80,9 +80,11 @@ pub(crate) async fn resend(
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> Result<Response, AppError> {
     if !user.email_verified {
-        page.state
-            .throttles
-            .mail(&ip, &super::account_key(&page.site, user.email.as_str()))?;
+        page.state.throttles.mail(
+            &ip,
+            &super::account_key(&page.site, user.email.as_str()),
+            user.email.as_str(),
+        )?;
         send_verification_mail(&page.state, &page.site, &user).await?;
     }
     Ok(Redirect::to("/account?verification=sent").into_response())

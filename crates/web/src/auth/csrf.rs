@@ -35,8 +35,11 @@ impl FormKey {
             Ok(key) => key,
             Err(e) => {
                 tracing::warn!(path = %path.display(), error = %e, "no form-token key file; using a key for this process only");
-                FormKey(atelier_domain::random_bytes::<32>().unwrap_or_else(|_| {
-                    Sha256::digest(format!("{:?}", std::time::SystemTime::now())).into()
+                // Never a key anyone could guess: a node without random bytes could not make
+                // a session id either, so it stops here rather than sign forms with one.
+                FormKey(atelier_domain::random_bytes::<32>().unwrap_or_else(|e| {
+                    tracing::error!(error = %e, "no random bytes for a form-token key; stopping");
+                    std::process::exit(1)
                 }))
             }
         }
@@ -93,15 +96,28 @@ impl FormKey {
         ))
     }
 
-    /// The value of the known-device cookie of a browser that signed in to `account` (the
-    /// throttles' name for it): only the server can make one.
-    pub(crate) fn known_device(&self, account: &str) -> String {
-        self.sign(&format!("atelier known device\n{account}"))
+    /// A new known-device cookie for a browser that just signed in to `account` (the
+    /// throttles' name for it): `device.mac`, a random device id that only the server can
+    /// vouch for. Each browser has its own, with its own sign-in limit.
+    pub(crate) fn known_device(&self, account: &str) -> Result<String, AppError> {
+        let device = hex::encode(
+            atelier_domain::random_bytes::<16>().map_err(|e| AppError::Internal(e.to_string()))?,
+        );
+        Ok(format!("{device}.{}", self.device_mac(account, &device)))
     }
 
-    /// Whether `cookie` says this browser signed in to `account` before.
-    pub(crate) fn is_known_device(&self, cookie: Option<&str>, account: &str) -> bool {
-        cookie.is_some_and(|c| same_secret(c, &self.known_device(account)))
+    fn device_mac(&self, account: &str, device: &str) -> String {
+        self.sign(&format!("atelier known device\n{account}\n{device}"))
+    }
+
+    /// The device id, when `cookie` says this browser signed in to `account` before.
+    pub(crate) fn known_device_of<'c>(
+        &self,
+        cookie: Option<&'c str>,
+        account: &str,
+    ) -> Option<&'c str> {
+        let (device, mac) = cookie?.split_once('.')?;
+        same_secret(mac, &self.device_mac(account, device)).then_some(device)
     }
 
     /// A new token for a signed-out visitor of `site`: `issued.nonce.mac`.

@@ -35,10 +35,18 @@ pub struct Throttles {
     clock: AppClock,
     login_ip: Limiter,
     login_account: Limiter,
+    /// Per account and known browser: a copied known-device cookie buys no more guesses
+    /// than the account's own limit, and guesses from elsewhere do not spend the owner's.
+    login_device: Limiter,
+    /// Password checks of a signed-in person (making a token, changing the password).
+    reauth: Limiter,
     reset_ip: Limiter,
     reset_account: Limiter,
     mail_ip: Limiter,
     mail_account: Limiter,
+    /// Per email address across every site: signing the same address up on many sites
+    /// adds no mail to it.
+    mail_address: Limiter,
 }
 
 fn per_minute(n: u32) -> Quota {
@@ -61,6 +69,9 @@ impl Throttles {
             reset_account: limiter(per_hour(limits.reset_per_account_per_hour)),
             mail_ip: limiter(per_hour(limits.mail_per_ip_per_hour)),
             mail_account: limiter(per_hour(limits.mail_per_account_per_hour)),
+            mail_address: limiter(per_hour(limits.mail_per_account_per_hour)),
+            login_device: limiter(per_hour(limits.login_per_account_per_hour)),
+            reauth: limiter(per_hour(limits.login_per_account_per_hour)),
             clock,
         }
     }
@@ -82,11 +93,24 @@ impl Throttles {
         self.check(&self.login_account, account)
     }
 
-    /// One sign-in attempt from `ip` by a browser that signed in to the account before:
-    /// only the address's limit applies, so someone hammering the account from elsewhere
-    /// cannot lock its owner out of their own devices.
-    pub fn sign_in_from_known_device(&self, ip: &str) -> Result<(), AppError> {
-        self.check(&self.login_ip, ip)
+    /// One sign-in attempt from `ip` by a browser that signed in to `account` before (its
+    /// device id from the known-device cookie): the address's limit and the device's own
+    /// per-account limit apply, not the account's, so someone hammering the account from
+    /// elsewhere cannot lock its owner out of their own devices, and a copied cookie buys
+    /// no more guesses than the account's own limit.
+    pub fn sign_in_from_known_device(
+        &self,
+        ip: &str,
+        account: &str,
+        device: &str,
+    ) -> Result<(), AppError> {
+        self.check(&self.login_ip, ip)?;
+        self.check(&self.login_device, &format!("{account}\n{device}"))
+    }
+
+    /// One check of a signed-in person's current password (`user` is the account's id).
+    pub fn reauthenticate(&self, user: &str) -> Result<(), AppError> {
+        self.check(&self.reauth, user)
     }
 
     /// One more sign-in attempt for `account`, already counted against its client address:
@@ -104,7 +128,7 @@ impl Throttles {
     /// One mail asked for from `ip` to `account` (site and email address). Checked before
     /// anything is written or hashed, and whether or not the account exists, so the answer
     /// tells nothing about it.
-    pub fn mail(&self, ip: &str, account: &str) -> Result<(), AppError> {
+    pub fn mail(&self, ip: &str, account: &str, address: &str) -> Result<(), AppError> {
         let as_mail = |e: AppError| match e {
             AppError::TooManyRequests { retry_after_secs } => {
                 AppError::TooManyMails { retry_after_secs }
@@ -112,13 +136,18 @@ impl Throttles {
             other => other,
         };
         self.check(&self.mail_ip, ip).map_err(as_mail)?;
-        self.check(&self.mail_account, account).map_err(as_mail)
+        self.check(&self.mail_account, account).map_err(as_mail)?;
+        self.check(&self.mail_address, &address.to_lowercase())
+            .map_err(as_mail)
     }
 
     /// Forgets keys whose limits have fully recovered; keeps memory bounded.
     pub fn forget_idle_keys(&self) {
         self.mail_ip.retain_recent();
         self.mail_account.retain_recent();
+        self.mail_address.retain_recent();
+        self.login_device.retain_recent();
+        self.reauth.retain_recent();
         self.login_ip.retain_recent();
         self.login_account.retain_recent();
         self.reset_ip.retain_recent();
