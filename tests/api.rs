@@ -71,21 +71,9 @@ type Case<'a> = (
 async fn token_for<'a>(app: &'a TestApp, host: &str, email: &str) -> (Browser<'a>, String) {
     let mut browser = Browser::new(app, host);
     browser.register(email, PASSWORD).await;
-    let page = browser
-        .submit(
-            "/account",
-            "/account/tokens",
-            &[("name", "laptop script"), ("current_password", PASSWORD)],
-        )
-        .await;
+    let (page, token) = browser.make_api_token("laptop script", PASSWORD).await;
     assert_eq!(page.status, 200, "{}", page.body);
-    let token = page
-        .body
-        .split("data-new-token>")
-        .nth(1)
-        .and_then(|rest| rest.split('<').next())
-        .unwrap_or_else(|| panic!("the new token is not on the page"))
-        .to_owned();
+    assert!(!token.is_empty(), "the new token is not on the page");
     assert!(token.starts_with("atl_"), "{token}");
     (browser, token)
 }

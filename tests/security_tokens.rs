@@ -6,7 +6,7 @@ use atelier_domain::Clock;
 
 use crate::accounts::{set_tenant, user_by_email, OTHER_PASSWORD, PASSWORD};
 use crate::common::browser::{csrf_token, Browser};
-use crate::common::{Db, Page, TestApp};
+use crate::common::{Db, TestApp};
 use crate::on_both_databases;
 
 on_both_databases!(
@@ -66,25 +66,6 @@ async fn api_status(app: &TestApp, host: &str, token: &str, path: &str) -> u16 {
         .unwrap_or_else(|e| panic!("GET {path}: {e}"))
         .status()
         .as_u16()
-}
-
-/// Makes a token on the account page, proving the password; the page and the token.
-async fn make_token(browser: &mut Browser<'_>, name: &str, password: &str) -> (Page, String) {
-    let page = browser
-        .submit(
-            "/account",
-            "/account/tokens",
-            &[("name", name), ("current_password", password)],
-        )
-        .await;
-    let token = page
-        .body
-        .split("data-new-token>")
-        .nth(1)
-        .and_then(|rest| rest.split('<').next())
-        .unwrap_or_default()
-        .to_owned();
-    (page, token)
 }
 
 async fn verification_and_reset_links_are_unknown_on_another_site(db: Db) {
@@ -173,7 +154,7 @@ async fn api_tokens_end_with_a_password_change_a_reset_or_disabling(db: Db) {
     let me = "/api/v1/me";
 
     // A password change ends the token (and a fresh one works with the new password).
-    let (_, token) = make_token(&mut browser, "script", PASSWORD).await;
+    let (_, token) = browser.make_api_token("script", PASSWORD).await;
     assert_eq!(api_status(&app, "pixelforge.test", &token, me).await, 200);
     let changed = browser
         .submit(
@@ -193,7 +174,7 @@ async fn api_tokens_end_with_a_password_change_a_reset_or_disabling(db: Db) {
         .assert_contains("No tokens yet.");
 
     // A reset by mail ends it.
-    let (_, token) = make_token(&mut browser, "script", OTHER_PASSWORD).await;
+    let (_, token) = browser.make_api_token("script", OTHER_PASSWORD).await;
     assert_eq!(api_status(&app, "pixelforge.test", &token, me).await, 200);
     let mut phone = Browser::new(&app, "pixelforge.test");
     phone
@@ -218,7 +199,7 @@ async fn api_tokens_end_with_a_password_change_a_reset_or_disabling(db: Db) {
     // Disabling ends it, and enabling the account again does not bring it back.
     let mut browser = Browser::new(&app, "pixelforge.test");
     browser.login("sam@example.com", PASSWORD).await;
-    let (_, token) = make_token(&mut browser, "script", PASSWORD).await;
+    let (_, token) = browser.make_api_token("script", PASSWORD).await;
     assert_eq!(api_status(&app, "pixelforge.test", &token, me).await, 200);
     let sam = user_by_email(&app, "pixelforge", "sam@example.com").await;
     for action in ["disable", "enable"] {
@@ -251,7 +232,7 @@ async fn making_a_token_asks_for_the_current_password(db: Db) {
     assert_eq!(without.status, 422);
     without.assert_contains("Enter your current password to make a token.");
     without.assert_lacks("data-new-token");
-    let (wrong, token) = make_token(&mut browser, "script", OTHER_PASSWORD).await;
+    let (wrong, token) = browser.make_api_token("script", OTHER_PASSWORD).await;
     assert_eq!(wrong.status, 422);
     wrong.assert_contains("That is not your current password.");
     assert!(token.is_empty());
@@ -267,7 +248,7 @@ async fn making_a_token_asks_for_the_current_password(db: Db) {
         .unwrap_or_else(|e| panic!("{e}"))
         .is_empty());
 
-    let (made, token) = make_token(&mut browser, "script", PASSWORD).await;
+    let (made, token) = browser.make_api_token("script", PASSWORD).await;
     assert_eq!(made.status, 200, "{}", made.body);
     assert!(token.starts_with("atl_"), "{token}");
 }
@@ -317,7 +298,7 @@ async fn parallel_requests_cannot_pass_the_token_cap(db: Db) {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(live.len(), 10);
     // The refusal says why, next to the field.
-    let (over, _) = make_token(&mut browser, "one more", PASSWORD).await;
+    let (over, _) = browser.make_api_token("one more", PASSWORD).await;
     assert_eq!(over.status, 422);
     over.assert_contains("You have 10 tokens; revoke one first.");
 }
@@ -326,7 +307,7 @@ async fn a_try_on_the_wrong_site_does_not_shut_a_token_out_of_its_own(db: Db) {
     let app = TestApp::start(db).await;
     let mut browser = Browser::new(&app, "pixelforge.test");
     browser.register("nomad@example.com", PASSWORD).await;
-    let (_, token) = make_token(&mut browser, "script", PASSWORD).await;
+    let (_, token) = browser.make_api_token("script", PASSWORD).await;
     assert!(token.starts_with("atl_"), "{token}");
 
     // Unknown on another tenant's site, and that answer is not remembered for its own.

@@ -208,6 +208,26 @@ impl<'a> Browser<'a> {
         job_id_of(&page)
     }
 
+    /// Makes an API token on the account page, proving the password; the answer and the
+    /// token it shows once (empty when it shows none).
+    pub async fn make_api_token(&mut self, name: &str, password: &str) -> (Page, String) {
+        let page = self
+            .submit(
+                "/account",
+                "/account/tokens",
+                &[("name", name), ("current_password", password)],
+            )
+            .await;
+        let token = page
+            .body
+            .split("data-new-token>")
+            .nth(1)
+            .and_then(|rest| rest.split('<').next())
+            .unwrap_or_default()
+            .to_owned();
+        (page, token)
+    }
+
     /// The JSON of job `id` as its page serves it to this browser.
     pub async fn job_json(&mut self, id: &str) -> serde_json::Value {
         let page = self.get(&format!("/jobs/{id}")).await;
