@@ -17,7 +17,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::{JobId, LedgerReason};
+use crate::JobId;
 
 /// A whole number of credits. Credits are integers everywhere; never a float.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
@@ -162,6 +162,56 @@ impl CreditChange {
     }
 }
 
+/// One row of an account's credit history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LedgerEntry {
+    pub delta: i64,
+    pub reason: LedgerReason,
+    pub reference: String,
+    pub created_at: crate::Timestamp,
+}
+
+/// Why a balance changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LedgerReason {
+    SignupBonus,
+    Purchase,
+    Generation,
+    AdminAdjustment,
+}
+
+impl LedgerReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LedgerReason::SignupBonus => "signup_bonus",
+            LedgerReason::Purchase => "purchase",
+            LedgerReason::Generation => "generation",
+            LedgerReason::AdminAdjustment => "admin_adjustment",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<LedgerReason> {
+        match raw {
+            "signup_bonus" => Some(LedgerReason::SignupBonus),
+            "purchase" => Some(LedgerReason::Purchase),
+            "generation" => Some(LedgerReason::Generation),
+            "admin_adjustment" => Some(LedgerReason::AdminAdjustment),
+            _ => None,
+        }
+    }
+
+    /// How the reason reads on an account page.
+    pub fn label(self) -> &'static str {
+        match self {
+            LedgerReason::SignupBonus => "Welcome bonus",
+            LedgerReason::Purchase => "Purchase",
+            LedgerReason::Generation => "Image generated",
+            LedgerReason::AdminAdjustment => "Adjustment by support",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,6 +270,18 @@ mod tests {
                 change.balance,
                 "{change:?}"
             );
+        }
+    }
+
+    #[test]
+    fn ledger_reasons_round_trip() {
+        for r in [
+            LedgerReason::SignupBonus,
+            LedgerReason::Purchase,
+            LedgerReason::Generation,
+            LedgerReason::AdminAdjustment,
+        ] {
+            assert_eq!(LedgerReason::parse(r.as_str()), Some(r));
         }
     }
 

@@ -11,11 +11,14 @@ pub mod tenant;
 
 pub use account::{
     hash_password, hash_token, random_bytes, refuse_control_characters, verify_password,
-    ApiTokenId, Email, LedgerEntry, LedgerReason, NewPassword, PersonName, RandomError, Role,
-    SecretToken, TokenName, User, UserId,
+    ApiTokenId, Email, NewPassword, PersonName, RandomError, Role, SecretToken, TokenName, User,
+    UserId,
 };
 pub use clock::{Clock, ManualClock, SystemClock, Timestamp};
-pub use credits::{job_cost, CreditChange, Credits, LedgerLine, NotEnoughCredits, Wallet};
+pub use credits::{
+    job_cost, CreditChange, Credits, LedgerEntry, LedgerLine, LedgerReason, NotEnoughCredits,
+    Wallet,
+};
 pub use host::HostName;
 pub use job::{parse_seed, ImageId, ImageSize, Job, JobId, JobStatus, NewJob, Prompt};
 pub use queue::{fair_positions, Waiting};
