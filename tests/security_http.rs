@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use atelier_domain::{Clock, JobId, JobStatus, Role};
+use atelier_domain::{Clock, JobId, JobStatus};
 use atelier_store::Heartbeat;
 use atelier_worker::DemoBackend;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -66,13 +66,7 @@ async fn ask(app: &TestApp, method: &str, path: &str, headers: &[(&str, &str)]) 
 async fn api_tokens_open_the_api_only_and_pages_take_the_cookie_only(db: Db) {
     let app = TestApp::start(db).await;
     let (browser, token) = token_for(&app, "boss@example.com").await;
-    let boss = user_by_email(&app, "pixelforge", "boss@example.com").await;
-    let tenant = boss.tenant_id.unwrap_or_else(|| panic!("tenant"));
-    app.state
-        .store
-        .set_user_role(tenant, boss.id, Role::TenantAdmin, app.clock.now())
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    crate::accounts::make_tenant_admin(&app, "pixelforge", "boss@example.com").await;
     app.state.api_tokens.invalidate_all();
     let bearer = format!("Bearer {token}");
 
@@ -324,13 +318,9 @@ async fn disabling_an_account_cancels_its_jobs_and_ends_its_live_streams(db: Db)
     let app = TestApp::start(db).await;
     let mut boss = Browser::new(&app, HOST);
     boss.register("boss@example.com", PASSWORD).await;
-    let admin = user_by_email(&app, "pixelforge", "boss@example.com").await;
+    let admin = crate::accounts::make_tenant_admin(&app, "pixelforge", "boss@example.com").await;
     let tenant = admin.tenant_id.unwrap_or_else(|| panic!("tenant"));
     let store = &app.state.store;
-    store
-        .set_user_role(tenant, admin.id, Role::TenantAdmin, app.clock.now())
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
 
     let mut sam_browser = Browser::new(&app, HOST);
     sam_browser.register("sam@example.com", PASSWORD).await;

@@ -2,8 +2,6 @@
 //! that end with the password or a disabled account, a token cap that holds under parallel
 //! requests, and a token cache that one wrong site cannot poison.
 
-use atelier_domain::Clock;
-
 use crate::accounts::{set_tenant, user_by_email, OTHER_PASSWORD, PASSWORD};
 use crate::common::browser::{csrf_token, Browser};
 use crate::common::{Db, TestApp};
@@ -137,18 +135,7 @@ async fn api_tokens_end_with_a_password_change_a_reset_or_disabling(db: Db) {
     let app = TestApp::start(db).await;
     let mut admin = Browser::new(&app, "pixelforge.test");
     admin.register("boss@example.com", PASSWORD).await;
-    let boss = user_by_email(&app, "pixelforge", "boss@example.com").await;
-    let tenant = boss.tenant_id.unwrap_or_else(|| panic!("tenant"));
-    app.state
-        .store
-        .set_user_role(
-            tenant,
-            boss.id,
-            atelier_domain::Role::TenantAdmin,
-            app.clock.now(),
-        )
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    crate::accounts::make_tenant_admin(&app, "pixelforge", "boss@example.com").await;
     let mut browser = Browser::new(&app, "pixelforge.test");
     browser.register("sam@example.com", PASSWORD).await;
     let me = "/api/v1/me";

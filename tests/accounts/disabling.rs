@@ -1,8 +1,6 @@
 //! Disabling an account: every session ends at once, sign-in is refused, and enabling it
 //! again lets it back in.
 
-use atelier_domain::Clock;
-
 use super::{user_by_email, PASSWORD};
 use crate::common::browser::Browser;
 use crate::common::{Db, TestApp};
@@ -14,18 +12,7 @@ async fn disabling_an_account_ends_all_its_sessions(db: Db) {
     let app = TestApp::start(db).await;
     let mut admin = Browser::new(&app, "pixelforge.test");
     admin.register("boss@example.com", PASSWORD).await;
-    let boss = user_by_email(&app, "pixelforge", "boss@example.com").await;
-    let tenant = boss.tenant_id.unwrap_or_else(|| panic!("tenant"));
-    app.state
-        .store
-        .set_user_role(
-            tenant,
-            boss.id,
-            atelier_domain::Role::TenantAdmin,
-            app.clock.now(),
-        )
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    super::make_tenant_admin(&app, "pixelforge", "boss@example.com").await;
 
     let mut laptop = Browser::new(&app, "pixelforge.test");
     laptop.register("sam@example.com", PASSWORD).await;

@@ -15,6 +15,23 @@ use crate::common::TestApp;
 pub const PASSWORD: &str = "violet kettle under moonlight";
 pub const OTHER_PASSWORD: &str = "saffron harbour at noon";
 
+/// Makes the account `email` of tenant `slug` an admin of its tenant; the account as it was.
+pub async fn make_tenant_admin(app: &TestApp, slug: &str, email: &str) -> User {
+    let user = user_by_email(app, slug, email).await;
+    app.state
+        .store
+        .set_user_role(
+            user.tenant_id
+                .unwrap_or_else(|| panic!("{email} has no tenant")),
+            user.id,
+            atelier_domain::Role::TenantAdmin,
+            atelier_domain::Clock::now(app.clock.as_ref()),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    user
+}
+
 pub async fn user_by_email(app: &TestApp, slug: &str, email: &str) -> User {
     let slug = Slug::parse(slug).unwrap_or_else(|e| panic!("{e}"));
     let tenant = app

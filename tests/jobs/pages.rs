@@ -45,17 +45,7 @@ async fn other_people_get_404_for_jobs_and_images(db: Db) {
         assert_eq!(cancel.status, 404);
     }
     // The tenant's admins and super-admins may look.
-    let neighbour_user = user_by_email(&app, "pixelforge", "neighbour@example.com").await;
-    app.state
-        .store
-        .set_user_role(
-            neighbour_user.tenant_id.unwrap_or_else(|| panic!("tenant")),
-            neighbour_user.id,
-            Role::TenantAdmin,
-            app.clock.now(),
-        )
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    crate::accounts::make_tenant_admin(&app, "pixelforge", "neighbour@example.com").await;
     assert_eq!(neighbour.get(&image).await.status, 200);
     // Signed out: sent to sign in, the image never shown.
     let anonymous = Browser::new(&app, "pixelforge.test").get(&image).await;
