@@ -124,13 +124,22 @@ pub(crate) async fn guard(State(state): State<AppState>, request: Request, next:
     // A route that not even a super-admin may use on this kind of site does not exist
     // here (a tenant page asked of the platform host, say).
     if !state.access.allows("super_admin", kind, &route, method) {
-        let served_otherwise = ["GET", "POST"]
-            .iter()
-            .any(|other| state.access.allows("super_admin", kind, &route, other));
-        if api && served_otherwise {
-            // An API route asked with a method it lacks: the router answers 405 with the
-            // methods it takes (`Allow`), and runs no handler.
-            return next.run(request).await;
+        // An API route asked with a method it lacks: 405 with the methods the policy grants
+        // it (`Allow`), answered here, so no handler ever runs for a method the policy does
+        // not name. The API's layer turns it into its JSON error.
+        let mut served: Vec<&str> = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+            .into_iter()
+            .filter(|other| state.access.allows("super_admin", kind, &route, other))
+            .collect();
+        if api && !served.is_empty() {
+            if served.contains(&"GET") {
+                served.push("HEAD");
+            }
+            return (
+                axum::http::StatusCode::METHOD_NOT_ALLOWED,
+                [(axum::http::header::ALLOW, served.join(", "))],
+            )
+                .into_response();
         }
         return crate::error::not_found_at(request.uri().path());
     }
