@@ -93,15 +93,7 @@ impl Prompt {
                 format!("Keep it under {PROMPT_MAX_CHARS} characters."),
             ));
         }
-        if text
-            .chars()
-            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-        {
-            return Err(ValidationError::new(
-                field,
-                "Remove the invisible control characters.",
-            ));
-        }
+        crate::refuse_control_characters(field, text, true)?;
         Ok(Prompt(text.to_owned()))
     }
 

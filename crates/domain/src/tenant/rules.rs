@@ -172,12 +172,7 @@ fn bounded_text(
             format!("must be at most {max} characters"),
         ));
     }
-    if text.chars().any(char::is_control) {
-        return Err(ValidationError::new(
-            field,
-            "must not contain control characters",
-        ));
-    }
+    crate::refuse_control_characters(field, text, false)?;
     Ok(text.to_owned())
 }
 
