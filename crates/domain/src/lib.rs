@@ -6,6 +6,7 @@ pub mod clock;
 pub mod credits;
 pub mod host;
 pub mod job;
+pub mod payments;
 pub mod queue;
 pub mod tenant;
 
@@ -21,6 +22,7 @@ pub use credits::{
 };
 pub use host::HostName;
 pub use job::{parse_seed, ImageId, ImageSize, Job, JobId, JobStatus, NewJob, Prompt};
+pub use payments::{upi_link, PackTerms, Paise, PaymentReference, PaymentState, Utr, Vpa};
 pub use queue::{fair_positions, Waiting};
 pub use tenant::{
     Colour, CreditUnit, Slug, Tenant, TenantId, TenantSettings, TenantSettingsInput, TenantStatus,
