@@ -22,7 +22,9 @@ pub use credits::{
 };
 pub use host::HostName;
 pub use job::{parse_seed, ImageId, ImageSize, Job, JobId, JobStatus, NewJob, Prompt};
-pub use payments::{upi_link, PackTerms, Paise, PaymentReference, PaymentState, Utr, Vpa};
+pub use payments::{
+    upi_link, PackId, PackTerms, Paise, PaymentId, PaymentReference, PaymentState, Utr, Vpa,
+};
 pub use queue::{fair_positions, Waiting};
 pub use tenant::{
     Colour, CreditUnit, Slug, Tenant, TenantId, TenantSettings, TenantSettingsInput, TenantStatus,

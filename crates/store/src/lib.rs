@@ -16,6 +16,7 @@ mod error;
 mod jobs;
 mod ledger;
 mod outbox;
+mod payments;
 mod queue;
 mod sessions;
 mod tenants;
@@ -27,6 +28,10 @@ pub use backend::{DatabaseKind, Store};
 pub use error::{ConstraintViolation, StoreError};
 pub use jobs::{ActiveTotals, ImageRecord, QueuePlaces};
 pub use outbox::{NewMail, OutboxCounts, OutgoingMail};
+pub use payments::{
+    Actor, AuditRecord, Decided, Decision, DeskFilter, DeskOrder, NewPayment, Pack, PaymentRecord,
+    PaymentRefusal,
+};
 pub use queue::{
     CanceledJobs, ClaimedJob, Completion, DueJobs, Heartbeat, NewImage, NextClaim, QueueRules,
     ReapReport,

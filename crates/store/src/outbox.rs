@@ -38,26 +38,34 @@ pub struct OutboxCounts {
     pub failed: i64,
 }
 
+/// Queues `$mail` on `$tx`, so a change and the mail that tells of it commit together;
+/// evaluates to the message's id.
+macro_rules! insert_mail {
+    ($tx:ident, $mail:expr, $now:expr) => {{
+        let id = uuid::Uuid::now_v7();
+        let mail: &$crate::outbox::NewMail = $mail;
+        sqlx::query(
+            "insert into mail_outbox (id, tenant_id, to_address, from_name, subject, body_text, \
+             body_html, next_attempt_at, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
+        )
+        .bind(id)
+        .bind(mail.tenant_id.map(|t| t.0))
+        .bind(&mail.to)
+        .bind(&mail.from_name)
+        .bind(&mail.subject)
+        .bind(&mail.body_text)
+        .bind(&mail.body_html)
+        .bind($now.millis())
+        .execute(&mut *$tx)
+        .await?;
+        id
+    }};
+}
+pub(crate) use insert_mail;
+
 impl Store {
     pub async fn enqueue_mail(&self, mail: &NewMail, now: Timestamp) -> Result<Uuid, StoreError> {
-        let id = Uuid::now_v7();
-        in_transaction!(self, |tx| {
-            sqlx::query(
-                "insert into mail_outbox (id, tenant_id, to_address, from_name, subject, body_text, \
-                 body_html, next_attempt_at, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
-            )
-            .bind(id)
-            .bind(mail.tenant_id.map(|t| t.0))
-            .bind(&mail.to)
-            .bind(&mail.from_name)
-            .bind(&mail.subject)
-            .bind(&mail.body_text)
-            .bind(&mail.body_html)
-            .bind(now.millis())
-            .execute(&mut *tx)
-            .await?;
-        });
-        Ok(id)
+        Ok(in_transaction!(self, |tx| insert_mail!(tx, mail, now)))
     }
 
     /// Claims up to `limit` messages that are due, each for `lease_ms`; a node that dies

@@ -1,0 +1,15 @@
+//! Buying credits: the packs a tenant sells, the payment requests its users make, and the
+//! admins' decisions on them. An approval grants the credits through the ledger, queues the
+//! user's mail and writes the audit row in one transaction, and only a pending request can be
+//! decided, so a request credits at most once however many admins click at the same moment.
+
+mod audit;
+mod decide;
+mod packs;
+mod requests;
+
+pub(crate) use audit::write_audit;
+pub use audit::{Actor, AuditRecord};
+pub use decide::{Decided, Decision};
+pub use packs::Pack;
+pub use requests::{DeskFilter, DeskOrder, NewPayment, PaymentRecord, PaymentRefusal};

@@ -1,0 +1,330 @@
+//! Payment requests: made by a user who paid, read by the user, the desk and the receipt.
+
+use atelier_domain::{
+    Credits, PackId, Paise, PaymentId, PaymentReference, PaymentState, TenantId, Timestamp, UserId,
+    Utr,
+};
+use uuid::Uuid;
+
+use crate::backend::{in_transaction, on_reader};
+use crate::{Store, StoreError};
+
+/// What a user confirms after paying.
+#[derive(Debug, Clone)]
+pub struct NewPayment {
+    pub tenant: TenantId,
+    pub user: UserId,
+    pub user_email: String,
+    pub pack: PackId,
+    pub reference: PaymentReference,
+    pub utr: Utr,
+}
+
+/// Why a request was not taken; each is the user's to fix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaymentRefusal {
+    /// The pack is not on sale (any more), or is not this tenant's.
+    PackUnavailable,
+    /// This UTR is already pending or approved in this tenant, whoever sent it.
+    UtrTaken,
+    /// The user already has this many requests waiting.
+    TooManyPending { cap: i64 },
+}
+
+/// A payment request as the user, the desk and the receipt show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentRecord {
+    pub id: PaymentId,
+    pub tenant_id: TenantId,
+    pub tenant_slug: String,
+    /// `None` once the account was deleted; the record stays.
+    pub user_id: Option<UserId>,
+    pub user_email: String,
+    pub pack_id: PackId,
+    pub credits: Credits,
+    pub amount: Paise,
+    pub reference: String,
+    pub utr: String,
+    pub state: PaymentState,
+    pub reason: String,
+    pub created_at: Timestamp,
+    pub decided_at: Option<Timestamp>,
+    pub decided_by: Option<String>,
+}
+
+pub(super) const PAYMENT_COLUMNS: &str = "r.id, r.tenant_id, t.slug, r.user_id, r.user_email, \
+     r.pack_id, r.credits, r.amount_paise, r.reference, r.utr, r.status, r.reason, r.created_at, \
+     r.decided_at, d.email as decided_by";
+
+pub(super) const PAYMENT_FROM: &str = "payment_requests r join tenants t on t.id = r.tenant_id \
+     left join users d on d.id = r.decided_by";
+
+#[derive(sqlx::FromRow)]
+pub(super) struct PaymentRow {
+    id: Uuid,
+    tenant_id: Uuid,
+    slug: String,
+    user_id: Option<Uuid>,
+    user_email: String,
+    pack_id: Uuid,
+    credits: i64,
+    amount_paise: i64,
+    reference: String,
+    utr: String,
+    status: String,
+    reason: String,
+    created_at: i64,
+    decided_at: Option<i64>,
+    decided_by: Option<String>,
+}
+
+impl PaymentRow {
+    pub(super) fn into_record(self) -> Result<PaymentRecord, StoreError> {
+        Ok(PaymentRecord {
+            id: PaymentId(self.id),
+            tenant_id: TenantId(self.tenant_id),
+            tenant_slug: self.slug,
+            user_id: self.user_id.map(UserId),
+            user_email: self.user_email,
+            pack_id: PackId(self.pack_id),
+            credits: Credits::new(self.credits),
+            amount: Paise::new(self.amount_paise),
+            reference: self.reference,
+            utr: self.utr,
+            state: PaymentState::parse(&self.status)
+                .ok_or_else(|| StoreError::Corrupt(format!("payment status {}", self.status)))?,
+            reason: self.reason,
+            created_at: Timestamp(self.created_at),
+            decided_at: self.decided_at.map(Timestamp),
+            decided_by: self.decided_by,
+        })
+    }
+}
+
+/// Which requests the desk lists.
+#[derive(Debug, Clone, Default)]
+pub struct DeskFilter {
+    pub state: Option<PaymentState>,
+    /// A UTR, a reference or (part of) an email address.
+    pub query: Option<String>,
+    /// Submitted at or after.
+    pub from: Option<Timestamp>,
+    /// Submitted before.
+    pub until: Option<Timestamp>,
+}
+
+/// The order of a desk page: the waiting queue is worked oldest first; decided requests are
+/// looked up newest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeskOrder {
+    OldestFirst,
+    NewestFirst,
+}
+
+impl Store {
+    /// Records a user's "I paid". The user's row is locked first (a no-op write), so two
+    /// confirmations at once are counted one after the other against the cap on pending
+    /// requests; the UTR's uniqueness is the database's unique index.
+    pub async fn create_payment_request(
+        &self,
+        new: &NewPayment,
+        max_pending: i64,
+        now: Timestamp,
+    ) -> Result<Result<PaymentId, PaymentRefusal>, StoreError> {
+        let id = PaymentId(Uuid::now_v7());
+        let outcome = in_transaction!(self, |tx| {
+            let locked = sqlx::query(
+                "update users set updated_at = updated_at where id = $1 and tenant_id = $2",
+            )
+            .bind(new.user.0)
+            .bind(new.tenant.0)
+            .execute(&mut *tx)
+            .await?;
+            if locked.rows_affected() == 0 {
+                return Err(StoreError::NotFound("user"));
+            }
+            let (pending,): (i64,) = sqlx::query_as(
+                "select count(*) from payment_requests where user_id = $1 and status = 'pending'",
+            )
+            .bind(new.user.0)
+            .fetch_one(&mut *tx)
+            .await?;
+            if pending >= max_pending {
+                return Ok(Err(PaymentRefusal::TooManyPending { cap: max_pending }));
+            }
+            let inserted = sqlx::query(
+                "insert into payment_requests (id, tenant_id, user_id, user_email, pack_id, \
+                 credits, amount_paise, reference, utr, status, created_at) \
+                 select $1, $2, $3, $4, p.id, p.credits, p.price_paise, $6, $7, 'pending', $8 \
+                 from credit_packs p where p.id = $5 and p.tenant_id = $2 and p.active",
+            )
+            .bind(id.0)
+            .bind(new.tenant.0)
+            .bind(new.user.0)
+            .bind(&new.user_email)
+            .bind(new.pack.0)
+            .bind(new.reference.as_str())
+            .bind(new.utr.as_str())
+            .bind(now.millis())
+            .execute(&mut *tx)
+            .await;
+            match inserted {
+                Ok(done) if done.rows_affected() == 1 => Ok(id),
+                Ok(_) => Err(PaymentRefusal::PackUnavailable),
+                Err(sqlx::Error::Database(db)) if db.is_unique_violation() => {
+                    // Nothing else was written; the transaction rolls back as it drops.
+                    return Ok(Err(PaymentRefusal::UtrTaken));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        });
+        Ok(outcome)
+    }
+
+    /// One request of `tenant`, and of `owner` when given.
+    pub async fn find_payment(
+        &self,
+        tenant: TenantId,
+        owner: Option<UserId>,
+        id: PaymentId,
+    ) -> Result<Option<PaymentRecord>, StoreError> {
+        let sql = format!(
+            "select {PAYMENT_COLUMNS} from {PAYMENT_FROM} \
+             where r.id = $1 and r.tenant_id = $2 and ($3 is null or r.user_id = $3)"
+        );
+        let row: Option<PaymentRow> = on_reader!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(id.0)
+                .bind(tenant.0)
+                .bind(owner.map(|u| u.0))
+                .fetch_optional(pool)
+                .await?
+        });
+        row.map(PaymentRow::into_record).transpose()
+    }
+
+    /// A user's newest requests.
+    pub async fn user_payments(
+        &self,
+        tenant: TenantId,
+        user: UserId,
+        limit: i64,
+    ) -> Result<Vec<PaymentRecord>, StoreError> {
+        let sql = format!(
+            "select {PAYMENT_COLUMNS} from {PAYMENT_FROM} \
+             where r.tenant_id = $1 and r.user_id = $2 order by r.created_at desc, r.id desc limit $3"
+        );
+        let rows: Vec<PaymentRow> = on_reader!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(tenant.0)
+                .bind(user.0)
+                .bind(limit)
+                .fetch_all(pool)
+                .await?
+        });
+        rows.into_iter().map(PaymentRow::into_record).collect()
+    }
+
+    /// A page of the desk: requests of `tenant` (of every tenant with `None`, for the
+    /// platform) matching `filter`, `limit` of them after `after` (the last row of the
+    /// previous page: its submission time and id) in `order`.
+    pub async fn payment_desk(
+        &self,
+        tenant: Option<TenantId>,
+        filter: &DeskFilter,
+        order: DeskOrder,
+        after: Option<(Timestamp, PaymentId)>,
+        limit: i64,
+    ) -> Result<Vec<PaymentRecord>, StoreError> {
+        let (compare, direction) = match order {
+            DeskOrder::OldestFirst => (">", "asc"),
+            DeskOrder::NewestFirst => ("<", "desc"),
+        };
+        let query = filter
+            .query
+            .as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty());
+        // An email is searched by prefix; a UTR and a reference exactly (they are indexed).
+        let email_prefix = query.map(|q| {
+            let escaped = q
+                .to_lowercase()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            format!("{escaped}%")
+        });
+        let exact = query.map(|q| q.replace([' ', '-'], "").to_uppercase());
+        let sql = format!(
+            "select {PAYMENT_COLUMNS} from {PAYMENT_FROM} \
+             where ($1 is null or r.tenant_id = $1) \
+             and ($2 is null or r.status = $2) \
+             and ($3 is null or r.utr = $4 or r.reference = $4 or r.user_email like $3 escape '\\') \
+             and ($5 is null or r.created_at >= $5) and ($6 is null or r.created_at < $6) \
+             and ($7 is null or (r.created_at, r.id) {compare} ($7, $8)) \
+             order by r.created_at {direction}, r.id {direction} limit $9"
+        );
+        let (after_at, after_id) = after.map(|(t, id)| (t.millis(), id.0)).unzip();
+        let rows: Vec<PaymentRow> = on_reader!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(tenant.map(|t| t.0))
+                .bind(filter.state.map(PaymentState::as_str))
+                .bind(email_prefix.as_deref())
+                .bind(exact.as_deref())
+                .bind(filter.from.map(Timestamp::millis))
+                .bind(filter.until.map(Timestamp::millis))
+                .bind(after_at)
+                .bind(after_id)
+                .bind(limit)
+                .fetch_all(pool)
+                .await?
+        });
+        rows.into_iter().map(PaymentRow::into_record).collect()
+    }
+
+    /// How many requests of a tenant wait for a decision.
+    pub async fn pending_payment_count(&self, tenant: TenantId) -> Result<i64, StoreError> {
+        let (count,): (i64,) = on_reader!(self, |pool| {
+            sqlx::query_as(
+                "select count(*) from payment_requests where tenant_id = $1 and status = 'pending'",
+            )
+            .bind(tenant.0)
+            .fetch_one(pool)
+            .await?
+        });
+        Ok(count)
+    }
+
+    /// The bank-statement column mapping the tenant used last (JSON), if any.
+    pub async fn statement_mapping(&self, tenant: TenantId) -> Result<Option<String>, StoreError> {
+        let row: Option<(String,)> = on_reader!(self, |pool| {
+            sqlx::query_as("select mapping from statement_mappings where tenant_id = $1")
+                .bind(tenant.0)
+                .fetch_optional(pool)
+                .await?
+        });
+        Ok(row.map(|(m,)| m))
+    }
+
+    /// Remembers the tenant's bank-statement column mapping (JSON).
+    pub async fn save_statement_mapping(
+        &self,
+        tenant: TenantId,
+        mapping: &str,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        in_transaction!(self, |tx| {
+            sqlx::query(
+                "insert into statement_mappings (tenant_id, mapping, updated_at) values ($1, $2, $3) \
+                 on conflict (tenant_id) do update set mapping = excluded.mapping, \
+                 updated_at = excluded.updated_at",
+            )
+            .bind(tenant.0)
+            .bind(mapping)
+            .bind(now.millis())
+            .execute(&mut *tx)
+            .await?;
+        });
+        Ok(())
+    }
+}
