@@ -48,7 +48,7 @@ pub(crate) async fn save(
     let vpa = if form.upi_vpa.trim().is_empty() {
         errors.insert(
             "upi_vpa",
-            "Enter the UPI ID buyers pay to, like pixelforge@okaxis. To stop taking payments, \
+            "Enter the UPI ID buyers pay to, like yourshop@okaxis. To stop taking payments, \
              use \u{201c}Stop taking payments\u{201d} instead."
                 .to_owned(),
         );
