@@ -2,7 +2,6 @@
 //! (`/platform` on the platform host).
 
 mod packs;
-mod payee;
 mod platform;
 mod platform_payments;
 mod users;
@@ -24,7 +23,7 @@ pub(crate) fn router() -> Routes {
         // Packs and payee: what the tenant sells and where buyers pay.
         .get("/admin/packs", packs::list)
         .post("/admin/packs", packs::create)
-        .post("/admin/packs/payee", payee::save)
+        .post("/admin/packs/payee", packs::save_payee)
         .post("/admin/packs/{id}", packs::update)
         .post("/admin/packs/{id}/activate", packs::activate)
         .post("/admin/packs/{id}/deactivate", packs::deactivate)

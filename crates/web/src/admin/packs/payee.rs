@@ -10,9 +10,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::audit_actor;
-use super::packs::{changed, render, Shown};
+use super::{changed, render, Shown};
 use crate::accounts::FormErrors;
+use crate::admin::audit_actor;
 use crate::auth::{ClientIp, CsrfForm, CurrentUser};
 use crate::pages::Page;
 use crate::AppError;
@@ -26,7 +26,7 @@ pub(crate) struct PayeeForm {
     intent: String,
 }
 
-pub(crate) async fn save(
+pub(crate) async fn save_payee(
     page: Page,
     CurrentUser(me): CurrentUser,
     ip: ClientIp,
