@@ -1,12 +1,14 @@
 //! The people and objects the matrix asks about, made for real: accounts on two tenants and
-//! the platform, a finished job and its image for three of them, API tokens, and each
-//! visitor's session as their browser holds it.
+//! the platform, a finished job and its image for three of them, API tokens, a pack of each
+//! tenant (pixelforge's bought once), and each visitor's session as their browser holds it.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use atelier_domain::{hash_token, Clock, Email, NewPassword, Role, User};
-use atelier_store::NewUser;
+use atelier_domain::{
+    hash_token, Clock, Email, NewPassword, PackId, PaymentReference, Role, User, Utr,
+};
+use atelier_store::{NewPayment, NewUser};
 use atelier_worker::DemoBackend;
 
 use super::visitor::Visitor;
@@ -114,6 +116,43 @@ pub(super) async fn api_token(app: &TestApp, user: &User, name: &str) -> (String
     (id.to_string(), token)
 }
 
+/// The first pack of `user`'s tenant (the tenant files give each tenant some).
+async fn first_pack(app: &TestApp, user: &User) -> PackId {
+    let tenant = user.tenant_id.unwrap_or_else(|| panic!("tenant"));
+    let packs = app
+        .state
+        .store
+        .list_packs(tenant, false)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    packs
+        .first()
+        .unwrap_or_else(|| panic!("the tenant files gave {tenant} no packs"))
+        .id
+}
+
+/// `user` says they paid for `pack`, so the pack counts as bought.
+async fn buy(app: &TestApp, user: &User, pack: PackId) {
+    let made = app
+        .state
+        .store
+        .create_payment_request(
+            &NewPayment {
+                tenant: user.tenant_id.unwrap_or_else(|| panic!("tenant")),
+                user: user.id,
+                user_email: user.email.to_string(),
+                pack,
+                reference: PaymentReference::generate().unwrap_or_else(|e| panic!("{e}")),
+                utr: Utr::parse("412345678901").unwrap_or_else(|e| panic!("{e:?}")),
+            },
+            5,
+            app.clock.now(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(made.is_ok(), "the payment request was refused: {made:?}");
+}
+
 /// Everything the matrix asks with: each site's visitors by the names its table's columns
 /// use, and the real ids that fill the routes' paths.
 pub(super) struct Fixtures {
@@ -191,6 +230,9 @@ impl Fixtures {
         let (users_token, _) = api_token(app, &user, "spare").await;
         let (admins_token, _) = api_token(app, &admin, "spare").await;
         let (other_tenants_token, _) = api_token(app, &other_user, "spare").await;
+        let tenants_pack = first_pack(app, &user).await;
+        buy(app, &user, tenants_pack).await;
+        let other_tenants_pack = first_pack(app, &other_user).await;
 
         let ids: HashMap<Id, String> = [
             (UsersJob, jobs[0].clone()),
@@ -205,6 +247,8 @@ impl Fixtures {
             (TargetAccount, target.id.to_string()),
             (OtherTenantsAccount, other_user.id.to_string()),
             (TenantSlug, "pixelforge".to_owned()),
+            (TenantsPack, tenants_pack.to_string()),
+            (OtherTenantsPack, other_tenants_pack.to_string()),
             (ThemeFile, "css/site.css".to_owned()),
             (Malformed, "not-an-id".to_owned()),
         ]

@@ -57,6 +57,7 @@ const ACCEPTED: Expect = Expect::Status(202);
 const UNAUTHORIZED: Expect = Expect::Status(401);
 const FORBIDDEN: Expect = Expect::Status(403);
 const NOT_FOUND: Expect = Expect::Status(404);
+const CONFLICT: Expect = Expect::Status(409);
 const UNPROCESSABLE: Expect = Expect::Status(422);
 const LOGIN: Expect = Expect::Login;
 const DONE: Expect = Expect::Done;
@@ -86,6 +87,9 @@ enum Id {
     TargetAccount,
     OtherTenantsAccount,
     TenantSlug,
+    /// Pixelforge's first pack, which a user has bought.
+    TenantsPack,
+    OtherTenantsPack,
     ThemeFile,
     /// Text that parses as no id at all.
     Malformed,

@@ -63,6 +63,23 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
         &[(TargetAccount, NO_ONE)],
     ),
     ("POST", "/admin/users/{id}/role", &[(TargetAccount, NO_ONE)]),
+    ("GET", "/admin/packs", &[(NoParam, NO_ONE)]),
+    ("POST", "/admin/packs", &[(NoParam, NO_ONE)]),
+    ("POST", "/admin/packs/payee", &[(NoParam, NO_ONE)]),
+    ("POST", "/admin/packs/{id}", &[(TenantsPack, NO_ONE)]),
+    (
+        "POST",
+        "/admin/packs/{id}/activate",
+        &[(TenantsPack, NO_ONE)],
+    ),
+    (
+        "POST",
+        "/admin/packs/{id}/deactivate",
+        &[(TenantsPack, NO_ONE)],
+    ),
+    ("POST", "/admin/packs/{id}/up", &[(TenantsPack, NO_ONE)]),
+    ("POST", "/admin/packs/{id}/down", &[(TenantsPack, NO_ONE)]),
+    ("POST", "/admin/packs/{id}/delete", &[(TenantsPack, NO_ONE)]),
     ("GET", "/platform", &[(NoParam, [LOGIN, LOGIN, OK])]),
     (
         "POST",
@@ -71,6 +88,11 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
             (TenantSlug, [LOGIN, LOGIN, DONE]),
             (Malformed, [LOGIN, LOGIN, NOT_FOUND]),
         ],
+    ),
+    (
+        "GET",
+        "/platform/payments",
+        &[(NoParam, [LOGIN, LOGIN, OK])],
     ),
     // The API belongs to tenants' sites.
     ("GET", "/api/v1/jobs", &[(NoParam, NO_ONE)]),

@@ -2,7 +2,8 @@
 
 use super::Id::*;
 use super::{
-    Expect, Row, ACCEPTED, DONE, FORBIDDEN, LOGIN, NOT_FOUND, OK, UNAUTHORIZED, UNPROCESSABLE,
+    Expect, Row, ACCEPTED, CONFLICT, DONE, FORBIDDEN, LOGIN, NOT_FOUND, OK, UNAUTHORIZED,
+    UNPROCESSABLE,
 };
 
 /// The visitors of a tenant's site (pixelforge), in the order of the columns below; each
@@ -230,6 +231,67 @@ pub(super) const TENANT_MATRIX: &[Row<6>] = &[
             (Malformed, ADMIN_ACTION_404),
         ],
     ),
+    ("GET", "/admin/packs", &[(NoParam, ADMIN_PAGE)]),
+    ("POST", "/admin/packs", &[(NoParam, ADMIN_ACTION)]),
+    ("POST", "/admin/packs/payee", &[(NoParam, ADMIN_ACTION)]),
+    (
+        "POST",
+        "/admin/packs/{id}",
+        &[
+            (TenantsPack, ADMIN_ACTION),
+            (OtherTenantsPack, ADMIN_ACTION_404),
+            (Malformed, ADMIN_ACTION_404),
+        ],
+    ),
+    (
+        "POST",
+        "/admin/packs/{id}/activate",
+        &[
+            (TenantsPack, ADMIN_ACTION),
+            (OtherTenantsPack, ADMIN_ACTION_404),
+            (Malformed, ADMIN_ACTION_404),
+        ],
+    ),
+    (
+        "POST",
+        "/admin/packs/{id}/deactivate",
+        &[
+            (TenantsPack, ADMIN_ACTION),
+            (OtherTenantsPack, ADMIN_ACTION_404),
+            (Malformed, ADMIN_ACTION_404),
+        ],
+    ),
+    (
+        "POST",
+        "/admin/packs/{id}/up",
+        &[
+            (TenantsPack, ADMIN_ACTION),
+            (OtherTenantsPack, ADMIN_ACTION_404),
+            (Malformed, ADMIN_ACTION_404),
+        ],
+    ),
+    (
+        "POST",
+        "/admin/packs/{id}/down",
+        &[
+            (TenantsPack, ADMIN_ACTION),
+            (OtherTenantsPack, ADMIN_ACTION_404),
+            (Malformed, ADMIN_ACTION_404),
+        ],
+    ),
+    // The pack was bought: deleting it is refused with "deactivate it instead".
+    (
+        "POST",
+        "/admin/packs/{id}/delete",
+        &[
+            (
+                TenantsPack,
+                [LOGIN, FORBIDDEN, LOGIN, CONFLICT, LOGIN, CONFLICT],
+            ),
+            (OtherTenantsPack, ADMIN_ACTION_404),
+            (Malformed, ADMIN_ACTION_404),
+        ],
+    ),
     // The platform console exists only on the platform host.
     ("GET", "/platform", &[(NoParam, NO_ONE)]),
     (
@@ -237,6 +299,7 @@ pub(super) const TENANT_MATRIX: &[Row<6>] = &[
         "/platform/tenants/{slug}/admins",
         &[(TenantSlug, NO_ONE), (Malformed, NO_ONE)],
     ),
+    ("GET", "/platform/payments", &[(NoParam, NO_ONE)]),
     ("GET", "/api/v1/jobs", &[(NoParam, TOKEN_OWNERS)]),
     (
         "POST",

@@ -12,6 +12,11 @@ pub(super) fn form_fields(route: &str) -> &'static [(&'static str, &'static str)
     match route {
         "/admin/users/{id}/role" => &[("role", "user")],
         "/platform/tenants/{slug}/admins" => &[("email", TARGET_EMAIL)],
+        "/admin/packs" | "/admin/packs/{id}" => &[("credits", "60"), ("price", "179")],
+        "/admin/packs/payee" => &[
+            ("upi_vpa", "pixelforge@okaxis"),
+            ("upi_payee", "PixelForge"),
+        ],
         _ => &[],
     }
 }

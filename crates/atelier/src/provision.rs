@@ -1,11 +1,15 @@
 //! Declarative tenants: `tenants/*.toml` files create the tenants that are missing; after
 //! that the database is the source of truth, and `atelier tenant export` writes one back.
+//! A file's credit packs are given to its tenant when it is created, or later to a tenant
+//! that has no packs at all (one provisioned before packs existed); never on top of packs.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
-use atelier_domain::{HostName, Slug, TenantSettings, TenantSettingsInput, TenantStatus};
-use atelier_store::{NewTenant, TenantSite};
+use atelier_domain::{
+    HostName, PackTerms, Paise, Slug, TenantSettings, TenantSettingsInput, TenantStatus,
+};
+use atelier_store::{NewTenant, Store, TenantSite};
 use atelier_web::AppState;
 use serde::{Deserialize, Serialize};
 
@@ -20,11 +24,41 @@ pub struct TenantFile {
     #[serde(default)]
     pub domains: Vec<String>,
     pub settings: TenantSettingsInput,
+    /// The credit packs it sells, in the order buyers see them (`[[packs]]`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub packs: Vec<PackFile>,
+}
+
+/// One `[[packs]]` entry: `credits`, `price` in rupees as a string ("149.00"), and
+/// `active = false` for a pack kept off sale (on sale when left out).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackFile {
+    pub credits: i64,
+    pub price: String,
+    #[serde(default = "on_sale", skip_serializing_if = "is_on_sale")]
+    pub active: bool,
+}
+
+fn on_sale() -> bool {
+    true
+}
+
+fn is_on_sale(active: &bool) -> bool {
+    *active
+}
+
+/// A tenant file, checked: the tenant to create and the packs to give it.
+#[derive(Debug, Clone)]
+pub struct TenantPlan {
+    pub tenant: NewTenant,
+    /// Each pack's terms, and whether it is on sale.
+    pub packs: Vec<(PackTerms, bool)>,
 }
 
 impl TenantFile {
     /// Checks every field; `origin` names the file in messages.
-    pub fn parse(&self, origin: &str, themes: &atelier_web::Themes) -> anyhow::Result<NewTenant> {
+    pub fn parse(&self, origin: &str, themes: &atelier_web::Themes) -> anyhow::Result<TenantPlan> {
         let slug = Slug::parse(&self.slug).map_err(|e| anyhow::anyhow!("{origin}: {e}"))?;
         let settings = TenantSettings::parse(&self.settings).map_err(|errors| {
             let list: Vec<String> = errors.iter().map(|e| format!("settings.{e}")).collect();
@@ -45,26 +79,70 @@ impl TenantFile {
                 HostName::parse(d).map_err(|e| anyhow::anyhow!("{origin}: domains: {d:?}: {e}"))
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
-        Ok(NewTenant {
-            slug,
-            status: self.status,
-            settings,
-            domains,
+        let packs = self
+            .packs
+            .iter()
+            .enumerate()
+            .map(|(i, pack)| {
+                let at = format!("{origin}: packs[{i}]");
+                let price = Paise::parse_rupees(&pack.price)
+                    .map_err(|message| anyhow::anyhow!("{at}.price: {message}"))?;
+                let terms = PackTerms::new(pack.credits, price).map_err(|errors| {
+                    let list: Vec<String> = errors
+                        .iter()
+                        .map(|e| format!("{at}.{}: {}", e.field, e.message))
+                        .collect();
+                    anyhow::anyhow!("{}", list.join("; "))
+                })?;
+                Ok((terms, pack.active))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        Ok(TenantPlan {
+            tenant: NewTenant {
+                slug,
+                status: self.status,
+                settings,
+                domains,
+            },
+            packs,
         })
     }
 
-    pub fn from_site(site: &TenantSite) -> TenantFile {
+    /// The file that creates `site` with `packs` again.
+    pub fn from_site(site: &TenantSite, packs: &[atelier_store::Pack]) -> TenantFile {
         TenantFile {
             slug: site.tenant.slug.to_string(),
             status: site.tenant.status,
             domains: site.domains.iter().map(ToString::to_string).collect(),
             settings: site.tenant.settings.to_input(),
+            packs: packs
+                .iter()
+                .map(|p| PackFile {
+                    credits: p.terms.credits.get(),
+                    price: p.terms.price.decimal(),
+                    active: p.active,
+                })
+                .collect(),
         }
+    }
+
+    /// The file of the tenant `slug` as the database has it, with its packs; `None` when
+    /// there is no such tenant.
+    pub async fn export(store: &Store, slug: &Slug) -> anyhow::Result<Option<TenantFile>> {
+        let Some(tenant) = store.find_tenant_by_slug(slug).await? else {
+            return Ok(None);
+        };
+        let domains = store.tenant_domains(tenant.id).await?;
+        let packs = store.list_packs(tenant.id, false).await?;
+        Ok(Some(TenantFile::from_site(
+            &TenantSite { tenant, domains },
+            &packs,
+        )))
     }
 }
 
 /// Reads and checks a tenant file.
-pub fn read_tenant_file(path: &Path, themes: &atelier_web::Themes) -> anyhow::Result<NewTenant> {
+pub fn read_tenant_file(path: &Path, themes: &atelier_web::Themes) -> anyhow::Result<TenantPlan> {
     let origin = path.display().to_string();
     let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {origin}"))?;
     let file: TenantFile = toml::from_str(&text).map_err(|e| anyhow::anyhow!("{origin}: {e}"))?;
@@ -87,20 +165,39 @@ pub fn tenant_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Creates the tenants of `dir` that do not exist yet; leaves existing ones untouched.
+/// Creates the tenants of `dir` that do not exist yet; leaves existing ones untouched, but
+/// gives one that has no packs at all the packs of its file.
 pub async fn provision_dir(state: &AppState, dir: &Path) -> anyhow::Result<()> {
     for path in tenant_files(dir)? {
-        let new = read_tenant_file(&path, &state.themes)?;
-        if state.store.find_tenant_by_slug(&new.slug).await?.is_some() {
-            tracing::debug!(slug = %new.slug, "tenant exists; its file is not applied again");
-            continue;
-        }
-        state
-            .tenants
-            .create(&new)
+        let TenantPlan { tenant: new, packs } = read_tenant_file(&path, &state.themes)?;
+        let tenant = match state.store.find_tenant_by_slug(&new.slug).await? {
+            Some(tenant) => {
+                tracing::debug!(slug = %new.slug, "tenant exists; its file is not applied again");
+                tenant
+            }
+            None => {
+                let tenant = state.tenants.create(&new).await.with_context(|| {
+                    format!("{}: cannot create tenant {}", path.display(), new.slug)
+                })?;
+                tracing::info!(slug = %new.slug, file = %path.display(), "tenant created from file");
+                tenant
+            }
+        };
+        let made = state
+            .store
+            .seed_packs(tenant.id, &packs, state.clock.now())
             .await
-            .with_context(|| format!("{}: cannot create tenant {}", path.display(), new.slug))?;
-        tracing::info!(slug = %new.slug, file = %path.display(), "tenant created from file");
+            .with_context(|| {
+                format!(
+                    "{}: cannot create the packs of {}",
+                    path.display(),
+                    new.slug
+                )
+            })?;
+        if made > 0 {
+            state.tenants.forget_tenant(tenant.id).await;
+            tracing::info!(slug = %new.slug, packs = made, "packs created from file");
+        }
     }
     Ok(())
 }

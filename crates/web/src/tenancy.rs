@@ -135,6 +135,22 @@ impl TenantDirectory {
         self.cache.invalidate_all();
     }
 
+    /// Forgets the cached lookups that lead to one tenant, so its next request reads it
+    /// afresh: called after each change to its packs or payee on this node.
+    pub async fn forget_tenant(&self, id: TenantId) {
+        let hosts: Vec<Arc<HostName>> = self
+            .cache
+            .iter()
+            .filter(|(_, resolution)| {
+                matches!(resolution, Resolution::Tenant(site) if site.tenant.id == id)
+            })
+            .map(|(host, _)| host)
+            .collect();
+        for host in hosts {
+            self.cache.invalidate(host.as_ref()).await;
+        }
+    }
+
     pub async fn create(&self, new: &NewTenant) -> Result<atelier_domain::Tenant, StoreError> {
         let tenant = self.store.create_tenant(new, self.clock.now()).await?;
         self.invalidate();

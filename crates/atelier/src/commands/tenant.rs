@@ -4,10 +4,10 @@
 use std::path::PathBuf;
 
 use anyhow::{bail, Context};
-use atelier::provision::{read_tenant_file, TenantFile};
+use atelier::provision::{read_tenant_file, TenantFile, TenantPlan};
 use atelier_config::Settings;
 use atelier_domain::{Clock, Email, Role, Slug, SystemClock, TenantSettingsInput, TenantStatus};
-use atelier_store::{Store, StoreError, TenantSite};
+use atelier_store::{Store, StoreError};
 use atelier_web::Themes;
 use clap::{Args, Subcommand};
 
@@ -71,7 +71,7 @@ pub async fn run(settings: Settings, command: TenantCommand) -> anyhow::Result<(
 /// Creates a tenant from its file, or from the options read as a tenant file would be.
 async fn create(store: &Store, settings: &Settings, options: CreateOptions) -> anyhow::Result<()> {
     let themes = Themes::load(&settings.themes_dir, false)?;
-    let new = match options.file {
+    let TenantPlan { tenant: new, packs } = match options.file {
         Some(path) => read_tenant_file(&path, &themes)?,
         None => {
             let input = TenantSettingsInput {
@@ -86,6 +86,7 @@ async fn create(store: &Store, settings: &Settings, options: CreateOptions) -> a
                 status: TenantStatus::Active,
                 domains: options.domains,
                 settings: input,
+                packs: Vec::new(),
             };
             file.parse("the options", &themes)?
         }
@@ -99,6 +100,10 @@ async fn create(store: &Store, settings: &Settings, options: CreateOptions) -> a
             }
             other => other.into(),
         })?;
+    store
+        .seed_packs(tenant.id, &packs, SystemClock.now())
+        .await
+        .context("cannot create the tenant's packs")?;
     println!(
         "Created tenant {} ({}): http://{}.{}/",
         tenant.slug, tenant.settings.name, tenant.slug, settings.base_domain
@@ -158,14 +163,13 @@ async fn add_admin(
     Ok(())
 }
 
-/// Writes the tenant as a tenant file, which `tenant create --file` reads back.
+/// Writes the tenant as a tenant file (settings, domains and packs), which `tenant create
+/// --file` reads back.
 async fn export(store: &Store, slug: &str, output: Option<PathBuf>) -> anyhow::Result<()> {
     let slug = Slug::parse(slug)?;
-    let Some(tenant) = store.find_tenant_by_slug(&slug).await? else {
+    let Some(file) = TenantFile::export(store, &slug).await? else {
         bail!("there is no tenant {slug}; `atelier tenant list` shows them");
     };
-    let domains = store.tenant_domains(tenant.id).await?;
-    let file = TenantFile::from_site(&TenantSite { tenant, domains });
     let text = format!(
         "# Tenant {slug}, exported by `atelier tenant export`.\n{}",
         toml::to_string_pretty(&file)?

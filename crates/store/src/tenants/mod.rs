@@ -1,8 +1,9 @@
 //! Tenants: creating one with its settings and domains, finding one by slug or domain,
 //! listing them, and their status. How settings map to columns is in `settings.rs`, custom
-//! domains in `domains.rs`.
+//! domains in `domains.rs`, the UPI payee (changed on its own, with an audit row) in `payee.rs`.
 
 mod domains;
+mod payee;
 mod settings;
 
 use atelier_domain::{HostName, Slug, Tenant, TenantId, TenantSettings, TenantStatus, Timestamp};

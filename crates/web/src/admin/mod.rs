@@ -1,11 +1,16 @@
 //! The tenant admin console (`/admin` on a tenant's site) and the platform console
 //! (`/platform` on the platform host).
 
+mod packs;
 mod platform;
+mod platform_payments;
 mod users;
 
+use atelier_domain::User;
+use atelier_store::Actor;
 use axum::response::Redirect;
 
+use crate::auth::ClientIp;
 use crate::routes::Routes;
 
 pub(crate) fn router() -> Routes {
@@ -15,9 +20,29 @@ pub(crate) fn router() -> Routes {
         .post("/admin/users/{id}/disable", users::disable)
         .post("/admin/users/{id}/enable", users::enable)
         .post("/admin/users/{id}/role", users::change_role)
+        // Packs and payee: what the tenant sells and where buyers pay.
+        .get("/admin/packs", packs::list)
+        .post("/admin/packs", packs::create)
+        .post("/admin/packs/payee", packs::save_payee)
+        .post("/admin/packs/{id}", packs::update)
+        .post("/admin/packs/{id}/activate", packs::activate)
+        .post("/admin/packs/{id}/deactivate", packs::deactivate)
+        .post("/admin/packs/{id}/up", packs::move_up)
+        .post("/admin/packs/{id}/down", packs::move_down)
+        .post("/admin/packs/{id}/delete", packs::delete)
         .get("/platform", platform::console)
         .post(
             "/platform/tenants/{slug}/admins",
             platform::add_tenant_admin,
         )
+        .get("/platform/payments", platform_payments::list)
+}
+
+/// The signed-in admin as the audit log records them: who, and from which address.
+pub(crate) fn audit_actor(user: &User, ClientIp(address): ClientIp) -> Actor {
+    Actor {
+        id: user.id,
+        email: user.email.to_string(),
+        address,
+    }
 }

@@ -1,0 +1,3 @@
+//! Buying credits with UPI over HTTP, one file per area.
+
+mod packs;

@@ -1,0 +1,644 @@
+//! Packs and payee over HTTP: what a tenant sells (`/admin/packs`), where its buyers pay
+//! (`/admin/packs/payee`), every tenant's payments for the platform (`/platform/payments`),
+//! and the packs tenant files provision.
+
+use atelier_domain::{
+    Clock, PackId, PackTerms, Paise, PaymentReference, Slug, TenantId, User, Utr,
+};
+use atelier_store::NewPayment;
+
+use crate::accounts::{make_tenant_admin, user_by_email, PASSWORD};
+use crate::common::browser::Browser;
+use crate::common::{test_settings, Db, Page, TestApp, TestDatabase};
+use crate::on_both_databases;
+
+on_both_databases!(
+    admins_add_change_reorder_and_take_packs_off_sale_with_an_audit_trail,
+    a_bought_pack_is_never_deleted_only_taken_off_sale,
+    the_upi_id_is_checked_and_stopping_payments_takes_its_own_button,
+    plain_users_are_refused_and_other_tenants_packs_are_not_found,
+    the_platform_lists_every_tenants_payments_a_page_at_a_time,
+    tenant_files_give_packs_once_and_export_writes_them_back,
+);
+
+/// An admin of `slug`'s site, signed in there.
+async fn admin<'a>(app: &'a TestApp, slug: &str, email: &str) -> (Browser<'a>, User) {
+    let mut browser = Browser::new(app, &format!("{slug}.test"));
+    let page = browser.register(email, PASSWORD).await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    let user = make_tenant_admin(app, slug, email).await;
+    (browser, user)
+}
+
+fn tenant_of(user: &User) -> TenantId {
+    user.tenant_id
+        .unwrap_or_else(|| panic!("{} has no tenant", user.email))
+}
+
+/// The tenant's packs as (credits, price in paise, on sale), in their order.
+async fn packs(app: &TestApp, tenant: TenantId) -> Vec<(PackId, i64, i64, bool)> {
+    app.state
+        .store
+        .list_packs(tenant, false)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .map(|p| (p.id, p.terms.credits.get(), p.terms.price.get(), p.active))
+        .collect()
+}
+
+/// The values of `attribute="…"` in the page, in order (`data-pack`, `data-payment`).
+fn attribute_values(page: &Page, attribute: &str) -> Vec<String> {
+    let marker = format!("{attribute}=\"");
+    page.body
+        .split(&marker)
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next().map(str::to_owned))
+        .collect()
+}
+
+/// `user` says they paid for `pack` with `utr`.
+async fn pay(app: &TestApp, user: &User, pack: PackId, utr: &str) {
+    let made = app
+        .state
+        .store
+        .create_payment_request(
+            &NewPayment {
+                tenant: tenant_of(user),
+                user: user.id,
+                user_email: user.email.to_string(),
+                pack,
+                reference: PaymentReference::generate().unwrap_or_else(|e| panic!("{e}")),
+                utr: Utr::parse(utr).unwrap_or_else(|e| panic!("{e:?}")),
+            },
+            1_000,
+            app.clock.now(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(made.is_ok(), "refused: {made:?}");
+}
+
+/// The audit log's actions for a tenant, oldest first.
+async fn audit_actions(app: &TestApp, tenant: TenantId) -> Vec<(String, String, String)> {
+    let mut rows = app
+        .state
+        .store
+        .audit_page(Some(tenant), None, 100)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    rows.reverse();
+    rows.into_iter()
+        .map(|r| {
+            assert!(!r.address.is_empty(), "no address in {r:?}");
+            (r.action, r.before, r.after)
+        })
+        .collect()
+}
+
+async fn admins_add_change_reorder_and_take_packs_off_sale_with_an_audit_trail(db: Db) {
+    let app = TestApp::start(db).await;
+    let (mut boss, me) = admin(&app, "pixelforge", "boss@example.com").await;
+    let tenant = tenant_of(&me);
+
+    // The provisioned packs, in order, each with its price per image; the console's
+    // sections link to each other.
+    let page = boss.get("/admin/packs").await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    page.assert_contains("₹149.00");
+    page.assert_contains("₹2.98");
+    page.assert_contains("href=\"/admin/users\"");
+    page.assert_contains("Packs &amp; UPI");
+    page.assert_contains("data-selling=\"yes\"");
+    let before = packs(&app, tenant).await;
+    assert_eq!(attribute_values(&page, "data-pack").len(), before.len());
+    assert!(boss
+        .get("/admin/users")
+        .await
+        .text()
+        .contains("href=\"/admin/packs\""));
+
+    // Wrong values come back next to their fields, as typed, with 422.
+    let refused = boss
+        .submit(
+            "/admin/packs",
+            "/admin/packs",
+            &[("credits", "lots"), ("price", "12.345")],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    refused.assert_contains("is not a whole number of Sparks");
+    refused.assert_contains("at most two decimals");
+    refused.assert_contains("value=\"12.345\"");
+    refused.assert_contains("aria-invalid=\"true\"");
+    let out_of_bounds = boss
+        .submit(
+            "/admin/packs",
+            "/admin/packs",
+            &[("credits", "0"), ("price", "0.50")],
+        )
+        .await;
+    assert_eq!(out_of_bounds.status, 422);
+    out_of_bounds.assert_contains("A pack holds between 1 and 100000 credits.");
+    out_of_bounds.assert_contains("A pack costs between ₹1.00 and ₹1,00,000.00.");
+    assert_eq!(packs(&app, tenant).await, before);
+
+    // A good one goes at the end, on sale.
+    let added = boss
+        .submit(
+            "/admin/packs",
+            "/admin/packs",
+            &[("credits", "1,000"), ("price", "₹1,999")],
+        )
+        .await;
+    assert_eq!(added.status, 303, "{}", added.body);
+    let after_add = packs(&app, tenant).await;
+    assert_eq!(after_add.len(), before.len() + 1);
+    let (new_id, credits, price, active) = after_add[after_add.len() - 1];
+    assert_eq!((credits, price, active), (1000, 199_900, true));
+    boss.get("/admin/packs?done=created")
+        .await
+        .assert_contains("₹1,999.00");
+
+    // Editing: a wrong price is shown in that pack's own form, which stays open.
+    let edit = format!("/admin/packs/{new_id}");
+    let refused = boss
+        .submit(
+            "/admin/packs",
+            &edit,
+            &[("credits", "900"), ("price", "free")],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    refused.assert_contains("is not an amount in rupees");
+    refused.assert_contains(&format!("id=\"edit-{new_id}-price-error\""));
+    refused.assert_contains("value=\"free\"");
+    refused.assert_contains("Requests already made keep");
+    let changed = boss
+        .submit(
+            "/admin/packs",
+            &edit,
+            &[("credits", "900"), ("price", "1799.50")],
+        )
+        .await;
+    assert_eq!(changed.status, 303, "{}", changed.body);
+    let (_, credits, price, _) = packs(&app, tenant).await[before.len()];
+    assert_eq!((credits, price), (900, 179_950));
+
+    // Off sale and on again.
+    let off = boss
+        .submit("/admin/packs", &format!("{edit}/deactivate"), &[])
+        .await;
+    assert_eq!(off.status, 303);
+    assert!(!packs(&app, tenant).await[before.len()].3);
+    boss.get("/admin/packs").await.assert_contains("Off sale");
+    boss.submit("/admin/packs", &format!("{edit}/activate"), &[])
+        .await;
+    assert!(packs(&app, tenant).await[before.len()].3);
+
+    // Up twice, then down once: from last to second to last.
+    for step in ["up", "up", "down"] {
+        let moved = boss
+            .submit("/admin/packs", &format!("{edit}/{step}"), &[])
+            .await;
+        assert_eq!(moved.status, 303, "{step}");
+    }
+    let order: Vec<PackId> = packs(&app, tenant).await.iter().map(|p| p.0).collect();
+    assert_eq!(
+        order.iter().position(|id| *id == new_id),
+        Some(order.len() - 2)
+    );
+    let page = boss.get("/admin/packs").await;
+    let shown: Vec<String> = attribute_values(&page, "data-pack");
+    let expected: Vec<String> = order.iter().map(ToString::to_string).collect();
+    assert_eq!(shown, expected, "the page lists the packs in their order");
+    // The first cannot go further up; nothing breaks.
+    let first = order[0];
+    let stay = boss
+        .submit("/admin/packs", &format!("/admin/packs/{first}/up"), &[])
+        .await;
+    assert_eq!(stay.status, 303);
+    assert_eq!(packs(&app, tenant).await[0].0, first);
+
+    // Never bought, so it can go.
+    let gone = boss
+        .submit("/admin/packs", &format!("{edit}/delete"), &[])
+        .await;
+    assert_eq!(gone.status, 303, "{}", gone.body);
+    assert_eq!(packs(&app, tenant).await.len(), before.len());
+
+    let audit = audit_actions(&app, tenant).await;
+    let actions: Vec<&str> = audit.iter().map(|(a, _, _)| a.as_str()).collect();
+    assert_eq!(
+        actions,
+        [
+            "pack.create",
+            "pack.update",
+            "pack.status",
+            "pack.status",
+            "pack.delete"
+        ]
+    );
+    assert_eq!(audit[0].2, "1000 credits for ₹1,999.00");
+    assert_eq!(
+        (audit[1].1.as_str(), audit[1].2.as_str()),
+        ("1000 credits for ₹1,999.00", "900 credits for ₹1,799.50")
+    );
+}
+
+async fn a_bought_pack_is_never_deleted_only_taken_off_sale(db: Db) {
+    let app = TestApp::start(db).await;
+    let (mut boss, me) = admin(&app, "pixelforge", "boss@example.com").await;
+    let tenant = tenant_of(&me);
+    let mut buyer = Browser::new(&app, "pixelforge.test");
+    buyer.register("buyer@example.com", PASSWORD).await;
+    let buyer = user_by_email(&app, "pixelforge", "buyer@example.com").await;
+    let (bought, ..) = packs(&app, tenant).await[0];
+    pay(&app, &buyer, bought, "412345678901").await;
+
+    let page = boss.get("/admin/packs").await;
+    page.assert_contains("Bought");
+    page.assert_lacks(&format!("action=\"/admin/packs/{bought}/delete\""));
+    let (unbought, ..) = packs(&app, tenant).await[1];
+    page.assert_contains(&format!("action=\"/admin/packs/{unbought}/delete\""));
+
+    let refused = boss
+        .submit(
+            "/admin/packs",
+            &format!("/admin/packs/{bought}/delete"),
+            &[],
+        )
+        .await;
+    assert_eq!(refused.status, 409);
+    refused.assert_contains("has been bought");
+    refused.assert_contains("Deactivate it instead");
+    assert_eq!(packs(&app, tenant).await[0].0, bought);
+
+    // Off sale is the way: it stays on record, still bought.
+    let off = boss
+        .submit(
+            "/admin/packs",
+            &format!("/admin/packs/{bought}/deactivate"),
+            &[],
+        )
+        .await;
+    assert_eq!(off.status, 303);
+    let pack = app
+        .state
+        .store
+        .find_pack(tenant, bought)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("the bought pack was deleted"));
+    assert!(!pack.active && pack.bought);
+
+    // A price change leaves the request at the price it was made at.
+    boss.submit(
+        "/admin/packs",
+        &format!("/admin/packs/{bought}"),
+        &[("credits", "55"), ("price", "199")],
+    )
+    .await;
+    let requests = app
+        .state
+        .store
+        .user_payments(tenant, buyer.id, 10)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (requests[0].credits.get(), requests[0].amount),
+        (50, Paise::new(14_900))
+    );
+    let actions: Vec<String> = audit_actions(&app, tenant)
+        .await
+        .into_iter()
+        .map(|(a, _, _)| a)
+        .collect();
+    assert_eq!(
+        actions,
+        ["pack.status", "pack.update"],
+        "a refused delete leaves no row"
+    );
+}
+
+async fn the_upi_id_is_checked_and_stopping_payments_takes_its_own_button(db: Db) {
+    let app = TestApp::start(db).await;
+    let (mut boss, me) = admin(&app, "pixelforge", "boss@example.com").await;
+    let tenant = tenant_of(&me);
+    let host = atelier_domain::HostName::parse("pixelforge.test").unwrap_or_else(|e| panic!("{e}"));
+    let vpa_now = || async {
+        match app.state.tenants.resolve(&host).await {
+            Ok(atelier_web::Resolution::Tenant(site)) => site.tenant.settings.upi_vpa.clone(),
+            other => panic!("pixelforge.test resolved to {other:?}"),
+        }
+    };
+    // The site is cached now, with the file's UPI ID.
+    assert_eq!(vpa_now().await, "pixelforge@okaxis");
+
+    let refused = boss
+        .submit(
+            "/admin/packs",
+            "/admin/packs/payee",
+            &[
+                ("upi_vpa", "pixel forge"),
+                ("upi_payee", "PixelForge Studio"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    refused.assert_contains("A UPI ID looks like name@bank");
+    refused.assert_contains("id=\"upi-vpa-error\"");
+    refused.assert_contains("value=\"pixel forge\"");
+    refused.assert_contains("value=\"PixelForge Studio\"");
+    let empty = boss
+        .submit(
+            "/admin/packs",
+            "/admin/packs/payee",
+            &[("upi_vpa", " "), ("upi_payee", "PixelForge Studio")],
+        )
+        .await;
+    assert_eq!(empty.status, 422);
+    empty.assert_contains("To stop taking payments");
+    let no_payee = boss
+        .submit(
+            "/admin/packs",
+            "/admin/packs/payee",
+            &[("upi_vpa", "studio@oksbi"), ("upi_payee", "")],
+        )
+        .await;
+    assert_eq!(no_payee.status, 422);
+    no_payee.assert_contains("Enter the name UPI apps should show as the payee.");
+    assert_eq!(
+        vpa_now().await,
+        "pixelforge@okaxis",
+        "nothing refused was saved"
+    );
+
+    let saved = boss
+        .submit(
+            "/admin/packs",
+            "/admin/packs/payee",
+            &[
+                ("upi_vpa", " Studio@OKSBI "),
+                ("upi_payee", "PixelForge Studio"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    // At once on this node, without waiting for the cache to expire.
+    assert_eq!(vpa_now().await, "studio@oksbi");
+    let page = boss.get("/admin/packs?done=payee").await;
+    page.assert_contains("value=\"studio@oksbi\"");
+    page.assert_contains("data-selling=\"yes\"");
+
+    let stopped = boss
+        .submit("/admin/packs", "/admin/packs/payee", &[("intent", "stop")])
+        .await;
+    assert_eq!(stopped.status, 303);
+    assert_eq!(vpa_now().await, "");
+    let page = boss.get("/admin/packs?done=stopped").await;
+    page.assert_contains("data-selling=\"no\"");
+    page.assert_contains("enter your UPI ID below");
+    page.assert_lacks("Stop taking payments</button>");
+    page.assert_contains("value=\"PixelForge Studio\"");
+
+    let audit = audit_actions(&app, tenant).await;
+    assert_eq!(
+        audit,
+        [
+            (
+                "tenant.payee".to_owned(),
+                "pixelforge@okaxis (PixelForge Creative)".to_owned(),
+                "studio@oksbi (PixelForge Studio)".to_owned()
+            ),
+            (
+                "tenant.payee".to_owned(),
+                "studio@oksbi (PixelForge Studio)".to_owned(),
+                "no UPI ID (not taking payments) (PixelForge Studio)".to_owned()
+            ),
+        ]
+    );
+}
+
+async fn plain_users_are_refused_and_other_tenants_packs_are_not_found(db: Db) {
+    let app = TestApp::start(db).await;
+    let mut user = Browser::new(&app, "pixelforge.test");
+    user.register("sam@example.com", PASSWORD).await;
+    assert_eq!(user.get("/admin/packs").await.status, 403);
+    let sam = user_by_email(&app, "pixelforge", "sam@example.com").await;
+    let pixelforge = tenant_of(&sam);
+    let before = packs(&app, pixelforge).await;
+    let (pack, ..) = before[0];
+    let refused = user
+        .submit("/account", &format!("/admin/packs/{pack}/deactivate"), &[])
+        .await;
+    assert_eq!(refused.status, 403);
+    let refused = user
+        .submit(
+            "/account",
+            "/admin/packs",
+            &[("credits", "5"), ("price", "10")],
+        )
+        .await;
+    assert_eq!(refused.status, 403);
+
+    // Nocturne's admin, on nocturne's site, names pixelforge's pack: there is no such pack.
+    let (mut other, _) = admin(&app, "nocturne", "owner@nocturne.example").await;
+    for action in ["deactivate", "up", "delete"] {
+        let page = other
+            .submit(
+                "/admin/packs",
+                &format!("/admin/packs/{pack}/{action}"),
+                &[],
+            )
+            .await;
+        assert_eq!(page.status, 404, "{action}");
+    }
+    let page = other
+        .submit(
+            "/admin/packs",
+            &format!("/admin/packs/{pack}"),
+            &[("credits", "1"), ("price", "1")],
+        )
+        .await;
+    assert_eq!(page.status, 404);
+    assert_eq!(packs(&app, pixelforge).await, before);
+    other
+        .get("/admin/packs")
+        .await
+        .assert_lacks(&pack.to_string());
+}
+
+async fn the_platform_lists_every_tenants_payments_a_page_at_a_time(db: Db) {
+    let app = TestApp::start(db).await;
+    let mut made = Vec::new();
+    for (slug, digit) in [("pixelforge", '4'), ("nocturne", '5')] {
+        let mut browser = Browser::new(&app, &format!("{slug}.test"));
+        let email = format!("buyer@{slug}.example");
+        browser.register(&email, PASSWORD).await;
+        let buyer = user_by_email(&app, slug, &email).await;
+        let (pack, ..) = packs(&app, tenant_of(&buyer)).await[0];
+        for i in 0..30_u32 {
+            // Several requests share a millisecond: the cursor's id settles their order.
+            if i % 3 == 0 {
+                app.clock.advance_millis(1);
+            }
+            pay(&app, &buyer, pack, &format!("{digit}{i:011}")).await;
+            made.push(format!("{digit}{i:011}"));
+        }
+    }
+    crate::access::create_super_admin(&app, "root@example.com").await;
+    let mut root = Browser::new(&app, "platform.localhost");
+    assert_eq!(root.login("root@example.com", PASSWORD).await.status, 303);
+
+    let mut seen = Vec::new();
+    let mut next = Some("/platform/payments".to_owned());
+    let mut pages = 0;
+    while let Some(path) = next.take() {
+        pages += 1;
+        assert!(pages <= 3, "the pages never end");
+        let page = root.get(&path).await;
+        assert_eq!(page.status, 200, "{path}: {}", page.body);
+        seen.extend(attribute_values(&page, "data-payment"));
+        next = page
+            .text()
+            .split("href=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .find(|href| href.contains("after="))
+            .map(|href| href.replace("&amp;", "&"));
+        if pages == 1 {
+            page.assert_contains("pixelforge");
+            page.assert_contains("nocturne");
+            page.assert_contains("buyer@nocturne.example");
+            page.assert_contains("₹129.00");
+            page.assert_contains("Pending");
+            page.assert_contains("Older");
+        }
+    }
+    assert_eq!(pages, 2);
+    // Every request exactly once, newest first.
+    let all = app
+        .state
+        .store
+        .payment_desk(
+            None,
+            &atelier_store::DeskFilter::default(),
+            atelier_store::DeskOrder::NewestFirst,
+            None,
+            1_000,
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(all.len(), 60);
+    let expected: Vec<String> = all.iter().map(|r| r.id.to_string()).collect();
+    assert_eq!(seen, expected);
+
+    // One tenant, and a state with nothing in it.
+    let nocturne = root.get("/platform/payments?tenant=nocturne").await;
+    assert_eq!(attribute_values(&nocturne, "data-payment").len(), 30);
+    nocturne.assert_lacks("buyer@pixelforge.example");
+    nocturne.assert_lacks("after=");
+    let approved = root.get("/platform/payments?state=approved").await;
+    assert_eq!(attribute_values(&approved, "data-payment").len(), 0);
+    approved.assert_contains("No payments match");
+    assert_eq!(
+        root.get("/platform/payments?after=yesterday").await.status,
+        400
+    );
+    assert_eq!(
+        root.get("/platform/payments?tenant=nobody").await.status,
+        400
+    );
+}
+
+async fn tenant_files_give_packs_once_and_export_writes_them_back(db: Db) {
+    let database = TestDatabase::new(&db).await;
+    let settings = test_settings(&database, "");
+    let first = TestApp::start_on(database, settings.clone()).await;
+    let slug = |s: &str| Slug::parse(s).unwrap_or_else(|e| panic!("{e}"));
+    let tenant = |app: &TestApp, s: &'static str| {
+        let store = app.state.store.clone();
+        async move {
+            store
+                .find_tenant_by_slug(&slug(s))
+                .await
+                .unwrap_or_else(|e| panic!("{e}"))
+                .unwrap_or_else(|| panic!("no {s}"))
+                .id
+        }
+    };
+    let pixelforge = tenant(&first, "pixelforge").await;
+    let nocturne = tenant(&first, "nocturne").await;
+    let terms = |list: Vec<(PackId, i64, i64, bool)>| -> Vec<(i64, i64, bool)> {
+        list.into_iter().map(|(_, c, p, a)| (c, p, a)).collect()
+    };
+    assert_eq!(
+        terms(packs(&first, pixelforge).await),
+        [(50, 14_900, true), (120, 29_900, true), (300, 69_900, true)]
+    );
+    assert_eq!(packs(&first, nocturne).await.len(), 3);
+
+    // An admin changes a price and empties nocturne; a restart gives pixelforge nothing
+    // more, and nocturne (no packs at all) its file's packs again.
+    let store = &first.state.store;
+    let (_, boss) = admin(&first, "pixelforge", "boss@example.com").await;
+    let actor = atelier_store::Actor {
+        id: boss.id,
+        email: boss.email.to_string(),
+        address: "127.0.0.1".to_owned(),
+    };
+    let (cheapest, ..) = packs(&first, pixelforge).await[0];
+    let cheaper = PackTerms::new(50, Paise::new(9_900)).unwrap_or_else(|e| panic!("{e:?}"));
+    store
+        .update_pack(pixelforge, cheapest, cheaper, &actor, first.clock.now())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    for (id, ..) in packs(&first, nocturne).await {
+        store
+            .delete_pack(nocturne, id, &actor, first.clock.now())
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let TestApp { database, .. } = first;
+    let second = TestApp::start_on(database, settings).await;
+    assert_eq!(
+        terms(packs(&second, pixelforge).await),
+        [(50, 9_900, true), (120, 29_900, true), (300, 69_900, true)]
+    );
+    assert_eq!(
+        terms(packs(&second, nocturne).await),
+        [(40, 12_900, true), (100, 27_900, true), (250, 59_900, true)]
+    );
+
+    // Export writes the packs (an off-sale one marked so); the file reads back to the same.
+    let (last, ..) = packs(&second, pixelforge).await[2];
+    second
+        .state
+        .store
+        .set_pack_active(pixelforge, last, false, &actor, second.clock.now())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let file = atelier::provision::TenantFile::export(&second.state.store, &slug("pixelforge"))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("no pixelforge"));
+    let text = toml::to_string_pretty(&file).unwrap_or_else(|e| panic!("{e}"));
+    assert!(text.contains("[[packs]]"), "{text}");
+    assert!(text.contains("price = \"99.00\""), "{text}");
+    assert_eq!(text.matches("active = false").count(), 1, "{text}");
+    let read: atelier::provision::TenantFile =
+        toml::from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    let plan = read
+        .parse("the export", &second.state.themes)
+        .unwrap_or_else(|e| panic!("{e:#}"));
+    let prices: Vec<(i64, i64, bool)> = plan
+        .packs
+        .iter()
+        .map(|(t, active)| (t.credits.get(), t.price.get(), *active))
+        .collect();
+    assert_eq!(
+        prices,
+        [(50, 9_900, true), (120, 29_900, true), (300, 69_900, false)]
+    );
+}
