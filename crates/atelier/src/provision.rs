@@ -165,24 +165,19 @@ pub fn tenant_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Creates the tenants of `dir` that do not exist yet; leaves existing ones untouched, but
-/// gives one that has no packs at all the packs of its file.
+/// Creates the tenants of `dir` that do not exist yet, with their packs; leaves existing
+/// ones untouched (the database is the source of truth once a tenant exists).
 pub async fn provision_dir(state: &AppState, dir: &Path) -> anyhow::Result<()> {
     for path in tenant_files(dir)? {
         let TenantPlan { tenant: new, packs } = read_tenant_file(&path, &state.themes)?;
-        let tenant = match state.store.find_tenant_by_slug(&new.slug).await? {
-            Some(tenant) => {
-                tracing::debug!(slug = %new.slug, "tenant exists; its file is not applied again");
-                tenant
-            }
-            None => {
-                let tenant = state.tenants.create(&new).await.with_context(|| {
-                    format!("{}: cannot create tenant {}", path.display(), new.slug)
-                })?;
-                tracing::info!(slug = %new.slug, file = %path.display(), "tenant created from file");
-                tenant
-            }
-        };
+        if state.store.find_tenant_by_slug(&new.slug).await?.is_some() {
+            tracing::debug!(slug = %new.slug, "tenant exists; its file is not applied again");
+            continue;
+        }
+        let tenant =
+            state.tenants.create(&new).await.with_context(|| {
+                format!("{}: cannot create tenant {}", path.display(), new.slug)
+            })?;
         let made = state
             .store
             .seed_packs(tenant.id, &packs, state.clock.now())
@@ -194,10 +189,8 @@ pub async fn provision_dir(state: &AppState, dir: &Path) -> anyhow::Result<()> {
                     new.slug
                 )
             })?;
-        if made > 0 {
-            state.tenants.forget_tenant(tenant.id).await;
-            tracing::info!(slug = %new.slug, packs = made, "packs created from file");
-        }
+        state.tenants.forget_tenant(tenant.id).await;
+        tracing::info!(slug = %new.slug, file = %path.display(), packs = made, "tenant created from file");
     }
     Ok(())
 }
