@@ -1,6 +1,7 @@
 //! The people and objects the matrix asks about, made for real: accounts on two tenants and
 //! the platform, a finished job and its image for three of them, API tokens, a pack of each
-//! tenant (pixelforge's bought once), and each visitor's session as their browser holds it.
+//! tenant (pixelforge's bought once), payment requests, and each visitor's session as their
+//! browser holds it.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -17,6 +18,7 @@ use super::{ANSWER_WITHIN, PASSWORD, TARGET_EMAIL};
 use crate::accounts::{set_tenant, user_by_email};
 use crate::common::browser::Browser;
 use crate::common::{within, TestApp};
+use crate::payments::{confirm_payment, payment_id_of, sell_pack};
 
 /// A platform account with the matrix's password, made in the store (other tests sign in
 /// with it; the command line's way is tested in cli.rs).
@@ -233,6 +235,15 @@ impl Fixtures {
         let tenants_pack = first_pack(app, &user).await;
         buy(app, &user, tenants_pack).await;
         let other_tenants_pack = first_pack(app, &other_user).await;
+        // A payment waiting for a decision, of the user and of another tenant's user (each
+        // tenant has a UPI ID in tenants/*.toml; the packs are made here).
+        let pack = sell_pack(app, "pixelforge", 50, 14_900).await;
+        let other_pack = sell_pack(app, "nocturne", 40, 19_900).await;
+        let users_payment =
+            payment_id_of(&confirm_payment(cast.browser("user"), pack, "432187650912").await);
+        let other_tenants_payment = payment_id_of(
+            &confirm_payment(cast.browser("other user"), other_pack, "432187650912").await,
+        );
 
         let ids: HashMap<Id, String> = [
             (UsersJob, jobs[0].clone()),
@@ -244,6 +255,8 @@ impl Fixtures {
             (UsersToken, users_token),
             (AdminsToken, admins_token),
             (OtherTenantsToken, other_tenants_token),
+            (UsersPayment, users_payment.to_string()),
+            (OtherTenantsPayment, other_tenants_payment.to_string()),
             (TargetAccount, target.id.to_string()),
             (OtherTenantsAccount, other_user.id.to_string()),
             (TenantSlug, "pixelforge".to_owned()),

@@ -25,6 +25,7 @@ async fn malformed_ids_are_not_found_on_pages_and_in_the_api(db: Db) {
         "/jobs/12345/events",
         "/images/..%2F..%2Fetc/thumb",
         "/images/0190b2c4-5e6f-7a8b-9c0d",
+        "/payments/not-an-id",
     ] {
         let page = browser.get(path).await;
         assert_eq!(page.status, 404, "GET {path}");

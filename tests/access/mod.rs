@@ -5,8 +5,8 @@
 //! to no one each fail the test by name.
 //!
 //! - `tenant.rs` and `platform.rs`: the tables, one row per route, one column per visitor.
-//! - `fixtures.rs`: the accounts, jobs, images and tokens the rows' ids name, made for real,
-//!   and each visitor's session.
+//! - `fixtures.rs`: the accounts, jobs, images, tokens and payments the rows' ids name, made
+//!   for real, and each visitor's session.
 //! - `visitor.rs`: how one request is asked as a visitor.
 //! - this file: the runner, which crosses the router's routes with the tables and reports
 //!   every difference at once.
@@ -84,6 +84,8 @@ enum Id {
     UsersToken,
     AdminsToken,
     OtherTenantsToken,
+    UsersPayment,
+    OtherTenantsPayment,
     TargetAccount,
     OtherTenantsAccount,
     TenantSlug,

@@ -50,6 +50,9 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
     ("POST", "/jobs/{id}/cancel", &[(UsersJob, NO_ONE)]),
     ("GET", "/images/{id}", &[(UsersImage, NO_ONE)]),
     ("GET", "/images/{id}/thumb", &[(UsersImage, NO_ONE)]),
+    ("GET", "/buy", &[(NoParam, NO_ONE)]),
+    ("POST", "/buy/confirm", &[(NoParam, NO_ONE)]),
+    ("GET", "/payments/{id}", &[(UsersPayment, NO_ONE)]),
     ("GET", "/admin", &[(NoParam, NO_ONE)]),
     ("GET", "/admin/users", &[(NoParam, NO_ONE)]),
     (

@@ -47,6 +47,8 @@ const USERS_OBJECT: [Expect; 6] = [LOGIN, OK, LOGIN, OK, LOGIN, OK];
 const ADMINS_OBJECT: [Expect; 6] = [LOGIN, NOT_FOUND, LOGIN, OK, LOGIN, OK];
 /// Another tenant's, or no id at all: nobody here finds it.
 const NOBODYS: [Expect; 6] = [LOGIN, NOT_FOUND, LOGIN, NOT_FOUND, LOGIN, NOT_FOUND];
+/// The user's own page of their payment: admins decide payments on the desk, not here.
+const OWNERS_PAGE: [Expect; 6] = [LOGIN, OK, LOGIN, NOT_FOUND, LOGIN, NOT_FOUND];
 /// Only the owner may act on these (cancel a job, revoke a token).
 const USERS_ONLY: [Expect; 6] = [LOGIN, DONE, LOGIN, NOT_FOUND, LOGIN, NOT_FOUND];
 const ADMINS_ONLY: [Expect; 6] = [LOGIN, NOT_FOUND, LOGIN, DONE, LOGIN, NOT_FOUND];
@@ -195,6 +197,17 @@ pub(super) const TENANT_MATRIX: &[Row<6>] = &[
             (UsersImage, USERS_OBJECT),
             (AdminsImage, ADMINS_OBJECT),
             (OtherTenantsImage, NOBODYS),
+            (Malformed, NOBODYS),
+        ],
+    ),
+    ("GET", "/buy", &[(NoParam, MEMBERS)]),
+    ("POST", "/buy/confirm", &[(NoParam, MEMBERS_422)]),
+    (
+        "GET",
+        "/payments/{id}",
+        &[
+            (UsersPayment, OWNERS_PAGE),
+            (OtherTenantsPayment, NOBODYS),
             (Malformed, NOBODYS),
         ],
     ),

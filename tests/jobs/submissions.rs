@@ -51,6 +51,7 @@ async fn fifty_concurrent_submissions_with_three_credits_accept_exactly_three(db
     assert_eq!((user.balance.get(), user.held.get()), (3, 3));
     assert_invariants(&app, &user).await;
     // The refusal says why, and where to get more.
+    crate::payments::sell_pack(&app, "pixelforge", 50, 14_900).await;
     let page = browser.generate("one more", 64, 64).await;
     assert_eq!(page.status, 402);
     page.assert_contains("Not enough Sparks");

@@ -1,3 +1,186 @@
-//! Buying credits with UPI over HTTP, one file per area.
+//! Buying credits over HTTP, on both databases: the buy page and its QR code, confirming a
+//! payment and every rule that can refuse it, the payment's own page, and the "Buy" links
+//! that show only where credits are sold. The helpers here are shared with the desk's
+//! tests: they set up what an admin would (packs, decisions) and do what a buyer does.
 
+mod buying;
 mod packs;
+
+use atelier_domain::{Clock, PackId, PackTerms, Paise, PaymentId, Slug, Tenant, User};
+use atelier_store::{Actor, Decided, Decision};
+
+use crate::accounts::{set_tenant, PASSWORD};
+use crate::common::browser::{csrf_token, Browser};
+use crate::common::{Page, TestApp};
+
+/// The tenant named `slug`.
+pub async fn tenant_of(app: &TestApp, slug: &str) -> Tenant {
+    let slug = Slug::parse(slug).unwrap_or_else(|e| panic!("{e}"));
+    app.state
+        .store
+        .find_tenant_by_slug(&slug)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("no tenant {slug}"))
+}
+
+/// Puts a pack of `credits` for `paise` on sale on tenant `slug`, as its admin would.
+pub async fn sell_pack(app: &TestApp, slug: &str, credits: i64, paise: i64) -> PackId {
+    let tenant = tenant_of(app, slug).await;
+    let terms = PackTerms::new(credits, Paise::new(paise)).unwrap_or_else(|e| panic!("{e:?}"));
+    let pack = app
+        .state
+        .store
+        .create_pack(tenant.id, terms, None, app.clock.now())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    app.state.tenants.forget_tenant(tenant.id).await;
+    pack
+}
+
+/// `admin` acting in the audit log, from a test address.
+pub fn actor(admin: &User) -> Actor {
+    Actor {
+        id: admin.id,
+        email: admin.email.as_str().to_owned(),
+        address: "127.0.0.1".to_owned(),
+    }
+}
+
+/// Takes `pack` of tenant `slug` off sale, as `admin`.
+pub async fn take_off_sale(app: &TestApp, slug: &str, pack: PackId, admin: &User) {
+    let tenant = tenant_of(app, slug).await;
+    let found = app
+        .state
+        .store
+        .set_pack_active(tenant.id, pack, false, &actor(admin), app.clock.now())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(found, "{slug} has no pack {pack}");
+    app.state.tenants.forget_tenant(tenant.id).await;
+}
+
+/// Takes every pack of tenant `slug` off sale, as `admin`: the tenant sells nothing.
+pub async fn stop_selling(app: &TestApp, slug: &str, admin: &User) {
+    let tenant = tenant_of(app, slug).await;
+    let packs = app
+        .state
+        .store
+        .list_packs(tenant.id, true)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    for pack in packs {
+        take_off_sale(app, slug, pack.id, admin).await;
+    }
+}
+
+/// Clears tenant `slug`'s UPI ID: it has nowhere to be paid.
+pub async fn clear_upi_id(app: &TestApp, slug: &str) {
+    set_tenant(app, slug, |s| s.upi_vpa.clear()).await;
+}
+
+/// A browser signed up (and so signed in) on `host` as `email`.
+pub async fn signed_up<'a>(app: &'a TestApp, host: &str, email: &str) -> Browser<'a> {
+    let mut browser = Browser::new(app, host);
+    let page = browser.register(email, PASSWORD).await;
+    assert_eq!(page.status, 303, "sign-up of {email}: {}", page.body);
+    browser
+}
+
+/// The value of the first `<input>` named `name` on `page`, as the browser would send it.
+pub fn input_value(page: &Page, name: &str) -> Option<String> {
+    let needle = format!("name=\"{name}\"");
+    page.body.split("<input").skip(1).find_map(|tag| {
+        let tag = &tag[..tag.find('>')?];
+        if !tag.contains(&needle) {
+            return None;
+        }
+        let start = tag.find("value=\"")? + 7;
+        let end = tag[start..].find('"')? + start;
+        Some(tag[start..end].replace("&#x2f;", "/"))
+    })
+}
+
+/// Opens the page that pays for `pack`.
+pub async fn open_checkout(browser: &mut Browser<'_>, pack: PackId) -> Page {
+    browser.get(&format!("/buy?pack={pack}")).await
+}
+
+/// Posts the confirmation form of `checkout` (a page from [`open_checkout`]) with `utr`,
+/// keeping its pack and reference as a browser would.
+pub async fn confirm_on(browser: &mut Browser<'_>, checkout: &Page, utr: &str) -> Page {
+    let field = |name: &str| {
+        input_value(checkout, name).unwrap_or_else(|| {
+            panic!(
+                "no {name} field on the checkout page (status {}):\n{}",
+                checkout.status,
+                &checkout.body[..checkout.body.len().min(2000)]
+            )
+        })
+    };
+    let token = csrf_token(checkout).unwrap_or_else(|| panic!("no form token"));
+    let (pack, reference) = (field("pack"), field("reference"));
+    browser
+        .post_raw(
+            "/buy/confirm",
+            &[
+                ("csrf_token", token.as_str()),
+                ("pack", pack.as_str()),
+                ("reference", reference.as_str()),
+                ("utr", utr),
+            ],
+            &[("sec-fetch-site", "same-origin")],
+        )
+        .await
+}
+
+/// Picks `pack` on the buy page and confirms a payment for it with `utr`.
+pub async fn confirm_payment(browser: &mut Browser<'_>, pack: PackId, utr: &str) -> Page {
+    let checkout = open_checkout(browser, pack).await;
+    assert_eq!(checkout.status, 200, "{}", checkout.body);
+    confirm_on(browser, &checkout, utr).await
+}
+
+/// The payment request a successful confirmation leads to.
+pub fn payment_id_of(page: &Page) -> PaymentId {
+    page.header("location")
+        .strip_prefix("/payments/")
+        .and_then(|id| uuid::Uuid::try_parse(id).ok())
+        .map(PaymentId)
+        .unwrap_or_else(|| {
+            panic!(
+                "not a payment's page: {} {} {}",
+                page.status,
+                page.header("location"),
+                &page.body[..page.body.len().min(1500)]
+            )
+        })
+}
+
+/// Records `admin`'s decision on payment `id` of tenant `slug` (no mail), as the desk does.
+pub async fn record_decision(
+    app: &TestApp,
+    slug: &str,
+    id: PaymentId,
+    decision: Decision,
+    admin: &User,
+) {
+    let tenant = tenant_of(app, slug).await;
+    let decided = app
+        .state
+        .store
+        .decide_payment(
+            tenant.id,
+            id,
+            &decision,
+            &actor(admin),
+            None,
+            app.clock.now(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        matches!(decided, Decided::Done(_)),
+        "the decision was not recorded: {decided:?}"
+    );
+}

@@ -129,6 +129,8 @@ pub struct LimitSettings {
     /// reset links), per client address and per account (site and email address).
     pub mail_per_ip_per_hour: u32,
     pub mail_per_account_per_hour: u32,
+    /// Payment requests one user may have waiting for an admin's decision at once.
+    pub pending_payments_per_user: u32,
     /// A header set by the reverse proxy with the client's address (e.g. "x-forwarded-for",
     /// whose last entry is used); unset trusts the connection's address.
     pub client_ip_header: Option<String>,
@@ -143,6 +145,7 @@ impl LimitSettings {
             self.reset_per_account_per_hour,
             self.mail_per_ip_per_hour,
             self.mail_per_account_per_hour,
+            self.pending_payments_per_user,
         ];
         if limits.contains(&0) {
             return Err(("limits", "every limit must be at least 1"));
@@ -160,6 +163,7 @@ impl Default for LimitSettings {
             reset_per_account_per_hour: 3,
             mail_per_ip_per_hour: 20,
             mail_per_account_per_hour: 5,
+            pending_payments_per_user: 3,
             client_ip_header: None,
         }
     }

@@ -232,10 +232,16 @@ pub(crate) async fn render_error_pages(
         return response;
     };
     let status = response.status();
+    // The page's header keeps its "Buy" link where the site sells credits; failing to know
+    // leaves it out rather than the error page too.
+    let sells_credits = crate::pages::sells_credits(&state, &site)
+        .await
+        .unwrap_or(false);
     let ctx = minijinja::context! {
         status => status.as_u16(),
         title => page.title,
         message => page.message,
+        sells_credits => sells_credits,
     };
     match crate::pages::render(&state, &site, session.as_ref(), "error.html", &path, ctx) {
         Ok(Html(body)) => {

@@ -12,6 +12,7 @@ mod layers;
 mod mail;
 mod pages;
 mod path_id;
+mod payments;
 mod routes;
 mod tenancy;
 mod themes;
@@ -152,6 +153,7 @@ fn route_parts(state: &AppState) -> RouteParts {
             .merge(accounts::router())
             .merge(admin::router())
             .merge(jobs::router())
+            .merge(payments::router())
             .merge(api::router()),
         assets: pages::assets(state),
         probes: health::router(),

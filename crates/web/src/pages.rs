@@ -47,18 +47,31 @@ pub(crate) struct Page {
     pub site: Site,
     pub session: SessionHandle,
     pub path: String,
+    /// Whether the site sells credits (a UPI ID and a pack on sale): its "Buy" links show
+    /// only then.
+    pub sells_credits: bool,
 }
 
 impl FromRequestParts<AppState> for Page {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let site = Site::from_request_parts(parts, state).await?;
         Ok(Page {
             state: state.clone(),
-            site: Site::from_request_parts(parts, state).await?,
+            sells_credits: sells_credits(state, &site).await?,
+            site,
             session: SessionHandle::from_request_parts(parts, state).await?,
             path: parts.uri.path().to_owned(),
         })
+    }
+}
+
+/// Whether `site` sells credits; the platform host sells none.
+pub(crate) async fn sells_credits(state: &AppState, site: &Site) -> Result<bool, AppError> {
+    match site {
+        Site::Tenant(site) => Ok(state.tenants.sells_credits(&site.tenant).await?),
+        Site::Platform => Ok(false),
     }
 }
 
@@ -74,7 +87,7 @@ impl Page {
             Some(&self.session),
             template,
             &self.path,
-            extra,
+            minijinja::context! { sells_credits => self.sells_credits, ..extra },
         )
     }
 

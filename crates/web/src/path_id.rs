@@ -3,7 +3,7 @@
 //! nothing: a page answers 404 and the API its JSON `not_found`, never a 500 or axum's
 //! rejection text.
 
-use atelier_domain::{ApiTokenId, ImageId, JobId, PackId, Slug, UserId};
+use atelier_domain::{ApiTokenId, ImageId, JobId, PackId, PaymentId, Slug, UserId};
 use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
 use axum::response::Response;
@@ -47,6 +47,12 @@ impl FromPath for ApiTokenId {
 impl FromPath for PackId {
     fn from_path(raw: &str) -> Option<Self> {
         uuid(raw).map(PackId)
+    }
+}
+
+impl FromPath for PaymentId {
+    fn from_path(raw: &str) -> Option<Self> {
+        uuid(raw).map(PaymentId)
     }
 }
 

@@ -74,22 +74,45 @@ pub struct TenantDirectory {
     settings: Arc<Settings>,
     clock: Arc<dyn Clock>,
     cache: moka::future::Cache<HostName, Resolution>,
+    /// Whether each tenant has a pack on sale: every page asks (its "Buy" links show only
+    /// then), so it is remembered like the tenant itself.
+    packs_on_sale: moka::future::Cache<TenantId, bool>,
 }
 
 impl TenantDirectory {
     pub fn new(store: Store, settings: Arc<Settings>, clock: Arc<dyn Clock>) -> Self {
+        let ttl = Duration::from_secs(settings.http.tenant_cache_ttl_secs);
         let cache = moka::future::Cache::builder()
             .max_capacity(10_000)
-            .expire_after(ResolutionExpiry {
-                ttl: Duration::from_secs(settings.http.tenant_cache_ttl_secs),
-            })
+            .expire_after(ResolutionExpiry { ttl })
+            .build();
+        let packs_on_sale = moka::future::Cache::builder()
+            .max_capacity(10_000)
+            .time_to_live(ttl)
             .build();
         Self {
             store,
             settings,
             clock,
             cache,
+            packs_on_sale,
         }
+    }
+
+    /// Whether `tenant` sells credits: it has a UPI ID to be paid at and at least one pack on
+    /// sale. Pages show their "Buy" links only then.
+    pub async fn sells_credits(&self, tenant: &atelier_domain::Tenant) -> Result<bool, StoreError> {
+        if crate::payments::upi_payee(&tenant.settings).is_none() {
+            return Ok(false);
+        }
+        let id = tenant.id;
+        let store = &self.store;
+        self.packs_on_sale
+            .try_get_with(id, async move {
+                Ok::<_, StoreError>(!store.list_packs(id, true).await?.is_empty())
+            })
+            .await
+            .map_err(|e| StoreError::Corrupt(format!("pack lookup failed: {e}")))
     }
 
     pub async fn resolve(&self, host: &HostName) -> Result<Resolution, StoreError> {
@@ -133,11 +156,14 @@ impl TenantDirectory {
     /// Forgets every cached lookup; called after any change to tenants on this node.
     pub fn invalidate(&self) {
         self.cache.invalidate_all();
+        self.packs_on_sale.invalidate_all();
     }
 
-    /// Forgets the cached lookups that lead to one tenant, so its next request reads it
-    /// afresh: called after each change to its packs or payee on this node.
+    /// Forgets what is remembered about one tenant (the lookups that lead to it, whether it
+    /// sells credits), so its next request reads it afresh: called after each change to its
+    /// packs or payee on this node (other nodes catch up within `http.tenant_cache_ttl_secs`).
     pub async fn forget_tenant(&self, id: TenantId) {
+        self.packs_on_sale.invalidate(&id).await;
         let hosts: Vec<Arc<HostName>> = self
             .cache
             .iter()

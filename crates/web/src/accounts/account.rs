@@ -8,10 +8,15 @@ use super::FormErrors;
 use crate::auth::{hash_new_password, verify_password_off_thread, CsrfForm, CurrentUser};
 use crate::pages::Page;
 use crate::path_id::PathId;
+use crate::payments::PaymentView;
+use crate::tenancy::Site;
 use crate::AppError;
 
 /// Ledger rows per page of the account page.
 const LEDGER_PAGE: i64 = 20;
+/// The newest payment requests the account page lists (a user may hold only a few
+/// pending ones, so older ones are decided history).
+const PAYMENTS_SHOWN: i64 = 20;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -99,7 +104,17 @@ async fn render_account(
             reference: e.reference,
         })
         .collect();
+    let payments: Vec<PaymentView> = match &page.site {
+        Site::Tenant(site) => store
+            .user_payments(site.tenant.id, user.id, PAYMENTS_SHOWN)
+            .await?
+            .iter()
+            .map(|p| PaymentView::new(p, &site.tenant.settings.credit))
+            .collect(),
+        Site::Platform => Vec::new(),
+    };
     let ctx = minijinja::context! {
+        payments => payments,
         ledger => ledger,
         pagination => pagination,
         member_since => user.created_at.display_date(),

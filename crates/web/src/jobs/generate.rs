@@ -266,10 +266,16 @@ pub(crate) async fn submit(
         Ok(job) => Ok(Redirect::to(&format!("/generate?job={}", job.id)).into_response()),
         Err(StoreError::NotEnoughCredits { available }) => {
             let mut errors = FormErrors::new();
+            // Pointing at a shop that sells nothing would only frustrate.
+            let next = if page.sells_credits {
+                " Buy more to keep creating."
+            } else {
+                ""
+            };
             errors.insert(
                 "credits",
                 format!(
-                    "Not enough {}: an image costs {} and you have {} available. Buy more to keep creating.",
+                    "Not enough {}: an image costs {} and you have {} available.{next}",
                     settings.credit.plural,
                     settings.credit.amount(job_cost(state, &new.model).get()),
                     available.max(0)

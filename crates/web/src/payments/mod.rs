@@ -1,0 +1,132 @@
+//! Buying credits, the user's side: the packs on sale, paying one by UPI (QR code, UPI ID,
+//! reference), confirming the payment with its UTR, and the page of each request, which
+//! is a printable receipt once approved. One file per action; admins decide requests
+//! elsewhere.
+
+mod buy;
+mod confirm;
+mod qr;
+mod receipt;
+
+use atelier_domain::{CreditUnit, PaymentState, TenantSettings, Vpa};
+use atelier_store::{Pack, PaymentRecord};
+use serde::Serialize;
+
+use crate::routes::Routes;
+
+pub(crate) fn router() -> Routes {
+    Routes::new()
+        .get("/buy", buy::show)
+        .post("/buy/confirm", confirm::submit)
+        .get("/payments/{id}", receipt::show)
+}
+
+/// Whom a tenant's buyers pay: its UPI ID, and the payee name UPI apps show.
+#[derive(Debug, Clone)]
+pub(crate) struct UpiPayee {
+    pub vpa: Vpa,
+    pub name: String,
+}
+
+/// The tenant's payee, when it has a UPI ID a UPI app accepts. The payee name falls back
+/// to the site's name: a `upi://pay` link must carry one.
+pub(crate) fn upi_payee(settings: &TenantSettings) -> Option<UpiPayee> {
+    let vpa = Vpa::parse(&settings.upi_vpa).ok()?;
+    let name = if settings.upi_payee.trim().is_empty() {
+        settings.name.clone()
+    } else {
+        settings.upi_payee.trim().to_owned()
+    };
+    Some(UpiPayee { vpa, name })
+}
+
+/// A pack as the buy page shows it.
+#[derive(Serialize)]
+struct PackView {
+    id: String,
+    credits: i64,
+    /// "50 Sparks".
+    credits_label: String,
+    /// "₹149.00".
+    price: String,
+    /// "₹2.98": what one credit costs in this pack.
+    price_per_credit: String,
+}
+
+impl PackView {
+    fn new(pack: &Pack, unit: &CreditUnit) -> Self {
+        Self {
+            id: pack.id.to_string(),
+            credits: pack.terms.credits.get(),
+            credits_label: unit.amount(pack.terms.credits.get()),
+            price: pack.terms.price.display(),
+            price_per_credit: pack.terms.price_per_credit().display(),
+        }
+    }
+}
+
+/// A payment request as the account page and its own page show it.
+#[derive(Serialize)]
+pub(crate) struct PaymentView {
+    url: String,
+    /// "50 Sparks".
+    credits_label: String,
+    credits: i64,
+    /// "₹149.00".
+    amount: String,
+    reference: String,
+    utr: String,
+    /// pending, approved or rejected.
+    state: &'static str,
+    state_label: &'static str,
+    submitted: String,
+    decided: Option<String>,
+    reason: String,
+}
+
+impl PaymentView {
+    pub(crate) fn new(record: &PaymentRecord, unit: &CreditUnit) -> Self {
+        Self {
+            url: format!("/payments/{}", record.id),
+            credits_label: unit.amount(record.credits.get()),
+            credits: record.credits.get(),
+            amount: record.amount.display(),
+            reference: record.reference.clone(),
+            utr: record.utr.clone(),
+            state: record.state.as_str(),
+            state_label: match record.state {
+                PaymentState::Pending => "Waiting for approval",
+                PaymentState::Approved => "Approved",
+                PaymentState::Rejected => "Rejected",
+            },
+            submitted: record.created_at.display_date(),
+            decided: record
+                .decided_at
+                .map(atelier_domain::Timestamp::display_date),
+            reason: record.reason.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tenant_is_paid_only_at_a_upi_id_apps_accept() {
+        let mut settings =
+            TenantSettings::defaults_named("PixelForge").unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(upi_payee(&settings).is_none(), "no UPI ID set");
+        settings.upi_vpa = "shop@ok.axis".to_owned();
+        assert!(upi_payee(&settings).is_none(), "not one a UPI app takes");
+        settings.upi_vpa = "Shop@OkAxis".to_owned();
+        let payee = upi_payee(&settings).unwrap_or_else(|| panic!("payee"));
+        assert_eq!(payee.vpa.as_str(), "shop@okaxis");
+        assert_eq!(payee.name, "PixelForge", "the site's name stands in");
+        settings.upi_payee = " PixelForge Creative ".to_owned();
+        assert_eq!(
+            upi_payee(&settings).map(|p| p.name).as_deref(),
+            Some("PixelForge Creative")
+        );
+    }
+}

@@ -1,0 +1,34 @@
+//! `GET /payments/{id}`: one of the user's payment requests. Waiting, it says what happens
+//! next; rejected, why; approved, it is a receipt to print. The owner's page alone: anyone
+//! else, an admin included (admins have the desk), finds nothing here.
+
+use atelier_domain::PaymentId;
+use axum::response::Html;
+
+use super::{upi_payee, PaymentView};
+use crate::auth::CurrentUser;
+use crate::pages::Page;
+use crate::path_id::PathId;
+use crate::AppError;
+
+pub(crate) async fn show(
+    page: Page,
+    CurrentUser(user): CurrentUser,
+    PathId(id): PathId<PaymentId>,
+) -> Result<Html<String>, AppError> {
+    let tenant = &page.tenant()?.tenant;
+    let record = page
+        .state
+        .store
+        .find_payment(tenant.id, Some(user.id), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let paid_to = upi_payee(&tenant.settings).map(|p| p.vpa.as_str().to_owned());
+    page.render(
+        "payment.html",
+        minijinja::context! {
+            payment => PaymentView::new(&record, &tenant.settings.credit),
+            paid_to => paid_to,
+        },
+    )
+}

@@ -1,0 +1,66 @@
+/* The buy page's copy buttons and the receipt's print button. Progressive: both buttons
+   are hidden in the markup (templates/buy.html, templates/payment.html) and shown only
+   here, where they can work; without this file the UPI ID and reference are still there
+   to select, and the browser's own print still prints the receipt. */
+(function () {
+  "use strict";
+
+  var status = document.querySelector("[data-copy-status]");
+
+  function say(text) {
+    if (status) {
+      status.textContent = text;
+    }
+  }
+
+  /* Older browsers and plain-http pages lack the async clipboard: select the text in a
+     scratch field and copy that. */
+  function copyByHand(text) {
+    var field = document.createElement("textarea");
+    field.value = text;
+    field.setAttribute("readonly", "");
+    field.className = "visually-hidden";
+    document.body.appendChild(field);
+    field.select();
+    var done = false;
+    try {
+      done = document.execCommand("copy");
+    } catch (e) {
+      done = false;
+    }
+    document.body.removeChild(field);
+    return done;
+  }
+
+  function copied(button, ok) {
+    var label = button.firstChild;
+    var before = label.nodeValue;
+    label.nodeValue = ok ? "Copied" : "Copy failed";
+    say(ok ? "Copied " + button.getAttribute("data-copy") : "Could not copy; select the text instead.");
+    window.setTimeout(function () {
+      label.nodeValue = before;
+    }, 2000);
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("[data-copy]"), function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var text = button.getAttribute("data-copy");
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(
+          function () { copied(button, true); },
+          function () { copied(button, copyByHand(text)); }
+        );
+      } else {
+        copied(button, copyByHand(text));
+      }
+    });
+  });
+
+  Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      window.print();
+    });
+  });
+})();
