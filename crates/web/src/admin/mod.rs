@@ -1,6 +1,7 @@
 //! The tenant admin console (`/admin` on a tenant's site) and the platform console
 //! (`/platform` on the platform host).
 
+mod payments;
 mod platform;
 mod users;
 

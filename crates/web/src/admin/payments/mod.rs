@@ -1,0 +1,7 @@
+//! The tenant admin's payment desk: pending requests, decisions, exports and the bank
+//! statement. Every decision, from a button or a confirmed statement match, goes through
+//! [`decide::decide`].
+
+mod decide;
+
+pub(crate) use decide::decide;
