@@ -1,6 +1,6 @@
 //! The people and objects the matrix asks about, made for real: accounts on two tenants and
-//! the platform, a finished job and its image for three of them, API tokens, and each
-//! visitor's session as their browser holds it.
+//! the platform, a finished job and its image for three of them, API tokens, waiting
+//! payment requests, and each visitor's session as their browser holds it.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -15,6 +15,7 @@ use super::{ANSWER_WITHIN, PASSWORD, TARGET_EMAIL};
 use crate::accounts::{set_tenant, user_by_email};
 use crate::common::browser::Browser;
 use crate::common::{within, TestApp};
+use crate::payments::{make_pack, make_request};
 
 /// A platform account with the matrix's password, made in the store (other tests sign in
 /// with it; the command line's way is tested in cli.rs).
@@ -191,6 +192,13 @@ impl Fixtures {
         let (users_token, _) = api_token(app, &user, "spare").await;
         let (admins_token, _) = api_token(app, &admin, "spare").await;
         let (other_tenants_token, _) = api_token(app, &other_user, "spare").await;
+        // Waiting payment requests: two of the user's, one of another tenant's user.
+        let pack = make_pack(app, &user, 50, 14_900).await;
+        let (to_approve, _) = make_request(app, &user, pack, "432187650912").await;
+        let (to_reject, _) = make_request(app, &user, pack, "432187650913").await;
+        let other_pack = make_pack(app, &other_user, 50, 14_900).await;
+        let (other_tenants_payment, _) =
+            make_request(app, &other_user, other_pack, "432187650914").await;
 
         let ids: HashMap<Id, String> = [
             (UsersJob, jobs[0].clone()),
@@ -204,6 +212,9 @@ impl Fixtures {
             (OtherTenantsToken, other_tenants_token),
             (TargetAccount, target.id.to_string()),
             (OtherTenantsAccount, other_user.id.to_string()),
+            (PaymentToApprove, to_approve.to_string()),
+            (PaymentToReject, to_reject.to_string()),
+            (OtherTenantsPayment, other_tenants_payment.to_string()),
             (TenantSlug, "pixelforge".to_owned()),
             (ThemeFile, "css/site.css".to_owned()),
             (Malformed, "not-an-id".to_owned()),

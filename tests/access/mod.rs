@@ -57,6 +57,7 @@ const ACCEPTED: Expect = Expect::Status(202);
 const UNAUTHORIZED: Expect = Expect::Status(401);
 const FORBIDDEN: Expect = Expect::Status(403);
 const NOT_FOUND: Expect = Expect::Status(404);
+const CONFLICT: Expect = Expect::Status(409);
 const UNPROCESSABLE: Expect = Expect::Status(422);
 const LOGIN: Expect = Expect::Login;
 const DONE: Expect = Expect::Done;
@@ -85,6 +86,11 @@ enum Id {
     OtherTenantsToken,
     TargetAccount,
     OtherTenantsAccount,
+    /// Pending payment requests of the tenant: one for each decision route, so that one
+    /// row's answers do not depend on another's.
+    PaymentToApprove,
+    PaymentToReject,
+    OtherTenantsPayment,
     TenantSlug,
     ThemeFile,
     /// Text that parses as no id at all.

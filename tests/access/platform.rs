@@ -63,6 +63,19 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
         &[(TargetAccount, NO_ONE)],
     ),
     ("POST", "/admin/users/{id}/role", &[(TargetAccount, NO_ONE)]),
+    ("GET", "/admin/payments", &[(NoParam, NO_ONE)]),
+    ("GET", "/admin/payments/export", &[(NoParam, NO_ONE)]),
+    (
+        "POST",
+        "/admin/payments/{id}/approve",
+        &[(PaymentToApprove, NO_ONE)],
+    ),
+    (
+        "POST",
+        "/admin/payments/{id}/reject",
+        &[(PaymentToReject, NO_ONE)],
+    ),
+    ("GET", "/admin/audit", &[(NoParam, NO_ONE)]),
     ("GET", "/platform", &[(NoParam, [LOGIN, LOGIN, OK])]),
     (
         "POST",

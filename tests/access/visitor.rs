@@ -12,6 +12,7 @@ pub(super) fn form_fields(route: &str) -> &'static [(&'static str, &'static str)
     match route {
         "/admin/users/{id}/role" => &[("role", "user")],
         "/platform/tenants/{slug}/admins" => &[("email", TARGET_EMAIL)],
+        "/admin/payments/{id}/reject" => &[("reason", "No such credit in our statement.")],
         _ => &[],
     }
 }

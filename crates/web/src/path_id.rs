@@ -3,7 +3,7 @@
 //! nothing: a page answers 404 and the API its JSON `not_found`, never a 500 or axum's
 //! rejection text.
 
-use atelier_domain::{ApiTokenId, ImageId, JobId, Slug, UserId};
+use atelier_domain::{ApiTokenId, ImageId, JobId, PaymentId, Slug, UserId};
 use axum::extract::{FromRequestParts, Path};
 use axum::http::request::Parts;
 use axum::response::Response;
@@ -41,6 +41,12 @@ impl FromPath for UserId {
 impl FromPath for ApiTokenId {
     fn from_path(raw: &str) -> Option<Self> {
         uuid(raw).map(ApiTokenId)
+    }
+}
+
+impl FromPath for PaymentId {
+    fn from_path(raw: &str) -> Option<Self> {
+        uuid(raw).map(PaymentId)
     }
 }
 

@@ -1,6 +1,7 @@
 //! The tenant admin console (`/admin` on a tenant's site) and the platform console
 //! (`/platform` on the platform host).
 
+mod audit;
 mod payments;
 mod platform;
 mod users;
@@ -16,6 +17,8 @@ pub(crate) fn router() -> Routes {
         .post("/admin/users/{id}/disable", users::disable)
         .post("/admin/users/{id}/enable", users::enable)
         .post("/admin/users/{id}/role", users::change_role)
+        .get("/admin/audit", audit::log)
+        .merge(payments::router())
         .get("/platform", platform::console)
         .post(
             "/platform/tenants/{slug}/admins",
