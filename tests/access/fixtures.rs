@@ -1,7 +1,7 @@
 //! The people and objects the matrix asks about, made for real: accounts on two tenants and
 //! the platform, a finished job and its image for three of them, API tokens, a pack of each
-//! tenant (pixelforge's bought once), payment requests, and each visitor's session as their
-//! browser holds it.
+//! tenant (pixelforge's bought once), payment requests (waiting, to view and to decide), and
+//! each visitor's session as their browser holds it.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -18,7 +18,7 @@ use super::{ANSWER_WITHIN, PASSWORD, TARGET_EMAIL};
 use crate::accounts::{set_tenant, user_by_email};
 use crate::common::browser::Browser;
 use crate::common::{within, TestApp};
-use crate::payments::{confirm_payment, payment_id_of, sell_pack};
+use crate::payments::{confirm_payment, make_request, payment_id_of, sell_pack};
 
 /// A platform account with the matrix's password, made in the store (other tests sign in
 /// with it; the command line's way is tested in cli.rs).
@@ -244,6 +244,9 @@ impl Fixtures {
         let other_tenants_payment = payment_id_of(
             &confirm_payment(cast.browser("other user"), other_pack, "432187650912").await,
         );
+        // Two more of the user's, for the desk's approve and reject rows.
+        let (to_approve, _) = make_request(app, &user, pack, "432187650915").await;
+        let (to_reject, _) = make_request(app, &user, pack, "432187650916").await;
 
         let ids: HashMap<Id, String> = [
             (UsersJob, jobs[0].clone()),
@@ -259,6 +262,8 @@ impl Fixtures {
             (OtherTenantsPayment, other_tenants_payment.to_string()),
             (TargetAccount, target.id.to_string()),
             (OtherTenantsAccount, other_user.id.to_string()),
+            (PaymentToApprove, to_approve.to_string()),
+            (PaymentToReject, to_reject.to_string()),
             (TenantSlug, "pixelforge".to_owned()),
             (TenantsPack, tenants_pack.to_string()),
             (OtherTenantsPack, other_tenants_pack.to_string()),

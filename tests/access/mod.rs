@@ -88,6 +88,10 @@ enum Id {
     OtherTenantsPayment,
     TargetAccount,
     OtherTenantsAccount,
+    /// Pending payment requests of the tenant: one for each decision route, so that one
+    /// row's answers do not depend on another's.
+    PaymentToApprove,
+    PaymentToReject,
     TenantSlug,
     /// Pixelforge's first pack, which a user has bought.
     TenantsPack,

@@ -83,6 +83,19 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
     ("POST", "/admin/packs/{id}/up", &[(TenantsPack, NO_ONE)]),
     ("POST", "/admin/packs/{id}/down", &[(TenantsPack, NO_ONE)]),
     ("POST", "/admin/packs/{id}/delete", &[(TenantsPack, NO_ONE)]),
+    ("GET", "/admin/payments", &[(NoParam, NO_ONE)]),
+    ("GET", "/admin/payments/export", &[(NoParam, NO_ONE)]),
+    (
+        "POST",
+        "/admin/payments/{id}/approve",
+        &[(PaymentToApprove, NO_ONE)],
+    ),
+    (
+        "POST",
+        "/admin/payments/{id}/reject",
+        &[(PaymentToReject, NO_ONE)],
+    ),
+    ("GET", "/admin/audit", &[(NoParam, NO_ONE)]),
     ("GET", "/platform", &[(NoParam, [LOGIN, LOGIN, OK])]),
     (
         "POST",

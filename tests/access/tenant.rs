@@ -55,6 +55,9 @@ const ADMINS_ONLY: [Expect; 6] = [LOGIN, NOT_FOUND, LOGIN, DONE, LOGIN, NOT_FOUN
 const ADMIN_PAGE: [Expect; 6] = [LOGIN, FORBIDDEN, LOGIN, OK, LOGIN, OK];
 const ADMIN_ACTION: [Expect; 6] = [LOGIN, FORBIDDEN, LOGIN, DONE, LOGIN, DONE];
 const ADMIN_ACTION_404: [Expect; 6] = [LOGIN, FORBIDDEN, LOGIN, NOT_FOUND, LOGIN, NOT_FOUND];
+/// A decision on a waiting payment: the tenant admin's goes through, so the super-admin,
+/// asked next, is told it was already decided.
+const DECISION: [Expect; 6] = [LOGIN, FORBIDDEN, LOGIN, DONE, LOGIN, CONFLICT];
 // The API takes bearer tokens only: the disabled account's token and the other tenant's are
 // refused; the super-admin has no token and its cookie is not enough.
 const TOKEN_OWNERS: [Expect; 6] = [
@@ -305,6 +308,35 @@ pub(super) const TENANT_MATRIX: &[Row<6>] = &[
             (Malformed, ADMIN_ACTION_404),
         ],
     ),
+    ("GET", "/admin/payments", &[(NoParam, ADMIN_PAGE)]),
+    // Without a range of days there is nothing to export: the desk says so.
+    (
+        "GET",
+        "/admin/payments/export",
+        &[(
+            NoParam,
+            [LOGIN, FORBIDDEN, LOGIN, UNPROCESSABLE, LOGIN, UNPROCESSABLE],
+        )],
+    ),
+    (
+        "POST",
+        "/admin/payments/{id}/approve",
+        &[
+            (PaymentToApprove, DECISION),
+            (OtherTenantsPayment, ADMIN_ACTION_404),
+            (Malformed, ADMIN_ACTION_404),
+        ],
+    ),
+    (
+        "POST",
+        "/admin/payments/{id}/reject",
+        &[
+            (PaymentToReject, DECISION),
+            (OtherTenantsPayment, ADMIN_ACTION_404),
+            (Malformed, ADMIN_ACTION_404),
+        ],
+    ),
+    ("GET", "/admin/audit", &[(NoParam, ADMIN_PAGE)]),
     // The platform console exists only on the platform host.
     ("GET", "/platform", &[(NoParam, NO_ONE)]),
     (

@@ -17,6 +17,7 @@ pub(super) fn form_fields(route: &str) -> &'static [(&'static str, &'static str)
             ("upi_vpa", "pixelforge@okaxis"),
             ("upi_payee", "PixelForge"),
         ],
+        "/admin/payments/{id}/reject" => &[("reason", "No such credit in our statement.")],
         _ => &[],
     }
 }

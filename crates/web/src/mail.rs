@@ -16,6 +16,22 @@ pub(crate) async fn send(
     template: &str,
     ctx: minijinja::Value,
 ) -> Result<(), AppError> {
+    let mail = render(state, site, to, subject, template, ctx)?;
+    state.store.enqueue_mail(&mail, state.clock.now()).await?;
+    state.mailer.wake();
+    Ok(())
+}
+
+/// Renders `mail/<template>.txt` and `.html` into a message from the site, for a caller that
+/// queues it in the transaction of the change it tells of (then wakes the mailer itself).
+pub(crate) fn render(
+    state: &AppState,
+    site: &Site,
+    to: &Email,
+    subject: String,
+    template: &str,
+    ctx: minijinja::Value,
+) -> Result<NewMail, AppError> {
     let platform;
     let (settings, tenant_id) = match site {
         Site::Tenant(t) => (&t.tenant.settings, Some(t.tenant.id)),
@@ -42,20 +58,12 @@ pub(crate) async fn send(
     let body_html = state
         .themes
         .render(theme, &format!("mail/{template}.html"), ctx)?;
-    state
-        .store
-        .enqueue_mail(
-            &NewMail {
-                tenant_id,
-                to: to.to_string(),
-                from_name: settings.name.clone(),
-                subject,
-                body_text,
-                body_html,
-            },
-            state.clock.now(),
-        )
-        .await?;
-    state.mailer.wake();
-    Ok(())
+    Ok(NewMail {
+        tenant_id,
+        to: to.to_string(),
+        from_name: settings.name.clone(),
+        subject,
+        body_text,
+        body_html,
+    })
 }

@@ -1,7 +1,9 @@
 //! The tenant admin console (`/admin` on a tenant's site) and the platform console
 //! (`/platform` on the platform host).
 
+mod audit;
 mod packs;
+mod payments;
 mod platform;
 mod platform_payments;
 mod users;
@@ -30,6 +32,8 @@ pub(crate) fn router() -> Routes {
         .post("/admin/packs/{id}/up", packs::move_up)
         .post("/admin/packs/{id}/down", packs::move_down)
         .post("/admin/packs/{id}/delete", packs::delete)
+        .get("/admin/audit", audit::log)
+        .merge(payments::router())
         .get("/platform", platform::console)
         .post(
             "/platform/tenants/{slug}/admins",

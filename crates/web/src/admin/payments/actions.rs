@@ -1,0 +1,102 @@
+//! The desk's Approve and Reject buttons (`POST /admin/payments/{id}/approve|reject`).
+//! A decision that goes through redirects (303) back to the view the admin came from, with a
+//! notice naming the payer and amount; one that cannot (someone decided first, the account
+//! is gone) shows the desk again with 409 and says why; a reason too short to send shows it
+//! again with 422 and the message beside that row's field. Another tenant's request, or
+//! none, is not found.
+
+use atelier_domain::payments::parse_reject_reason;
+use atelier_domain::{PaymentId, User};
+use atelier_store::{Actor, Decided, Decision};
+use axum::extract::Query;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::decide;
+use super::desk::{already_decided, render, Outcome};
+use super::view::{desk_url, DeskQuery};
+use crate::auth::{ClientIp, CsrfForm, CurrentUser};
+use crate::pages::Page;
+use crate::path_id::PathId;
+use crate::AppError;
+
+fn actor(me: &User, ip: ClientIp) -> Actor {
+    Actor {
+        id: me.id,
+        email: me.email.to_string(),
+        address: ip.0,
+    }
+}
+
+pub(crate) async fn approve(
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    ip: ClientIp,
+    PathId(id): PathId<PaymentId>,
+    Query(query): Query<DeskQuery>,
+    CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
+) -> Result<Response, AppError> {
+    let decided = decide(&page, &actor(&me, ip), id, Decision::Approve).await?;
+    answer(&page, &query, decided).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(crate) struct RejectForm {
+    reason: String,
+}
+
+pub(crate) async fn reject(
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    ip: ClientIp,
+    PathId(id): PathId<PaymentId>,
+    Query(query): Query<DeskQuery>,
+    CsrfForm(form): CsrfForm<RejectForm>,
+) -> Result<Response, AppError> {
+    let reason = match parse_reject_reason(&form.reason) {
+        Ok(reason) => reason,
+        Err(e) => {
+            let tenant = page.tenant()?.tenant.id;
+            let request = page
+                .state
+                .store
+                .find_payment(tenant, None, id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let mut outcome = Outcome::new(StatusCode::UNPROCESSABLE_ENTITY);
+            outcome.problem = Some(format!(
+                "The payment of {} from {} was not rejected: {}",
+                request.amount.display(),
+                request.user_email,
+                e.message
+            ));
+            outcome.reject = Some((id, e.message, form.reason));
+            return render(&page, &query, outcome).await;
+        }
+    };
+    let decided = decide(&page, &actor(&me, ip), id, Decision::Reject { reason }).await?;
+    answer(&page, &query, decided).await
+}
+
+async fn answer(page: &Page, query: &DeskQuery, decided: Decided) -> Result<Response, AppError> {
+    let problem = match decided {
+        Decided::Done(request) => {
+            let to = desk_url(
+                &query.view_string(),
+                &[("decided", &request.id.to_string())],
+            );
+            return Ok(Redirect::to(&to).into_response());
+        }
+        Decided::NotFound => return Err(AppError::NotFound),
+        Decided::AlreadyDecided(request) => already_decided(&request),
+        Decided::AccountGone => "The account that made this payment was deleted, so there is no \
+             balance to add the credits to and nothing was changed. Reject it with a reason \
+             instead (refund the payer if they ask)."
+            .to_owned(),
+    };
+    let mut outcome = Outcome::new(StatusCode::CONFLICT);
+    outcome.problem = Some(problem);
+    render(page, query, outcome).await
+}

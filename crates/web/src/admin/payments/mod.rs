@@ -1,0 +1,21 @@
+//! The tenant admin's payment desk: pending requests, decisions, exports and the bank
+//! statement. Every decision, from a button or a confirmed statement match, goes through
+//! [`decide::decide`].
+
+mod actions;
+mod decide;
+mod desk;
+mod export;
+mod view;
+
+pub(crate) use decide::decide;
+
+use crate::routes::Routes;
+
+pub(crate) fn router() -> Routes {
+    Routes::new()
+        .get("/admin/payments", desk::show)
+        .get("/admin/payments/export", export::export)
+        .post("/admin/payments/{id}/approve", actions::approve)
+        .post("/admin/payments/{id}/reject", actions::reject)
+}

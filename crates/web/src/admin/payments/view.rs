@@ -1,0 +1,266 @@
+//! Which part of the desk an admin is looking at: the filters and page in the query string,
+//! read once into the store's [`DeskFilter`], with a message for each field that does not
+//! read. The same view travels through the Approve and Reject forms, so a decision returns
+//! the admin to the list they were working through.
+
+use atelier_domain::{IndiaDate, PaymentId, PaymentState, Timestamp};
+use atelier_store::{DeskFilter, DeskOrder};
+use serde::Deserialize;
+
+use crate::accounts::FormErrors;
+use crate::AppError;
+
+/// The longest search worth running: an email address's length.
+const QUERY_MAX_CHARS: usize = 254;
+
+/// The desk's query string as sent. Every field is text, so a bad value is answered with a
+/// message beside its field rather than a rejection before the page.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct DeskQuery {
+    /// pending (the default), approved, rejected or all.
+    pub state: String,
+    /// A UTR, a reference or the start of an email address.
+    pub q: String,
+    /// First and last day submitted, `YYYY-MM-DD` in India time.
+    pub from: String,
+    pub to: String,
+    /// The last row of the previous page: `<created_ms>.<id>`.
+    pub after: String,
+    /// The request just decided, for the notice after a decision.
+    pub decided: String,
+}
+
+/// Which requests a state choice lists, and in which order: the waiting queue is worked
+/// oldest first; decided requests are looked up newest first.
+pub(crate) fn parse_state(raw: &str) -> Option<(Option<PaymentState>, DeskOrder)> {
+    match raw.trim() {
+        "" | "pending" => Some((Some(PaymentState::Pending), DeskOrder::OldestFirst)),
+        "approved" => Some((Some(PaymentState::Approved), DeskOrder::NewestFirst)),
+        "rejected" => Some((Some(PaymentState::Rejected), DeskOrder::NewestFirst)),
+        "all" => Some((None, DeskOrder::NewestFirst)),
+        _ => None,
+    }
+}
+
+/// A range of days in India time, both ends optional; `to` not before `from`.
+pub(crate) fn parse_days(
+    from: &str,
+    to: &str,
+    errors: &mut FormErrors,
+) -> (Option<IndiaDate>, Option<IndiaDate>) {
+    let mut read = |field: &'static str, raw: &str| {
+        if raw.trim().is_empty() {
+            return None;
+        }
+        IndiaDate::parse(field, raw)
+            .map_err(|e| errors.insert(e.field, e.message))
+            .ok()
+    };
+    let (from, to) = (read("from", from), read("to", to));
+    if let (Some(first), Some(last)) = (from, to) {
+        if last < first {
+            errors.insert(
+                "to",
+                format!("The last day ({last}) is before the first ({first}); swap them."),
+            );
+        }
+    }
+    (from, to)
+}
+
+/// What the filters select.
+pub(crate) struct View {
+    pub filter: DeskFilter,
+    pub order: DeskOrder,
+    pub after: Option<(Timestamp, PaymentId)>,
+}
+
+impl DeskQuery {
+    /// The filters as the store takes them, or a message for each field that does not read.
+    pub(crate) fn view(&self) -> Result<Result<View, FormErrors>, AppError> {
+        let mut errors = FormErrors::new();
+        let state = parse_state(&self.state);
+        if state.is_none() {
+            errors.insert(
+                "state",
+                "Choose waiting, approved, rejected or all.".to_owned(),
+            );
+        }
+        let query = self.q.trim();
+        if query.chars().count() > QUERY_MAX_CHARS {
+            errors.insert(
+                "q",
+                format!(
+                    "Search with a UTR, a reference or the start of an email address \
+                     (at most {QUERY_MAX_CHARS} characters)."
+                ),
+            );
+        } else if query.chars().any(char::is_control) {
+            errors.insert(
+                "q",
+                "The search has a character that cannot be typed.".to_owned(),
+            );
+        }
+        let (from, to) = parse_days(&self.from, &self.to, &mut errors);
+        let after = parse_cursor(&self.after)?;
+        let Some((state, order)) = state.filter(|_| errors.is_empty()) else {
+            return Ok(Err(errors));
+        };
+        Ok(Ok(View {
+            filter: DeskFilter {
+                state,
+                query: (!query.is_empty()).then(|| query.to_owned()),
+                from: from.map(IndiaDate::start),
+                until: to.map(IndiaDate::end),
+            },
+            order,
+            after,
+        }))
+    }
+
+    /// Whether anything narrows the default list of waiting requests.
+    pub(crate) fn is_filtered(&self) -> bool {
+        !matches!(self.state.trim(), "" | "pending")
+            || [&self.q, &self.from, &self.to]
+                .iter()
+                .any(|v| !v.trim().is_empty())
+    }
+
+    /// The filters as a query string ("" when none), without the page.
+    pub(crate) fn filter_string(&self) -> String {
+        self.encode(false)
+    }
+
+    /// The filters and the page as a query string ("" when none): where to come back to.
+    pub(crate) fn view_string(&self) -> String {
+        self.encode(true)
+    }
+
+    fn encode(&self, with_page: bool) -> String {
+        let mut pairs = vec![
+            ("state", self.state.trim()),
+            ("q", self.q.trim()),
+            ("from", self.from.trim()),
+            ("to", self.to.trim()),
+        ];
+        if with_page {
+            pairs.push(("after", self.after.trim()));
+        }
+        pairs.retain(|(_, v)| !v.is_empty());
+        serde_urlencoded::to_string(pairs).unwrap_or_default()
+    }
+}
+
+/// `/admin/payments` with `query` (and more pairs) as its query string.
+pub(crate) fn desk_url(query: &str, more: &[(&str, &str)]) -> String {
+    let more = serde_urlencoded::to_string(more).unwrap_or_default();
+    let joined: Vec<&str> = [query, more.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    if joined.is_empty() {
+        "/admin/payments".to_owned()
+    } else {
+        format!("/admin/payments?{}", joined.join("&"))
+    }
+}
+
+/// A page cursor: the submission time and id of the last row shown.
+pub(crate) fn cursor(at: Timestamp, id: PaymentId) -> String {
+    format!("{}.{id}", at.millis())
+}
+
+fn parse_cursor(raw: &str) -> Result<Option<(Timestamp, PaymentId)>, AppError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    raw.split_once('.')
+        .and_then(|(at, id)| {
+            let at = at.parse::<i64>().ok()?;
+            let id = uuid::Uuid::try_parse(id).ok()?;
+            Some(Some((Timestamp(at), PaymentId(id))))
+        })
+        .ok_or_else(|| {
+            AppError::BadRequest(
+                "This page link is damaged. Open the payment desk again and use its Next link."
+                    .to_owned(),
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn query(state: &str, q: &str, from: &str, to: &str) -> DeskQuery {
+        DeskQuery {
+            state: state.into(),
+            q: q.into(),
+            from: from.into(),
+            to: to.into(),
+            ..DeskQuery::default()
+        }
+    }
+
+    #[test]
+    fn the_default_view_is_the_waiting_queue_oldest_first() {
+        let Ok(Ok(view)) = query("", "", "", "").view() else {
+            panic!("the default view did not read")
+        };
+        assert_eq!(view.filter.state, Some(PaymentState::Pending));
+        assert_eq!(view.order, DeskOrder::OldestFirst);
+        assert!(!query("pending", " ", "", "").is_filtered());
+        let Ok(Ok(all)) = query("all", "", "", "").view() else {
+            panic!("all did not read")
+        };
+        assert_eq!(
+            (all.filter.state, all.order),
+            (None, DeskOrder::NewestFirst)
+        );
+    }
+
+    #[test]
+    fn days_are_bounded_by_midnight_in_india() {
+        let Ok(Ok(view)) = query("all", "", "2026-11-27", "2026-11-27").view() else {
+            panic!("the days did not read")
+        };
+        // 2026-11-26T18:30:00Z to 2026-11-27T18:30:00Z.
+        assert_eq!(view.filter.from, Some(Timestamp(1_795_717_800_000)));
+        assert_eq!(view.filter.until, Some(Timestamp(1_795_804_200_000)));
+    }
+
+    #[test]
+    fn each_bad_field_gets_its_own_message() {
+        let Ok(Err(errors)) = query("maybe", "", "27/11/2026", "2026-02-30").view() else {
+            panic!("bad fields were accepted")
+        };
+        assert_eq!(
+            errors.keys().copied().collect::<Vec<_>>(),
+            ["from", "state", "to"]
+        );
+        let Ok(Err(order)) = query("", "", "2026-11-28", "2026-11-27").view() else {
+            panic!("a backwards range was accepted")
+        };
+        assert!(order["to"].contains("before the first"), "{}", order["to"]);
+    }
+
+    #[test]
+    fn the_view_travels_as_a_query_string() {
+        let mut q = query("all", "asha@", "2026-11-01", "");
+        q.after = "1795773600000.0190b2c4-5e6f-7a8b-9c0d-1e2f3a4b5c6d".into();
+        assert_eq!(q.filter_string(), "state=all&q=asha%40&from=2026-11-01");
+        assert!(q
+            .view_string()
+            .ends_with("&after=1795773600000.0190b2c4-5e6f-7a8b-9c0d-1e2f3a4b5c6d"));
+        assert_eq!(desk_url("", &[]), "/admin/payments");
+        assert_eq!(
+            desk_url("state=all", &[("decided", "x")]),
+            "/admin/payments?state=all&decided=x"
+        );
+        assert!(matches!(q.view(), Ok(Ok(View { after: Some(_), .. }))));
+        q.after = "yesterday".into();
+        assert!(q.view().is_err());
+    }
+}
