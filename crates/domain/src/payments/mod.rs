@@ -11,6 +11,8 @@
 //! - A UTR counts once per tenant while it is pending or approved.
 //! - `statement` reads a bank's CSV export and matches its credits against pending requests.
 
+pub mod statement;
+
 use std::fmt;
 
 use serde::Serialize;
@@ -435,11 +437,11 @@ mod tests {
             Ok("432187650912".to_owned())
         );
         let Err(short) = Utr::parse("12345") else {
-            panic!("accepted")
+            panic!("a 5-digit UTR was accepted");
         };
         assert!(short.message.contains("you entered 5"), "{}", short.message);
         let Err(gpay) = Utr::parse("CICAgMC2qrWXLA") else {
-            panic!("accepted")
+            panic!("Google Pay's own id was accepted");
         };
         assert!(gpay.message.contains("12-digit"), "{}", gpay.message);
         assert!(Utr::parse("1234567890123").is_err());
