@@ -24,7 +24,7 @@ impl Timestamp {
 
     /// This instant on the UTC calendar; instants past what `time` can hold (beyond the
     /// years ±9999) are clamped to its limits.
-    fn utc(self) -> OffsetDateTime {
+    pub(crate) fn utc(self) -> OffsetDateTime {
         OffsetDateTime::from_unix_timestamp_nanos(i128::from(self.0) * 1_000_000).unwrap_or(
             if self.0 < 0 {
                 PrimitiveDateTime::MIN.assume_utc()

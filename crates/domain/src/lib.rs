@@ -5,6 +5,7 @@ pub mod account;
 pub mod clock;
 pub mod credits;
 pub mod host;
+pub mod india_time;
 pub mod job;
 pub mod payments;
 pub mod queue;
@@ -21,6 +22,7 @@ pub use credits::{
     Wallet,
 };
 pub use host::HostName;
+pub use india_time::IndiaDate;
 pub use job::{parse_seed, ImageId, ImageSize, Job, JobId, JobStatus, NewJob, Prompt};
 pub use payments::{
     upi_link, PackId, PackTerms, Paise, PaymentId, PaymentReference, PaymentState, Utr, Vpa,
