@@ -9,6 +9,8 @@ use axum::response::Redirect;
 
 use crate::routes::Routes;
 
+pub(crate) use payments::upload_limit;
+
 pub(crate) fn router() -> Routes {
     Routes::new()
         .get("/admin", || async { Redirect::to("/admin/users") })
@@ -21,4 +23,5 @@ pub(crate) fn router() -> Routes {
             "/platform/tenants/{slug}/admins",
             platform::add_tenant_admin,
         )
+        .merge(payments::statement_routes())
 }

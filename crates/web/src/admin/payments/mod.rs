@@ -3,5 +3,7 @@
 //! [`decide::decide`].
 
 mod decide;
+mod statement;
 
 pub(crate) use decide::decide;
+pub(crate) use statement::{routes as statement_routes, upload_limit};
