@@ -10,6 +10,7 @@ mod jobs;
 mod live_browser;
 mod migrations;
 mod pages;
+mod payments;
 mod security_http;
 mod security_limits;
 mod security_tokens;

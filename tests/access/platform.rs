@@ -63,6 +63,13 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
         &[(TargetAccount, NO_ONE)],
     ),
     ("POST", "/admin/users/{id}/role", &[(TargetAccount, NO_ONE)]),
+    ("GET", "/admin/payments/statement", &[(NoParam, NO_ONE)]),
+    ("POST", "/admin/payments/statement", &[(NoParam, NO_ONE)]),
+    (
+        "POST",
+        "/admin/payments/statement/approve",
+        &[(NoParam, NO_ONE)],
+    ),
     ("GET", "/platform", &[(NoParam, [LOGIN, LOGIN, OK])]),
     (
         "POST",

@@ -52,6 +52,8 @@ const ADMINS_ONLY: [Expect; 6] = [LOGIN, NOT_FOUND, LOGIN, DONE, LOGIN, NOT_FOUN
 const ADMIN_PAGE: [Expect; 6] = [LOGIN, FORBIDDEN, LOGIN, OK, LOGIN, OK];
 const ADMIN_ACTION: [Expect; 6] = [LOGIN, FORBIDDEN, LOGIN, DONE, LOGIN, DONE];
 const ADMIN_ACTION_404: [Expect; 6] = [LOGIN, FORBIDDEN, LOGIN, NOT_FOUND, LOGIN, NOT_FOUND];
+/// An admin's form posted with its token and nothing else: refused as incomplete.
+const ADMIN_FORM_422: [Expect; 6] = [LOGIN, FORBIDDEN, LOGIN, UNPROCESSABLE, LOGIN, UNPROCESSABLE];
 // The API takes bearer tokens only: the disabled account's token and the other tenant's are
 // refused; the super-admin has no token and its cookie is not enough.
 const TOKEN_OWNERS: [Expect; 6] = [
@@ -229,6 +231,18 @@ pub(super) const TENANT_MATRIX: &[Row<6>] = &[
             (OtherTenantsAccount, ADMIN_ACTION_404),
             (Malformed, ADMIN_ACTION_404),
         ],
+    ),
+    // The matrix posts a url-encoded form: the upload has no file, the approval no ticks.
+    ("GET", "/admin/payments/statement", &[(NoParam, ADMIN_PAGE)]),
+    (
+        "POST",
+        "/admin/payments/statement",
+        &[(NoParam, ADMIN_FORM_422)],
+    ),
+    (
+        "POST",
+        "/admin/payments/statement/approve",
+        &[(NoParam, ADMIN_FORM_422)],
     ),
     // The platform console exists only on the platform host.
     ("GET", "/platform", &[(NoParam, NO_ONE)]),

@@ -1,0 +1,3 @@
+//! Buying credits by UPI, over HTTP.
+
+mod statement;
