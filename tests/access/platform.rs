@@ -96,6 +96,13 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
         &[(PaymentToReject, NO_ONE)],
     ),
     ("GET", "/admin/audit", &[(NoParam, NO_ONE)]),
+    ("GET", "/admin/payments/statement", &[(NoParam, NO_ONE)]),
+    ("POST", "/admin/payments/statement", &[(NoParam, NO_ONE)]),
+    (
+        "POST",
+        "/admin/payments/statement/approve",
+        &[(NoParam, NO_ONE)],
+    ),
     ("GET", "/platform", &[(NoParam, [LOGIN, LOGIN, OK])]),
     (
         "POST",

@@ -58,6 +58,8 @@ const ADMIN_ACTION_404: [Expect; 6] = [LOGIN, FORBIDDEN, LOGIN, NOT_FOUND, LOGIN
 /// A decision on a waiting payment: the tenant admin's goes through, so the super-admin,
 /// asked next, is told it was already decided.
 const DECISION: [Expect; 6] = [LOGIN, FORBIDDEN, LOGIN, DONE, LOGIN, CONFLICT];
+/// An admin's form posted with its token and nothing else: refused as incomplete.
+const ADMIN_FORM_422: [Expect; 6] = [LOGIN, FORBIDDEN, LOGIN, UNPROCESSABLE, LOGIN, UNPROCESSABLE];
 // The API takes bearer tokens only: the disabled account's token and the other tenant's are
 // refused; the super-admin has no token and its cookie is not enough.
 const TOKEN_OWNERS: [Expect; 6] = [
@@ -337,6 +339,18 @@ pub(super) const TENANT_MATRIX: &[Row<6>] = &[
         ],
     ),
     ("GET", "/admin/audit", &[(NoParam, ADMIN_PAGE)]),
+    // The matrix posts a url-encoded form: the upload has no file, the approval no ticks.
+    ("GET", "/admin/payments/statement", &[(NoParam, ADMIN_PAGE)]),
+    (
+        "POST",
+        "/admin/payments/statement",
+        &[(NoParam, ADMIN_FORM_422)],
+    ),
+    (
+        "POST",
+        "/admin/payments/statement/approve",
+        &[(NoParam, ADMIN_FORM_422)],
+    ),
     // The platform console exists only on the platform host.
     ("GET", "/platform", &[(NoParam, NO_ONE)]),
     (

@@ -8,6 +8,7 @@ mod desk;
 mod desk_export;
 mod desk_lists;
 mod packs;
+mod statement;
 
 use atelier_domain::{
     Clock, PackId, PackTerms, Paise, PaymentId, PaymentReference, Slug, Tenant, TenantId, User, Utr,

@@ -82,6 +82,11 @@ impl IndiaDate {
     pub fn days_through(self, last: IndiaDate) -> i64 {
         (last.0 - self.0).whole_days() + 1
     }
+
+    /// The calendar day itself: bank statements date their rows by India's calendar.
+    pub fn date(self) -> Date {
+        self.0
+    }
 }
 
 impl fmt::Display for IndiaDate {

@@ -13,7 +13,6 @@ use axum::Router;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -49,7 +48,28 @@ async fn one_host_only(request: AxumRequest, next: Next) -> Response {
     next.run(request).await
 }
 
+/// Middleware: caps the request body at `limit` bytes, or at a larger upload's own cap on the
+/// few routes that take one. A body announced larger (Content-Length) is refused with 413
+/// before anything reads it; a body that turns out larger fails the extractor reading it.
+/// An upload route is not refused up front: its handler reads what arrives, up to its cap,
+/// and answers with its form and a message saying how large a file may be.
+async fn limit_body(request: AxumRequest, next: Next, limit: usize) -> Response {
+    let upload = crate::admin::upload_limit(request.method(), request.uri().path());
+    let announced = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if upload.is_none() && announced.is_some_and(|length| length > limit as u64) {
+        return (StatusCode::PAYLOAD_TOO_LARGE, "length limit exceeded").into_response();
+    }
+    let (parts, body) = request.into_parts();
+    let body = axum::body::Body::new(http_body_util::Limited::new(body, upload.unwrap_or(limit)));
+    next.run(AxumRequest::from_parts(parts, body)).await
+}
+
 pub(crate) fn apply(router: Router, settings: &Settings) -> Router {
+    let body_limit = settings.http.body_limit_bytes;
     let security_headers = ServiceBuilder::new()
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
@@ -109,7 +129,9 @@ pub(crate) fn apply(router: Router, settings: &Settings) -> Router {
             .layer(CompressionLayer::new())
             .layer(from_fn(crate::api::api_answers))
             .layer(from_fn(one_host_only))
-            .layer(RequestBodyLimitLayer::new(settings.http.body_limit_bytes))
+            .layer(from_fn(move |request, next| {
+                limit_body(request, next, body_limit)
+            }))
             .layer(TimeoutLayer::with_status_code(
                 StatusCode::SERVICE_UNAVAILABLE,
                 Duration::from_secs(settings.http.request_timeout_secs),

@@ -4,6 +4,7 @@
 //! decided, so a request credits at most once however many admins click at the same moment.
 
 mod audit;
+mod by_utr;
 mod decide;
 mod packs;
 mod requests;

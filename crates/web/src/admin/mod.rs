@@ -15,6 +15,8 @@ use axum::response::Redirect;
 use crate::auth::ClientIp;
 use crate::routes::Routes;
 
+pub(crate) use payments::upload_limit;
+
 pub(crate) fn router() -> Routes {
     Routes::new()
         .get("/admin", || async { Redirect::to("/admin/users") })

@@ -224,6 +224,15 @@ fn same_secret(sent: &str, expected: &str) -> bool {
     sent.as_bytes().ct_eq(expected.as_bytes()).into()
 }
 
+/// Whether `sent` (a form's `csrf_token` field) is the session's token, `expected`. Forms
+/// read by hand (a multipart upload) check their token with this, as [`CsrfForm`] does.
+pub(crate) fn check_form_token(expected: Option<&str>, sent: &str) -> Result<(), AppError> {
+    match expected {
+        Some(expected) if same_secret(sent, expected) => Ok(()),
+        _ => Err(AppError::CsrfTokenMismatch),
+    }
+}
+
 #[derive(Deserialize, Default)]
 struct TokenField {
     #[serde(default)]
@@ -250,10 +259,7 @@ where
             .await
             .map_err(|_| AppError::PayloadTooLarge)?;
         let sent: TokenField = serde_urlencoded::from_bytes(&body).unwrap_or_default();
-        match expected {
-            Some(expected) if same_secret(&sent.csrf_token, &expected) => {}
-            _ => return Err(AppError::CsrfTokenMismatch),
-        }
+        check_form_token(expected.as_deref(), &sent.csrf_token)?;
         serde_urlencoded::from_bytes(&body)
             .map(CsrfForm)
             .map_err(|e| AppError::BadRequest(format!("the form could not be read: {e}")))

@@ -15,7 +15,8 @@ pub use api_token_cache::ApiTokenCache;
 pub use client_ip::ClientIp;
 pub use csrf::FormKey;
 pub(crate) use csrf::{
-    form_cookie_name, known_device_cookie_name, request_cookie, same_origin_only, CsrfForm,
+    check_form_token, form_cookie_name, known_device_cookie_name, request_cookie, same_origin_only,
+    CsrfForm,
 };
 pub(crate) use password::{hash_new_password, verify_password_off_thread};
 pub use session::SessionHandle;

@@ -6,9 +6,11 @@ mod actions;
 mod decide;
 mod desk;
 mod export;
+mod statement;
 mod view;
 
 pub(crate) use decide::decide;
+pub(crate) use statement::upload_limit;
 
 use crate::routes::Routes;
 
@@ -18,4 +20,5 @@ pub(crate) fn router() -> Routes {
         .get("/admin/payments/export", export::export)
         .post("/admin/payments/{id}/approve", actions::approve)
         .post("/admin/payments/{id}/reject", actions::reject)
+        .merge(statement::routes())
 }

@@ -1,0 +1,147 @@
+//! POST: approves the requests the admin ticked in a statement's preview, each through
+//! [`decide`] (its own transaction: credits, mail and audit row), and says how each went.
+//! The ticked ids are all it reads: an id of another tenant, or one decided meanwhile,
+//! changes nothing and is reported.
+
+use atelier_domain::{PaymentId, PaymentState};
+use atelier_store::{Actor, Decided, Decision, PaymentRecord};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use serde::Serialize;
+
+use crate::admin::payments::decide;
+use crate::auth::{ClientIp, CsrfForm, CurrentUser};
+use crate::pages::Page;
+use crate::AppError;
+
+/// The most requests approved in one step; a statement preview rarely ticks more.
+const MOST_AT_ONCE: usize = 500;
+
+#[derive(Serialize)]
+struct Approved {
+    email: String,
+    credits: String,
+    amount: String,
+    reference: String,
+    utr: String,
+}
+
+#[derive(Serialize)]
+struct AlreadyDecided {
+    email: String,
+    reference: String,
+    utr: String,
+    approved: bool,
+    by: String,
+    when: String,
+}
+
+/// The ids ticked, once each, in the order sent; `None` for text that is no id.
+fn ticked(pairs: &[(String, String)]) -> Vec<Option<PaymentId>> {
+    let mut seen = Vec::new();
+    for (name, value) in pairs {
+        if name != "payment" {
+            continue;
+        }
+        let id = uuid::Uuid::try_parse(value.trim()).ok().map(PaymentId);
+        if id.is_none() || !seen.contains(&id) {
+            seen.push(id);
+        }
+    }
+    seen
+}
+
+fn render(page: &Page, status: StatusCode, ctx: minijinja::Value) -> Result<Response, AppError> {
+    let Html(body) = page.render("admin/statement_approved.html", ctx)?;
+    Ok((status, Html(body)).into_response())
+}
+
+pub(crate) async fn approve(
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    ClientIp(address): ClientIp,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let unit = &page.tenant()?.tenant.settings.credit;
+    let ids = ticked(&pairs);
+    if ids.is_empty() || ids.len() > MOST_AT_ONCE {
+        let problem = if ids.is_empty() {
+            "No request was ticked, so nothing was approved. Upload the statement again and \
+             tick the matches you want to approve."
+                .to_owned()
+        } else {
+            format!(
+                "{} requests were ticked; approve at most {MOST_AT_ONCE} at once. Nothing was \
+                 approved: tick fewer and try again.",
+                ids.len()
+            )
+        };
+        let ctx = minijinja::context! { problem => problem };
+        return render(&page, StatusCode::UNPROCESSABLE_ENTITY, ctx);
+    }
+
+    let actor = Actor {
+        id: me.id,
+        email: me.email.to_string(),
+        address,
+    };
+    let mut approved = Vec::new();
+    let mut already = Vec::new();
+    let (mut account_gone, mut not_found, mut failed) = (0, 0, 0);
+    for id in ids {
+        let Some(id) = id else {
+            not_found += 1;
+            continue;
+        };
+        match decide(&page, &actor, id, Decision::Approve).await {
+            Ok(Decided::Done(record)) => approved.push(Approved {
+                email: record.user_email.clone(),
+                credits: unit.amount(record.credits.get()),
+                amount: record.amount.display(),
+                reference: record.reference,
+                utr: record.utr,
+            }),
+            Ok(Decided::AlreadyDecided(record)) => already.push(already_decided(record)),
+            Ok(Decided::AccountGone) => account_gone += 1,
+            Ok(Decided::NotFound) => not_found += 1,
+            // One failure does not stop the others; each decision is its own transaction.
+            Err(error) => {
+                tracing::error!(payment = %id, error = %error, "approving from a statement failed");
+                failed += 1;
+            }
+        }
+    }
+    tracing::info!(
+        admin = %me.id,
+        approved = approved.len(),
+        already_decided = already.len(),
+        not_found,
+        account_gone,
+        failed,
+        "payments approved from a bank statement"
+    );
+    let ctx = minijinja::context! {
+        approved => approved,
+        already => already,
+        account_gone => account_gone,
+        not_found => not_found,
+        failed => failed,
+    };
+    render(&page, StatusCode::OK, ctx)
+}
+
+fn already_decided(record: PaymentRecord) -> AlreadyDecided {
+    AlreadyDecided {
+        email: record.user_email,
+        reference: record.reference,
+        utr: record.utr,
+        approved: record.state == PaymentState::Approved,
+        by: record
+            .decided_by
+            .unwrap_or_else(|| "an admin who has since left".to_owned()),
+        when: record
+            .decided_at
+            .map(atelier_domain::Timestamp::display_date)
+            .unwrap_or_default(),
+    }
+}
