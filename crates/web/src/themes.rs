@@ -254,4 +254,51 @@ mod tests {
             Some(PathBuf::from("/themes/x/templates/mail/reset.txt"))
         );
     }
+
+    /// Every shipped stylesheet closes each block it opens: one lost brace (a bad merge)
+    /// swallows every rule after it into a media query, and no page test would notice.
+    #[test]
+    fn shipped_stylesheets_close_every_block() {
+        let themes = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../themes");
+        let mut checked = 0;
+        for theme in std::fs::read_dir(&themes).unwrap_or_else(|e| panic!("{e}")) {
+            let css = theme
+                .unwrap_or_else(|e| panic!("{e}"))
+                .path()
+                .join("static/css");
+            let Ok(files) = std::fs::read_dir(&css) else {
+                continue;
+            };
+            for file in files {
+                let path = file.unwrap_or_else(|e| panic!("{e}")).path();
+                let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+                let mut depth = 0_i64;
+                let mut rest = text.as_str();
+                while let Some(c) = rest.chars().next() {
+                    if let Some(after) = rest.strip_prefix("/*") {
+                        rest = after.split_once("*/").map_or("", |(_, tail)| tail);
+                        continue;
+                    }
+                    match c {
+                        '{' => depth += 1,
+                        '}' => depth -= 1,
+                        _ => {}
+                    }
+                    assert!(
+                        depth >= 0,
+                        "{}: a block closes that never opened",
+                        path.display()
+                    );
+                    rest = &rest[c.len_utf8()..];
+                }
+                assert_eq!(depth, 0, "{}: {depth} block(s) left open", path.display());
+                checked += 1;
+            }
+        }
+        assert!(
+            checked >= 2,
+            "no stylesheets found under {}",
+            themes.display()
+        );
+    }
 }
