@@ -236,8 +236,28 @@ async fn admins_add_change_reorder_and_take_packs_off_sale_with_an_audit_trail(d
             "pack.update",
             "pack.status",
             "pack.status",
+            "pack.move",
+            "pack.move",
+            "pack.move",
             "pack.delete"
         ]
+    );
+    let moves: Vec<(&str, &str)> = audit[4..7]
+        .iter()
+        .map(|(_, before, after)| (before.as_str(), after.as_str()))
+        .collect();
+    let last = order.len();
+    assert_eq!(
+        moves,
+        [
+            (format!("place {last}"), format!("place {}", last - 1)),
+            (format!("place {}", last - 1), format!("place {}", last - 2)),
+            (format!("place {}", last - 2), format!("place {}", last - 1)),
+        ]
+        .iter()
+        .map(|(b, a)| (b.as_str(), a.as_str()))
+        .collect::<Vec<_>>(),
+        "each move is recorded with the places it went between; a move that changes nothing is not"
     );
     assert_eq!(audit[0].2, "1000 credits for ₹1,999.00");
     assert_eq!(

@@ -267,6 +267,7 @@ impl Store {
         tenant: TenantId,
         id: PackId,
         up: bool,
+        actor: &Actor,
         now: Timestamp,
     ) -> Result<bool, StoreError> {
         let packs = self.list_packs(tenant, false).await?;
@@ -299,6 +300,21 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             }
+            let (before, after) = if up {
+                (index + 1, index)
+            } else {
+                (index + 1, index + 2)
+            };
+            write_audit!(
+                tx,
+                Some(tenant.0),
+                actor,
+                "pack.move",
+                id.to_string(),
+                format!("place {before}"),
+                format!("place {after}"),
+                now
+            );
         });
         Ok(true)
     }

@@ -38,6 +38,7 @@ fn label(action: &str) -> &str {
         "pack.update" => "Changed a pack",
         "pack.status" => "Put a pack on or off sale",
         "pack.delete" => "Deleted a pack",
+        "pack.move" => "Moved a pack in the list",
         "tenant.payee" => "Changed the UPI ID or payee",
         other => other,
     }

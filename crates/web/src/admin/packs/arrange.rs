@@ -53,12 +53,19 @@ pub(crate) async fn deactivate(
     set_active(page, me, ip, id, false).await
 }
 
-async fn move_pack(page: Page, id: PackId, up: bool) -> Result<Response, AppError> {
+async fn move_pack(
+    page: Page,
+    me: User,
+    ip: ClientIp,
+    id: PackId,
+    up: bool,
+) -> Result<Response, AppError> {
     let tenant = page.tenant()?.tenant.id;
+    let actor = audit_actor(&me, ip);
     let found = page
         .state
         .store
-        .move_pack(tenant, id, up, page.state.clock.now())
+        .move_pack(tenant, id, up, &actor, page.state.clock.now())
         .await?;
     if !found {
         return Err(AppError::NotFound);
@@ -69,20 +76,22 @@ async fn move_pack(page: Page, id: PackId, up: bool) -> Result<Response, AppErro
 
 pub(crate) async fn move_up(
     page: Page,
-    CurrentUser(_): CurrentUser,
+    CurrentUser(me): CurrentUser,
+    ip: ClientIp,
     PathId(id): PathId<PackId>,
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> Result<Response, AppError> {
-    move_pack(page, id, true).await
+    move_pack(page, me, ip, id, true).await
 }
 
 pub(crate) async fn move_down(
     page: Page,
-    CurrentUser(_): CurrentUser,
+    CurrentUser(me): CurrentUser,
+    ip: ClientIp,
     PathId(id): PathId<PackId>,
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> Result<Response, AppError> {
-    move_pack(page, id, false).await
+    move_pack(page, me, ip, id, false).await
 }
 
 /// Deletes a pack nobody ever bought. A bought one stays on record (its requests name it):
