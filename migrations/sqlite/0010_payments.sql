@@ -14,9 +14,10 @@ create table credit_packs (
 );
 create index credit_packs_tenant on credit_packs (tenant_id, position);
 
--- A request keeps the pack's credits and price as they were when the user paid, so a later
--- price change alters nothing already asked for. user_id is cleared when the account is
--- deleted: the money's record stays, detached from the person.
+-- A request keeps what the buyer was shown when they paid (credits, price, the UPI ID and
+-- payee name), so a later change to the pack or the payee alters nothing already asked for
+-- and the receipt names where the money went. Deleting an account clears user_id; that
+-- deletion must blank user_email too, so the row keeps the money and not the person.
 create table payment_requests (
     id blob primary key not null,
     tenant_id blob not null references tenants (id) on delete cascade,
@@ -26,6 +27,8 @@ create table payment_requests (
     credits bigint not null check (credits > 0),
     amount_paise bigint not null check (amount_paise > 0),
     reference text not null,
+    payee_vpa text not null,
+    payee_name text not null,
     utr text not null check (length(utr) = 12),
     status text not null default 'pending' check (status in ('pending', 'approved', 'rejected')),
     reason text not null default '',
@@ -42,6 +45,10 @@ create index payment_requests_desk on payment_requests (tenant_id, status, creat
 create index payment_requests_recent on payment_requests (tenant_id, created_at, id);
 create index payment_requests_user on payment_requests (user_id, created_at);
 create index payment_requests_reference on payment_requests (tenant_id, reference);
+-- Every UTR's history in the tenant (earlier rejections), and the relations deletes walk.
+create index payment_requests_utr on payment_requests (tenant_id, utr);
+create index payment_requests_pack on payment_requests (pack_id);
+create index payment_requests_decided_by on payment_requests (decided_by);
 
 -- How a tenant's bank statement is laid out (JSON of the column mapping), remembered.
 create table statement_mappings (
@@ -64,3 +71,4 @@ create table audit_log (
     created_at bigint not null
 );
 create index audit_log_tenant on audit_log (tenant_id, created_at, id);
+create index audit_log_actor on audit_log (actor_id);

@@ -6,10 +6,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use atelier_domain::{
-    hash_token, Clock, Email, NewPassword, PackId, PaymentReference, Role, User, Utr,
-};
-use atelier_store::{NewPayment, NewUser};
+use atelier_domain::{hash_token, Clock, Email, NewPassword, PackId, Role, User};
+use atelier_store::NewUser;
 use atelier_worker::DemoBackend;
 
 use super::visitor::Visitor;
@@ -18,7 +16,7 @@ use super::{ANSWER_WITHIN, PASSWORD, TARGET_EMAIL};
 use crate::accounts::{set_tenant, user_by_email};
 use crate::common::browser::Browser;
 use crate::common::{within, TestApp};
-use crate::payments::{confirm_payment, make_request, payment_id_of, sell_pack};
+use crate::payments::{confirm_payment, make_request, new_payment, payment_id_of, sell_pack};
 
 /// A platform account with the matrix's password, made in the store (other tests sign in
 /// with it; the command line's way is tested in cli.rs).
@@ -139,14 +137,7 @@ async fn buy(app: &TestApp, user: &User, pack: PackId) {
         .state
         .store
         .create_payment_request(
-            &NewPayment {
-                tenant: user.tenant_id.unwrap_or_else(|| panic!("tenant")),
-                user: user.id,
-                user_email: user.email.to_string(),
-                pack,
-                reference: PaymentReference::generate().unwrap_or_else(|e| panic!("{e}")),
-                utr: Utr::parse("412345678901").unwrap_or_else(|e| panic!("{e:?}")),
-            },
+            &new_payment(app, user, user.email.as_str(), pack, "412345678901").await,
             5,
             app.clock.now(),
         )

@@ -5,8 +5,9 @@ use atelier_domain::{PackId, PaymentId};
 use atelier_store::Decision;
 
 use super::{
-    clear_upi_id, confirm_on, confirm_payment, input_value, open_checkout, payment_id_of,
-    record_decision, sell_pack, signed_up, stop_selling, take_off_sale,
+    checkout_field, clear_upi_id, confirm_on, confirm_payment, edit_checkout, input_value,
+    open_checkout, payment_id_of, post_confirm, record_decision, reference_on, sell_pack,
+    signed_up, stop_selling, take_off_sale,
 };
 use crate::accounts::{make_tenant_admin, set_tenant, user_by_email};
 use crate::common::{Db, Page, TestApp};
@@ -16,7 +17,7 @@ on_both_databases!(
     the_qr_code_pays_the_chosen_pack_to_the_tenants_upi_id,
     a_utr_is_twelve_digits_and_each_mistake_is_named,
     a_utr_counts_once_per_tenant,
-    a_pack_off_sale_cannot_be_bought,
+    a_pack_off_sale_cannot_be_opened_but_a_checkout_shown_before_is_honoured,
     waiting_requests_per_user_are_capped,
     a_payment_page_shows_only_to_its_owner,
     an_approved_payment_is_a_receipt_and_a_rejected_one_says_why,
@@ -28,7 +29,7 @@ const NOCTURNE: &str = "nocturne.test";
 
 /// What the QR code on `page` says, read as a phone's camera would: the inline SVG's
 /// modules drawn into a greyscale picture, then found and decoded.
-fn scan_qr_code(page: &Page) -> String {
+pub(super) fn scan_qr_code(page: &Page) -> String {
     let svg = page
         .body
         .split("<svg class=\"qr-code\"")
@@ -88,7 +89,7 @@ fn scan_qr_code(page: &Page) -> String {
 }
 
 /// Signs up `email` on pixelforge and opens the page that pays for `pack`.
-async fn checkout_as<'a>(
+pub(super) async fn checkout_as<'a>(
     app: &'a TestApp,
     email: &str,
     pack: PackId,
@@ -113,7 +114,7 @@ async fn the_qr_code_pays_the_chosen_pack_to_the_tenants_upi_id(db: Db) {
 
     let checkout = open_checkout(&mut browser, pack).await;
     assert_eq!(checkout.status, 200);
-    let reference = input_value(&checkout, "reference").unwrap_or_default();
+    let reference = reference_on(&checkout);
     assert!(
         reference.starts_with("AT") && reference.len() == 10,
         "{reference}"
@@ -135,7 +136,7 @@ async fn the_qr_code_pays_the_chosen_pack_to_the_tenants_upi_id(db: Db) {
     checkout.assert_contains("/static/default/js/payment.js");
     // Each visit makes a new reference, so no two payments share a note by accident.
     let again = open_checkout(&mut browser, pack).await;
-    assert_ne!(input_value(&again, "reference"), Some(reference));
+    assert_ne!(reference_on(&again), reference);
 }
 
 async fn a_utr_is_twelve_digits_and_each_mistake_is_named(db: Db) {
@@ -155,12 +156,9 @@ async fn a_utr_is_twelve_digits_and_each_mistake_is_named(db: Db) {
         assert_eq!(page.status, 422, "{typed:?}");
         page.assert_contains(message);
         page.assert_contains("id=\"utr-error\"");
-        // What was typed comes back, with the same pack and reference.
+        // What was typed comes back, with the same checkout (pack, price, reference).
         assert_eq!(input_value(&page, "utr").as_deref(), Some(typed));
-        assert_eq!(
-            input_value(&page, "reference"),
-            input_value(&checkout, "reference")
-        );
+        assert_eq!(checkout_field(&page), checkout_field(&checkout));
     }
 
     // Spaces and dashes pasted with the number do not matter.
@@ -169,7 +167,7 @@ async fn a_utr_is_twelve_digits_and_each_mistake_is_named(db: Db) {
     let mine = browser.get(page.header("location")).await;
     assert_eq!(mine.status, 200);
     mine.assert_contains("432187650912");
-    mine.assert_contains(&input_value(&checkout, "reference").unwrap_or_default());
+    mine.assert_contains(&reference_on(&checkout));
 }
 
 async fn a_utr_counts_once_per_tenant(db: Db) {
@@ -200,52 +198,61 @@ async fn a_utr_counts_once_per_tenant(db: Db) {
     );
 }
 
-async fn a_pack_off_sale_cannot_be_bought(db: Db) {
+async fn a_pack_off_sale_cannot_be_opened_but_a_checkout_shown_before_is_honoured(db: Db) {
     let app = TestApp::start(db).await;
     let pack = sell_pack(&app, "pixelforge", 50, 14_900).await;
     let other = sell_pack(&app, "pixelforge", 120, 29_900).await;
     let nocturnes = sell_pack(&app, "nocturne", 40, 19_900).await;
     let (mut browser, checkout) = checkout_as(&app, "buyer@example.com", pack).await;
     let admin = make_tenant_admin(&app, "pixelforge", "buyer@example.com").await;
+    let tenant = admin.tenant_id.unwrap_or_else(|| panic!("tenant"));
 
-    // Taken off sale while the buyer was paying: the packs still sold, and why.
+    // Taken off sale while the buyer was paying: they may well have paid already, so the
+    // page they paid from is still confirmed, as it showed the pack.
     take_off_sale(&app, "pixelforge", pack, &admin).await;
-    let refused = confirm_on(&mut browser, &checkout, "432187650912").await;
-    assert_eq!(refused.status, 422);
-    refused.assert_contains("That pack is no longer sold. Pick one of the packs below.");
-    refused.assert_contains(&format!("href=\"/buy?pack={other}\""));
-    refused.assert_lacks(&format!("href=\"/buy?pack={pack}\""));
-    // An old link to it says the same.
+    let honoured = confirm_on(&mut browser, &checkout, "432187650912").await;
+    assert_eq!(honoured.status, 303, "{}", honoured.body);
+    let id = payment_id_of(&honoured);
+    let recorded = app
+        .state
+        .store
+        .find_payment(tenant, Some(admin.id), id)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("no request {id}"));
+    assert_eq!(recorded.pack_id, pack);
+    assert_eq!(
+        (recorded.credits.get(), recorded.amount.get()),
+        (50, 14_900)
+    );
+    // But it is sold no more: an old link to it says so, with the packs still sold.
     let stale = open_checkout(&mut browser, pack).await;
     assert_eq!(stale.status, 200);
-    stale.assert_contains("That pack is no longer sold.");
+    stale.assert_contains("That pack is no longer sold. Pick one of the packs below.");
+    stale.assert_contains(&format!("href=\"/buy?pack={other}\""));
+    stale.assert_lacks(&format!("href=\"/buy?pack={pack}\""));
     stale.assert_lacks("Confirm my payment");
     // Another tenant's pack is no pack here, nor is text that is no pack at all.
     for foreign in [nocturnes.to_string(), "not-a-pack".to_owned()] {
         let page = browser.get(&format!("/buy?pack={foreign}")).await;
         page.assert_contains("That pack is no longer sold.");
     }
-    let mut forged = checkout;
-    forged.body = forged
-        .body
-        .replace(&pack.to_string(), &nocturnes.to_string());
-    assert_eq!(
-        confirm_on(&mut browser, &forged, "432187650912")
-            .await
-            .status,
-        422
+    // Nor does a checkout edited to name another tenant's pack buy it.
+    let forged = edit_checkout(
+        &checkout_field(&checkout),
+        &pack.to_string(),
+        &nocturnes.to_string(),
     );
-    assert!(app
+    let refused = post_confirm(&mut browser, &checkout, &forged, "432187650913").await;
+    assert_eq!(refused.status, 422);
+    refused.assert_contains("This checkout page is out of date or not yours");
+    let made = app
         .state
         .store
-        .user_payments(
-            admin.tenant_id.unwrap_or_else(|| panic!("tenant")),
-            admin.id,
-            10
-        )
+        .user_payments(tenant, admin.id, None, 10)
         .await
-        .unwrap_or_else(|e| panic!("{e}"))
-        .is_empty());
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(made.len(), 1, "only the honoured checkout was recorded");
 }
 
 async fn waiting_requests_per_user_are_capped(db: Db) {
@@ -274,6 +281,7 @@ async fn waiting_requests_per_user_are_capped(db: Db) {
         .user_payments(
             admin.tenant_id.unwrap_or_else(|| panic!("tenant")),
             admin.id,
+            None,
             10,
         )
         .await
@@ -305,7 +313,7 @@ async fn a_payment_page_shows_only_to_its_owner(db: Db) {
         "432187650912",
         "₹149.00",
         "50 Sparks",
-        "usually takes a few hours",
+        "you get an email when it is decided",
     ] {
         page.assert_contains(shown);
     }

@@ -3,7 +3,9 @@
 //! that show only where credits are sold. The helpers here are shared with the desk's
 //! tests: they set up what an admin would (packs, decisions) and do what a buyer does.
 
+mod account_list;
 mod buying;
+mod checkout;
 mod desk;
 mod desk_export;
 mod desk_lists;
@@ -11,7 +13,8 @@ mod packs;
 mod statement;
 
 use atelier_domain::{
-    Clock, PackId, PackTerms, Paise, PaymentId, PaymentReference, Slug, Tenant, TenantId, User, Utr,
+    Clock, PackId, PackTerms, Paise, PaymentId, PaymentReference, Slug, Tenant, TenantId, User,
+    Utr, Vpa,
 };
 use atelier_store::{Actor, Decided, Decision, NewPayment};
 
@@ -112,32 +115,74 @@ pub async fn open_checkout(browser: &mut Browser<'_>, pack: PackId) -> Page {
     browser.get(&format!("/buy?pack={pack}")).await
 }
 
-/// Posts the confirmation form of `checkout` (a page from [`open_checkout`]) with `utr`,
-/// keeping its pack and reference as a browser would.
-pub async fn confirm_on(browser: &mut Browser<'_>, checkout: &Page, utr: &str) -> Page {
-    let field = |name: &str| {
-        input_value(checkout, name).unwrap_or_else(|| {
-            panic!(
-                "no {name} field on the checkout page (status {}):\n{}",
-                checkout.status,
-                &checkout.body[..checkout.body.len().min(2000)]
-            )
-        })
-    };
-    let token = csrf_token(checkout).unwrap_or_else(|| panic!("no form token"));
-    let (pack, reference) = (field("pack"), field("reference"));
+/// The signed checkout the confirmation form of `page` (a checkout page) carries.
+pub fn checkout_field(page: &Page) -> String {
+    input_value(page, "checkout").unwrap_or_else(|| {
+        panic!(
+            "no checkout field on the page (status {}):\n{}",
+            page.status,
+            &page.body[..page.body.len().min(2000)]
+        )
+    })
+}
+
+/// What the signed checkout `token` says (pack, credits, price_paise, reference, vpa,
+/// payee, issued), as JSON.
+pub fn checkout_terms(token: &str) -> serde_json::Value {
+    let (payload, _) = token
+        .rsplit_once('.')
+        .unwrap_or_else(|| panic!("not a signed checkout: {token}"));
+    let json = hex::decode(payload).unwrap_or_else(|e| panic!("{token}: {e}"));
+    serde_json::from_slice(&json).unwrap_or_else(|e| panic!("{token}: {e}"))
+}
+
+/// The signed checkout `token` with `from` replaced by `to` in what it says, its signature
+/// kept: a form edited by hand.
+pub fn edit_checkout(token: &str, from: &str, to: &str) -> String {
+    let (payload, mac) = token
+        .rsplit_once('.')
+        .unwrap_or_else(|| panic!("not a signed checkout: {token}"));
+    let json = String::from_utf8(hex::decode(payload).unwrap_or_else(|e| panic!("{e}")))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(json.contains(from), "{from} is not in the checkout {json}");
+    format!("{}.{mac}", hex::encode(json.replace(from, to)))
+}
+
+/// The payment reference a checkout page asks the buyer to write in the note.
+pub fn reference_on(page: &Page) -> String {
+    checkout_terms(&checkout_field(page))["reference"]
+        .as_str()
+        .unwrap_or_else(|| panic!("a checkout without a reference"))
+        .to_owned()
+}
+
+/// Posts the confirmation form `/buy/confirm` with the signed `checkout` and `utr`, and the
+/// form token of `page`, as a browser would.
+pub async fn post_confirm(
+    browser: &mut Browser<'_>,
+    page: &Page,
+    checkout: &str,
+    utr: &str,
+) -> Page {
+    let token = csrf_token(page).unwrap_or_else(|| panic!("no form token"));
     browser
         .post_raw(
             "/buy/confirm",
             &[
                 ("csrf_token", token.as_str()),
-                ("pack", pack.as_str()),
-                ("reference", reference.as_str()),
+                ("checkout", checkout),
                 ("utr", utr),
             ],
             &[("sec-fetch-site", "same-origin")],
         )
         .await
+}
+
+/// Posts the confirmation form of `checkout` (a page from [`open_checkout`]) with `utr`,
+/// keeping its signed checkout as a browser would.
+pub async fn confirm_on(browser: &mut Browser<'_>, checkout: &Page, utr: &str) -> Page {
+    let signed = checkout_field(checkout);
+    post_confirm(browser, checkout, &signed, utr).await
 }
 
 /// Picks `pack` on the buy page and confirms a payment for it with `utr`.
@@ -227,6 +272,52 @@ pub async fn make_pack(app: &TestApp, user: &User, credits: i64, paise: i64) -> 
         .unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// `user`'s confirmation that they paid for `pack` with `utr`, as the buy page makes it
+/// now: the pack's terms and the tenant's payee as they stand, a fresh reference; `email`
+/// stands for the address they had then.
+pub async fn new_payment(
+    app: &TestApp,
+    user: &User,
+    email: &str,
+    pack: PackId,
+    utr: &str,
+) -> NewPayment {
+    let tenant = user.tenant_id.unwrap_or_else(|| panic!("no tenant"));
+    let store = &app.state.store;
+    let terms = store
+        .find_pack(tenant, pack)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("no pack {pack}"))
+        .terms;
+    let settings = store
+        .list_tenants()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .find(|site| site.tenant.id == tenant)
+        .unwrap_or_else(|| panic!("no tenant {tenant}"))
+        .tenant
+        .settings;
+    let payee_name = if settings.upi_payee.trim().is_empty() {
+        settings.name.clone()
+    } else {
+        settings.upi_payee.trim().to_owned()
+    };
+    NewPayment {
+        tenant,
+        user: user.id,
+        user_email: email.to_owned(),
+        pack,
+        terms,
+        payee_vpa: Vpa::parse(&settings.upi_vpa)
+            .unwrap_or_else(|e| panic!("{}: {}", settings.upi_vpa, e.message)),
+        payee_name,
+        reference: PaymentReference::generate().unwrap_or_else(|e| panic!("{e}")),
+        utr: Utr::parse(utr).unwrap_or_else(|e| panic!("{utr}: {}", e.message)),
+    }
+}
+
 /// `user`'s confirmation that they paid for `pack` with `utr`, as the buy page records it,
 /// submitted now by the test clock; `email` stands for the address they had then.
 pub async fn make_request_as(
@@ -236,15 +327,8 @@ pub async fn make_request_as(
     pack: PackId,
     utr: &str,
 ) -> (PaymentId, String) {
-    let reference = PaymentReference::generate().unwrap_or_else(|e| panic!("{e}"));
-    let new = NewPayment {
-        tenant: user.tenant_id.unwrap_or_else(|| panic!("no tenant")),
-        user: user.id,
-        user_email: email.to_owned(),
-        pack,
-        reference: reference.clone(),
-        utr: Utr::parse(utr).unwrap_or_else(|e| panic!("{utr}: {}", e.message)),
-    };
+    let new = new_payment(app, user, email, pack, utr).await;
+    let reference = new.reference.clone();
     // No cap worth meeting: tests make many requests for one account.
     let id = app
         .state

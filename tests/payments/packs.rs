@@ -2,10 +2,7 @@
 //! (`/admin/packs/payee`), every tenant's payments for the platform (`/platform/payments`),
 //! and the packs tenant files provision.
 
-use atelier_domain::{
-    Clock, PackId, PackTerms, Paise, PaymentReference, Slug, TenantId, User, Utr,
-};
-use atelier_store::NewPayment;
+use atelier_domain::{Clock, PackId, PackTerms, Paise, Slug, TenantId, User};
 
 use crate::accounts::{make_tenant_admin, user_by_email, PASSWORD};
 use crate::common::browser::Browser;
@@ -63,14 +60,7 @@ async fn pay(app: &TestApp, user: &User, pack: PackId, utr: &str) {
         .state
         .store
         .create_payment_request(
-            &NewPayment {
-                tenant: tenant_of(user),
-                user: user.id,
-                user_email: user.email.to_string(),
-                pack,
-                reference: PaymentReference::generate().unwrap_or_else(|e| panic!("{e}")),
-                utr: Utr::parse(utr).unwrap_or_else(|e| panic!("{e:?}")),
-            },
+            &super::new_payment(app, user, user.email.as_str(), pack, utr).await,
             1_000,
             app.clock.now(),
         )
@@ -322,7 +312,7 @@ async fn a_bought_pack_is_never_deleted_only_taken_off_sale(db: Db) {
     let requests = app
         .state
         .store
-        .user_payments(tenant, buyer.id, 10)
+        .user_payments(tenant, buyer.id, None, 10)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(

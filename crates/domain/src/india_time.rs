@@ -115,6 +115,16 @@ impl Timestamp {
             .unwrap_or_else(|_| self.0.to_string())
     }
 
+    /// The day in India for a person: "27 Nov 2026". A payment at 00:30 on 2 December in
+    /// India is a payment of 2 December, though it is still 1 December in UTC.
+    pub fn india_date(self) -> String {
+        const FORMAT: &[BorrowedFormatItem<'_>] =
+            format_description!("[day padding:none] [month repr:short] [year]");
+        self.in_india()
+            .format(FORMAT)
+            .unwrap_or_else(|_| self.0.to_string())
+    }
+
     /// Date and time in India for a person: "27 Nov 2026, 15:30".
     pub fn india_display(self) -> String {
         const FORMAT: &[BorrowedFormatItem<'_>] =
@@ -187,5 +197,7 @@ mod tests {
         // 20:00 UTC is already the next day in India.
         let late = Timestamp(1_795_809_600_000);
         assert_eq!(late.india_iso(), "2026-11-28T01:30:00+05:30");
+        assert_eq!(late.india_date(), "28 Nov 2026");
+        assert_eq!(late.display_date(), "27 Nov 2026", "still the 27th in UTC");
     }
 }

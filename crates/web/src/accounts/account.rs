@@ -1,4 +1,4 @@
-use atelier_domain::{ApiTokenId, NewPassword};
+use atelier_domain::{ApiTokenId, NewPassword, PaymentId, Timestamp};
 use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -8,20 +8,18 @@ use super::FormErrors;
 use crate::auth::{hash_new_password, verify_password_off_thread, CsrfForm, CurrentUser};
 use crate::pages::Page;
 use crate::path_id::PathId;
-use crate::payments::PaymentView;
-use crate::tenancy::Site;
+use crate::payments::{parse_payments_cursor, payments_page};
 use crate::AppError;
 
 /// Ledger rows per page of the account page.
 const LEDGER_PAGE: i64 = 20;
-/// The newest payment requests the account page lists (a user may hold only a few
-/// pending ones, so older ones are decided history).
-const PAYMENTS_SHOWN: i64 = 20;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub(crate) struct AccountQuery {
     page: Option<i64>,
+    /// Where the previous page of payments ended: `<millis>.<uuid>` of its last request.
+    payments_after: Option<String>,
     welcome: Option<String>,
     password: Option<String>,
     verification: Option<String>,
@@ -74,6 +72,7 @@ async fn render_account(
     page: &Page,
     user: &atelier_domain::User,
     page_number: i64,
+    payments_after: Option<(Timestamp, PaymentId)>,
     notice: Option<String>,
     errors: FormErrors,
     new_token: Option<String>,
@@ -104,17 +103,11 @@ async fn render_account(
             reference: e.reference,
         })
         .collect();
-    let payments: Vec<PaymentView> = match &page.site {
-        Site::Tenant(site) => store
-            .user_payments(site.tenant.id, user.id, PAYMENTS_SHOWN)
-            .await?
-            .iter()
-            .map(|p| PaymentView::new(p, &site.tenant.settings.credit))
-            .collect(),
-        Site::Platform => Vec::new(),
-    };
+    let (payments, older_payments_url) = payments_page(page, user, payments_after).await?;
     let ctx = minijinja::context! {
         payments => payments,
+        older_payments_url => older_payments_url,
+        older_payments => payments_after.is_some(),
         ledger => ledger,
         pagination => pagination,
         member_since => user.created_at.display_date(),
@@ -159,10 +152,17 @@ pub(crate) async fn show(
     } else {
         None
     };
+    let payments_after = query
+        .payments_after
+        .as_deref()
+        .filter(|raw| !raw.trim().is_empty())
+        .map(parse_payments_cursor)
+        .transpose()?;
     Ok(render_account(
         &page,
         &user,
         query.page.unwrap_or(1),
+        payments_after,
         notice,
         FormErrors::new(),
         None,
@@ -206,7 +206,7 @@ pub(crate) async fn change_password(
     .map_err(|e| errors.insert("new_password", e.message))
     .ok();
     let Some(new) = new.filter(|_| errors.is_empty()) else {
-        let Html(body) = render_account(&page, &user, 1, None, errors, None).await?;
+        let Html(body) = render_account(&page, &user, 1, None, None, errors, None).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response());
     };
     let hash = hash_new_password(new).await?;
@@ -259,7 +259,7 @@ async fn refuse_token(
     user: &atelier_domain::User,
     errors: FormErrors,
 ) -> Result<Response, AppError> {
-    let Html(body) = render_account(page, user, 1, None, errors, None).await?;
+    let Html(body) = render_account(page, user, 1, None, None, errors, None).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response())
 }
 
@@ -315,11 +315,17 @@ pub(crate) async fn create_token(
     tracing::info!(user = %user.id, "API token created");
     let notice =
         Some("Your new token is below. Copy it now: it will not be shown again.".to_owned());
-    Ok(
-        render_account(&page, &user, 1, notice, FormErrors::new(), Some(token))
-            .await?
-            .into_response(),
+    Ok(render_account(
+        &page,
+        &user,
+        1,
+        None,
+        notice,
+        FormErrors::new(),
+        Some(token),
     )
+    .await?
+    .into_response())
 }
 
 pub(crate) async fn revoke_token(

@@ -40,15 +40,6 @@ fn parse_cursor(raw: &str) -> Option<(Timestamp, PaymentId)> {
     Some((Timestamp(millis), PaymentId(id)))
 }
 
-/// "2026-11-27 10:00 UTC": a payment's moment to the minute.
-fn minute(at: Timestamp) -> String {
-    let text = at.rfc3339();
-    match (text.get(..10), text.get(11..16)) {
-        (Some(day), Some(time)) => format!("{day} {time} UTC"),
-        _ => text,
-    }
-}
-
 #[derive(Serialize)]
 struct Row {
     id: String,
@@ -146,9 +137,10 @@ pub(crate) async fn list(
             utr: r.utr,
             state: r.state.as_str(),
             reason: r.reason,
-            submitted: minute(r.created_at),
-            submitted_iso: r.created_at.rfc3339(),
-            decided_at: r.decided_at.map(minute),
+            // India time, as the tenants' desks and their buyers read it.
+            submitted: r.created_at.india_display(),
+            submitted_iso: r.created_at.india_iso(),
+            decided_at: r.decided_at.map(Timestamp::india_display),
             decided_by: r.decided_by,
         })
         .collect();
@@ -210,10 +202,5 @@ mod tests {
         ] {
             assert_eq!(parse_cursor(bad), None, "{bad}");
         }
-    }
-
-    #[test]
-    fn moments_show_to_the_minute_in_utc() {
-        assert_eq!(minute(Timestamp(1_795_773_600_000)), "2026-11-27 10:00 UTC");
     }
 }

@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
 
+use super::checkout::Checkout;
 use super::{qr, upi_payee, PackView, PaymentView, UpiPayee};
 use crate::accounts::FormErrors;
 use crate::auth::CurrentUser;
@@ -26,50 +27,78 @@ pub(crate) async fn show(
     Query(query): Query<BuyQuery>,
 ) -> Result<Response, AppError> {
     let Some(raw) = query.pack else {
-        return render_shop(&page, &user, false, StatusCode::OK).await;
+        return render_shop(&page, &user, None, StatusCode::OK).await;
     };
-    match pack_on_sale(&page, &raw).await? {
-        Some((payee, pack)) => {
-            // A fresh reference each time: it only has to match the note of the payment
-            // the user is about to make.
-            let reference = PaymentReference::generate()
-                .map_err(|e| AppError::Internal(format!("no payment reference: {e}")))?;
-            let checkout = Checkout {
-                payee: &payee,
-                pack: &pack,
-                reference: &reference,
-                utr: "",
-            };
-            render_checkout(&page, checkout, FormErrors::new(), StatusCode::OK).await
-        }
-        // An old link or a pack taken off sale: the packs there are, and why.
-        None => render_shop(&page, &user, true, StatusCode::OK).await,
-    }
+    let pack = uuid::Uuid::try_parse(raw.trim()).ok().map(PackId);
+    open_checkout(&page, &user, pack, None, StatusCode::OK).await
 }
 
-/// The pack named by `raw` (a pack id from a link or a form) when this site sells it
-/// now, with whom to pay for it.
-pub(super) async fn pack_on_sale(
+/// A new checkout of `pack` for `user`, with a fresh reference and the pack's terms and
+/// payee as they are now; when `pack` is not on sale, the shop and why. `problem`: what was
+/// wrong with the form that led here (a clause, "This checkout page is ..."), said above
+/// either.
+pub(super) async fn open_checkout(
     page: &Page,
-    raw: &str,
-) -> Result<Option<(UpiPayee, Pack)>, AppError> {
+    user: &User,
+    pack: Option<PackId>,
+    problem: Option<&str>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let on_sale = match pack {
+        Some(pack) => pack_on_sale(page, pack).await?,
+        None => None,
+    };
+    let Some((payee, pack)) = on_sale else {
+        // An old link or a pack taken off sale: the packs there are, and why.
+        let why = match (problem, pack) {
+            (Some(problem), Some(_)) => format!("{problem}, and that pack is no longer sold."),
+            // The form named no pack we could read: nothing to say about one.
+            (Some(problem), None) => format!("{problem}."),
+            (None, _) => "That pack is no longer sold.".to_owned(),
+        };
+        return render_shop(page, user, Some(why), status).await;
+    };
+    // A fresh reference each time: it only has to match the note of the payment the user
+    // is about to make.
+    let reference = PaymentReference::generate()
+        .map_err(|e| AppError::Internal(format!("no payment reference: {e}")))?;
+    let checkout = Checkout {
+        pack: pack.id,
+        terms: pack.terms,
+        payee,
+        reference,
+        issued: page.state.clock.now(),
+    };
+    let mut errors = FormErrors::new();
+    if let Some(problem) = problem {
+        errors.insert(
+            "form",
+            format!(
+                "{problem}; open the pack again. Here it is, opened again with a new \
+                 reference: if you have not paid yet, pay with this page's QR code; if you \
+                 already paid, enter that payment's UTR and confirm."
+            ),
+        );
+    }
+    render_checkout(page, user, &checkout, "", errors, status).await
+}
+
+/// Pack `id` when this site sells it now, with whom to pay for it.
+async fn pack_on_sale(page: &Page, id: PackId) -> Result<Option<(UpiPayee, Pack)>, AppError> {
     let tenant = &page.tenant()?.tenant;
-    let (Some(payee), Ok(id)) = (
-        upi_payee(&tenant.settings),
-        uuid::Uuid::try_parse(raw.trim()),
-    ) else {
+    let Some(payee) = upi_payee(&tenant.settings) else {
         return Ok(None);
     };
-    let pack = page.state.store.find_pack(tenant.id, PackId(id)).await?;
+    let pack = page.state.store.find_pack(tenant.id, id).await?;
     Ok(pack.filter(|p| p.active).map(|pack| (payee, pack)))
 }
 
 /// The packs on sale (or a friendly word that there are none), with the user's requests
-/// still waiting. `stale_pack`: the pack asked for is not (or no longer) sold.
+/// still waiting. `pack_error`: why the pack asked for is not being sold to them.
 pub(super) async fn render_shop(
     page: &Page,
     user: &User,
-    stale_pack: bool,
+    pack_error: Option<String>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let tenant = &page.tenant()?.tenant;
@@ -86,14 +115,14 @@ pub(super) async fn render_shop(
         Vec::new()
     };
     let waiting: Vec<PaymentView> = store
-        .user_payments(tenant.id, user.id, 20)
+        .user_payments(tenant.id, user.id, None, 20)
         .await?
         .iter()
         .filter(|p| p.state == PaymentState::Pending)
         .map(|p| PaymentView::new(p, unit))
         .collect();
     let mut errors = FormErrors::new();
-    if stale_pack {
+    if let Some(why) = pack_error {
         let next = if packs.is_empty() {
             ""
         } else {
@@ -102,8 +131,8 @@ pub(super) async fn render_shop(
         errors.insert(
             "pack",
             format!(
-                "That pack is no longer sold.{next} If you already paid for it, contact \
-                 support with the 12-digit UTR of your payment and we will sort it out."
+                "{why}{next} If you already paid for it, contact support with the 12-digit \
+                 UTR of your payment and we will sort it out."
             ),
         );
     }
@@ -117,37 +146,35 @@ pub(super) async fn render_shop(
     Ok((status, Html(body)).into_response())
 }
 
-/// One pack being paid for.
-pub(super) struct Checkout<'a> {
-    pub payee: &'a UpiPayee,
-    pub pack: &'a Pack,
-    pub reference: &'a PaymentReference,
-    /// The UTR as the user typed it, kept when the form comes back.
-    pub utr: &'a str,
-}
-
-/// How to pay for one pack, and the form that confirms the payment.
+/// How to pay for one pack as `checkout` showed it to `user`, and the form that confirms
+/// the payment, carrying that checkout signed. `utr`: as the user typed it, when the form
+/// comes back.
 pub(super) async fn render_checkout(
     page: &Page,
-    checkout: Checkout<'_>,
+    user: &User,
+    checkout: &Checkout,
+    utr: &str,
     errors: FormErrors,
     status: StatusCode,
 ) -> Result<Response, AppError> {
-    let unit = &page.tenant()?.tenant.settings.credit;
+    let tenant = &page.tenant()?.tenant;
     let Checkout {
-        payee,
         pack,
+        terms,
+        payee,
         reference,
-        utr,
+        ..
     } = checkout;
-    let link = upi_link(&payee.vpa, &payee.name, pack.terms.price, reference);
+    let link = upi_link(&payee.vpa, &payee.name, terms.price, reference);
+    let sealed = checkout.seal(&page.state.form_key, tenant.id, user.id)?;
     let ctx = minijinja::context! {
         mode => "checkout",
-        pack => PackView::new(pack, unit),
+        pack => PackView::shown(*pack, *terms, &tenant.settings.credit),
         payee => minijinja::context! { vpa => payee.vpa.as_str(), name => &payee.name },
         reference => reference.as_str(),
         upi_link => &link,
         qr_svg => minijinja::Value::from_safe_string(qr::svg(&link)?),
+        checkout => sealed,
         form => minijinja::context! { utr => utr },
         errors => errors,
     };

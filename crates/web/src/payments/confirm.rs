@@ -1,13 +1,15 @@
 //! `POST /buy/confirm`: "I paid, here is the UTR". Makes a pending payment request for an
-//! admin to check, or brings the form back with the reason next to what to fix.
+//! admin to check, with the terms, payee and reference the buyer's checkout page showed
+//! (signed into the form), or brings the form back with the reason next to what to fix.
 
-use atelier_domain::{PaymentReference, Utr};
+use atelier_domain::Utr;
 use atelier_store::{NewPayment, PaymentRefusal};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::buy::{pack_on_sale, render_checkout, render_shop, Checkout};
+use super::buy::{open_checkout, render_checkout, render_shop};
+use super::checkout::{Checkout, CheckoutProblem};
 use crate::accounts::FormErrors;
 use crate::auth::{CsrfForm, CurrentUser};
 use crate::pages::Page;
@@ -16,8 +18,8 @@ use crate::AppError;
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub(crate) struct ConfirmForm {
-    pack: String,
-    reference: String,
+    /// The signed checkout the page was made with.
+    checkout: String,
     utr: String,
 }
 
@@ -28,43 +30,41 @@ pub(crate) async fn submit(
 ) -> Result<Response, AppError> {
     let refused = StatusCode::UNPROCESSABLE_ENTITY;
     let tenant = page.tenant()?.tenant.clone();
-    let Some((payee, pack)) = pack_on_sale(&page, &form.pack).await? else {
-        return render_shop(&page, &user, true, refused).await;
-    };
-    let mut errors = FormErrors::new();
-    // The reference comes from our own page; one that does not parse was altered or cut.
-    let reference = match PaymentReference::parse(&form.reference) {
-        Some(reference) => reference,
-        None => {
-            errors.insert(
-                "form",
-                "This form's payment reference could not be read, so the page has a new one. \
-                 If you already paid, that is fine: enter your UTR again and confirm."
-                    .to_owned(),
-            );
-            PaymentReference::generate()
-                .map_err(|e| AppError::Internal(format!("no payment reference: {e}")))?
+    let state = &page.state;
+    let opened = Checkout::open(
+        &form.checkout,
+        &state.form_key,
+        tenant.id,
+        user.id,
+        state.clock.now(),
+    );
+    let checkout = match opened {
+        Ok(checkout) => checkout,
+        // Nothing on this form can be recorded: the buyer gets a new checkout of the pack,
+        // and the reason.
+        Err(CheckoutProblem::NotYours { pack }) => {
+            let problem = "This checkout page is out of date or not yours";
+            return open_checkout(&page, &user, pack, Some(problem), refused).await;
+        }
+        Err(CheckoutProblem::Expired { pack }) => {
+            let problem = "This checkout page was opened more than 24 hours ago, so it can no \
+                           longer be confirmed";
+            return open_checkout(&page, &user, Some(pack), Some(problem), refused).await;
         }
     };
-    let utr = Utr::parse(&form.utr)
-        .map_err(|e| errors.insert("utr", e.message))
-        .ok();
-    let checkout = Checkout {
-        payee: &payee,
-        pack: &pack,
-        reference: &reference,
-        utr: &form.utr,
+    let mut errors = FormErrors::new();
+    let Ok(utr) = Utr::parse(&form.utr).map_err(|e| errors.insert("utr", e.message)) else {
+        return render_checkout(&page, &user, &checkout, &form.utr, errors, refused).await;
     };
-    let Some(utr) = utr.filter(|_| errors.is_empty()) else {
-        return render_checkout(&page, checkout, errors, refused).await;
-    };
-    let state = &page.state;
     let new = NewPayment {
         tenant: tenant.id,
         user: user.id,
         user_email: user.email.as_str().to_owned(),
-        pack: pack.id,
-        reference: reference.clone(),
+        pack: checkout.pack,
+        terms: checkout.terms,
+        payee_vpa: checkout.payee.vpa.clone(),
+        payee_name: checkout.payee.name.clone(),
+        reference: checkout.reference.clone(),
         utr,
     };
     let cap = i64::from(state.settings.limits.pending_payments_per_user);
@@ -77,7 +77,11 @@ pub(crate) async fn submit(
             tracing::info!(payment = %id, user = %user.id, "payment request made");
             Ok(Redirect::to(&format!("/payments/{id}")).into_response())
         }
-        Err(PaymentRefusal::PackUnavailable) => render_shop(&page, &user, true, refused).await,
+        // Signed for this site, so the pack was its own; it has since been deleted.
+        Err(PaymentRefusal::PackUnavailable) => {
+            let why = "That pack is no longer sold.".to_owned();
+            render_shop(&page, &user, Some(why), refused).await
+        }
         Err(PaymentRefusal::UtrTaken) => {
             errors.insert(
                 "utr",
@@ -88,7 +92,7 @@ pub(crate) async fn submit(
                     tenant.settings.name
                 ),
             );
-            render_checkout(&page, checkout, errors, refused).await
+            render_checkout(&page, &user, &checkout, &form.utr, errors, refused).await
         }
         Err(PaymentRefusal::TooManyPending { cap }) => {
             let requests = if cap == 1 {
@@ -100,11 +104,14 @@ pub(crate) async fn submit(
                 "pending",
                 format!(
                     "You already have {requests} waiting for approval, the most at one time. \
-                     Keep your UTR: once an admin has checked one of them, usually within a \
-                     few hours, you can confirm this payment."
+                     An admin of {} checks each against their bank statement, and you get an \
+                     email when one is decided. Then confirm this payment with the UTR you \
+                     have: this page can be confirmed for 24 hours after you opened it; after \
+                     that, open the pack again.",
+                    tenant.settings.name
                 ),
             );
-            render_checkout(&page, checkout, errors, refused).await
+            render_checkout(&page, &user, &checkout, &form.utr, errors, refused).await
         }
     }
 }

@@ -4,13 +4,17 @@
 //! elsewhere.
 
 mod buy;
+mod checkout;
 mod confirm;
+mod list;
 mod qr;
 mod receipt;
 
-use atelier_domain::{CreditUnit, PaymentState, TenantSettings, Vpa};
+use atelier_domain::{CreditUnit, PackId, PackTerms, PaymentState, TenantSettings, Timestamp, Vpa};
 use atelier_store::{Pack, PaymentRecord};
 use serde::Serialize;
+
+pub(crate) use list::{parse_payments_cursor, payments_page};
 
 use crate::routes::Routes;
 
@@ -55,12 +59,18 @@ struct PackView {
 
 impl PackView {
     fn new(pack: &Pack, unit: &CreditUnit) -> Self {
+        Self::shown(pack.id, pack.terms, unit)
+    }
+
+    /// Pack `id` with `terms`: a checkout shows the terms it was opened with, which may
+    /// no longer be the pack's.
+    fn shown(id: PackId, terms: PackTerms, unit: &CreditUnit) -> Self {
         Self {
-            id: pack.id.to_string(),
-            credits: pack.terms.credits.get(),
-            credits_label: unit.amount(pack.terms.credits.get()),
-            price: pack.terms.price.display(),
-            price_per_credit: pack.terms.price_per_credit().display(),
+            id: id.to_string(),
+            credits: terms.credits.get(),
+            credits_label: unit.amount(terms.credits.get()),
+            price: terms.price.display(),
+            price_per_credit: terms.price_per_credit().display(),
         }
     }
 }
@@ -75,12 +85,18 @@ pub(crate) struct PaymentView {
     /// "₹149.00".
     amount: String,
     reference: String,
+    /// Where the buyer was told to pay, as it was then.
+    payee_vpa: String,
+    payee_name: String,
     utr: String,
     /// pending, approved or rejected.
     state: &'static str,
     state_label: &'static str,
+    /// Moments in India time, where UPI buyers and their banks are: "2 Dec 2026, 00:30".
     submitted: String,
     decided: Option<String>,
+    /// The day of the decision in India: a receipt's date.
+    decided_on: Option<String>,
     reason: String,
 }
 
@@ -92,6 +108,8 @@ impl PaymentView {
             credits: record.credits.get(),
             amount: record.amount.display(),
             reference: record.reference.clone(),
+            payee_vpa: record.payee_vpa.clone(),
+            payee_name: record.payee_name.clone(),
             utr: record.utr.clone(),
             state: record.state.as_str(),
             state_label: match record.state {
@@ -99,10 +117,9 @@ impl PaymentView {
                 PaymentState::Approved => "Approved",
                 PaymentState::Rejected => "Rejected",
             },
-            submitted: record.created_at.display_date(),
-            decided: record
-                .decided_at
-                .map(atelier_domain::Timestamp::display_date),
+            submitted: record.created_at.india_display(),
+            decided: record.decided_at.map(Timestamp::india_display),
+            decided_on: record.decided_at.map(Timestamp::india_date),
             reason: record.reason.clone(),
         }
     }

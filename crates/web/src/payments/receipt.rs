@@ -5,7 +5,7 @@
 use atelier_domain::PaymentId;
 use axum::response::Html;
 
-use super::{upi_payee, PaymentView};
+use super::PaymentView;
 use crate::auth::CurrentUser;
 use crate::pages::Page;
 use crate::path_id::PathId;
@@ -23,12 +23,12 @@ pub(crate) async fn show(
         .find_payment(tenant.id, Some(user.id), id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let paid_to = upi_payee(&tenant.settings).map(|p| p.vpa.as_str().to_owned());
+    // Where the money went is the UPI ID the buyer was shown (kept on the request), not the
+    // one the site has now.
     page.render(
         "payment.html",
         minijinja::context! {
             payment => PaymentView::new(&record, &tenant.settings.credit),
-            paid_to => paid_to,
         },
     )
 }

@@ -1,0 +1,70 @@
+//! The user's payment requests on their account page, newest first, a page at a time:
+//! keyset pages whose "Older payments" link carries the last row's submission time and id
+//! (`?payments_after=<millis>.<uuid>`), so every receipt stays reachable and no page skips
+//! or repeats a request made meanwhile.
+
+use atelier_domain::{PaymentId, Timestamp, User};
+
+use super::PaymentView;
+use crate::pages::Page;
+use crate::tenancy::Site;
+use crate::AppError;
+
+/// Payment requests per page.
+const PAYMENTS_SHOWN: i64 = 20;
+
+/// A keyset cursor, `<millis>.<uuid>`: where a list of payments, newest first, ended.
+fn payments_cursor(at: Timestamp, id: PaymentId) -> String {
+    format!("{}.{id}", at.millis())
+}
+
+pub(crate) fn parse_payments_cursor(raw: &str) -> Result<(Timestamp, PaymentId), AppError> {
+    raw.trim()
+        .split_once('.')
+        .and_then(|(at, id)| {
+            let at = at.parse::<i64>().ok()?;
+            let id = uuid::Uuid::try_parse(id).ok()?;
+            Some((Timestamp(at), PaymentId(id)))
+        })
+        .ok_or_else(|| {
+            AppError::BadRequest(
+                "This link to older payments is damaged. Open your account page again and use \
+                 its \u{201c}Older payments\u{201d} link."
+                    .to_owned(),
+            )
+        })
+}
+
+/// A page of the user's payment requests, newest first, after `after` (the previous
+/// page's last), with the link to the next older page when there is one.
+pub(crate) async fn payments_page(
+    page: &Page,
+    user: &User,
+    after: Option<(Timestamp, PaymentId)>,
+) -> Result<(Vec<PaymentView>, Option<String>), AppError> {
+    let Site::Tenant(site) = &page.site else {
+        return Ok((Vec::new(), None));
+    };
+    // One more than a page says whether an older page exists, without counting.
+    let mut records = page
+        .state
+        .store
+        .user_payments(site.tenant.id, user.id, after, PAYMENTS_SHOWN + 1)
+        .await?;
+    let shown = usize::try_from(PAYMENTS_SHOWN).unwrap_or(usize::MAX);
+    let older_url = (records.len() > shown)
+        .then(|| records.get(shown - 1))
+        .flatten()
+        .map(|last| {
+            format!(
+                "/account?payments_after={}#payments",
+                payments_cursor(last.created_at, last.id)
+            )
+        });
+    records.truncate(shown);
+    let views = records
+        .iter()
+        .map(|p| PaymentView::new(p, &site.tenant.settings.credit))
+        .collect();
+    Ok((views, older_url))
+}
