@@ -3,12 +3,16 @@
 //! that show only where credits are sold. The helpers here are shared with the desk's
 //! tests: they set up what an admin would (packs, decisions) and do what a buyer does.
 
+mod addresses;
 mod buying;
 mod desk;
 mod desk_export;
 mod desk_lists;
+mod own_payments;
 mod packs;
+mod payee_rules;
 mod statement;
+mod utr_history;
 
 use atelier_domain::{
     Clock, PackId, PackTerms, Paise, PaymentId, PaymentReference, Slug, Tenant, TenantId, User, Utr,

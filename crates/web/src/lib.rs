@@ -10,6 +10,7 @@ mod health;
 mod jobs;
 mod layers;
 mod mail;
+mod page_query;
 mod pages;
 mod path_id;
 mod payments;

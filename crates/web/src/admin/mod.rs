@@ -2,6 +2,7 @@
 //! (`/platform` on the platform host).
 
 mod audit;
+pub(crate) mod cursor;
 mod packs;
 mod payments;
 mod platform;

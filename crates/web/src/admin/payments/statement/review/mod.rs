@@ -1,68 +1,25 @@
 //! What a statement matches, as the preview shows it: requests it pays (ticked), amounts
 //! that differ and payments booked outside the date window (flagged, not ticked), credits
-//! whose UTR no pending request names, and the lines that could not be read.
+//! whose UTR no pending request names, and the lines that could not be read. Beside each
+//! UTR, what became of other requests with it (one query for the whole preview).
+//!
+//! - `sort`: the statement's lines against the pending requests (pure, off the executor).
 
-use std::collections::{HashMap, HashSet};
+mod sort;
 
-use atelier_domain::payments::statement::{
-    match_statement, MatchKind, PendingPayment, Statement, StatementCredit, MATCH_WINDOW_DAYS,
-};
-use atelier_domain::{IndiaDate, PaymentId, PaymentState, Timestamp, Utr};
+use atelier_domain::payments::statement::{Statement, MATCH_WINDOW_DAYS};
+use atelier_domain::{PaymentId, PaymentState, Timestamp};
 use atelier_store::{DeskFilter, DeskOrder, PaymentRecord};
 use serde::Serialize;
-use time::format_description::BorrowedFormatItem;
-use time::macros::format_description;
-use time::Date;
 
+use self::sort::{sort, MatchRow, ProblemRow, Sorted, UnknownRow};
+use crate::admin::payments::decide::OWN_PAYMENT_NOTE;
+use crate::admin::payments::utr_history::UtrHistory;
 use crate::pages::Page;
 use crate::AppError;
 
 /// Pending requests read per page of the desk.
-const PENDING_PAGE: i64 = 500;
-/// Unreadable lines and unknown credits shown; the rest are counted.
-const PROBLEMS_SHOWN: usize = 20;
-const UNKNOWN_SHOWN: usize = 50;
-
-/// A pending request with a credit of its UTR.
-#[derive(Serialize)]
-struct MatchRow {
-    payment: String,
-    email: String,
-    credits: String,
-    amount: String,
-    reference: String,
-    utr: String,
-    submitted: String,
-    line: usize,
-    date: String,
-    text: String,
-    /// Ticked in the form as it opens.
-    checked: bool,
-    /// The amount the statement shows, when it differs.
-    found: Option<String>,
-    /// Days between the request and the credit, when outside the window.
-    days_apart: Option<i64>,
-    /// How many lines of the statement carry this UTR, when more than one.
-    lines_with_utr: Option<usize>,
-}
-
-/// A credit whose UTR no pending request names.
-#[derive(Serialize)]
-struct UnknownRow {
-    line: usize,
-    date: String,
-    amount: String,
-    utr: String,
-    text: String,
-    /// What became of a request with this UTR, if there was one.
-    earlier: Option<String>,
-}
-
-#[derive(Serialize)]
-struct ProblemRow {
-    line: usize,
-    message: String,
-}
+const PENDING_PAGE: usize = 500;
 
 /// The preview of one statement.
 #[derive(Serialize)]
@@ -76,23 +33,17 @@ pub(super) struct Review {
     /// Credits naming no UTR (or two different ones): transfers, cash, batch settlements.
     without_utr: usize,
     problems: Vec<ProblemRow>,
-    problems_total: usize,
+    pub problems_total: usize,
     header_line: usize,
-    credit_lines: usize,
+    pub credit_lines: usize,
     window_days: i64,
+    own_payment_note: &'static str,
 }
 
 impl Review {
     pub(super) fn context(&self) -> minijinja::Value {
         minijinja::Value::from_serialize(self)
     }
-}
-
-/// "27 Nov 2026".
-fn day(date: Date) -> String {
-    const FORMAT: &[BorrowedFormatItem<'_>] =
-        format_description!("[day padding:none] [month repr:short] [year]");
-    date.format(FORMAT).unwrap_or_else(|_| date.to_string())
 }
 
 /// "1 match", "2 matches".
@@ -118,10 +69,10 @@ async fn pending_requests(page: &Page) -> Result<Vec<PaymentRecord>, AppError> {
                 &filter,
                 DeskOrder::OldestFirst,
                 after,
-                PENDING_PAGE,
+                i64::try_from(PENDING_PAGE).unwrap_or(i64::MAX),
             )
             .await?;
-        let full = batch.len() as i64 == PENDING_PAGE;
+        let full = batch.len() == PENDING_PAGE;
         after = batch.last().map(|r| (r.created_at, r.id));
         all.extend(batch);
         if !full {
@@ -130,190 +81,93 @@ async fn pending_requests(page: &Page) -> Result<Vec<PaymentRecord>, AppError> {
     }
 }
 
-/// What became of an earlier request with this UTR, for a credit no pending request names.
-fn earlier(record: &PaymentRecord) -> Option<String> {
-    let when = record.decided_at.map(Timestamp::display_date);
-    let who = record
-        .decided_by
-        .as_deref()
-        .unwrap_or("an admin who has since left");
-    let paid_by = format!("{}, reference {}", record.user_email, record.reference);
-    match record.state {
-        PaymentState::Approved => Some(format!(
-            "Already approved{} by {who} ({paid_by}).",
-            when.map(|w| format!(" on {w}")).unwrap_or_default()
-        )),
-        PaymentState::Rejected => Some(format!(
-            "Rejected{} by {who} ({paid_by}){}",
-            when.map(|w| format!(" on {w}")).unwrap_or_default(),
-            if record.reason.is_empty() {
-                ".".to_owned()
-            } else {
-                format!(": {}", record.reason)
-            }
-        )),
-        PaymentState::Pending => None,
-    }
-}
-
-pub(super) async fn review(page: &Page, statement: &Statement) -> Result<Review, AppError> {
-    let site = page.tenant()?;
-    let unit = &site.tenant.settings.credit;
-    let records = pending_requests(page).await?;
-    let pending: Vec<PendingPayment<PaymentId>> = records
-        .iter()
-        .filter_map(|record| match Utr::parse(&record.utr) {
-            Ok(utr) => Some(PendingPayment {
-                id: record.id,
-                utr,
-                amount: record.amount,
-                submitted: IndiaDate::of(record.created_at).date(),
-            }),
-            Err(_) => {
-                tracing::warn!(payment = %record.id, "a pending request's UTR does not parse");
-                None
-            }
-        })
-        .collect();
-    let by_id: HashMap<PaymentId, &PaymentRecord> = records.iter().map(|r| (r.id, r)).collect();
-    let by_line: HashMap<usize, &StatementCredit> =
-        statement.credits.iter().map(|c| (c.line, c)).collect();
-
-    let matches = match_statement(statement, &pending);
-    let mut lines_per_payment: HashMap<PaymentId, usize> = HashMap::new();
-    for m in &matches {
-        *lines_per_payment.entry(m.payment).or_default() += 1;
-    }
-    let (mut matched, mut differs, mut outside) = (Vec::new(), Vec::new(), Vec::new());
-    for m in &matches {
-        let (Some(record), Some(credit)) = (by_id.get(&m.payment), by_line.get(&m.credit_line))
-        else {
-            continue;
-        };
-        let lines_with_utr = lines_per_payment
-            .get(&m.payment)
-            .copied()
-            .filter(|n| *n > 1);
-        let mut row = MatchRow {
-            payment: record.id.to_string(),
-            email: record.user_email.clone(),
-            credits: unit.amount(record.credits.get()),
-            amount: record.amount.display(),
-            reference: record.reference.clone(),
-            utr: record.utr.clone(),
-            submitted: record.created_at.india_display(),
-            line: credit.line,
-            date: day(credit.date),
-            text: credit.text.clone(),
-            // One payment on two lines may be a bank's duplicate or a UTR typed twice:
-            // the admin looks before ticking.
-            checked: lines_with_utr.is_none(),
-            found: None,
-            days_apart: None,
-            lines_with_utr,
-        };
-        match m.kind {
-            MatchKind::Matched => matched.push(row),
-            MatchKind::AmountDiffers { found, .. } => {
-                row.checked = false;
-                row.found = Some(found.display());
-                differs.push(row);
-            }
-            MatchKind::OutsideDates => {
-                row.checked = false;
-                row.days_apart =
-                    Some((credit.date - IndiaDate::of(record.created_at).date()).whole_days());
-                outside.push(row);
-            }
-        }
-    }
-
-    let pending_utrs: HashSet<&str> = records.iter().map(|r| r.utr.as_str()).collect();
-    let unknown_credits: Vec<(&StatementCredit, &Utr)> = statement
-        .credits
-        .iter()
-        .filter_map(|c| c.utr.as_ref().map(|utr| (c, utr)))
-        .filter(|(_, utr)| !pending_utrs.contains(utr.as_str()))
-        .collect();
-    let shown: Vec<&str> = unknown_credits
-        .iter()
-        .take(UNKNOWN_SHOWN)
-        .map(|(_, utr)| utr.as_str())
-        .collect();
-    // Newest first per UTR, so the first one seen is what became of it last.
-    let mut earlier_by_utr: HashMap<String, String> = HashMap::new();
-    for record in page
-        .state
-        .store
-        .payments_with_utrs(site.tenant.id, &shown)
-        .await?
-    {
-        if let Some(text) = earlier(&record) {
-            earlier_by_utr.entry(record.utr.clone()).or_insert(text);
-        }
-    }
-    let unknown = unknown_credits
-        .iter()
-        .take(UNKNOWN_SHOWN)
-        .map(|(credit, utr)| UnknownRow {
-            line: credit.line,
-            date: day(credit.date),
-            amount: credit.amount.display(),
-            utr: utr.as_str().to_owned(),
-            text: credit.text.clone(),
-            earlier: earlier_by_utr.get(utr.as_str()).cloned(),
-        })
-        .collect();
-
-    let mut parts = vec![if matched.is_empty() {
+/// "2 matches, 1 amount differs, 3 lines unreadable".
+fn summary(sorted: &Sorted) -> String {
+    let mut parts = vec![if sorted.matched.is_empty() {
         "No matches".to_owned()
     } else {
-        count(matched.len(), "match", "matches")
+        count(sorted.matched.len(), "match", "matches")
     }];
-    if !differs.is_empty() {
-        parts.push(count(differs.len(), "amount differs", "amounts differ"));
-    }
-    if !outside.is_empty() {
-        parts.push(format!(
-            "{} outside the dates",
-            count(outside.len(), "payment", "payments")
+    if !sorted.differs.is_empty() {
+        parts.push(count(
+            sorted.differs.len(),
+            "amount differs",
+            "amounts differ",
         ));
     }
-    if !unknown_credits.is_empty() {
+    if !sorted.outside.is_empty() {
+        parts.push(format!(
+            "{} outside the dates",
+            count(sorted.outside.len(), "payment", "payments")
+        ));
+    }
+    if sorted.unknown_total > 0 {
         parts.push(count(
-            unknown_credits.len(),
+            sorted.unknown_total,
             "credit matches no pending request",
             "credits match no pending request",
         ));
     }
-    if !statement.problems.is_empty() {
+    if sorted.problems_total > 0 {
         parts.push(count(
-            statement.problems.len(),
+            sorted.problems_total,
             "line unreadable",
             "lines unreadable",
         ));
     }
+    parts.join(", ")
+}
+
+/// The preview of `statement` for the page's tenant and signed-in admin.
+pub(super) async fn review(page: &Page, statement: Statement) -> Result<Review, AppError> {
+    let site = page.tenant()?.clone();
+    let tenant = site.tenant.id;
+    let me = page.session.user().map(|user| user.id);
+    let pending = pending_requests(page).await?;
+    // A statement has thousands of lines at most, but sorting them is still work the
+    // executor's threads should not wait on.
+    let mut sorted = tokio::task::spawn_blocking(move || {
+        sort(&statement, &pending, &site.tenant.settings.credit, me)
+    })
+    .await
+    .map_err(|e| AppError::Internal(format!("sorting a statement's lines: {e}")))?;
+
+    let rows = || {
+        sorted
+            .matched
+            .iter()
+            .chain(&sorted.differs)
+            .chain(&sorted.outside)
+    };
+    let utrs = rows()
+        .map(|row| row.utr.as_str())
+        .chain(sorted.unknown.iter().map(|row| row.utr.as_str()));
+    let history = UtrHistory::of(page, tenant, utrs).await?;
+    for row in sorted
+        .matched
+        .iter_mut()
+        .chain(&mut sorted.differs)
+        .chain(&mut sorted.outside)
+    {
+        row.earlier = history.notes(&row.utr, Some(row.id));
+    }
+    for row in &mut sorted.unknown {
+        row.earlier = history.notes(&row.utr, None);
+    }
 
     Ok(Review {
-        summary: parts.join(", "),
-        matched,
-        differs,
-        outside,
-        unknown,
-        unknown_total: unknown_credits.len(),
-        without_utr: statement.credits.iter().filter(|c| c.utr.is_none()).count(),
-        problems: statement
-            .problems
-            .iter()
-            .take(PROBLEMS_SHOWN)
-            .map(|p| ProblemRow {
-                line: p.line,
-                message: p.message.clone(),
-            })
-            .collect(),
-        problems_total: statement.problems.len(),
-        header_line: statement.header_line,
-        credit_lines: statement.credits.len(),
+        summary: summary(&sorted),
+        matched: sorted.matched,
+        differs: sorted.differs,
+        outside: sorted.outside,
+        unknown: sorted.unknown,
+        unknown_total: sorted.unknown_total,
+        without_utr: sorted.without_utr,
+        problems: sorted.problems,
+        problems_total: sorted.problems_total,
+        header_line: sorted.header_line,
+        credit_lines: sorted.credit_lines,
         window_days: MATCH_WINDOW_DAYS,
+        own_payment_note: OWN_PAYMENT_NOTE,
     })
 }
