@@ -132,14 +132,11 @@ pub(super) async fn review(page: &Page, statement: Statement) -> Result<Review, 
     .await
     .map_err(|e| AppError::Internal(format!("sorting a statement's lines: {e}")))?;
 
-    let rows = || {
-        sorted
-            .matched
-            .iter()
-            .chain(&sorted.differs)
-            .chain(&sorted.outside)
-    };
-    let utrs = rows()
+    let utrs = sorted
+        .matched
+        .iter()
+        .chain(&sorted.differs)
+        .chain(&sorted.outside)
         .map(|row| row.utr.as_str())
         .chain(sorted.unknown.iter().map(|row| row.utr.as_str()));
     let history = UtrHistory::of(page, tenant, utrs).await?;
