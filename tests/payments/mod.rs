@@ -4,13 +4,17 @@
 //! tests: they set up what an admin would (packs, decisions) and do what a buyer does.
 
 mod account_list;
+mod addresses;
 mod buying;
 mod checkout;
 mod desk;
 mod desk_export;
 mod desk_lists;
+mod own_payments;
 mod packs;
+mod payee_rules;
 mod statement;
+mod utr_history;
 
 use atelier_domain::{
     Clock, PackId, PackTerms, Paise, PaymentId, PaymentReference, Slug, Tenant, TenantId, User,

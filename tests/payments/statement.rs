@@ -29,7 +29,7 @@ const KIRAN_UTR: &str = "331812345671";
 
 /// An HDFC export as the bank writes it (account details above the table, a row of stars
 /// around it), with `rows` as its transactions; the first row is line 7.
-fn hdfc_statement(rows: &[&str]) -> String {
+pub(super) fn hdfc_statement(rows: &[&str]) -> String {
     let mut file = String::from(
         "HDFC BANK Ltd.,,,,,,Page No .: 1\n\
          MR SHOP OWNER,,,,Account Branch :,KORAMANGALA,\n\
@@ -47,7 +47,7 @@ fn hdfc_statement(rows: &[&str]) -> String {
 }
 
 /// A UPI credit row of an HDFC statement.
-fn hdfc_credit(day: &str, name: &str, utr: &str, amount: &str) -> String {
+pub(super) fn hdfc_credit(day: &str, name: &str, utr: &str, amount: &str) -> String {
     format!(
         "{day},UPI-{name}-{vpa}@OKSBI-SBIN0001234-{utr}-PAYMENT,0000{utr},{day},,{amount},10000.00",
         vpa = name.to_lowercase()
@@ -118,7 +118,7 @@ async fn upload_with_token(
     Page::read(request.send().await.unwrap_or_else(|e| panic!("{e}"))).await
 }
 
-async fn upload(
+pub(super) async fn upload(
     app: &TestApp,
     browser: &mut Browser<'_>,
     fields: &[(&str, &str)],
@@ -128,7 +128,7 @@ async fn upload(
 }
 
 /// Ticks `ids` in `preview` and confirms.
-async fn approve(browser: &mut Browser<'_>, preview: &Page, ids: &[PaymentId]) -> Page {
+pub(super) async fn approve(browser: &mut Browser<'_>, preview: &Page, ids: &[PaymentId]) -> Page {
     let token = csrf_token(preview).unwrap_or_else(|| panic!("no token on the preview"));
     let ids: Vec<String> = ids.iter().map(ToString::to_string).collect();
     let mut fields = vec![("csrf_token", token.as_str())];
@@ -139,7 +139,7 @@ async fn approve(browser: &mut Browser<'_>, preview: &Page, ids: &[PaymentId]) -
 }
 
 /// The part of `page` from `data-section="{name}"` to the end of its table or list.
-fn section(page: &Page, name: &str) -> Option<String> {
+pub(super) fn section(page: &Page, name: &str) -> Option<String> {
     let body = page.text();
     let start = body.find(&format!("data-section=\"{name}\""))?;
     let rest = &body[start..];
@@ -151,7 +151,7 @@ fn section(page: &Page, name: &str) -> Option<String> {
 }
 
 /// The payments a section lists, in order.
-fn payments_in(section: &str) -> Vec<String> {
+pub(super) fn payments_in(section: &str) -> Vec<String> {
     section
         .split("data-payment=\"")
         .skip(1)
@@ -161,7 +161,7 @@ fn payments_in(section: &str) -> Vec<String> {
 }
 
 /// Whether `page` has a checkbox for `id`, and whether it is ticked.
-fn checkbox(page: &Page, id: PaymentId) -> Option<bool> {
+pub(super) fn checkbox(page: &Page, id: PaymentId) -> Option<bool> {
     let body = page.text();
     let at = body.find(&format!("name=\"payment\" value=\"{id}\""))?;
     let tag = &body[at..at + body[at..].find('>')?];
@@ -314,7 +314,7 @@ async fn a_statement_previews_its_matches_and_approves_only_the_ticked_ones(db: 
     let unknown = section(&second, "unknown").unwrap_or_else(|| panic!("no unknown credits"));
     assert!(
         unknown.contains(ASHA_UTR)
-            && unknown.contains("Already approved on 27 Nov 2026 by boss@pixelforge.example"),
+            && unknown.contains("This UTR was approved on 27 Nov 2026 by boss@pixelforge.example"),
         "{unknown}"
     );
     let outside = section(&second, "outside").unwrap_or_else(|| panic!("no late credit"));

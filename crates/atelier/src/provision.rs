@@ -1,7 +1,8 @@
 //! Declarative tenants: `tenants/*.toml` files create the tenants that are missing; after
 //! that the database is the source of truth, and `atelier tenant export` writes one back.
-//! A file's credit packs are given to its tenant when it is created, or later to a tenant
-//! that has no packs at all (one provisioned before packs existed); never on top of packs.
+//! A file's credit packs are given to its tenant only when this creates it: a tenant that
+//! already exists is left as it is, packs included, even if it has none (its admins add
+//! them on /admin/packs). Every file is still read and checked at each start.
 
 use std::path::{Path, PathBuf};
 

@@ -13,6 +13,10 @@ use time::{OffsetDateTime, PrimitiveDateTime};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub struct Timestamp(pub i64);
 
+/// A day as people read it: "27 Nov 2026".
+pub(crate) const DAY_MONTH_YEAR: &[BorrowedFormatItem<'_>] =
+    format_description!("[day padding:none] [month repr:short] [year]");
+
 impl Timestamp {
     pub fn millis(self) -> i64 {
         self.0
@@ -49,12 +53,10 @@ impl Timestamp {
             .unwrap_or_else(|_| self.0.to_string())
     }
 
-    /// "27 Nov 2026".
+    /// "27 Nov 2026" (the day in UTC; [`crate::IndiaDate::display`] for India's).
     pub fn display_date(self) -> String {
-        const FORMAT: &[BorrowedFormatItem<'_>] =
-            format_description!("[day padding:none] [month repr:short] [year]");
         self.utc()
-            .format(FORMAT)
+            .format(DAY_MONTH_YEAR)
             .unwrap_or_else(|_| self.0.to_string())
     }
 }

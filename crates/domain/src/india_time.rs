@@ -87,6 +87,20 @@ impl IndiaDate {
     pub fn date(self) -> Date {
         self.0
     }
+
+    /// The day as people read it: "27 Nov 2026".
+    pub fn display(self) -> String {
+        self.0
+            .format(crate::clock::DAY_MONTH_YEAR)
+            .unwrap_or_else(|_| self.to_string())
+    }
+}
+
+/// A calendar day from a bank statement, which dates its rows by India's calendar.
+impl From<Date> for IndiaDate {
+    fn from(date: Date) -> IndiaDate {
+        IndiaDate(date)
+    }
 }
 
 impl fmt::Display for IndiaDate {
@@ -154,6 +168,13 @@ mod tests {
         assert_eq!(IndiaDate::of(day.end()), date("2026-11-28"));
         assert_eq!(day.to_string(), "2026-11-27");
         assert_eq!(day.first_of_month(), date("2026-11-01"));
+        assert_eq!(day.display(), "27 Nov 2026");
+        assert_eq!(date("2026-12-01").display(), "1 Dec 2026");
+        // 20:00 UTC on the 27th is already the 28th in India.
+        assert_eq!(
+            IndiaDate::of(Timestamp(1_795_809_600_000)).display(),
+            "28 Nov 2026"
+        );
     }
 
     #[test]

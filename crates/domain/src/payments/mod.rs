@@ -175,6 +175,18 @@ impl Utr {
                 cleaned.len()
             ));
         }
+        // A phone keyboard set to Hindi (०१२…) or a full-width one (０１２…) writes digits
+        // that are no symbols to the person typing, so they get their own message.
+        if cleaned
+            .chars()
+            .any(|c| c.is_numeric() && !c.is_ascii_digit())
+        {
+            return refuse(
+                "Type the UTR with the digits 0–9: some of these digits are from another \
+                 script (such as Devanagari or full-width), which banks do not use."
+                    .to_owned(),
+            );
+        }
         refuse("A UTR is 12 digits, with no letters or symbols.".to_owned())
     }
 
@@ -190,7 +202,9 @@ impl fmt::Display for Utr {
 }
 
 /// A UPI ID (virtual payment address), like `shop@okaxis`: a handle of letters, digits,
-/// dots, dashes and underscores, an `@`, and the bank's handle of letters and digits.
+/// dots, dashes and underscores (at least one letter or digit), an `@`, and the bank's
+/// handle of letters and digits. Tenant settings hold their UPI ID to this too, so no
+/// tenant can store one the buy page would refuse.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Vpa(String);
@@ -213,6 +227,12 @@ impl Vpa {
             return refuse(
                 "A UPI ID is letters, digits, dots, dashes or underscores, then @ and the bank's \
                  handle (letters and digits), for example pixelforge@okaxis.",
+            );
+        }
+        if !handle.chars().any(|c| c.is_ascii_alphanumeric()) {
+            return refuse(
+                "The part of a UPI ID before the @ needs letters or digits, not only dots, \
+                 dashes or underscores, for example pixelforge@okaxis.",
             );
         }
         Ok(Vpa(value.to_ascii_lowercase()))
@@ -445,7 +465,25 @@ mod tests {
         };
         assert!(gpay.message.contains("12-digit"), "{}", gpay.message);
         assert!(Utr::parse("1234567890123").is_err());
-        assert!(Utr::parse("12345678901!").is_err());
+        let Err(symbol) = Utr::parse("12345678901!") else {
+            panic!("a symbol was accepted");
+        };
+        assert!(
+            symbol.message.contains("no letters or symbols"),
+            "{}",
+            symbol.message
+        );
+        for other_script in ["४३२१८७६५०९१२", "４３２１８７６５０９１２", "4321 8765 091२"]
+        {
+            let Err(e) = Utr::parse(other_script) else {
+                panic!("{other_script} was accepted");
+            };
+            assert!(
+                e.message.contains("digits 0–9"),
+                "{other_script}: {}",
+                e.message
+            );
+        }
         assert!(Utr::parse("").is_err());
     }
 
@@ -460,6 +498,17 @@ mod tests {
         assert!(Vpa::parse("pixel forge@okaxis").is_err());
         assert!(Vpa::parse("shop@ok.axis").is_err());
         assert!(Vpa::parse("@okaxis").is_err());
+        for punctuation in ["..@okaxis", "-_@okaxis", "._.@okaxis"] {
+            let Err(e) = Vpa::parse(punctuation) else {
+                panic!("{punctuation} was accepted");
+            };
+            assert!(
+                e.message.contains("needs letters or digits"),
+                "{}",
+                e.message
+            );
+        }
+        assert!(Vpa::parse("a.b@okaxis").is_ok());
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! The rules a tenant's settings are held to, checked all at once so a form can show every
 //! problem next to its field.
 
+use crate::payments::parse_payee;
+use crate::Vpa;
+
 use super::{
     Colour, CreditUnit, TenantSettings, TenantSettingsInput, ThemeName, ValidationError,
     IMAGE_SIDE_STEP, MIN_IMAGE_SIDE, PLATFORM_MAX_IMAGE_SIDE,
@@ -55,23 +58,19 @@ impl TenantSettings {
             }),
         );
         let support_whatsapp = keep(normalise_whatsapp(&input.support_whatsapp));
-        let upi_vpa = keep(
-            bounded_text("upi_vpa", &input.upi_vpa, 100, false).and_then(|v| {
-                if v.is_empty()
-                    || v.split_once('@').is_some_and(|(a, b)| {
-                        !a.is_empty() && !b.is_empty() && !v.contains(char::is_whitespace)
-                    })
-                {
-                    Ok(v)
-                } else {
-                    Err(ValidationError::new(
-                        "upi_vpa",
-                        "must be a UPI ID like shop@okbank",
-                    ))
-                }
-            }),
-        );
-        let upi_payee = keep(bounded_text("upi_payee", &input.upi_payee, 80, false));
+        // The buy page reads these with `Vpa::parse` and `parse_payee`; holding the settings
+        // to the same rules means no tenant file or form can store a UPI ID the buy page then
+        // quietly refuses. Empty is allowed: a tenant that takes no payments yet.
+        let upi_vpa = keep(if input.upi_vpa.trim().is_empty() {
+            Ok(String::new())
+        } else {
+            Vpa::parse(&input.upi_vpa).map(|vpa| vpa.as_str().to_owned())
+        });
+        let upi_payee = keep(if input.upi_payee.trim().is_empty() {
+            Ok(String::new())
+        } else {
+            parse_payee(&input.upi_payee)
+        });
 
         let theme = ThemeName::parse(&input.theme)
             .map_err(|e| errors.push(e))
@@ -222,6 +221,35 @@ mod tests {
         ] {
             assert!(fields.contains(&f), "{f} missing from {fields:?}");
         }
+    }
+
+    #[test]
+    fn upi_ids_and_payees_follow_the_buy_pages_rules() {
+        let with = |upi_vpa: &str, upi_payee: &str| TenantSettingsInput {
+            name: "X".into(),
+            upi_vpa: upi_vpa.into(),
+            upi_payee: upi_payee.into(),
+            ..TenantSettingsInput::default()
+        };
+        let fields_refused = |input: &TenantSettingsInput| -> Vec<&'static str> {
+            let errors = TenantSettings::parse(input).err().unwrap_or_default();
+            errors.iter().map(|e| e.field).collect()
+        };
+        for bad in ["a@b", "shop@ok.axis", "..@okaxis", "shop", "shop @okaxis"] {
+            assert_eq!(fields_refused(&with(bad, "")), ["upi_vpa"], "{bad:?}");
+        }
+        assert_eq!(fields_refused(&with("", &"x".repeat(61))), ["upi_payee"]);
+        assert_eq!(fields_refused(&with("", "Shop\u{7}")), ["upi_payee"]);
+
+        let s = TenantSettings::parse(&with(" Shop@OkAxis ", " Shop & Co "))
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(
+            (s.upi_vpa.as_str(), s.upi_payee.as_str()),
+            ("shop@okaxis", "Shop & Co")
+        );
+        let none = TenantSettings::parse(&with(" ", " ")).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!((none.upi_vpa.as_str(), none.upi_payee.as_str()), ("", ""));
+        assert!(TenantSettings::parse(&with("shop@okaxis", &"x".repeat(60))).is_ok());
     }
 
     #[test]

@@ -70,6 +70,7 @@ impl Store {
     /// A tenant's audit log (every tenant's with `None`), newest first: `limit` rows older
     /// than `before` (the id of the last row of the previous page; ids are UUIDv7, so they
     /// order by time).
+    #[tracing::instrument(skip_all, fields(tenant = ?tenant))]
     pub async fn audit_page(
         &self,
         tenant: Option<TenantId>,

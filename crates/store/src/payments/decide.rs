@@ -37,7 +37,10 @@ impl Store {
     /// Decides a pending request of `tenant`. The status moves from pending in a conditional
     /// update, so of two decisions at the same moment exactly one finds it pending; in that
     /// same transaction an approval grants the credits through the ledger, the user's mail
-    /// (`mail`, rendered by the caller) is queued, and the audit row is written.
+    /// (`mail`, rendered by the caller) is queued, and the audit row is written. Who may
+    /// decide is the caller's rule (the web's one decision path refuses an admin their own
+    /// request).
+    #[tracing::instrument(skip_all, fields(tenant = %tenant, payment = %id, admin = %actor.id))]
     pub async fn decide_payment(
         &self,
         tenant: TenantId,

@@ -2,8 +2,9 @@
 //! tenant's own columns), the insert, the update, and the one bind order the two share. A new
 //! setting is added here (and in a migration for each database).
 
+use atelier_domain::payments::parse_payee;
 use atelier_domain::{
-    Slug, Tenant, TenantId, TenantSettings, TenantSettingsInput, TenantStatus, Timestamp,
+    Slug, Tenant, TenantId, TenantSettings, TenantSettingsInput, TenantStatus, Timestamp, Vpa,
 };
 use uuid::Uuid;
 
@@ -44,6 +45,7 @@ pub(super) struct TenantRow {
 impl TenantRow {
     pub(super) fn into_tenant(self) -> Result<Tenant, StoreError> {
         let corrupt = |what: String| StoreError::Corrupt(format!("tenant {}: {what}", self.slug));
+        let (upi_vpa, upi_payee) = readable_payee(&self.slug, &self.upi_vpa, &self.upi_payee);
         let settings = TenantSettings::parse(&TenantSettingsInput {
             name: self.name.clone(),
             tagline: self.tagline.clone(),
@@ -58,8 +60,8 @@ impl TenantRow {
             max_image_side: self.max_image_side,
             support_email: self.support_email.clone(),
             support_whatsapp: self.support_whatsapp.clone(),
-            upi_vpa: self.upi_vpa.clone(),
-            upi_payee: self.upi_payee.clone(),
+            upi_vpa,
+            upi_payee,
             white_label_offer: self.white_label_offer,
             use_shared_pool: self.use_shared_pool,
             signup_limit_per_ip: self.signup_limit_per_ip,
@@ -89,6 +91,32 @@ impl TenantRow {
             updated_at: Timestamp(self.updated_at),
         })
     }
+}
+
+/// The stored UPI ID and payee name, each kept only when it reads by the rules the settings
+/// now hold them to. Older rules let a UPI ID the buy page refused (`a@b`) and longer payee
+/// names be stored; failing the whole tenant over them would take its site down. Such a UPI
+/// ID never took a payment, so the tenant loads as not taking payments; such a payee name
+/// leaves UPI apps showing the tenant's name. Either way the operator is told, and the
+/// admin's packs page shows the field empty to fill in again.
+fn readable_payee(slug: &str, vpa: &str, payee: &str) -> (String, String) {
+    let vpa = if vpa.trim().is_empty() || Vpa::parse(vpa).is_ok() {
+        vpa.to_owned()
+    } else {
+        tracing::warn!(
+            tenant = slug,
+            upi_vpa = vpa,
+            "a stored UPI ID does not read; the tenant takes no payments until an admin sets one"
+        );
+        String::new()
+    };
+    let payee = if payee.trim().is_empty() || parse_payee(payee).is_ok() {
+        payee.to_owned()
+    } else {
+        tracing::warn!(tenant = slug, "a stored payee name does not read; UPI apps show the tenant's name until an admin sets one");
+        String::new()
+    };
+    (vpa, payee)
 }
 
 /// Selects [`TenantRow`]s; callers add the `where` or `order by`.
@@ -169,5 +197,27 @@ impl Store {
                 .await?;
         });
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_payee_the_rules_now_refuse_is_dropped_not_fatal() {
+        let long = "x".repeat(70);
+        assert_eq!(
+            readable_payee("shop", "a@b", &long),
+            (String::new(), String::new())
+        );
+        assert_eq!(
+            readable_payee("shop", "Shop@OkAxis", "Shop & Co"),
+            ("Shop@OkAxis".to_owned(), "Shop & Co".to_owned())
+        );
+        assert_eq!(
+            readable_payee("shop", "", ""),
+            (String::new(), String::new())
+        );
     }
 }

@@ -2,10 +2,10 @@
 //! pack or UPI ID, when, and from which address, newest first, a page at a time by keyset
 //! (`?before=<id>`: audit ids are UUIDv7, so they order by time).
 
-use axum::extract::Query;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
+use crate::page_query::PageQuery;
 use crate::pages::Page;
 use crate::AppError;
 
@@ -44,7 +44,10 @@ fn label(action: &str) -> &str {
     }
 }
 
-pub(crate) async fn log(page: Page, Query(query): Query<AuditQuery>) -> Result<Response, AppError> {
+pub(crate) async fn log(
+    page: Page,
+    PageQuery(query): PageQuery<AuditQuery>,
+) -> Result<Response, AppError> {
     let tenant = page.tenant()?.tenant.id;
     let before = match query.before.trim() {
         "" => None,

@@ -1,13 +1,13 @@
 use std::collections::HashMap;
 
 use atelier_domain::{Email, Role, Slug};
-use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::FormErrors;
 use crate::auth::{CsrfForm, CurrentUser};
+use crate::page_query::PageQuery;
 use crate::pages::Page;
 use crate::path_id::PathId;
 use crate::tenancy::Site;
@@ -64,7 +64,7 @@ async fn render_console(
 pub(crate) async fn console(
     page: Page,
     CurrentUser(_): CurrentUser,
-    Query(query): Query<ConsoleQuery>,
+    PageQuery(query): PageQuery<ConsoleQuery>,
 ) -> Result<Response, AppError> {
     if !matches!(page.site, Site::Platform) {
         return Err(AppError::NotFound);

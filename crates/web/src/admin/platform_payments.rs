@@ -1,21 +1,22 @@
 //! `/platform/payments`: every tenant's payment requests for super-admins, read-only, newest
-//! first, filtered by tenant and state. Pages are keyset pages: each "Older" link carries
-//! the last row's submission time and id (`?after=<millis>.<uuid>`), so a page never skips or
-//! repeats a row when requests arrive meanwhile, and no page counts or offsets the table.
+//! first, filtered by tenant and state, a keyset page at a time ([`PageCursor`]).
 
-use atelier_domain::{PaymentId, PaymentState, Slug, Timestamp};
-use atelier_store::{DeskFilter, DeskOrder, PaymentRecord};
-use axum::extract::Query;
+use atelier_domain::{PaymentState, Slug, Timestamp};
+use atelier_store::{DeskFilter, DeskOrder};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::CurrentUser;
+use crate::cursor::{page_url, PageCursor};
+use crate::page_query::PageQuery;
 use crate::pages::Page;
 use crate::tenancy::Site;
 use crate::AppError;
 
 /// Requests per page.
 const PAGE_SIZE: i64 = 50;
+/// Where the list is.
+const LIST_PATH: &str = "/platform/payments";
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -26,18 +27,6 @@ pub(crate) struct ListQuery {
     state: String,
     /// The cursor of the previous page's last row.
     after: String,
-}
-
-/// `<millis>.<uuid>`: where a page ends.
-fn cursor(record: &PaymentRecord) -> String {
-    format!("{}.{}", record.created_at.millis(), record.id)
-}
-
-fn parse_cursor(raw: &str) -> Option<(Timestamp, PaymentId)> {
-    let (millis, id) = raw.split_once('.')?;
-    let millis = millis.parse::<i64>().ok()?;
-    let id = uuid::Uuid::try_parse(id).ok()?;
-    Some((Timestamp(millis), PaymentId(id)))
 }
 
 #[derive(Serialize)]
@@ -66,7 +55,7 @@ struct TenantOption {
 pub(crate) async fn list(
     page: Page,
     CurrentUser(_): CurrentUser,
-    Query(query): Query<ListQuery>,
+    PageQuery(query): PageQuery<ListQuery>,
 ) -> Result<Response, AppError> {
     if !matches!(page.site, Site::Platform) {
         return Err(AppError::NotFound);
@@ -96,7 +85,7 @@ pub(crate) async fn list(
     };
     let after = match query.after.trim() {
         "" => None,
-        raw => Some(parse_cursor(raw).ok_or_else(|| {
+        raw => Some(PageCursor::parse(raw).ok_or_else(|| {
             AppError::BadRequest(
                 "That page link is damaged. Start again from the newest payments.".to_owned(),
             )
@@ -112,19 +101,27 @@ pub(crate) async fn list(
             tenant,
             &filter,
             DeskOrder::NewestFirst,
-            after,
+            after.map(PageCursor::key),
             PAGE_SIZE + 1,
         )
         .await?;
     let has_older = records.len() > usize::try_from(PAGE_SIZE).unwrap_or(usize::MAX);
     records.truncate(usize::try_from(PAGE_SIZE).unwrap_or(usize::MAX));
-    let older_url = has_older
-        .then(|| records.last())
-        .flatten()
-        .map(|last| page_url(tenant_slug, query.state.trim(), Some(&cursor(last))));
+    let state_text = query.state.trim();
+    let older_url = has_older.then(|| records.last()).flatten().map(|last| {
+        let after = PageCursor::after(last).to_string();
+        page_url(
+            LIST_PATH,
+            &[
+                ("tenant", tenant_slug),
+                ("state", state_text),
+                ("after", &after),
+            ],
+        )
+    });
     let newest_url = after
         .is_some()
-        .then(|| page_url(tenant_slug, query.state.trim(), None));
+        .then(|| page_url(LIST_PATH, &[("tenant", tenant_slug), ("state", state_text)]));
     let rows: Vec<Row> = records
         .into_iter()
         .map(|r| Row {
@@ -154,7 +151,7 @@ pub(crate) async fn list(
     let ctx = minijinja::context! {
         rows => rows,
         tenants => tenants,
-        filter => minijinja::context! { tenant => tenant_slug, state => query.state.trim() },
+        filter => minijinja::context! { tenant => tenant_slug, state => state_text },
         older_url => older_url,
         newest_url => newest_url,
     };
@@ -162,45 +159,4 @@ pub(crate) async fn list(
         .render_form("platform/payments.html", ctx)
         .await?
         .into_response())
-}
-
-/// The list's address with its filters and, for an older page, the cursor.
-fn page_url(tenant: &str, state: &str, after: Option<&str>) -> String {
-    let mut params: Vec<(&str, &str)> = Vec::new();
-    if !tenant.is_empty() {
-        params.push(("tenant", tenant));
-    }
-    if !state.is_empty() {
-        params.push(("state", state));
-    }
-    if let Some(after) = after {
-        params.push(("after", after));
-    }
-    let query = serde_urlencoded::to_string(&params).unwrap_or_default();
-    if query.is_empty() {
-        "/platform/payments".to_owned()
-    } else {
-        format!("/platform/payments?{query}")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cursors_round_trip_and_nonsense_is_refused() {
-        let id = uuid::Uuid::now_v7();
-        let parsed = parse_cursor(&format!("1795773600000.{id}"));
-        assert_eq!(parsed, Some((Timestamp(1_795_773_600_000), PaymentId(id))));
-        for bad in [
-            "",
-            "1795773600000",
-            "x.y",
-            &format!("abc.{id}"),
-            "12.not-a-uuid",
-        ] {
-            assert_eq!(parse_cursor(bad), None, "{bad}");
-        }
-    }
 }

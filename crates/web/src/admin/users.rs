@@ -1,10 +1,10 @@
 use atelier_domain::{Role, UserId};
-use axum::extract::Query;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::Pagination;
 use crate::auth::{CsrfForm, CurrentUser};
+use crate::page_query::PageQuery;
 use crate::pages::Page;
 use crate::path_id::PathId;
 use crate::AppError;
@@ -34,7 +34,7 @@ struct UserRow {
 pub(crate) async fn list(
     page: Page,
     CurrentUser(me): CurrentUser,
-    Query(query): Query<ListQuery>,
+    PageQuery(query): PageQuery<ListQuery>,
 ) -> Result<Response, AppError> {
     let tenant = page.tenant()?.tenant.id;
     let store = &page.state.store;

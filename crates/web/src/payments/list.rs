@@ -6,6 +6,7 @@
 use atelier_domain::{PaymentId, Timestamp, User};
 
 use super::PaymentView;
+use crate::cursor::PageCursor;
 use crate::pages::Page;
 use crate::tenancy::Site;
 use crate::AppError;
@@ -13,26 +14,14 @@ use crate::AppError;
 /// Payment requests per page.
 const PAYMENTS_SHOWN: i64 = 20;
 
-/// A keyset cursor, `<millis>.<uuid>`: where a list of payments, newest first, ended.
-fn payments_cursor(at: Timestamp, id: PaymentId) -> String {
-    format!("{}.{id}", at.millis())
-}
-
 pub(crate) fn parse_payments_cursor(raw: &str) -> Result<(Timestamp, PaymentId), AppError> {
-    raw.trim()
-        .split_once('.')
-        .and_then(|(at, id)| {
-            let at = at.parse::<i64>().ok()?;
-            let id = uuid::Uuid::try_parse(id).ok()?;
-            Some((Timestamp(at), PaymentId(id)))
-        })
-        .ok_or_else(|| {
-            AppError::BadRequest(
-                "This link to older payments is damaged. Open your account page again and use \
+    PageCursor::parse(raw).map(PageCursor::key).ok_or_else(|| {
+        AppError::BadRequest(
+            "This link to older payments is damaged. Open your account page again and use \
                  its \u{201c}Older payments\u{201d} link."
-                    .to_owned(),
-            )
-        })
+                .to_owned(),
+        )
+    })
 }
 
 /// A page of the user's payment requests, newest first, after `after` (the previous
@@ -58,7 +47,7 @@ pub(crate) async fn payments_page(
         .map(|last| {
             format!(
                 "/account?payments_after={}#payments",
-                payments_cursor(last.created_at, last.id)
+                PageCursor::after(last)
             )
         });
     records.truncate(shown);

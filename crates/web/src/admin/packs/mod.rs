@@ -10,7 +10,6 @@ mod terms;
 
 use std::collections::BTreeMap;
 
-use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
@@ -21,6 +20,7 @@ pub(crate) use terms::{create, update};
 
 use crate::accounts::FormErrors;
 use crate::auth::CurrentUser;
+use crate::page_query::PageQuery;
 use crate::pages::Page;
 use crate::AppError;
 
@@ -79,7 +79,9 @@ pub(crate) async fn render(
         on_sale => on_sale,
         upi_vpa => &settings.upi_vpa,
         upi_payee => &settings.upi_payee,
-        selling => !settings.upi_vpa.is_empty() && on_sale > 0,
+        // What the buy page itself goes by, so this page never says "Selling" while /buy
+        // is closed.
+        selling => page.sells_credits,
         notice => shown.notice,
         alert => shown.alert,
         form_for => shown.form_for,
@@ -99,7 +101,7 @@ pub(crate) struct ListQuery {
 pub(crate) async fn list(
     page: Page,
     CurrentUser(_): CurrentUser,
-    Query(query): Query<ListQuery>,
+    PageQuery(query): PageQuery<ListQuery>,
 ) -> Result<Response, AppError> {
     let notice = match query.done.as_deref() {
         Some("created") => Some("The pack was added at the end of the list, on sale."),

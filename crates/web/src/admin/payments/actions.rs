@@ -2,42 +2,38 @@
 //! A decision that goes through redirects (303) back to the view the admin came from, with a
 //! notice naming the payer and amount; one that cannot (someone decided first, the account
 //! is gone) shows the desk again with 409 and says why; a reason too short to send shows it
-//! again with 422 and the message beside that row's field. Another tenant's request, or
-//! none, is not found.
+//! again with 422 and the message beside that row's field. A request of the admin's own
+//! is refused with 409: another admin must decide it. Another tenant's request, or none, is
+//! not found. A page cursor in the address that does not read is dropped, so a decision
+//! from a damaged link still leads back to the desk.
 
 use atelier_domain::payments::parse_reject_reason;
-use atelier_domain::{PaymentId, User};
-use atelier_store::{Actor, Decided, Decision};
-use axum::extract::Query;
+use atelier_domain::PaymentId;
+use atelier_store::{Decided, Decision};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::decide;
-use super::desk::{already_decided, render, Outcome};
-use super::view::{desk_url, DeskQuery};
+use super::decide::{already_decided, decide, own_payment, Verdict};
+use super::desk::{render, Outcome};
+use super::view::DeskQuery;
+use crate::admin::audit_actor;
 use crate::auth::{ClientIp, CsrfForm, CurrentUser};
+use crate::page_query::PageQuery;
 use crate::pages::Page;
 use crate::path_id::PathId;
 use crate::AppError;
-
-fn actor(me: &User, ip: ClientIp) -> Actor {
-    Actor {
-        id: me.id,
-        email: me.email.to_string(),
-        address: ip.0,
-    }
-}
 
 pub(crate) async fn approve(
     page: Page,
     CurrentUser(me): CurrentUser,
     ip: ClientIp,
     PathId(id): PathId<PaymentId>,
-    Query(query): Query<DeskQuery>,
+    PageQuery(query): PageQuery<DeskQuery>,
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> Result<Response, AppError> {
-    let decided = decide(&page, &actor(&me, ip), id, Decision::Approve).await?;
+    let query = query.with_readable_cursor();
+    let decided = decide(&page, &audit_actor(&me, ip), id, Decision::Approve).await?;
     answer(&page, &query, decided).await
 }
 
@@ -52,9 +48,10 @@ pub(crate) async fn reject(
     CurrentUser(me): CurrentUser,
     ip: ClientIp,
     PathId(id): PathId<PaymentId>,
-    Query(query): Query<DeskQuery>,
+    PageQuery(query): PageQuery<DeskQuery>,
     CsrfForm(form): CsrfForm<RejectForm>,
 ) -> Result<Response, AppError> {
+    let query = query.with_readable_cursor();
     let reason = match parse_reject_reason(&form.reason) {
         Ok(reason) => reason,
         Err(e) => {
@@ -76,17 +73,28 @@ pub(crate) async fn reject(
             return render(&page, &query, outcome).await;
         }
     };
-    let decided = decide(&page, &actor(&me, ip), id, Decision::Reject { reason }).await?;
+    let decided = decide(
+        &page,
+        &audit_actor(&me, ip),
+        id,
+        Decision::Reject { reason },
+    )
+    .await?;
     answer(&page, &query, decided).await
 }
 
-async fn answer(page: &Page, query: &DeskQuery, decided: Decided) -> Result<Response, AppError> {
+async fn answer(page: &Page, query: &DeskQuery, verdict: Verdict) -> Result<Response, AppError> {
+    let decided = match verdict {
+        Verdict::Store(decided) => decided,
+        Verdict::OwnPayment(request) => {
+            let mut outcome = Outcome::new(StatusCode::CONFLICT);
+            outcome.problem = Some(own_payment(&request));
+            return render(page, query, outcome).await;
+        }
+    };
     let problem = match decided {
         Decided::Done(request) => {
-            let to = desk_url(
-                &query.view_string(),
-                &[("decided", &request.id.to_string())],
-            );
+            let to = query.view_url(&[("decided", &request.id.to_string())]);
             return Ok(Redirect::to(&to).into_response());
         }
         Decided::NotFound => return Err(AppError::NotFound),

@@ -1,30 +1,50 @@
 //! One decision on one payment request: the user's mail is rendered first, then the store
-//! records the decision, grants the credits and queues that mail in one transaction.
+//! records the decision, grants the credits and queues that mail in one transaction. An
+//! admin never decides a request their own account made: approving it would grant them
+//! credits for a payment nobody else checked.
 
 use atelier_domain::{Email, PaymentId, PaymentState};
-use atelier_store::{Actor, Decided, Decision};
+use atelier_store::{Actor, Decided, Decision, PaymentRecord};
 
 use crate::accounts::site_origin;
 use crate::pages::Page;
 use crate::AppError;
 
+/// Beside a request of the admin's own, where others have Approve and Reject.
+pub(crate) const OWN_PAYMENT_NOTE: &str = "Another admin must decide your own payment.";
+
+/// How a decision went.
+#[derive(Debug)]
+pub(crate) enum Verdict {
+    /// Asked of the store: recorded, or found decided already, gone, or not there.
+    Store(Decided),
+    /// Made by the deciding admin's own account: refused before the store was asked.
+    OwnPayment(PaymentRecord),
+}
+
 /// Decides `id` for the page's tenant as `actor`. Another tenant's request is
 /// [`Decided::NotFound`]; one decided a moment ago by someone else is
-/// [`Decided::AlreadyDecided`], and changes nothing.
+/// [`Decided::AlreadyDecided`]; one made by `actor`'s own account is
+/// [`Verdict::OwnPayment`]. None of those changes anything.
 pub(crate) async fn decide(
     page: &Page,
     actor: &Actor,
     id: PaymentId,
     decision: Decision,
-) -> Result<Decided, AppError> {
+) -> Result<Verdict, AppError> {
     let state = &page.state;
     let site = page.tenant()?;
     let tenant = site.tenant.id;
     let Some(request) = state.store.find_payment(tenant, None, id).await? else {
-        return Ok(Decided::NotFound);
+        return Ok(Verdict::Store(Decided::NotFound));
     };
     if request.state != PaymentState::Pending {
-        return Ok(Decided::AlreadyDecided(request));
+        return Ok(Verdict::Store(Decided::AlreadyDecided(request)));
+    }
+    // A request's account never changes (it can only be deleted), so this check cannot go
+    // stale before the store's conditional update below.
+    if request.user_id == Some(actor.id) {
+        return Ok(Verdict::OwnPayment(request));
     }
     // An address that no longer parses (edited by hand) leaves the user without mail, not
     // the admin without a decision.
@@ -90,5 +110,36 @@ pub(crate) async fn decide(
             "payment decided"
         );
     }
-    Ok(decided)
+    Ok(Verdict::Store(decided))
+}
+
+/// Why a request of the admin's own was not decided.
+pub(crate) fn own_payment(request: &PaymentRecord) -> String {
+    format!(
+        "The payment of {} from {} (UTR {}) was made from your own account, and another \
+         admin must decide your own payment, so nothing was changed.",
+        request.amount.display(),
+        request.user_email,
+        request.utr,
+    )
+}
+
+/// "The payment of ₹149.00 from asha@example.com (UTR 432187650912) was already approved
+/// by boss@example.com at 27 Nov 2026, 15:30 (India time), so nothing was changed."
+pub(crate) fn already_decided(request: &PaymentRecord) -> String {
+    let by = request
+        .decided_by
+        .as_deref()
+        .unwrap_or("an admin who has since left");
+    let at = request
+        .decided_at
+        .map(|t| format!(" at {} (India time)", t.india_display()))
+        .unwrap_or_default();
+    format!(
+        "The payment of {} from {} (UTR {}) was already {} by {by}{at}, so nothing was changed.",
+        request.amount.display(),
+        request.user_email,
+        request.utr,
+        request.state.as_str(),
+    )
 }

@@ -1,18 +1,22 @@
 //! The payment desk (`GET /admin/payments`): the requests waiting for a decision, oldest
 //! first, or any other state, searched and filtered by day, a page at a time by keyset
 //! (never OFFSET, never a count of the list it pages), with Approve and Reject on each waiting
-//! row and the CSV export's form. Decisions and a refused export show the desk again
-//! through [`render`].
+//! row and the CSV export's form. A request of the admin's own has no buttons, only a note
+//! that another admin must decide it; a row whose UTR was decided before on another request
+//! says how, by whom and why. Decisions and a refused export show the desk again through
+//! [`render`].
 
 use atelier_domain::{IndiaDate, PaymentId, PaymentState};
-use atelier_store::PaymentRecord;
-use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-use super::view::{cursor, desk_url, DeskQuery};
+use super::decide::OWN_PAYMENT_NOTE;
+use super::utr_history::UtrHistory;
+use super::view::DeskQuery;
 use crate::accounts::FormErrors;
+use crate::cursor::PageCursor;
+use crate::page_query::PageQuery;
 use crate::pages::Page;
 use crate::AppError;
 
@@ -69,9 +73,16 @@ struct Row {
     decided_at: String,
     decided_by: String,
     reason: String,
+    /// Made by the signed-in admin's own account: no buttons, another admin decides.
+    own: bool,
+    /// What became of other requests with this UTR.
+    earlier: Vec<String>,
 }
 
-pub(crate) async fn show(page: Page, Query(query): Query<DeskQuery>) -> Result<Response, AppError> {
+pub(crate) async fn show(
+    page: Page,
+    PageQuery(query): PageQuery<DeskQuery>,
+) -> Result<Response, AppError> {
     let mut outcome = Outcome::new(StatusCode::OK);
     outcome.notice = decided_notice(&page, &query.decided).await?;
     render(&page, &query, outcome).await
@@ -105,25 +116,6 @@ async fn decided_notice(page: &Page, raw: &str) -> Result<Option<String>, AppErr
     })
 }
 
-/// "already approved by asha@example.com at 27 Nov 2026, 15:30 (India time)".
-pub(crate) fn already_decided(request: &PaymentRecord) -> String {
-    let by = request
-        .decided_by
-        .as_deref()
-        .map(|who| format!(" by {who}"))
-        .unwrap_or_default();
-    let at = request
-        .decided_at
-        .map(|t| format!(" at {} (India time)", t.india_display()))
-        .unwrap_or_default();
-    format!(
-        "The payment of {} from {} was already {}{by}{at}, so nothing was changed.",
-        request.amount.display(),
-        request.user_email,
-        request.state.as_str(),
-    )
-}
-
 /// The desk for `query`, with `outcome` above the list.
 pub(crate) async fn render(
     page: &Page,
@@ -147,17 +139,17 @@ pub(crate) async fn render(
                 .await?;
             let more = records.len() > DESK_PAGE;
             records.truncate(DESK_PAGE);
-            let next_url = records.last().filter(|_| more).map(|last| {
-                desk_url(
-                    &query.filter_string(),
-                    &[("after", &cursor(last.created_at, last.id))],
-                )
-            });
+            let next_url = records
+                .last()
+                .filter(|_| more)
+                .map(|last| query.filter_url(&[("after", &PageCursor::after(last).to_string())]));
             (records, next_url, FormErrors::new())
         }
         Err(errors) => (Vec::new(), None, errors),
     };
     let credit = &site.tenant.settings.credit;
+    let me = page.session.user().map(|user| user.id);
+    let history = UtrHistory::of(page, tenant, records.iter().map(|r| r.utr.as_str())).await?;
     let rows: Vec<Row> = records
         .iter()
         .map(|r| Row {
@@ -174,6 +166,8 @@ pub(crate) async fn render(
             decided_at: r.decided_at.map(|t| t.india_display()).unwrap_or_default(),
             decided_by: r.decided_by.clone().unwrap_or_default(),
             reason: r.reason.clone(),
+            own: me.is_some() && r.user_id == me,
+            earlier: history.notes(&r.utr, Some(r.id)),
         })
         .collect();
     let today = IndiaDate::of(page.state.clock.now());
@@ -209,7 +203,8 @@ pub(crate) async fn render(
         errors => errors,
         filtered => query.is_filtered(),
         paged => !query.after.trim().is_empty(),
-        first_page_url => desk_url(&query.filter_string(), &[]),
+        first_page_url => query.filter_url(&[]),
+        own_payment_note => OWN_PAYMENT_NOTE,
         next_url => next_url,
         view_query => (!view_string.is_empty()).then(|| format!("?{view_string}")),
         notice => outcome.notice,

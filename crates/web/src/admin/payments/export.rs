@@ -6,13 +6,13 @@
 use atelier_domain::TenantId;
 use atelier_store::{DeskFilter, DeskOrder, PaymentRecord, Store};
 use axum::body::{Body, Bytes};
-use axum::extract::Query;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use super::desk::{render, ExportFields, Outcome};
 use super::view::{parse_days, parse_state, DeskQuery};
 use crate::accounts::FormErrors;
+use crate::page_query::PageQuery;
 use crate::pages::Page;
 use crate::AppError;
 
@@ -37,7 +37,7 @@ const COLUMNS: [&str; 11] = [
 
 pub(crate) async fn export(
     page: Page,
-    Query(fields): Query<ExportFields>,
+    PageQuery(fields): PageQuery<ExportFields>,
 ) -> Result<Response, AppError> {
     let site = page.tenant()?;
     let mut errors = FormErrors::new();

@@ -7,9 +7,9 @@ mod decide;
 mod desk;
 mod export;
 mod statement;
+mod utr_history;
 mod view;
 
-pub(crate) use decide::decide;
 pub(crate) use statement::upload_limit;
 
 use crate::routes::Routes;

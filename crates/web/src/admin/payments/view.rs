@@ -8,7 +8,11 @@ use atelier_store::{DeskFilter, DeskOrder};
 use serde::Deserialize;
 
 use crate::accounts::FormErrors;
+use crate::cursor::{page_url, query_string, PageCursor};
 use crate::AppError;
+
+/// Where the desk is.
+const DESK_PATH: &str = "/admin/payments";
 
 /// The longest search worth running: an email address's length.
 const QUERY_MAX_CHARS: usize = 254;
@@ -127,61 +131,55 @@ impl DeskQuery {
                 .any(|v| !v.trim().is_empty())
     }
 
-    /// The filters as a query string ("" when none), without the page.
-    pub(crate) fn filter_string(&self) -> String {
-        self.encode(false)
+    /// The same view without a page cursor that does not read. A decision posted from a
+    /// damaged link still goes through, and leads back to the list's first page rather
+    /// than to an error.
+    pub(crate) fn with_readable_cursor(mut self) -> DeskQuery {
+        if PageCursor::parse(&self.after).is_none() {
+            self.after.clear();
+        }
+        self
     }
 
-    /// The filters and the page as a query string ("" when none): where to come back to.
-    pub(crate) fn view_string(&self) -> String {
-        self.encode(true)
-    }
-
-    fn encode(&self, with_page: bool) -> String {
-        let mut pairs = vec![
+    fn filter_pairs(&self) -> Vec<(&'static str, &str)> {
+        vec![
             ("state", self.state.trim()),
             ("q", self.q.trim()),
             ("from", self.from.trim()),
             ("to", self.to.trim()),
-        ];
-        if with_page {
-            pairs.push(("after", self.after.trim()));
-        }
-        pairs.retain(|(_, v)| !v.is_empty());
-        serde_urlencoded::to_string(pairs).unwrap_or_default()
+        ]
     }
-}
 
-/// `/admin/payments` with `query` (and more pairs) as its query string.
-pub(crate) fn desk_url(query: &str, more: &[(&str, &str)]) -> String {
-    let more = serde_urlencoded::to_string(more).unwrap_or_default();
-    let joined: Vec<&str> = [query, more.as_str()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect();
-    if joined.is_empty() {
-        "/admin/payments".to_owned()
-    } else {
-        format!("/admin/payments?{}", joined.join("&"))
+    /// The desk with these filters, on its first page, and `more` pairs.
+    pub(crate) fn filter_url(&self, more: &[(&str, &str)]) -> String {
+        let mut pairs = self.filter_pairs();
+        pairs.extend_from_slice(more);
+        page_url(DESK_PATH, &pairs)
     }
-}
 
-/// A page cursor: the submission time and id of the last row shown.
-pub(crate) fn cursor(at: Timestamp, id: PaymentId) -> String {
-    format!("{}.{id}", at.millis())
+    /// The desk with these filters and this page, and `more` pairs: where a decision
+    /// leads back to.
+    pub(crate) fn view_url(&self, more: &[(&str, &str)]) -> String {
+        let mut pairs = self.filter_pairs();
+        pairs.push(("after", self.after.trim()));
+        pairs.extend_from_slice(more);
+        page_url(DESK_PATH, &pairs)
+    }
+
+    /// The filters and the page as a query string ("" when none), for the row's forms.
+    pub(crate) fn view_string(&self) -> String {
+        let mut pairs = self.filter_pairs();
+        pairs.push(("after", self.after.trim()));
+        query_string(&pairs)
+    }
 }
 
 fn parse_cursor(raw: &str) -> Result<Option<(Timestamp, PaymentId)>, AppError> {
-    let raw = raw.trim();
-    if raw.is_empty() {
+    if raw.trim().is_empty() {
         return Ok(None);
     }
-    raw.split_once('.')
-        .and_then(|(at, id)| {
-            let at = at.parse::<i64>().ok()?;
-            let id = uuid::Uuid::try_parse(id).ok()?;
-            Some(Some((Timestamp(at), PaymentId(id))))
-        })
+    PageCursor::parse(raw)
+        .map(|cursor| Some(cursor.key()))
         .ok_or_else(|| {
             AppError::BadRequest(
                 "This page link is damaged. Open the payment desk again and use its Next link."
@@ -250,17 +248,26 @@ mod tests {
     fn the_view_travels_as_a_query_string() {
         let mut q = query("all", "asha@", "2026-11-01", "");
         q.after = "1795773600000.0190b2c4-5e6f-7a8b-9c0d-1e2f3a4b5c6d".into();
-        assert_eq!(q.filter_string(), "state=all&q=asha%40&from=2026-11-01");
+        assert_eq!(
+            q.filter_url(&[]),
+            "/admin/payments?state=all&q=asha%40&from=2026-11-01"
+        );
         assert!(q
             .view_string()
             .ends_with("&after=1795773600000.0190b2c4-5e6f-7a8b-9c0d-1e2f3a4b5c6d"));
-        assert_eq!(desk_url("", &[]), "/admin/payments");
+        assert_eq!(DeskQuery::default().filter_url(&[]), "/admin/payments");
         assert_eq!(
-            desk_url("state=all", &[("decided", "x")]),
+            query("all", "", "", "").view_url(&[("decided", "x")]),
             "/admin/payments?state=all&decided=x"
         );
         assert!(matches!(q.view(), Ok(Ok(View { after: Some(_), .. }))));
         q.after = "yesterday".into();
         assert!(q.view().is_err());
+        let q = q.with_readable_cursor();
+        assert!(matches!(q.view(), Ok(Ok(View { after: None, .. }))));
+        assert_eq!(
+            q.view_url(&[("decided", "x")]),
+            "/admin/payments?state=all&q=asha%40&from=2026-11-01&decided=x"
+        );
     }
 }

@@ -1,15 +1,17 @@
 //! POST: approves the requests the admin ticked in a statement's preview, each through
 //! [`decide`] (its own transaction: credits, mail and audit row), and says how each went.
-//! The ticked ids are all it reads: an id of another tenant, or one decided meanwhile,
-//! changes nothing and is reported.
+//! The ticked ids are all it reads: an id of another tenant, one decided meanwhile, or one
+//! the admin's own account made (another admin must decide it) changes nothing and is
+//! reported.
 
-use atelier_domain::{PaymentId, PaymentState};
-use atelier_store::{Actor, Decided, Decision, PaymentRecord};
+use atelier_domain::PaymentId;
+use atelier_store::{Decided, Decision};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use serde::Serialize;
 
-use crate::admin::payments::decide;
+use crate::admin::audit_actor;
+use crate::admin::payments::decide::{already_decided, decide, own_payment, Verdict};
 use crate::auth::{ClientIp, CsrfForm, CurrentUser};
 use crate::pages::Page;
 use crate::AppError;
@@ -24,16 +26,6 @@ struct Approved {
     amount: String,
     reference: String,
     utr: String,
-}
-
-#[derive(Serialize)]
-struct AlreadyDecided {
-    email: String,
-    reference: String,
-    utr: String,
-    approved: bool,
-    by: String,
-    when: String,
 }
 
 /// The ids ticked, once each, in the order sent; `None` for text that is no id.
@@ -59,7 +51,7 @@ fn render(page: &Page, status: StatusCode, ctx: minijinja::Value) -> Result<Resp
 pub(crate) async fn approve(
     page: Page,
     CurrentUser(me): CurrentUser,
-    ClientIp(address): ClientIp,
+    ip: ClientIp,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let unit = &page.tenant()?.tenant.settings.credit;
@@ -80,13 +72,10 @@ pub(crate) async fn approve(
         return render(&page, StatusCode::UNPROCESSABLE_ENTITY, ctx);
     }
 
-    let actor = Actor {
-        id: me.id,
-        email: me.email.to_string(),
-        address,
-    };
+    let actor = audit_actor(&me, ip);
     let mut approved = Vec::new();
     let mut already = Vec::new();
+    let mut own = Vec::new();
     let (mut account_gone, mut not_found, mut failed) = (0, 0, 0);
     for id in ids {
         let Some(id) = id else {
@@ -94,16 +83,19 @@ pub(crate) async fn approve(
             continue;
         };
         match decide(&page, &actor, id, Decision::Approve).await {
-            Ok(Decided::Done(record)) => approved.push(Approved {
+            Ok(Verdict::Store(Decided::Done(record))) => approved.push(Approved {
                 email: record.user_email.clone(),
                 credits: unit.amount(record.credits.get()),
                 amount: record.amount.display(),
                 reference: record.reference,
                 utr: record.utr,
             }),
-            Ok(Decided::AlreadyDecided(record)) => already.push(already_decided(record)),
-            Ok(Decided::AccountGone) => account_gone += 1,
-            Ok(Decided::NotFound) => not_found += 1,
+            Ok(Verdict::Store(Decided::AlreadyDecided(record))) => {
+                already.push(already_decided(&record));
+            }
+            Ok(Verdict::OwnPayment(record)) => own.push(own_payment(&record)),
+            Ok(Verdict::Store(Decided::AccountGone)) => account_gone += 1,
+            Ok(Verdict::Store(Decided::NotFound)) => not_found += 1,
             // One failure does not stop the others; each decision is its own transaction.
             Err(error) => {
                 tracing::error!(payment = %id, error = %error, "approving from a statement failed");
@@ -115,6 +107,7 @@ pub(crate) async fn approve(
         admin = %me.id,
         approved = approved.len(),
         already_decided = already.len(),
+        own = own.len(),
         not_found,
         account_gone,
         failed,
@@ -123,25 +116,10 @@ pub(crate) async fn approve(
     let ctx = minijinja::context! {
         approved => approved,
         already => already,
+        own => own,
         account_gone => account_gone,
         not_found => not_found,
         failed => failed,
     };
     render(&page, StatusCode::OK, ctx)
-}
-
-fn already_decided(record: PaymentRecord) -> AlreadyDecided {
-    AlreadyDecided {
-        email: record.user_email,
-        reference: record.reference,
-        utr: record.utr,
-        approved: record.state == PaymentState::Approved,
-        by: record
-            .decided_by
-            .unwrap_or_else(|| "an admin who has since left".to_owned()),
-        when: record
-            .decided_at
-            .map(atelier_domain::Timestamp::display_date)
-            .unwrap_or_default(),
-    }
 }

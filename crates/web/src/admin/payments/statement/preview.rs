@@ -67,13 +67,22 @@ pub(crate) async fn upload(page: Page, request: Request) -> Result<Response, App
         }
     };
 
-    let statement = match parse_statement(&bytes, &mapping) {
-        Ok(statement) => statement,
-        Err(error) => {
+    // Reading up to 5 MB of CSV is work the executor's threads should not wait on.
+    let (mapping, read) = tokio::task::spawn_blocking(move || {
+        let read = parse_statement(&bytes, &mapping).map_err(|error| {
             let header_hints = match error {
                 StatementError::NoHeader { .. } => header_candidates(&bytes),
                 _ => Vec::new(),
             };
+            (error, header_hints)
+        });
+        (mapping, read)
+    })
+    .await
+    .map_err(|e| AppError::Internal(format!("reading a statement: {e}")))?;
+    let statement = match read {
+        Ok(statement) => statement,
+        Err((error, header_hints)) => {
             let problems = FormProblems {
                 header_hints,
                 ..FormProblems::default()
@@ -90,10 +99,10 @@ pub(crate) async fn upload(page: Page, request: Request) -> Result<Response, App
         .save_statement_mapping(tenant, &json, page.state.clock.now())
         .await?;
 
-    let review = review::review(&page, &statement).await?;
+    let review = review::review(&page, statement).await?;
     tracing::info!(
-        credits = statement.credits.len(),
-        problems = statement.problems.len(),
+        credits = review.credit_lines,
+        problems = review.problems_total,
         summary = %review.summary,
         "bank statement read"
     );
