@@ -16,6 +16,7 @@ on_both_databases!(
     a_statement_previews_its_matches_and_approves_only_the_ticked_ones,
     unreadable_statements_and_mappings_come_back_with_a_message_beside_the_file,
     approvals_touch_only_this_tenants_requests_and_only_admins_upload,
+    a_note_naming_another_requests_reference_is_flagged_and_not_ticked,
 );
 
 const PIXELFORGE: &str = "pixelforge.test";
@@ -528,5 +529,56 @@ async fn approvals_touch_only_this_tenants_requests_and_only_admins_upload(db: D
     assert_eq!(
         state_of(&app, nocturne, theirs).await,
         PaymentState::Pending
+    );
+}
+
+/// Someone who saw another person's payment (its UTR) confirms it first as their own: the
+/// statement's line carries the real payer's note, which names the real payer's reference.
+async fn a_note_naming_another_requests_reference_is_flagged_and_not_ticked(db: Db) {
+    let app = TestApp::start(db).await;
+    set_tenant(&app, "pixelforge", |s| s.signup_limit_per_ip = 50).await;
+    let tenant = tenant_id(&app, "pixelforge").await;
+    let (mut boss, _) = member(&app, PIXELFORGE, "boss@pixelforge.example").await;
+    make_tenant_admin(&app, "pixelforge", "boss@pixelforge.example").await;
+    let small = pack(&app, tenant, 100, 14_900).await;
+    let (_, asha) = member(&app, PIXELFORGE, "asha@example.com").await;
+    let (_, thief) = member(&app, PIXELFORGE, "thief@example.com").await;
+    let (asha_pays, asha_reference) = make_request(&app, &asha, small, ASHA_UTR).await;
+    // The thief typed Ravi's UTR; Ravi's own checkout reference is in his payment's note.
+    let (thief_pays, thief_reference) = make_request(&app, &thief, small, RAVI_UTR).await;
+    let ravis_reference = "AT23456789";
+    assert_ne!(thief_reference, ravis_reference);
+    let statement = hdfc_statement(&[
+        &format!(
+            "27/11/26,UPI-ASHA-ASHA@OKSBI-SBIN0001234-{ASHA_UTR}-{asha_reference},0000{ASHA_UTR},27/11/26,,149.00,10149.00"
+        ),
+        &format!(
+            "27/11/26,UPI-RAVI-RAVI@OKSBI-SBIN0001234-{RAVI_UTR}-{ravis_reference},0000{RAVI_UTR},27/11/26,,149.00,10298.00"
+        ),
+    ]);
+    let preview = upload(&app, &mut boss, &[("bank", "hdfc")], &statement).await;
+    assert_eq!(preview.status, 200, "{}", preview.body);
+    let matched = section(&preview, "matched").unwrap_or_else(|| panic!("{}", preview.body));
+    assert_eq!(
+        payments_in(&matched),
+        [asha_pays.to_string(), thief_pays.to_string()]
+    );
+    assert_eq!(
+        checkbox(&preview, asha_pays),
+        Some(true),
+        "its note names it"
+    );
+    assert_eq!(
+        checkbox(&preview, thief_pays),
+        Some(false),
+        "its note names someone else's reference"
+    );
+    let text = preview.text();
+    assert_eq!(text.matches("data-note=\"this\"").count(), 1, "{text}");
+    assert!(
+        text.contains(&format!(
+            "names <span class=\"mono\">{ravis_reference}</span>, not this request"
+        )),
+        "{text}"
     );
 }

@@ -197,6 +197,23 @@ pub(super) fn find_utr(cell: &str) -> UtrCell {
     Utr::parse(first).map_or(UtrCell::Absent, UtrCell::Found)
 }
 
+/// The payment references (`PaymentReference`) named in `cells`: each word of letters and
+/// digits that reads as one, in order, once each.
+pub(super) fn mentioned_references(cells: &[&str]) -> Vec<crate::payments::PaymentReference> {
+    let mut found: Vec<crate::payments::PaymentReference> = Vec::new();
+    for word in cells
+        .iter()
+        .flat_map(|cell| cell.split(|c: char| !c.is_ascii_alphanumeric()))
+    {
+        if let Some(reference) = crate::payments::PaymentReference::parse(word) {
+            if !found.contains(&reference) {
+                found.push(reference);
+            }
+        }
+    }
+    found
+}
+
 /// The longest text kept for showing a credit.
 const SHOWN_CHARS: usize = 120;
 

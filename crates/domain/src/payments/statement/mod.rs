@@ -19,7 +19,7 @@ use std::fmt;
 
 use time::Date;
 
-use crate::payments::{Paise, Utr};
+use crate::payments::{Paise, PaymentReference, Utr};
 
 mod cells;
 mod mapping;
@@ -60,6 +60,34 @@ pub struct StatementCredit {
     pub amount: Paise,
     /// The narration and reference, shortened, for the admin to read.
     pub text: String,
+    /// The payment references (ours, like `AT7K3M9QPX`) the row's narration and reference
+    /// cells name: the note the payer wrote, when the bank kept it.
+    pub references: Vec<PaymentReference>,
+}
+
+/// What a credit's note says about the request it carries the UTR of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoteCheck {
+    /// The note names this request's reference: the payer is the one who asked.
+    NamesThis,
+    /// The note names another reference and not this one: someone may have confirmed
+    /// another person's payment with its UTR.
+    NamesAnother(PaymentReference),
+    /// The note names no reference (banks cut narrations short): it proves nothing either way.
+    Silent,
+}
+
+impl StatementCredit {
+    /// Whether this credit's note names `reference`, another reference, or none.
+    pub fn note_check(&self, reference: &str) -> NoteCheck {
+        if self.references.iter().any(|r| r.as_str() == reference) {
+            return NoteCheck::NamesThis;
+        }
+        match self.references.first() {
+            Some(other) => NoteCheck::NamesAnother(other.clone()),
+            None => NoteCheck::Silent,
+        }
+    }
 }
 
 /// A row of the table that could not be read. Shown as "line 27: the amount ...".

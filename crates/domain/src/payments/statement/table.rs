@@ -1,8 +1,8 @@
 //! Finding the statement's header row and reading the rows under it.
 
 use super::cells::{
-    find_utr, read_amount, read_date, read_direction, shown_text, AmountCell, DateCell, Direction,
-    UtrCell,
+    find_utr, mentioned_references, read_amount, read_date, read_direction, shown_text, AmountCell,
+    DateCell, Direction, UtrCell,
 };
 use super::mapping::{normalise_name, AmountColumns, ColumnMapping};
 use super::records::Row;
@@ -142,6 +142,7 @@ pub(super) fn read_row(row: &Row, columns: &Columns<'_>) -> RowOutcome {
         },
         amount,
         text: shown_text(&[narration, reference]),
+        references: mentioned_references(&[narration, reference]),
     })
 }
 

@@ -447,6 +447,7 @@ fn credit(line: usize, day: Date, utr_digits: &str, paise: i64) -> StatementCred
         utr: Some(utr(utr_digits)),
         amount: Paise::new(paise),
         text: String::new(),
+        references: Vec::new(),
     }
 }
 
@@ -580,4 +581,29 @@ fn line_numbers_count_blank_lines_crlf_and_cells_spanning_lines() {
     assert_eq!(statement.header_line, 2);
     let lines: Vec<usize> = statement.credits.iter().map(|c| c.line).collect();
     assert_eq!(lines, vec![5, 8, 9]);
+}
+
+#[test]
+fn a_credits_note_names_its_reference_another_or_none() {
+    let file = "Date,Narration,Chq./Ref.No.,Value Dt,Withdrawal Amt.,Deposit Amt.,Closing Balance\n\
+        01/11/23,UPI-ASHA-ASHA@OKSBI-SBIN0001-331512345678-AT7K3M9QPX,0000331512345678,01/11/23,,149.00,1\n\
+        01/11/23,UPI-RAVI-RAVI@OKSBI-SBIN0001-331612345679-PAYMENT,0000331612345679,01/11/23,,149.00,1\n\
+        01/11/23,UPI-MEERA at23456789 and AT23456789 AT0000000O,0000331712345670,01/11/23,,149.00,1\n";
+    let statement = parse_statement(file.as_bytes(), &ColumnMapping::preset(Bank::Hdfc))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let [asha, ravi, meera] = statement.credits.as_slice() else {
+        panic!("{:?}", statement.credits);
+    };
+    assert_eq!(asha.note_check("AT7K3M9QPX"), NoteCheck::NamesThis);
+    assert_eq!(
+        asha.note_check("AT23456789"),
+        NoteCheck::NamesAnother(
+            PaymentReference::parse("AT7K3M9QPX").unwrap_or_else(|| panic!("reference"))
+        )
+    );
+    assert_eq!(ravi.note_check("AT7K3M9QPX"), NoteCheck::Silent);
+    // Any case, named once; a word that only looks like one (0 and O are not in the
+    // alphabet) is not a reference.
+    assert_eq!(meera.references.len(), 1, "{:?}", meera.references);
+    assert_eq!(meera.note_check("AT23456789"), NoteCheck::NamesThis);
 }

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use atelier_domain::payments::statement::{
-    match_statement, MatchKind, PendingPayment, Statement, StatementCredit,
+    match_statement, MatchKind, NoteCheck, PendingPayment, Statement, StatementCredit,
 };
 use atelier_domain::{CreditUnit, IndiaDate, PaymentId, UserId, Utr};
 use atelier_store::PaymentRecord;
@@ -42,6 +42,10 @@ pub(super) struct MatchRow {
     lines_with_utr: Option<usize>,
     /// What became of other requests with this UTR.
     pub earlier: Vec<String>,
+    /// What the credit's note says of the request: "this" (it names the request's
+    /// reference), "another" (it names a different one: `other_reference`) or "none".
+    note: &'static str,
+    other_reference: Option<String>,
 }
 
 /// A credit whose UTR no pending request names.
@@ -127,6 +131,11 @@ pub(super) fn sort(
             .copied()
             .filter(|n| *n > 1);
         let own = me.is_some() && record.user_id == me;
+        let (note, other_reference) = match credit.note_check(&record.reference) {
+            NoteCheck::NamesThis => ("this", None),
+            NoteCheck::NamesAnother(other) => ("another", Some(other.as_str().to_owned())),
+            NoteCheck::Silent => ("none", None),
+        };
         let mut row = MatchRow {
             id: record.id,
             payment: record.id.to_string(),
@@ -139,14 +148,17 @@ pub(super) fn sort(
             line: credit.line,
             date: day(credit),
             text: credit.text.clone(),
-            // One payment on two lines may be a bank's duplicate or a UTR typed twice:
-            // the admin looks before ticking.
-            checked: lines_with_utr.is_none() && !own,
+            // One payment on two lines may be a bank's duplicate or a UTR typed twice, and a
+            // note naming another request's reference may be someone confirming another
+            // person's payment: the admin looks before ticking.
+            checked: lines_with_utr.is_none() && !own && other_reference.is_none(),
             own,
             found: None,
             days_apart: None,
             lines_with_utr,
             earlier: Vec::new(),
+            note,
+            other_reference,
         };
         match m.kind {
             MatchKind::Matched => matched.push(row),
