@@ -27,6 +27,7 @@ on_both_databases!(
     parallel_confirmations_by_one_user_keep_the_pending_cap,
     one_utr_confirmed_by_eight_users_at_once_is_recorded_once,
     a_payment_at_half_past_midnight_in_india_is_dated_that_day,
+    the_contracts_pack_and_utr_alone_confirm_the_pack_as_sold_now,
 );
 
 const PIXELFORGE: &str = "pixelforge.test";
@@ -324,4 +325,78 @@ async fn a_payment_at_half_past_midnight_in_india_is_dated_that_day(db: Db) {
     let account = buyer.get("/account").await;
     account.assert_contains("Submitted 2 Dec 2026, 00:30");
     account.assert_lacks("Submitted 1 Dec 2026");
+}
+
+/// The contract's form (`pack`, `utr`) without a checkout page: a script, or a form from
+/// before checkouts were signed. The pack is recorded as it is sold now, with a reference
+/// made here; a `pack` that contradicts a signed checkout is an edited form.
+async fn the_contracts_pack_and_utr_alone_confirm_the_pack_as_sold_now(db: Db) {
+    let app = start(db, "").await;
+    let pack = sell_pack(&app, "pixelforge", 50, 14_900).await;
+    let other = sell_pack(&app, "pixelforge", 120, 29_900).await;
+    let (mut buyer, checkout) = checkout_as(&app, "buyer@example.com", pack).await;
+    let token = crate::common::browser::csrf_token(&checkout).unwrap_or_else(|| panic!("token"));
+    let form_pack = input_value(&checkout, "pack");
+    assert_eq!(form_pack, Some(pack.to_string()), "the form names its pack");
+
+    // The signed checkout with another pack named beside it.
+    let other_text = other.to_string();
+    let signed = checkout_field(&checkout);
+    let contradicted = buyer
+        .post_raw(
+            "/buy/confirm",
+            &[
+                ("csrf_token", token.as_str()),
+                ("checkout", signed.as_str()),
+                ("pack", other_text.as_str()),
+                ("utr", "432187650912"),
+            ],
+            &[("sec-fetch-site", "same-origin")],
+        )
+        .await;
+    assert_eq!(contradicted.status, 422, "{}", contradicted.body);
+    contradicted.assert_contains(NOT_YOURS);
+    assert_eq!(requests_of(&app, "pixelforge").await, 0);
+
+    // Only the contract's fields.
+    let pack_text = pack.to_string();
+    let confirmed = buyer
+        .post_raw(
+            "/buy/confirm",
+            &[
+                ("csrf_token", token.as_str()),
+                ("pack", pack_text.as_str()),
+                ("utr", "4321 8765 0912"),
+            ],
+            &[("sec-fetch-site", "same-origin")],
+        )
+        .await;
+    assert_eq!(confirmed.status, 303, "{}", confirmed.body);
+    let record = stored(&app, "pixelforge", payment_id_of(&confirmed)).await;
+    assert_eq!(record.amount.get(), 14_900);
+    assert_eq!(record.credits.get(), 50);
+    assert_eq!(record.utr, "432187650912");
+    assert_eq!(record.payee_vpa, "pixelforge@okaxis");
+    assert!(
+        atelier_domain::PaymentReference::parse(&record.reference).is_some(),
+        "a reference made here: {}",
+        record.reference
+    );
+
+    // A pack that is not sold here is refused with the shop.
+    let unknown = uuid::Uuid::now_v7().to_string();
+    let refused = buyer
+        .post_raw(
+            "/buy/confirm",
+            &[
+                ("csrf_token", token.as_str()),
+                ("pack", unknown.as_str()),
+                ("utr", "432187650999"),
+            ],
+            &[("sec-fetch-site", "same-origin")],
+        )
+        .await;
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    refused.assert_contains("no longer sold");
+    assert_eq!(requests_of(&app, "pixelforge").await, 1);
 }

@@ -1,7 +1,7 @@
 //! `GET /buy`: the packs on sale, or, with `?pack=`, how to pay for one (QR code, UPI ID,
 //! amount and reference) and the form that confirms the payment.
 
-use atelier_domain::{upi_link, PackId, PaymentReference, PaymentState, User};
+use atelier_domain::{upi_link, PackId, PaymentReference, PaymentState, Timestamp, User};
 use atelier_store::Pack;
 use axum::extract::Query;
 use axum::http::StatusCode;
@@ -44,11 +44,11 @@ pub(super) async fn open_checkout(
     problem: Option<&str>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
-    let on_sale = match pack {
-        Some(pack) => pack_on_sale(page, pack).await?,
+    let checkout = match pack {
+        Some(pack) => checkout_now(page, pack).await?,
         None => None,
     };
-    let Some((payee, pack)) = on_sale else {
+    let Some(checkout) = checkout else {
         // An old link or a pack taken off sale: the packs there are, and why.
         let why = match (problem, pack) {
             (Some(problem), Some(_)) => format!("{problem}, and that pack is no longer sold."),
@@ -57,17 +57,6 @@ pub(super) async fn open_checkout(
             (None, _) => "That pack is no longer sold.".to_owned(),
         };
         return render_shop(page, user, Some(why), status).await;
-    };
-    // A fresh reference each time: it only has to match the note of the payment the user
-    // is about to make.
-    let reference = PaymentReference::generate()
-        .map_err(|e| AppError::Internal(format!("no payment reference: {e}")))?;
-    let checkout = Checkout {
-        pack: pack.id,
-        terms: pack.terms,
-        payee,
-        reference,
-        issued: page.state.clock.now(),
     };
     let mut errors = FormErrors::new();
     if let Some(problem) = problem {
@@ -81,6 +70,31 @@ pub(super) async fn open_checkout(
         );
     }
     render_checkout(page, user, &checkout, "", errors, status).await
+}
+
+/// A checkout of `pack` as it is sold now, with a fresh reference: it only has to match the
+/// note of the payment the user is about to make (or, for a client that confirms without a
+/// checkout page, the one it made).
+fn fresh_checkout((payee, pack): (UpiPayee, Pack), now: Timestamp) -> Result<Checkout, AppError> {
+    let reference = PaymentReference::generate()
+        .map_err(|e| AppError::Internal(format!("no payment reference: {e}")))?;
+    Ok(Checkout {
+        pack: pack.id,
+        terms: pack.terms,
+        payee,
+        reference,
+        issued: now,
+    })
+}
+
+/// A checkout of pack `id` as this site sells it now; `None` when it is not on sale (or
+/// the site sells nothing).
+pub(super) async fn checkout_now(page: &Page, id: PackId) -> Result<Option<Checkout>, AppError> {
+    let now = page.state.clock.now();
+    pack_on_sale(page, id)
+        .await?
+        .map(|on_sale| fresh_checkout(on_sale, now))
+        .transpose()
 }
 
 /// Pack `id` when this site sells it now, with whom to pay for it.

@@ -2,13 +2,13 @@
 //! admin to check, with the terms, payee and reference the buyer's checkout page showed
 //! (signed into the form), or brings the form back with the reason next to what to fix.
 
-use atelier_domain::Utr;
+use atelier_domain::{PackId, Utr};
 use atelier_store::{NewPayment, PaymentRefusal};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::buy::{open_checkout, render_checkout, render_shop};
+use super::buy::{checkout_now, open_checkout, render_checkout, render_shop};
 use super::checkout::{Checkout, CheckoutProblem};
 use crate::accounts::FormErrors;
 use crate::auth::{CsrfForm, CurrentUser};
@@ -20,6 +20,9 @@ use crate::AppError;
 pub(crate) struct ConfirmForm {
     /// The signed checkout the page was made with.
     checkout: String,
+    /// The pack (the contract's field): with a checkout, it must be the checkout's; alone,
+    /// the pack is confirmed as it is sold now.
+    pack: String,
     utr: String,
 }
 
@@ -31,13 +34,32 @@ pub(crate) async fn submit(
     let refused = StatusCode::UNPROCESSABLE_ENTITY;
     let tenant = page.tenant()?.tenant.clone();
     let state = &page.state;
-    let opened = Checkout::open(
-        &form.checkout,
-        &state.form_key,
-        tenant.id,
-        user.id,
-        state.clock.now(),
-    );
+    let named_pack = uuid::Uuid::try_parse(form.pack.trim()).ok().map(PackId);
+    let opened = if form.checkout.trim().is_empty() {
+        // A client that confirms a payment without our checkout page (a script, an old
+        // form) names only the pack: it is recorded as sold now, with a reference made here.
+        match named_pack {
+            Some(pack) => checkout_now(&page, pack)
+                .await?
+                .ok_or(CheckoutProblem::NotYours { pack: Some(pack) }),
+            None => Err(CheckoutProblem::NotYours { pack: None }),
+        }
+    } else {
+        Checkout::open(
+            &form.checkout,
+            &state.form_key,
+            tenant.id,
+            user.id,
+            state.clock.now(),
+        )
+        .and_then(|checkout| match named_pack {
+            // A pack field that contradicts the signed checkout is an edited form.
+            Some(pack) if pack != checkout.pack => {
+                Err(CheckoutProblem::NotYours { pack: Some(pack) })
+            }
+            _ => Ok(checkout),
+        })
+    };
     let checkout = match opened {
         Ok(checkout) => checkout,
         // Nothing on this form can be recorded: the buyer gets a new checkout of the pack,
