@@ -16,7 +16,7 @@ on_both_databases!(
     a_statement_previews_its_matches_and_approves_only_the_ticked_ones,
     unreadable_statements_and_mappings_come_back_with_a_message_beside_the_file,
     approvals_touch_only_this_tenants_requests_and_only_admins_upload,
-    a_note_naming_another_requests_reference_is_flagged_and_not_ticked,
+    a_note_naming_another_persons_reference_is_flagged_and_not_ticked,
 );
 
 const PIXELFORGE: &str = "pixelforge.test";
@@ -532,9 +532,11 @@ async fn approvals_touch_only_this_tenants_requests_and_only_admins_upload(db: D
     );
 }
 
-/// Someone who saw another person's payment (its UTR) confirms it first as their own: the
-/// statement's line carries the real payer's note, which names the real payer's reference.
-async fn a_note_naming_another_requests_reference_is_flagged_and_not_ticked(db: Db) {
+/// What a credit's note says: this request's reference (ticked), a reference of another
+/// person's request (someone may have confirmed that person's payment with its UTR: flagged,
+/// not ticked), or a reference no request has, such as one from a checkout page opened again
+/// or a payer's name that looks like one (said, still ticked).
+async fn a_note_naming_another_persons_reference_is_flagged_and_not_ticked(db: Db) {
     let app = TestApp::start(db).await;
     set_tenant(&app, "pixelforge", |s| s.signup_limit_per_ip = 50).await;
     let tenant = tenant_id(&app, "pixelforge").await;
@@ -542,12 +544,16 @@ async fn a_note_naming_another_requests_reference_is_flagged_and_not_ticked(db: 
     make_tenant_admin(&app, "pixelforge", "boss@pixelforge.example").await;
     let small = pack(&app, tenant, 100, 14_900).await;
     let (_, asha) = member(&app, PIXELFORGE, "asha@example.com").await;
+    let (_, ravi) = member(&app, PIXELFORGE, "ravi@example.com").await;
     let (_, thief) = member(&app, PIXELFORGE, "thief@example.com").await;
+    let (_, meera) = member(&app, PIXELFORGE, "meera@example.com").await;
     let (asha_pays, asha_reference) = make_request(&app, &asha, small, ASHA_UTR).await;
-    // The thief typed Ravi's UTR; Ravi's own checkout reference is in his payment's note.
-    let (thief_pays, thief_reference) = make_request(&app, &thief, small, RAVI_UTR).await;
-    let ravis_reference = "AT23456789";
-    assert_ne!(thief_reference, ravis_reference);
+    // Ravi paid with his reference in the note; the thief saw the UTR and confirmed it
+    // first, so Ravi's own confirmation (another UTR he mistyped) is what holds his reference.
+    let (_, ravis_reference) = make_request(&app, &ravi, small, "999912345678").await;
+    let (thief_pays, _) = make_request(&app, &thief, small, RAVI_UTR).await;
+    // Meera's note names a word shaped like a reference that no request has.
+    let (meera_pays, _) = make_request(&app, &meera, small, MEERA_UTR).await;
     let statement = hdfc_statement(&[
         &format!(
             "27/11/26,UPI-ASHA-ASHA@OKSBI-SBIN0001234-{ASHA_UTR}-{asha_reference},0000{ASHA_UTR},27/11/26,,149.00,10149.00"
@@ -555,13 +561,20 @@ async fn a_note_naming_another_requests_reference_is_flagged_and_not_ticked(db: 
         &format!(
             "27/11/26,UPI-RAVI-RAVI@OKSBI-SBIN0001234-{RAVI_UTR}-{ravis_reference},0000{RAVI_UTR},27/11/26,,149.00,10298.00"
         ),
+        &format!(
+            "27/11/26,UPI-ATHARVA987-ATHARVA987@OKSBI-SBIN0001234-{MEERA_UTR},0000{MEERA_UTR},27/11/26,,149.00,10447.00"
+        ),
     ]);
     let preview = upload(&app, &mut boss, &[("bank", "hdfc")], &statement).await;
     assert_eq!(preview.status, 200, "{}", preview.body);
     let matched = section(&preview, "matched").unwrap_or_else(|| panic!("{}", preview.body));
     assert_eq!(
         payments_in(&matched),
-        [asha_pays.to_string(), thief_pays.to_string()]
+        [
+            asha_pays.to_string(),
+            thief_pays.to_string(),
+            meera_pays.to_string()
+        ]
     );
     assert_eq!(
         checkbox(&preview, asha_pays),
@@ -571,13 +584,24 @@ async fn a_note_naming_another_requests_reference_is_flagged_and_not_ticked(db: 
     assert_eq!(
         checkbox(&preview, thief_pays),
         Some(false),
-        "its note names someone else's reference"
+        "its note names another person's request"
+    );
+    assert_eq!(
+        checkbox(&preview, meera_pays),
+        Some(true),
+        "a reference no request has proves nothing"
     );
     let text = preview.text();
-    assert_eq!(text.matches("data-note=\"this\"").count(), 1, "{text}");
+    for note in ["this", "another", "unknown"] {
+        assert_eq!(
+            text.matches(&format!("data-note=\"{note}\"")).count(),
+            1,
+            "{note}: {text}"
+        );
+    }
     assert!(
         text.contains(&format!(
-            "names <span class=\"mono\">{ravis_reference}</span>, not this request"
+            "names <span class=\"mono\">{ravis_reference}</span>, another person"
         )),
         "{text}"
     );

@@ -1,5 +1,6 @@
-//! Requests looked up by the UTRs a bank statement names: the statement's preview says which
-//! of its credits were approved (or rejected) before.
+//! Requests looked up by the UTRs and references a bank statement names: the statement's
+//! preview says which of its credits were approved (or rejected) before, and whose reference
+//! a payment's note carries.
 
 use atelier_domain::TenantId;
 
@@ -8,8 +9,8 @@ use super::PaymentRecord;
 use crate::backend::on_reader;
 use crate::{Store, StoreError};
 
-/// UTRs asked about per query: well under either database's limit on bound values.
-const UTRS_PER_QUERY: usize = 500;
+/// Values asked about per query: well under either database's limit on bound values.
+const VALUES_PER_QUERY: usize = 500;
 
 impl Store {
     /// Every request of `tenant`, in any state, whose UTR is one of `utrs`; newest first
@@ -19,19 +20,42 @@ impl Store {
         tenant: TenantId,
         utrs: &[&str],
     ) -> Result<Vec<PaymentRecord>, StoreError> {
+        self.payments_where_in(tenant, Column::Utr, utrs).await
+    }
+
+    /// Every request of `tenant`, in any state, whose reference is one of `references`.
+    pub async fn payments_with_references(
+        &self,
+        tenant: TenantId,
+        references: &[&str],
+    ) -> Result<Vec<PaymentRecord>, StoreError> {
+        self.payments_where_in(tenant, Column::Reference, references)
+            .await
+    }
+
+    async fn payments_where_in(
+        &self,
+        tenant: TenantId,
+        column: Column,
+        values: &[&str],
+    ) -> Result<Vec<PaymentRecord>, StoreError> {
+        let column = match column {
+            Column::Utr => "r.utr",
+            Column::Reference => "r.reference",
+        };
         let mut records = Vec::new();
-        for chunk in utrs.chunks(UTRS_PER_QUERY) {
+        for chunk in values.chunks(VALUES_PER_QUERY) {
             let placeholders: Vec<String> = (2..chunk.len() + 2).map(|n| format!("${n}")).collect();
             let sql = format!(
                 "select {PAYMENT_COLUMNS} from {PAYMENT_FROM} \
-                 where r.tenant_id = $1 and r.utr in ({}) \
-                 order by r.utr, r.created_at desc, r.id desc",
+                 where r.tenant_id = $1 and {column} in ({}) \
+                 order by {column}, r.created_at desc, r.id desc",
                 placeholders.join(", ")
             );
             let rows: Vec<PaymentRow> = on_reader!(self, |pool| {
                 let mut query = sqlx::query_as(&sql).bind(tenant.0);
-                for utr in chunk {
-                    query = query.bind(*utr);
+                for value in chunk {
+                    query = query.bind(*value);
                 }
                 query.fetch_all(pool).await?
             });
@@ -41,4 +65,11 @@ impl Store {
         }
         Ok(records)
     }
+}
+
+/// The indexed columns requests are looked up by.
+#[derive(Clone, Copy)]
+enum Column {
+    Utr,
+    Reference,
 }

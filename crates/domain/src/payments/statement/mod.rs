@@ -70,8 +70,9 @@ pub struct StatementCredit {
 pub enum NoteCheck {
     /// The note names this request's reference: the payer is the one who asked.
     NamesThis,
-    /// The note names another reference and not this one: someone may have confirmed
-    /// another person's payment with its UTR.
+    /// The note names another reference and not this one. Whose it is decides what it
+    /// means: another person's request (someone may have confirmed that person's payment with
+    /// its UTR), or none (a checkout page opened again, or a word that looks like one).
     NamesAnother(PaymentReference),
     /// The note names no reference (banks cut narrations short): it proves nothing either way.
     Silent,

@@ -7,8 +7,10 @@
 
 mod sort;
 
+use std::collections::HashMap;
+
 use atelier_domain::payments::statement::{Statement, MATCH_WINDOW_DAYS};
-use atelier_domain::{PaymentId, PaymentState, Timestamp};
+use atelier_domain::{PaymentId, PaymentState, Timestamp, UserId};
 use atelier_store::{DeskFilter, DeskOrder, PaymentRecord};
 use serde::Serialize;
 
@@ -118,6 +120,44 @@ fn summary(sorted: &Sorted) -> String {
     parts.join(", ")
 }
 
+/// Says whose reference each match's note names when it is not the request's own. Only a
+/// reference of another account's request is a warning (someone who saw that person's UTR
+/// may have confirmed their payment first), and unticks the match: a reference nobody's
+/// request has is a reopened checkout page or a word that looks like one, and proves nothing.
+async fn name_the_notes(
+    page: &Page,
+    tenant: atelier_domain::TenantId,
+    matched: &mut [MatchRow],
+) -> Result<(), AppError> {
+    let named: Vec<&str> = matched
+        .iter()
+        .filter_map(|row| row.other_reference.as_deref())
+        .collect();
+    if named.is_empty() {
+        return Ok(());
+    }
+    let owners: HashMap<String, Option<UserId>> = page
+        .state
+        .store
+        .payments_with_references(tenant, &named)
+        .await?
+        .into_iter()
+        .map(|record| (record.reference, record.user_id))
+        .collect();
+    for row in matched.iter_mut() {
+        let Some(owner) = row.other_reference.as_ref().and_then(|r| owners.get(r)) else {
+            continue;
+        };
+        if *owner == row.user {
+            row.note = "mine";
+        } else {
+            row.note = "another";
+            row.checked = false;
+        }
+    }
+    Ok(())
+}
+
 /// The preview of `statement` for the page's tenant and signed-in admin.
 pub(super) async fn review(page: &Page, statement: Statement) -> Result<Review, AppError> {
     let site = page.tenant()?.clone();
@@ -151,6 +191,7 @@ pub(super) async fn review(page: &Page, statement: Statement) -> Result<Review, 
     for row in &mut sorted.unknown {
         row.earlier = history.notes(&row.utr, None);
     }
+    name_the_notes(page, tenant, &mut sorted.matched).await?;
 
     Ok(Review {
         summary: summary(&sorted),

@@ -29,8 +29,6 @@ pub(super) struct MatchRow {
     line: usize,
     date: String,
     text: String,
-    /// Ticked in the form as it opens.
-    checked: bool,
     /// Made by the signed-in admin's own account: offered to no tick, another admin
     /// decides it.
     own: bool,
@@ -42,10 +40,17 @@ pub(super) struct MatchRow {
     lines_with_utr: Option<usize>,
     /// What became of other requests with this UTR.
     pub earlier: Vec<String>,
+    /// The account that made the request.
+    #[serde(skip)]
+    pub user: Option<UserId>,
     /// What the credit's note says of the request: "this" (it names the request's
-    /// reference), "another" (it names a different one: `other_reference`) or "none".
-    note: &'static str,
-    other_reference: Option<String>,
+    /// reference), "none", or, when it names `other_reference`: "unknown" (no request
+    /// here has it: a reopened checkout page, or a note of someone else's), "mine" (another
+    /// request of the same account) or "another" (another account's request).
+    pub note: &'static str,
+    pub other_reference: Option<String>,
+    /// Ticked in the form as it opens.
+    pub checked: bool,
 }
 
 /// A credit whose UTR no pending request names.
@@ -133,7 +138,8 @@ pub(super) fn sort(
         let own = me.is_some() && record.user_id == me;
         let (note, other_reference) = match credit.note_check(&record.reference) {
             NoteCheck::NamesThis => ("this", None),
-            NoteCheck::NamesAnother(other) => ("another", Some(other.as_str().to_owned())),
+            // Whose reference it is, the preview looks up afterwards.
+            NoteCheck::NamesAnother(other) => ("unknown", Some(other.as_str().to_owned())),
             NoteCheck::Silent => ("none", None),
         };
         let mut row = MatchRow {
@@ -148,15 +154,15 @@ pub(super) fn sort(
             line: credit.line,
             date: day(credit),
             text: credit.text.clone(),
-            // One payment on two lines may be a bank's duplicate or a UTR typed twice, and a
-            // note naming another request's reference may be someone confirming another
-            // person's payment: the admin looks before ticking.
-            checked: lines_with_utr.is_none() && !own && other_reference.is_none(),
+            // One payment on two lines may be a bank's duplicate or a UTR typed twice: the
+            // admin looks before ticking.
+            checked: lines_with_utr.is_none() && !own,
             own,
             found: None,
             days_apart: None,
             lines_with_utr,
             earlier: Vec::new(),
+            user: record.user_id,
             note,
             other_reference,
         };
