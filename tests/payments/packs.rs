@@ -6,7 +6,7 @@ use atelier_domain::{Clock, PackId, PackTerms, Paise, Slug, TenantId, User};
 
 use crate::accounts::{make_tenant_admin, user_by_email, PASSWORD};
 use crate::common::browser::Browser;
-use crate::common::{test_settings, Db, Page, TestApp, TestDatabase};
+use crate::common::{repo_root, test_settings, Db, Page, TestApp, TestDatabase};
 use crate::on_both_databases;
 
 on_both_databases!(
@@ -16,6 +16,7 @@ on_both_databases!(
     plain_users_are_refused_and_other_tenants_packs_are_not_found,
     the_platform_lists_every_tenants_payments_a_page_at_a_time,
     tenant_files_give_packs_once_and_export_writes_them_back,
+    a_file_that_no_longer_passes_does_not_stop_its_existing_tenant,
 );
 
 /// An admin of `slug`'s site, signed in there.
@@ -648,4 +649,35 @@ async fn tenant_files_give_packs_once_and_export_writes_them_back(db: Db) {
         prices,
         [(50, 9_900, true), (120, 29_900, true), (300, 69_900, false)]
     );
+}
+
+/// Rules grow stricter (a payee name of 61 to 80 characters passed once): a file whose tenant
+/// already exists is not applied, so a file that no longer passes is warned about and every
+/// site still starts.
+async fn a_file_that_no_longer_passes_does_not_stop_its_existing_tenant(db: Db) {
+    let database = TestDatabase::new(&db).await;
+    let tenants = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for name in ["pixelforge.toml", "nocturne.toml"] {
+        std::fs::copy(
+            repo_root().join("tenants").join(name),
+            tenants.path().join(name),
+        )
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    let mut settings = test_settings(&database, "");
+    settings.tenants_dir = tenants.path().to_path_buf();
+    let first = TestApp::start_on(database, settings.clone()).await;
+    assert_eq!(first.get("pixelforge.test", "/").await.status, 200);
+    let TestApp { database, .. } = first;
+
+    let file = tenants.path().join("pixelforge.toml");
+    let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{e}"));
+    let long = format!("upi_payee = \"{}\"", "P".repeat(70));
+    let edited = text.replace("upi_payee = \"PixelForge Creative\"", &long);
+    assert_ne!(edited, text, "the file names its payee");
+    std::fs::write(&file, edited).unwrap_or_else(|e| panic!("{e}"));
+
+    let second = TestApp::start_on(database, settings).await;
+    assert_eq!(second.get("pixelforge.test", "/").await.status, 200);
+    assert_eq!(second.get("nocturne.test", "/").await.status, 200);
 }

@@ -2,7 +2,9 @@
 //! that the database is the source of truth, and `atelier tenant export` writes one back.
 //! A file's credit packs are given to its tenant only when this creates it: a tenant that
 //! already exists is left as it is, packs included, even if it has none (its admins add
-//! them on /admin/packs). Every file is still read and checked at each start.
+//! them on /admin/packs). Every file is still read and checked at each start: a file that
+//! does not pass stops the start when its tenant would be created from it, and is only
+//! warned about when the tenant exists (the rules may have grown stricter since).
 
 use std::path::{Path, PathBuf};
 
@@ -170,11 +172,29 @@ pub fn tenant_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
 /// ones untouched (the database is the source of truth once a tenant exists).
 pub async fn provision_dir(state: &AppState, dir: &Path) -> anyhow::Result<()> {
     for path in tenant_files(dir)? {
-        let TenantPlan { tenant: new, packs } = read_tenant_file(&path, &state.themes)?;
-        if state.store.find_tenant_by_slug(&new.slug).await?.is_some() {
-            tracing::debug!(slug = %new.slug, "tenant exists; its file is not applied again");
-            continue;
+        let plan = read_tenant_file(&path, &state.themes);
+        // A file whose tenant exists is not applied; one that no longer passes the rules
+        // must not keep every site from starting.
+        let slug = match &plan {
+            Ok(plan) => Some(plan.tenant.slug.clone()),
+            Err(_) => std::fs::read_to_string(&path)
+                .ok()
+                .and_then(|text| toml::from_str::<TenantFile>(&text).ok())
+                .and_then(|file| Slug::parse(&file.slug).ok()),
+        };
+        if let Some(slug) = &slug {
+            if state.store.find_tenant_by_slug(slug).await?.is_some() {
+                match &plan {
+                    Err(e) => tracing::warn!(
+                        %slug,
+                        "the tenant exists, so its file is not applied; the file no longer passes the rules: {e:#}"
+                    ),
+                    Ok(_) => tracing::debug!(%slug, "tenant exists; its file is not applied again"),
+                }
+                continue;
+            }
         }
+        let TenantPlan { tenant: new, packs } = plan?;
         let tenant =
             state.tenants.create(&new).await.with_context(|| {
                 format!("{}: cannot create tenant {}", path.display(), new.slug)
