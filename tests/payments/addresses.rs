@@ -1,4 +1,4 @@
-//! Damaged addresses on the payment pages: a query string that does not read (a field given
+//! Damaged addresses on the consoles' and the users' pages: a query string that does not read (a field given
 //! twice, say) gets the site's themed error page with words a person can act on, never
 //! axum's plain-text rejection; and a decision posted from a page link whose cursor is
 //! damaged goes through and leads back to the desk, not to an error.
@@ -56,6 +56,26 @@ async fn query_strings_that_do_not_read_get_the_themed_error_page(db: Db) {
         root.get("/platform/payments?state=pending").await.status,
         200
     );
+
+    // The buyer's pages and the other pages of a signed-in user, and the sign-in pages.
+    let (mut buyer, _) = member(&app, HOST, "buyer@pixelforge.example").await;
+    for path in [
+        "/buy?pack=a&pack=b",
+        "/account?page=x",
+        "/account?payments_after=1&payments_after=2",
+        "/history?page=x",
+        "/generate?job=a&job=b",
+    ] {
+        assert_themed_bad_request(&buyer.get(path).await, path);
+    }
+    let mut visitor = Browser::new(&app, HOST);
+    for path in [
+        "/login?next=a&next=b",
+        "/reset-password?token=a&token=b",
+        "/verify-email?token=a&token=b",
+    ] {
+        assert_themed_bad_request(&visitor.get(path).await, path);
+    }
 }
 
 async fn a_decision_from_a_damaged_page_link_still_leads_back_to_the_desk(db: Db) {

@@ -1,11 +1,11 @@
 use atelier_domain::{ApiTokenId, NewPassword, PaymentId, Timestamp};
-use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
 use super::FormErrors;
 use crate::auth::{hash_new_password, verify_password_off_thread, CsrfForm, CurrentUser};
+use crate::page_query::PageQuery;
 use crate::pages::Page;
 use crate::path_id::PathId;
 use crate::payments::{parse_payments_cursor, payments_page};
@@ -85,8 +85,8 @@ async fn render_account(
         .map(|t| TokenRow {
             id: t.id.to_string(),
             name: t.name,
-            created: t.created_at.display_date(),
-            last_used: t.last_used_at.map(atelier_domain::Timestamp::display_date),
+            created: t.created_at.india_date(),
+            last_used: t.last_used_at.map(atelier_domain::Timestamp::india_date),
         })
         .collect();
     let (_, total) = store.ledger_page(user.id, 0, 0).await?;
@@ -97,7 +97,7 @@ async fn render_account(
     let ledger: Vec<LedgerRow> = entries
         .into_iter()
         .map(|e| LedgerRow {
-            date: e.created_at.display_date(),
+            date: e.created_at.india_date(),
             label: e.reason.label(),
             delta: e.delta,
             reference: e.reference,
@@ -110,7 +110,7 @@ async fn render_account(
         older_payments => payments_after.is_some(),
         ledger => ledger,
         pagination => pagination,
-        member_since => user.created_at.display_date(),
+        member_since => user.created_at.india_date(),
         notice => notice,
         errors => errors,
         api_tokens => api_tokens,
@@ -122,7 +122,7 @@ async fn render_account(
 pub(crate) async fn show(
     page: Page,
     CurrentUser(user): CurrentUser,
-    Query(query): Query<AccountQuery>,
+    PageQuery(query): PageQuery<AccountQuery>,
 ) -> Result<Response, AppError> {
     let site = page.tenant()?;
     let settings = &site.tenant.settings;

@@ -1,5 +1,4 @@
 use atelier_domain::Email;
-use axum::extract::Query;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -8,6 +7,7 @@ use super::{safe_next, FormErrors};
 use crate::auth::{
     known_device_cookie_name, request_cookie, verify_password_off_thread, ClientIp, CsrfForm,
 };
+use crate::page_query::PageQuery;
 use crate::pages::Page;
 use crate::tenancy::Site;
 use crate::AppError;
@@ -32,7 +32,7 @@ const WRONG: &str =
 
 pub(crate) async fn form(
     page: Page,
-    Query(query): Query<LoginQuery>,
+    PageQuery(query): PageQuery<LoginQuery>,
 ) -> Result<Response, AppError> {
     if page.session.user().is_some() {
         return Ok(Redirect::to(home_of(&page.site)).into_response());

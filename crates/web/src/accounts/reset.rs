@@ -1,12 +1,12 @@
 use atelier_domain::{hash_token, Email, NewPassword};
 use atelier_store::{TokenOutcome, TokenPurpose};
-use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::{single_use_link, FormErrors, RESET_LINK_MINUTES};
 use crate::auth::{hash_new_password, ClientIp, CsrfForm};
+use crate::page_query::PageQuery;
 use crate::pages::Page;
 use crate::AppError;
 
@@ -131,7 +131,7 @@ fn show(
 
 pub(crate) async fn reset_form(
     page: Page,
-    Query(query): Query<TokenQuery>,
+    PageQuery(query): PageQuery<TokenQuery>,
 ) -> Result<Response, AppError> {
     let tenant = page.tenant()?.tenant.id;
     page.session.ensure_csrf_token(&page.state).await?;

@@ -1,12 +1,12 @@
 use atelier_domain::{hash_token, User};
 use atelier_store::{TokenOutcome, TokenPurpose};
-use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::{single_use_link, VERIFY_LINK_MINUTES};
 use crate::auth::{ClientIp, CsrfForm, CurrentUser};
+use crate::page_query::PageQuery;
 use crate::pages::Page;
 use crate::tenancy::Site;
 use crate::{AppError, AppState};
@@ -53,7 +53,7 @@ pub(crate) struct TokenQuery {
 
 pub(crate) async fn verify(
     page: Page,
-    Query(query): Query<TokenQuery>,
+    PageQuery(query): PageQuery<TokenQuery>,
 ) -> Result<Response, AppError> {
     let site = page.tenant()?.clone();
     let state = &page.state;

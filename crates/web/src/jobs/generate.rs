@@ -1,6 +1,5 @@
 use atelier_domain::{parse_seed, random_bytes, ImageSize, JobId, NewJob, Prompt};
 use atelier_store::{QueueRules, StoreError};
-use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
@@ -8,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::view::JobView;
 use crate::accounts::FormErrors;
 use crate::auth::{CsrfForm, CurrentUser};
+use crate::page_query::PageQuery;
 use crate::pages::Page;
 use crate::{AppError, AppState};
 
@@ -129,7 +129,7 @@ async fn render(
 pub(crate) async fn form(
     page: Page,
     CurrentUser(user): CurrentUser,
-    Query(query): Query<GenerateQuery>,
+    PageQuery(query): PageQuery<GenerateQuery>,
 ) -> Result<Response, AppError> {
     let site = page.tenant()?;
     let side = 512.min(site.tenant.settings.max_image_side).to_string();

@@ -1,10 +1,10 @@
-use axum::extract::Query;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::view::JobView;
 use crate::accounts::Pagination;
 use crate::auth::CurrentUser;
+use crate::page_query::PageQuery;
 use crate::pages::Page;
 use crate::AppError;
 
@@ -20,7 +20,7 @@ pub(crate) struct HistoryQuery {
 pub(crate) async fn list(
     page: Page,
     CurrentUser(user): CurrentUser,
-    Query(query): Query<HistoryQuery>,
+    PageQuery(query): PageQuery<HistoryQuery>,
 ) -> Result<Response, AppError> {
     page.tenant()?;
     let state = &page.state;

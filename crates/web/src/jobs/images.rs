@@ -1,11 +1,11 @@
 use atelier_domain::ImageId;
-use axum::extract::Query;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::status::may_view;
 use crate::auth::CurrentUser;
+use crate::page_query::PageQuery;
 use crate::pages::Page;
 use crate::path_id::PathId;
 use crate::AppError;
@@ -93,7 +93,7 @@ pub(crate) async fn full(
     page: Page,
     CurrentUser(user): CurrentUser,
     PathId(id): PathId<ImageId>,
-    Query(query): Query<ImageQuery>,
+    PageQuery(query): PageQuery<ImageQuery>,
 ) -> Result<Response, AppError> {
     let download = query
         .download

@@ -3,7 +3,6 @@
 
 use atelier_domain::{upi_link, PackId, PaymentReference, PaymentState, Timestamp, User};
 use atelier_store::Pack;
-use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
@@ -12,6 +11,7 @@ use super::checkout::Checkout;
 use super::{qr, upi_payee, PackView, PaymentView, UpiPayee};
 use crate::accounts::FormErrors;
 use crate::auth::CurrentUser;
+use crate::page_query::PageQuery;
 use crate::pages::Page;
 use crate::AppError;
 
@@ -24,7 +24,7 @@ pub(crate) struct BuyQuery {
 pub(crate) async fn show(
     page: Page,
     CurrentUser(user): CurrentUser,
-    Query(query): Query<BuyQuery>,
+    PageQuery(query): PageQuery<BuyQuery>,
 ) -> Result<Response, AppError> {
     let Some(raw) = query.pack else {
         return render_shop(&page, &user, None, StatusCode::OK).await;

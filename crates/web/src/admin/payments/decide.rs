@@ -11,7 +11,8 @@ use crate::pages::Page;
 use crate::AppError;
 
 /// Beside a request of the admin's own, where others have Approve and Reject.
-pub(crate) const OWN_PAYMENT_NOTE: &str = "Another admin must decide your own payment.";
+pub(crate) const OWN_PAYMENT_NOTE: &str = "Another admin must decide your own payment. If you \
+     are this site's only admin, ask the platform's administrators.";
 
 /// How a decision went.
 #[derive(Debug)]
