@@ -5,7 +5,9 @@ use std::time::Duration;
 
 use atelier_domain::{LedgerReason, PaymentId, PaymentState, TenantId, User};
 
-use super::{admin, decide, listed, make_pack, make_request, member, start, tenant_id};
+use super::{
+    admin, balance, decide, listed, make_pack, make_request, member, start, state_of, tenant_id,
+};
 use crate::accounts::assert_ledger_invariants;
 use crate::common::browser::{csrf_token, Browser};
 use crate::common::smtp::SmtpServer;
@@ -47,17 +49,6 @@ async fn at_once(
     .await
 }
 
-async fn balance(app: &TestApp, user: &User) -> i64 {
-    app.state
-        .store
-        .find_user(user.tenant_id, user.id)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"))
-        .unwrap_or_else(|| panic!("account gone"))
-        .balance
-        .get()
-}
-
 /// The ledger's purchase entries of `user`: (delta, reference).
 async fn purchases(app: &TestApp, user: &User) -> Vec<(i64, String)> {
     let (entries, _) = app
@@ -71,16 +62,6 @@ async fn purchases(app: &TestApp, user: &User) -> Vec<(i64, String)> {
         .filter(|e| e.reason == LedgerReason::Purchase)
         .map(|e| (e.delta, e.reference))
         .collect()
-}
-
-async fn state_of(app: &TestApp, tenant: TenantId, id: PaymentId) -> PaymentState {
-    app.state
-        .store
-        .find_payment(tenant, None, id)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"))
-        .unwrap_or_else(|| panic!("request {id} gone"))
-        .state
 }
 
 /// The audit rows of `tenant` that name request `id`.

@@ -251,14 +251,34 @@ pub async fn start(db: Db, extra_toml: &str) -> TestApp {
 }
 
 pub async fn tenant_id(app: &TestApp, slug: &str) -> TenantId {
-    let slug = Slug::parse(slug).unwrap_or_else(|e| panic!("{e}"));
+    tenant_of(app, slug).await.id
+}
+
+/// `user`'s balance as stored now.
+pub async fn balance(app: &TestApp, user: &User) -> i64 {
     app.state
         .store
-        .find_tenant_by_slug(&slug)
+        .find_user(user.tenant_id, user.id)
         .await
         .unwrap_or_else(|e| panic!("{e}"))
-        .unwrap_or_else(|| panic!("no tenant {slug}"))
-        .id
+        .unwrap_or_else(|| panic!("account gone"))
+        .balance
+        .get()
+}
+
+/// Where request `id` of `tenant` stands now.
+pub async fn state_of(
+    app: &TestApp,
+    tenant: TenantId,
+    id: PaymentId,
+) -> atelier_domain::PaymentState {
+    app.state
+        .store
+        .find_payment(tenant, None, id)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("request {id} gone"))
+        .state
 }
 
 /// A pack of `credits` for `paise` on sale at `user`'s tenant.

@@ -3,10 +3,12 @@
 //! approve (or reject) it themselves, which would grant credits for a payment nobody else
 //! checked.
 
-use atelier_domain::{PaymentId, PaymentState, TenantId, User};
+use atelier_domain::{PaymentState, TenantId};
 
 use super::statement::{approve, checkbox, hdfc_credit, hdfc_statement, section, upload};
-use super::{admin, decide, listed, make_pack, make_request, member, start, tenant_id};
+use super::{
+    admin, balance, decide, listed, make_pack, make_request, member, start, state_of, tenant_id,
+};
 use crate::common::{Db, TestApp};
 use crate::on_both_databases;
 
@@ -17,27 +19,6 @@ on_both_databases!(
     an_admin_cannot_decide_their_own_payment_but_another_admin_can,
     a_statement_does_not_approve_the_admins_own_payment,
 );
-
-async fn balance(app: &TestApp, user: &User) -> i64 {
-    app.state
-        .store
-        .find_user(user.tenant_id, user.id)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"))
-        .unwrap_or_else(|| panic!("account gone"))
-        .balance
-        .get()
-}
-
-async fn state_of(app: &TestApp, tenant: TenantId, id: PaymentId) -> PaymentState {
-    app.state
-        .store
-        .find_payment(tenant, None, id)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"))
-        .unwrap_or_else(|| panic!("request {id} gone"))
-        .state
-}
 
 async fn audit_rows(app: &TestApp, tenant: TenantId) -> usize {
     app.state

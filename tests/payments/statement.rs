@@ -2,7 +2,7 @@
 //! shows what it matches, and only the requests the admin ticks are approved.
 
 use atelier_domain::{
-    Clock, LedgerReason, PackId, PackTerms, Paise, PaymentId, PaymentState, TenantId, User,
+    Clock, LedgerReason, PackId, PackTerms, Paise, PaymentId, PaymentState, TenantId,
 };
 
 use crate::accounts::{assert_ledger_invariants, make_tenant_admin, set_tenant};
@@ -10,7 +10,7 @@ use crate::common::browser::{csrf_token, Browser};
 use crate::common::{Db, Page, TestApp};
 use crate::on_both_databases;
 
-use super::{make_request, member, tenant_id};
+use super::{balance, make_request, member, state_of, tenant_id};
 
 on_both_databases!(
     a_statement_previews_its_matches_and_approves_only_the_ticked_ones,
@@ -62,27 +62,6 @@ async fn pack(app: &TestApp, tenant: TenantId, credits: i64, paise: i64) -> Pack
         .create_pack(tenant, terms, None, app.clock.now())
         .await
         .unwrap_or_else(|e| panic!("{e}"))
-}
-
-async fn state_of(app: &TestApp, tenant: TenantId, id: PaymentId) -> PaymentState {
-    app.state
-        .store
-        .find_payment(tenant, None, id)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"))
-        .unwrap_or_else(|| panic!("no payment {id}"))
-        .state
-}
-
-async fn balance(app: &TestApp, user: &User) -> i64 {
-    app.state
-        .store
-        .find_user(user.tenant_id, user.id)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"))
-        .unwrap_or_else(|| panic!("no user"))
-        .balance
-        .get()
 }
 
 /// Uploads `file` with the mapping `fields` (and the form's token unless `token` is
