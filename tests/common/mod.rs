@@ -438,6 +438,34 @@ impl Page {
         self.body.replace("&#x2f;", "/")
     }
 
+    /// Where the link whose text starts with `label` leads (read back from its escapes).
+    pub fn link_to(&self, label: &str) -> Option<String> {
+        let text = self.text().replace("&amp;", "&");
+        let before = text.split(&format!(">{label}")).next()?;
+        if before.len() == text.len() {
+            return None;
+        }
+        let href = before.rsplit("href=\"").next()?;
+        href.split('"').next().map(str::to_owned)
+    }
+
+    /// The values of `attribute="…"` in the page (or in its part after `from` when given),
+    /// in order, each once.
+    pub fn attribute_values(&self, attribute: &str, from: Option<&str>) -> Vec<String> {
+        let text = self.text();
+        let text = from
+            .and_then(|start| text.split_once(start).map(|(_, rest)| rest.to_owned()))
+            .unwrap_or(text);
+        let mut values: Vec<String> = Vec::new();
+        for rest in text.split(&format!("{attribute}=\"")).skip(1) {
+            let value = rest.split('"').next().unwrap_or_default().to_owned();
+            if !values.contains(&value) {
+                values.push(value);
+            }
+        }
+        values
+    }
+
     #[track_caller]
     pub fn assert_contains(&self, needle: &str) {
         assert!(

@@ -38,10 +38,10 @@ async fn three_jobs_succeed_and_each_costs_one_credit(db: Db) {
 
     let user = user_by_email(&app, "pixelforge", "maya@example.com").await;
     assert_eq!(user.balance, 17);
-    let (ledger, _) = app
+    let ledger = app
         .state
         .store
-        .ledger_page(user.id, 0, 10)
+        .ledger_page(user.id, None, 10)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let generations = ledger

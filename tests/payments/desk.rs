@@ -51,10 +51,10 @@ async fn at_once(
 
 /// The ledger's purchase entries of `user`: (delta, reference).
 async fn purchases(app: &TestApp, user: &User) -> Vec<(i64, String)> {
-    let (entries, _) = app
+    let entries = app
         .state
         .store
-        .ledger_page(user.id, 0, 100)
+        .ledger_page(user.id, None, 100)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     entries

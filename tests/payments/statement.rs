@@ -237,10 +237,10 @@ async fn a_statement_previews_its_matches_and_approves_only_the_ticked_ones(db: 
     let approved = section(&done, "approved").unwrap_or_else(|| panic!("nothing approved"));
     assert!(approved.contains("asha@example.com") && !approved.contains("ravi@"));
     assert_eq!(balance(&app, &asha).await, before + 100);
-    let (ledger, _) = app
+    let ledger = app
         .state
         .store
-        .ledger_page(asha.id, 0, 1)
+        .ledger_page(asha.id, None, 1)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(

@@ -219,7 +219,7 @@ async fn throughput(
     // job must also have succeeded, with its image, and the ledger must add up.
     for (_, person) in &people {
         let jobs = store
-            .list_jobs(person.id, None, 0, per_person as i64 + 1)
+            .list_jobs(person.id, None, per_person as i64 + 1)
             .await?;
         let done = jobs
             .iter()

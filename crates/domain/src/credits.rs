@@ -165,6 +165,8 @@ impl CreditChange {
 /// One row of an account's credit history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LedgerEntry {
+    /// The row's id: with `created_at`, where a page of the history ends.
+    pub id: uuid::Uuid,
     pub delta: i64,
     pub reason: LedgerReason,
     pub reference: String,

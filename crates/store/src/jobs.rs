@@ -132,13 +132,13 @@ impl Store {
         row.map(JobRow::into_job).transpose()
     }
 
-    /// A user's jobs, newest first: `offset`/`limit` for pages, or after a cursor
-    /// (`before` = created_at and id of the last job seen) for the API.
+    /// A user's jobs, newest first, a keyset page at a time: up to `limit` after `before`
+    /// (created_at and id of the last job seen), through `jobs_user_keyset`. The history
+    /// page and the API page alike, without counting or offsetting the user's jobs.
     pub async fn list_jobs(
         &self,
         user: UserId,
         before: Option<(Timestamp, JobId)>,
-        offset: i64,
         limit: i64,
     ) -> Result<Vec<Job>, StoreError> {
         let (before_at, before_id) =
@@ -146,7 +146,7 @@ impl Store {
         let sql = format!(
             "select {JOB_COLUMNS} from jobs j where j.user_id = $1 \
              and (j.created_at < $2 or (j.created_at = $2 and j.id < $3)) \
-             order by j.created_at desc, j.id desc limit $4 offset $5"
+             order by j.created_at desc, j.id desc limit $4"
         );
         let rows: Vec<JobRow> = on_reader!(self, |pool| {
             sqlx::query_as(&sql)
@@ -154,21 +154,10 @@ impl Store {
                 .bind(before_at)
                 .bind(before_id)
                 .bind(limit)
-                .bind(offset)
                 .fetch_all(pool)
                 .await?
         });
         rows.into_iter().map(JobRow::into_job).collect()
-    }
-
-    pub async fn count_jobs(&self, user: UserId) -> Result<i64, StoreError> {
-        let (n,): (i64,) = on_reader!(self, |pool| {
-            sqlx::query_as("select count(*) from jobs where user_id = $1")
-                .bind(user.0)
-                .fetch_one(pool)
-                .await?
-        });
-        Ok(n)
     }
 
     /// A user's queued and running jobs, oldest first: the queued ones by `jobs_queued_user`

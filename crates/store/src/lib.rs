@@ -21,7 +21,7 @@ mod queue;
 mod sessions;
 mod tenants;
 
-pub use accounts::{NewUser, UserPage};
+pub use accounts::NewUser;
 pub use api_tokens::ApiTokenInfo;
 pub use auth_tokens::{TokenOutcome, TokenPurpose};
 pub use backend::{DatabaseKind, Store};

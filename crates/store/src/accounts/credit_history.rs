@@ -2,40 +2,44 @@
 
 use atelier_domain::{LedgerEntry, LedgerReason, Timestamp, UserId};
 
+use uuid::Uuid;
+
 use crate::backend::on_reader;
 use crate::{Store, StoreError};
 
-/// delta, reason, reference, created_at
-type LedgerRow = (i64, String, String, i64);
+/// id, delta, reason, reference, created_at
+type LedgerRow = (Uuid, i64, String, String, i64);
 
 impl Store {
-    /// The newest entries of an account's credit history.
+    /// An account's credit history, newest first, a keyset page at a time: up to `limit`
+    /// entries after `before` (created_at and id of the last entry seen), through
+    /// `credit_ledger_user_keyset`, without counting or offsetting the account's history.
     pub async fn ledger_page(
         &self,
         user: UserId,
-        offset: i64,
+        before: Option<(Timestamp, Uuid)>,
         limit: i64,
-    ) -> Result<(Vec<LedgerEntry>, i64), StoreError> {
-        let (rows, (total,)): (Vec<LedgerRow>, (i64,)) = on_reader!(self, |pool| {
-            let rows = sqlx::query_as(
-                "select delta, reason, reference, created_at from credit_ledger \
-                 where user_id = $1 order by created_at desc, id desc limit $2 offset $3",
+    ) -> Result<Vec<LedgerEntry>, StoreError> {
+        let (before_at, before_id) =
+            before.map_or((i64::MAX, Uuid::max()), |(t, id)| (t.millis(), id));
+        let rows: Vec<LedgerRow> = on_reader!(self, |pool| {
+            sqlx::query_as(
+                "select id, delta, reason, reference, created_at from credit_ledger \
+                 where user_id = $1 \
+                 and (created_at < $2 or (created_at = $2 and id < $3)) \
+                 order by created_at desc, id desc limit $4",
             )
             .bind(user.0)
+            .bind(before_at)
+            .bind(before_id)
             .bind(limit)
-            .bind(offset)
             .fetch_all(pool)
-            .await?;
-            let total = sqlx::query_as("select count(*) from credit_ledger where user_id = $1")
-                .bind(user.0)
-                .fetch_one(pool)
-                .await?;
-            (rows, total)
+            .await?
         });
-        let entries = rows
-            .into_iter()
-            .map(|(delta, reason, reference, created_at)| {
+        rows.into_iter()
+            .map(|(id, delta, reason, reference, created_at)| {
                 Ok(LedgerEntry {
+                    id,
                     delta,
                     reason: LedgerReason::parse(&reason)
                         .ok_or_else(|| StoreError::Corrupt(format!("ledger reason {reason}")))?,
@@ -43,8 +47,7 @@ impl Store {
                     created_at: Timestamp(created_at),
                 })
             })
-            .collect::<Result<_, StoreError>>()?;
-        Ok((entries, total))
+            .collect()
     }
 
     /// The sum of an account's ledger; equals its balance (an invariant the tests check).

@@ -66,13 +66,6 @@ impl UserRow {
     }
 }
 
-/// One page of a tenant's accounts.
-#[derive(Debug, Clone)]
-pub struct UserPage {
-    pub users: Vec<User>,
-    pub total: i64,
-}
-
 /// Scopes a query to a tenant, or to platform accounts when `tenant` is `None`.
 fn tenant_clause(tenant: Option<TenantId>) -> (&'static str, Option<Uuid>) {
     match tenant {

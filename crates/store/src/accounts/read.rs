@@ -1,10 +1,10 @@
 //! Finding accounts: by email for signing in, by id within a tenant, a tenant's list, and
 //! the count per tenant. A tenant's query never returns another tenant's account.
 
-use atelier_domain::{Email, TenantId, User, UserId};
+use atelier_domain::{Email, TenantId, Timestamp, User, UserId};
 use uuid::Uuid;
 
-use super::{tenant_clause, UserPage, UserRow, USER_COLUMNS};
+use super::{tenant_clause, UserRow, USER_COLUMNS};
 use crate::backend::on_reader;
 use crate::{Store, StoreError};
 
@@ -54,37 +54,32 @@ impl Store {
         row.map(UserRow::into_user).transpose()
     }
 
-    /// A tenant's accounts, newest first.
+    /// A tenant's accounts, newest first, a keyset page at a time: up to `limit` after
+    /// `before` (created_at and id of the last account seen), through `users_tenant_keyset`,
+    /// without counting or offsetting the tenant's accounts.
     pub async fn list_users(
         &self,
         tenant: TenantId,
-        offset: i64,
+        before: Option<(Timestamp, UserId)>,
         limit: i64,
-    ) -> Result<UserPage, StoreError> {
+    ) -> Result<Vec<User>, StoreError> {
+        let (before_at, before_id) =
+            before.map_or((i64::MAX, Uuid::max()), |(t, u)| (t.millis(), u.0));
         let sql = format!(
             "select {USER_COLUMNS} from users u where u.tenant_id = $1 \
-             order by u.created_at desc, u.id desc limit $2 offset $3"
+             and (u.created_at < $2 or (u.created_at = $2 and u.id < $3)) \
+             order by u.created_at desc, u.id desc limit $4"
         );
-        let (rows, (total,)): (Vec<UserRow>, (i64,)) = on_reader!(self, |pool| {
-            let rows = sqlx::query_as(&sql)
+        let rows: Vec<UserRow> = on_reader!(self, |pool| {
+            sqlx::query_as(&sql)
                 .bind(tenant.0)
+                .bind(before_at)
+                .bind(before_id)
                 .bind(limit)
-                .bind(offset)
                 .fetch_all(pool)
-                .await?;
-            let total = sqlx::query_as("select count(*) from users where tenant_id = $1")
-                .bind(tenant.0)
-                .fetch_one(pool)
-                .await?;
-            (rows, total)
+                .await?
         });
-        Ok(UserPage {
-            users: rows
-                .into_iter()
-                .map(UserRow::into_user)
-                .collect::<Result<_, _>>()?,
-            total,
-        })
+        rows.into_iter().map(UserRow::into_user).collect()
     }
 
     /// The number of accounts of each tenant.

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::FormErrors;
 use crate::auth::{hash_new_password, verify_password_off_thread, CsrfForm, CurrentUser};
+use crate::cursor::{keep_page, PageCursor, Pager};
 use crate::page_query::PageQuery;
 use crate::pages::Page;
 use crate::path_id::PathId;
@@ -14,10 +15,15 @@ use crate::AppError;
 /// Ledger rows per page of the account page.
 const LEDGER_PAGE: i64 = 20;
 
+/// What the account page says about a credit history link that does not read.
+const DAMAGED_HISTORY_CURSOR: &str = "This link to older history entries is damaged. Open \
+     your account page again and use the history's \u{201c}Older\u{201d} link.";
+
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub(crate) struct AccountQuery {
-    page: Option<i64>,
+    /// Where the previous page of the credit history ended: `<millis>.<uuid>` of its last entry.
+    history_after: String,
     /// Where the previous page of payments ended: `<millis>.<uuid>` of its last request.
     payments_after: Option<String>,
     welcome: Option<String>,
@@ -34,32 +40,6 @@ struct LedgerRow {
     reference: String,
 }
 
-/// Page numbers and links for a list of `total` rows shown `per_page` at a time.
-#[derive(Serialize)]
-pub(crate) struct Pagination {
-    page: i64,
-    pages: i64,
-    prev_url: Option<String>,
-    next_url: Option<String>,
-}
-
-impl Pagination {
-    pub(crate) fn new(path: &str, page: i64, per_page: i64, total: i64) -> Self {
-        let pages = ((total + per_page - 1) / per_page).max(1);
-        let page = page.clamp(1, pages);
-        Self {
-            page,
-            pages,
-            prev_url: (page > 1).then(|| format!("{path}?page={}", page - 1)),
-            next_url: (page < pages).then(|| format!("{path}?page={}", page + 1)),
-        }
-    }
-
-    pub(crate) fn offset(&self, per_page: i64) -> i64 {
-        (self.page - 1) * per_page
-    }
-}
-
 #[derive(Serialize)]
 struct TokenRow {
     id: String,
@@ -71,7 +51,7 @@ struct TokenRow {
 async fn render_account(
     page: &Page,
     user: &atelier_domain::User,
-    page_number: i64,
+    history_after: Option<PageCursor>,
     payments_after: Option<(Timestamp, PaymentId)>,
     notice: Option<String>,
     errors: FormErrors,
@@ -89,11 +69,20 @@ async fn render_account(
             last_used: t.last_used_at.map(atelier_domain::Timestamp::india_date),
         })
         .collect();
-    let (_, total) = store.ledger_page(user.id, 0, 0).await?;
-    let pagination = Pagination::new("/account", page_number, LEDGER_PAGE, total);
-    let (entries, _) = store
-        .ledger_page(user.id, pagination.offset(LEDGER_PAGE), LEDGER_PAGE)
+    let mut entries = store
+        .ledger_page(
+            user.id,
+            history_after.map(|c| (c.at, c.id)),
+            LEDGER_PAGE + 1,
+        )
         .await?;
+    let older_url = keep_page(&mut entries, LEDGER_PAGE).map(|last| {
+        format!(
+            "/account?history_after={}#history",
+            PageCursor::new(last.created_at, last.id)
+        )
+    });
+    let pagination = Pager::new("/account#history", history_after.is_some(), older_url);
     let ledger: Vec<LedgerRow> = entries
         .into_iter()
         .map(|e| LedgerRow {
@@ -152,6 +141,7 @@ pub(crate) async fn show(
     } else {
         None
     };
+    let history_after = PageCursor::read(&query.history_after, DAMAGED_HISTORY_CURSOR)?;
     let payments_after = query
         .payments_after
         .as_deref()
@@ -161,7 +151,7 @@ pub(crate) async fn show(
     Ok(render_account(
         &page,
         &user,
-        query.page.unwrap_or(1),
+        history_after,
         payments_after,
         notice,
         FormErrors::new(),
@@ -206,7 +196,7 @@ pub(crate) async fn change_password(
     .map_err(|e| errors.insert("new_password", e.message))
     .ok();
     let Some(new) = new.filter(|_| errors.is_empty()) else {
-        let Html(body) = render_account(&page, &user, 1, None, None, errors, None).await?;
+        let Html(body) = render_account(&page, &user, None, None, None, errors, None).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response());
     };
     let hash = hash_new_password(new).await?;
@@ -259,7 +249,7 @@ async fn refuse_token(
     user: &atelier_domain::User,
     errors: FormErrors,
 ) -> Result<Response, AppError> {
-    let Html(body) = render_account(page, user, 1, None, None, errors, None).await?;
+    let Html(body) = render_account(page, user, None, None, None, errors, None).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response())
 }
 
@@ -318,7 +308,7 @@ pub(crate) async fn create_token(
     Ok(render_account(
         &page,
         &user,
-        1,
+        None,
         None,
         notice,
         FormErrors::new(),

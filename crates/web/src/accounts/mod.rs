@@ -13,7 +13,6 @@ use crate::routes::Routes;
 use crate::tenancy::Site;
 use crate::AppState;
 
-pub(crate) use account::Pagination;
 pub(crate) use verify::send_verification_mail;
 
 /// How long a password-reset link works.

@@ -1,7 +1,7 @@
 //! `/platform/payments`: every tenant's payment requests for super-admins, read-only, newest
 //! first, filtered by tenant and state, a keyset page at a time ([`PageCursor`]).
 
-use atelier_domain::{PaymentState, Slug, Timestamp};
+use atelier_domain::{PaymentId, PaymentState, Slug, Timestamp};
 use atelier_store::{DeskFilter, DeskOrder};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -101,7 +101,7 @@ pub(crate) async fn list(
             tenant,
             &filter,
             DeskOrder::NewestFirst,
-            after.map(PageCursor::key),
+            after.map(|c| c.key(PaymentId)),
             PAGE_SIZE + 1,
         )
         .await?;
@@ -109,7 +109,7 @@ pub(crate) async fn list(
     records.truncate(usize::try_from(PAGE_SIZE).unwrap_or(usize::MAX));
     let state_text = query.state.trim();
     let older_url = has_older.then(|| records.last()).flatten().map(|last| {
-        let after = PageCursor::after(last).to_string();
+        let after = PageCursor::new(last.created_at, last.id.0).to_string();
         page_url(
             LIST_PATH,
             &[

@@ -2,8 +2,8 @@ use atelier_domain::{Role, UserId};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
-use crate::accounts::Pagination;
 use crate::auth::{CsrfForm, CurrentUser};
+use crate::cursor::{keep_page, PageCursor, Pager};
 use crate::page_query::PageQuery;
 use crate::pages::Page;
 use crate::path_id::PathId;
@@ -11,10 +11,15 @@ use crate::AppError;
 
 const USERS_PAGE: i64 = 25;
 
+/// What the list says about a "Next" link that does not read.
+const DAMAGED_CURSOR: &str = "This link to the next page of users is damaged. Open the \
+     users list again and use its \u{201c}Next\u{201d} link.";
+
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub(crate) struct ListQuery {
-    page: Option<i64>,
+    /// Where the previous page ended: `<millis>.<uuid>` of its last account.
+    after: String,
     done: Option<String>,
 }
 
@@ -37,13 +42,19 @@ pub(crate) async fn list(
     PageQuery(query): PageQuery<ListQuery>,
 ) -> Result<Response, AppError> {
     let tenant = page.tenant()?.tenant.id;
+    let after = PageCursor::read(&query.after, DAMAGED_CURSOR)?;
     let store = &page.state.store;
-    let total = store.list_users(tenant, 0, 0).await?.total;
-    let pagination = Pagination::new("/admin/users", query.page.unwrap_or(1), USERS_PAGE, total);
-    let users: Vec<UserRow> = store
-        .list_users(tenant, pagination.offset(USERS_PAGE), USERS_PAGE)
-        .await?
-        .users
+    let mut listed = store
+        .list_users(tenant, after.map(|c| c.key(UserId)), USERS_PAGE + 1)
+        .await?;
+    let older_url = keep_page(&mut listed, USERS_PAGE).map(|last| {
+        format!(
+            "/admin/users?after={}",
+            PageCursor::new(last.created_at, last.id.0)
+        )
+    });
+    let pagination = Pager::new("/admin/users", after.is_some(), older_url);
+    let users: Vec<UserRow> = listed
         .into_iter()
         .map(|u| UserRow {
             id: u.id.to_string(),
@@ -65,7 +76,6 @@ pub(crate) async fn list(
     };
     let ctx = minijinja::context! {
         users => users,
-        total => total,
         pagination => pagination,
         current_user_id => me.id.to_string(),
         notice => notice,

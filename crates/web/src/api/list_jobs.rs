@@ -1,4 +1,4 @@
-use atelier_domain::{JobId, Timestamp};
+use atelier_domain::JobId;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::Query;
 use axum::http::StatusCode;
@@ -7,6 +7,7 @@ use axum::Json;
 use serde::Deserialize;
 
 use super::{ApiError, ApiUser};
+use crate::cursor::PageCursor;
 use crate::jobs::{job_json, JobView};
 use crate::pages::Page;
 
@@ -15,15 +16,6 @@ use crate::pages::Page;
 pub(super) struct ListQuery {
     limit: Option<i64>,
     cursor: Option<String>,
-}
-
-/// Cursors are "<created_at millis>.<job id>" of the last job of a page.
-fn parse_cursor(raw: &str) -> Option<(Timestamp, JobId)> {
-    let (at, id) = raw.split_once('.')?;
-    Some((
-        Timestamp(at.parse().ok()?),
-        JobId(uuid::Uuid::try_parse(id).ok()?),
-    ))
 }
 
 /// The token's jobs, newest first, a page at a time.
@@ -49,16 +41,20 @@ pub(super) async fn list_jobs(
     }
     let before = match query.cursor.as_deref() {
         None | Some("") => None,
-        Some(raw) => Some(parse_cursor(raw).ok_or_else(|| {
-            ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "invalid_cursor",
-                "Use the next_cursor of a previous page.",
-            )
-        })?),
+        Some(raw) => Some(
+            PageCursor::parse(raw)
+                .map(|c| c.key(JobId))
+                .ok_or_else(|| {
+                    ApiError::new(
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        "invalid_cursor",
+                        "Use the next_cursor of a previous page.",
+                    )
+                })?,
+        ),
     };
     let state = &page.state;
-    let jobs = state.store.list_jobs(user.id, before, 0, limit + 1).await?;
+    let jobs = state.store.list_jobs(user.id, before, limit + 1).await?;
     let more = jobs.len() as i64 > limit;
     // One read of the queue for the whole page.
     let shown = &jobs[..jobs.len().min(usize::try_from(limit).unwrap_or(20))];
@@ -70,6 +66,6 @@ pub(super) async fn list_jobs(
     let next_cursor = more
         .then(|| jobs.get(usize::try_from(limit - 1).unwrap_or(0)))
         .flatten()
-        .map(|j| format!("{}.{}", j.created_at.millis(), j.id));
+        .map(|j| PageCursor::new(j.created_at, j.id.0).to_string());
     Ok(Json(serde_json::json!({ "jobs": items, "next_cursor": next_cursor })).into_response())
 }

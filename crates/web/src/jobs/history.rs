@@ -1,19 +1,29 @@
+//! The user's history: all their jobs, newest first, a keyset page at a time
+//! ([`PageCursor`]): "Older" carries the last job's time and id, so no job is skipped or
+//! shown twice while new ones arrive, and nothing counts the user's jobs.
+
+use atelier_domain::JobId;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::view::JobView;
-use crate::accounts::Pagination;
 use crate::auth::CurrentUser;
+use crate::cursor::{keep_page, PageCursor, Pager};
 use crate::page_query::PageQuery;
 use crate::pages::Page;
 use crate::AppError;
 
 const HISTORY_PAGE: i64 = 24;
 
+/// What a history page says about an "Older" link that does not read.
+const DAMAGED_CURSOR: &str = "This link to older images is damaged. Open your history again \
+     and use its \u{201c}Older\u{201d} link.";
+
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub(crate) struct HistoryQuery {
-    page: Option<i64>,
+    /// Where the previous page ended: `<millis>.<uuid>` of its last job.
+    after: String,
 }
 
 /// All of the user's jobs, newest first.
@@ -23,14 +33,20 @@ pub(crate) async fn list(
     PageQuery(query): PageQuery<HistoryQuery>,
 ) -> Result<Response, AppError> {
     page.tenant()?;
+    let after = PageCursor::read(&query.after, DAMAGED_CURSOR)?;
     let state = &page.state;
-    let total = state.store.count_jobs(user.id).await?;
-    let pagination = Pagination::new("/history", query.page.unwrap_or(1), HISTORY_PAGE, total);
-    let listed = state
+    let mut listed = state
         .store
-        .list_jobs(user.id, None, pagination.offset(HISTORY_PAGE), HISTORY_PAGE)
+        .list_jobs(user.id, after.map(|c| c.key(JobId)), HISTORY_PAGE + 1)
         .await?;
+    let older_url = keep_page(&mut listed, HISTORY_PAGE).map(|last| {
+        format!(
+            "/history?after={}",
+            PageCursor::new(last.created_at, last.id.0)
+        )
+    });
+    let pagination = Pager::new("/history", after.is_some(), older_url);
     let jobs = JobView::build_all(state, &listed).await?;
-    let ctx = minijinja::context! { job_list => jobs, pagination => pagination, total => total };
+    let ctx = minijinja::context! { job_list => jobs, pagination => pagination };
     Ok(page.render_form("history.html", ctx).await?.into_response())
 }

@@ -15,13 +15,15 @@ use crate::AppError;
 const PAYMENTS_SHOWN: i64 = 20;
 
 pub(crate) fn parse_payments_cursor(raw: &str) -> Result<(Timestamp, PaymentId), AppError> {
-    PageCursor::parse(raw).map(PageCursor::key).ok_or_else(|| {
-        AppError::BadRequest(
-            "This link to older payments is damaged. Open your account page again and use \
+    PageCursor::parse(raw)
+        .map(|c| c.key(PaymentId))
+        .ok_or_else(|| {
+            AppError::BadRequest(
+                "This link to older payments is damaged. Open your account page again and use \
                  its \u{201c}Older payments\u{201d} link."
-                .to_owned(),
-        )
-    })
+                    .to_owned(),
+            )
+        })
 }
 
 /// A page of the user's payment requests, newest first, after `after` (the previous
@@ -47,7 +49,7 @@ pub(crate) async fn payments_page(
         .map(|last| {
             format!(
                 "/account?payments_after={}#payments",
-                PageCursor::after(last)
+                PageCursor::new(last.created_at, last.id.0)
             )
         });
     records.truncate(shown);

@@ -139,10 +139,12 @@ pub(crate) async fn render(
                 .await?;
             let more = records.len() > DESK_PAGE;
             records.truncate(DESK_PAGE);
-            let next_url = records
-                .last()
-                .filter(|_| more)
-                .map(|last| query.filter_url(&[("after", &PageCursor::after(last).to_string())]));
+            let next_url = records.last().filter(|_| more).map(|last| {
+                query.filter_url(&[(
+                    "after",
+                    &PageCursor::new(last.created_at, last.id.0).to_string(),
+                )])
+            });
             (records, next_url, FormErrors::new())
         }
         Err(errors) => (Vec::new(), None, errors),

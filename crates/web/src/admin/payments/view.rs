@@ -179,7 +179,7 @@ fn parse_cursor(raw: &str) -> Result<Option<(Timestamp, PaymentId)>, AppError> {
         return Ok(None);
     }
     PageCursor::parse(raw)
-        .map(|cursor| Some(cursor.key()))
+        .map(|cursor| Some(cursor.key(PaymentId)))
         .ok_or_else(|| {
             AppError::BadRequest(
                 "This page link is damaged. Open the payment desk again and use its Next link."
