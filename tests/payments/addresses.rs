@@ -44,8 +44,23 @@ async fn query_strings_that_do_not_read_get_the_themed_error_page(db: Db) {
     ] {
         assert_themed_bad_request(&desk.get(path).await, path);
     }
-    // The same pages still read a query string given once.
+    // The same pages still read a query string given once, each with one section menu.
     assert_eq!(desk.get("/admin/payments?state=all").await.status, 200);
+    for path in [
+        "/admin/users",
+        "/admin/payments",
+        "/admin/packs",
+        "/admin/audit",
+        "/admin/payments/statement",
+    ] {
+        let page = desk.get(path).await;
+        assert_eq!(page.status, 200, "{path}");
+        assert_eq!(
+            page.body.matches("aria-label=\"Admin sections\"").count(),
+            1,
+            "{path}: one section menu"
+        );
+    }
 
     crate::access::create_super_admin(&app, "root@example.com").await;
     let mut root = Browser::new(&app, "platform.localhost");
