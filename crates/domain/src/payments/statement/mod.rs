@@ -23,6 +23,8 @@ use crate::payments::{Paise, PaymentReference, Utr};
 
 mod cells;
 mod mapping;
+#[cfg(test)]
+mod match_tests;
 mod matching;
 mod records;
 mod table;
