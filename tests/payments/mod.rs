@@ -13,7 +13,10 @@ mod desk_lists;
 mod own_payments;
 mod packs;
 mod payee_rules;
+mod platform;
 mod statement;
+mod statement_input;
+mod tenant_files;
 mod utr_history;
 
 use atelier_domain::{

@@ -2,11 +2,12 @@
 //! (`/admin/packs/payee`), every tenant's payments for the platform (`/platform/payments`),
 //! and the packs tenant files provision.
 
-use atelier_domain::{Clock, PackId, PackTerms, Paise, Slug, TenantId, User};
+use atelier_domain::{Clock, PackId, Paise, TenantId, User};
 
-use crate::accounts::{make_tenant_admin, user_by_email, PASSWORD};
+use super::admin;
+use crate::accounts::{user_by_email, PASSWORD};
 use crate::common::browser::Browser;
-use crate::common::{repo_root, test_settings, Db, Page, TestApp, TestDatabase};
+use crate::common::{Db, TestApp};
 use crate::on_both_databases;
 
 on_both_databases!(
@@ -14,27 +15,15 @@ on_both_databases!(
     a_bought_pack_is_never_deleted_only_taken_off_sale,
     the_upi_id_is_checked_and_stopping_payments_takes_its_own_button,
     plain_users_are_refused_and_other_tenants_packs_are_not_found,
-    the_platform_lists_every_tenants_payments_a_page_at_a_time,
-    tenant_files_give_packs_once_and_export_writes_them_back,
-    a_file_that_no_longer_passes_does_not_stop_its_existing_tenant,
 );
 
-/// An admin of `slug`'s site, signed in there.
-async fn admin<'a>(app: &'a TestApp, slug: &str, email: &str) -> (Browser<'a>, User) {
-    let mut browser = Browser::new(app, &format!("{slug}.test"));
-    let page = browser.register(email, PASSWORD).await;
-    assert_eq!(page.status, 303, "{}", page.body);
-    let user = make_tenant_admin(app, slug, email).await;
-    (browser, user)
-}
-
-fn tenant_of(user: &User) -> TenantId {
+pub(super) fn users_tenant(user: &User) -> TenantId {
     user.tenant_id
         .unwrap_or_else(|| panic!("{} has no tenant", user.email))
 }
 
 /// The tenant's packs as (credits, price in paise, on sale), in their order.
-async fn packs(app: &TestApp, tenant: TenantId) -> Vec<(PackId, i64, i64, bool)> {
+pub(super) async fn packs(app: &TestApp, tenant: TenantId) -> Vec<(PackId, i64, i64, bool)> {
     app.state
         .store
         .list_packs(tenant, false)
@@ -45,18 +34,8 @@ async fn packs(app: &TestApp, tenant: TenantId) -> Vec<(PackId, i64, i64, bool)>
         .collect()
 }
 
-/// The values of `attribute="…"` in the page, in order (`data-pack`, `data-payment`).
-fn attribute_values(page: &Page, attribute: &str) -> Vec<String> {
-    let marker = format!("{attribute}=\"");
-    page.body
-        .split(&marker)
-        .skip(1)
-        .filter_map(|rest| rest.split('"').next().map(str::to_owned))
-        .collect()
-}
-
 /// `user` says they paid for `pack` with `utr`.
-async fn pay(app: &TestApp, user: &User, pack: PackId, utr: &str) {
+pub(super) async fn pay(app: &TestApp, user: &User, pack: PackId, utr: &str) {
     let made = app
         .state
         .store
@@ -89,8 +68,8 @@ async fn audit_actions(app: &TestApp, tenant: TenantId) -> Vec<(String, String, 
 
 async fn admins_add_change_reorder_and_take_packs_off_sale_with_an_audit_trail(db: Db) {
     let app = TestApp::start(db).await;
-    let (mut boss, me) = admin(&app, "pixelforge", "boss@example.com").await;
-    let tenant = tenant_of(&me);
+    let (mut boss, me) = admin(&app, "pixelforge.test", "boss@example.com").await;
+    let tenant = users_tenant(&me);
 
     // The provisioned packs, in order, each with its price per image; the console's
     // sections link to each other.
@@ -102,7 +81,7 @@ async fn admins_add_change_reorder_and_take_packs_off_sale_with_an_audit_trail(d
     page.assert_contains("Packs &amp; UPI");
     page.assert_contains("data-selling=\"yes\"");
     let before = packs(&app, tenant).await;
-    assert_eq!(attribute_values(&page, "data-pack").len(), before.len());
+    assert_eq!(page.attribute_values("data-pack", None).len(), before.len());
     assert!(boss
         .get("/admin/users")
         .await
@@ -200,7 +179,7 @@ async fn admins_add_change_reorder_and_take_packs_off_sale_with_an_audit_trail(d
         Some(order.len() - 2)
     );
     let page = boss.get("/admin/packs").await;
-    let shown: Vec<String> = attribute_values(&page, "data-pack");
+    let shown: Vec<String> = page.attribute_values("data-pack", None);
     let expected: Vec<String> = order.iter().map(ToString::to_string).collect();
     assert_eq!(shown, expected, "the page lists the packs in their order");
     // The first cannot go further up; nothing breaks.
@@ -259,8 +238,8 @@ async fn admins_add_change_reorder_and_take_packs_off_sale_with_an_audit_trail(d
 
 async fn a_bought_pack_is_never_deleted_only_taken_off_sale(db: Db) {
     let app = TestApp::start(db).await;
-    let (mut boss, me) = admin(&app, "pixelforge", "boss@example.com").await;
-    let tenant = tenant_of(&me);
+    let (mut boss, me) = admin(&app, "pixelforge.test", "boss@example.com").await;
+    let tenant = users_tenant(&me);
     let mut buyer = Browser::new(&app, "pixelforge.test");
     buyer.register("buyer@example.com", PASSWORD).await;
     let buyer = user_by_email(&app, "pixelforge", "buyer@example.com").await;
@@ -334,8 +313,8 @@ async fn a_bought_pack_is_never_deleted_only_taken_off_sale(db: Db) {
 
 async fn the_upi_id_is_checked_and_stopping_payments_takes_its_own_button(db: Db) {
     let app = TestApp::start(db).await;
-    let (mut boss, me) = admin(&app, "pixelforge", "boss@example.com").await;
-    let tenant = tenant_of(&me);
+    let (mut boss, me) = admin(&app, "pixelforge.test", "boss@example.com").await;
+    let tenant = users_tenant(&me);
     let host = atelier_domain::HostName::parse("pixelforge.test").unwrap_or_else(|e| panic!("{e}"));
     let vpa_now = || async {
         match app.state.tenants.resolve(&host).await {
@@ -437,7 +416,7 @@ async fn plain_users_are_refused_and_other_tenants_packs_are_not_found(db: Db) {
     user.register("sam@example.com", PASSWORD).await;
     assert_eq!(user.get("/admin/packs").await.status, 403);
     let sam = user_by_email(&app, "pixelforge", "sam@example.com").await;
-    let pixelforge = tenant_of(&sam);
+    let pixelforge = users_tenant(&sam);
     let before = packs(&app, pixelforge).await;
     let (pack, ..) = before[0];
     let refused = user
@@ -454,7 +433,7 @@ async fn plain_users_are_refused_and_other_tenants_packs_are_not_found(db: Db) {
     assert_eq!(refused.status, 403);
 
     // Nocturne's admin, on nocturne's site, names pixelforge's pack: there is no such pack.
-    let (mut other, _) = admin(&app, "nocturne", "owner@nocturne.example").await;
+    let (mut other, _) = admin(&app, "nocturne.test", "owner@nocturne.example").await;
     for action in ["deactivate", "up", "delete"] {
         let page = other
             .submit(
@@ -478,206 +457,4 @@ async fn plain_users_are_refused_and_other_tenants_packs_are_not_found(db: Db) {
         .get("/admin/packs")
         .await
         .assert_lacks(&pack.to_string());
-}
-
-async fn the_platform_lists_every_tenants_payments_a_page_at_a_time(db: Db) {
-    let app = TestApp::start(db).await;
-    let mut made = Vec::new();
-    for (slug, digit) in [("pixelforge", '4'), ("nocturne", '5')] {
-        let mut browser = Browser::new(&app, &format!("{slug}.test"));
-        let email = format!("buyer@{slug}.example");
-        browser.register(&email, PASSWORD).await;
-        let buyer = user_by_email(&app, slug, &email).await;
-        let (pack, ..) = packs(&app, tenant_of(&buyer)).await[0];
-        for i in 0..30_u32 {
-            // Several requests share a millisecond: the cursor's id settles their order.
-            if i % 3 == 0 {
-                app.clock.advance_millis(1);
-            }
-            pay(&app, &buyer, pack, &format!("{digit}{i:011}")).await;
-            made.push(format!("{digit}{i:011}"));
-        }
-    }
-    crate::access::create_super_admin(&app, "root@example.com").await;
-    let mut root = Browser::new(&app, "platform.localhost");
-    assert_eq!(root.login("root@example.com", PASSWORD).await.status, 303);
-
-    let mut seen = Vec::new();
-    let mut next = Some("/platform/payments".to_owned());
-    let mut pages = 0;
-    while let Some(path) = next.take() {
-        pages += 1;
-        assert!(pages <= 3, "the pages never end");
-        let page = root.get(&path).await;
-        assert_eq!(page.status, 200, "{path}: {}", page.body);
-        seen.extend(attribute_values(&page, "data-payment"));
-        next = page
-            .text()
-            .split("href=\"")
-            .skip(1)
-            .filter_map(|rest| rest.split('"').next())
-            .find(|href| href.contains("after="))
-            .map(|href| href.replace("&amp;", "&"));
-        if pages == 1 {
-            page.assert_contains("pixelforge");
-            page.assert_contains("nocturne");
-            page.assert_contains("buyer@nocturne.example");
-            page.assert_contains("₹129.00");
-            page.assert_contains("Pending");
-            page.assert_contains("Older");
-        }
-    }
-    assert_eq!(pages, 2);
-    // Every request exactly once, newest first.
-    let all = app
-        .state
-        .store
-        .payment_desk(
-            None,
-            &atelier_store::DeskFilter::default(),
-            atelier_store::DeskOrder::NewestFirst,
-            None,
-            1_000,
-        )
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(all.len(), 60);
-    let expected: Vec<String> = all.iter().map(|r| r.id.to_string()).collect();
-    assert_eq!(seen, expected);
-
-    // One tenant, and a state with nothing in it.
-    let nocturne = root.get("/platform/payments?tenant=nocturne").await;
-    assert_eq!(attribute_values(&nocturne, "data-payment").len(), 30);
-    nocturne.assert_lacks("buyer@pixelforge.example");
-    nocturne.assert_lacks("after=");
-    let approved = root.get("/platform/payments?state=approved").await;
-    assert_eq!(attribute_values(&approved, "data-payment").len(), 0);
-    approved.assert_contains("No payments match");
-    assert_eq!(
-        root.get("/platform/payments?after=yesterday").await.status,
-        400
-    );
-    assert_eq!(
-        root.get("/platform/payments?tenant=nobody").await.status,
-        400
-    );
-}
-
-async fn tenant_files_give_packs_once_and_export_writes_them_back(db: Db) {
-    let database = TestDatabase::new(&db).await;
-    let settings = test_settings(&database, "");
-    let first = TestApp::start_on(database, settings.clone()).await;
-    let slug = |s: &str| Slug::parse(s).unwrap_or_else(|e| panic!("{e}"));
-    let tenant = |app: &TestApp, s: &'static str| {
-        let store = app.state.store.clone();
-        async move {
-            store
-                .find_tenant_by_slug(&slug(s))
-                .await
-                .unwrap_or_else(|e| panic!("{e}"))
-                .unwrap_or_else(|| panic!("no {s}"))
-                .id
-        }
-    };
-    let pixelforge = tenant(&first, "pixelforge").await;
-    let nocturne = tenant(&first, "nocturne").await;
-    let terms = |list: Vec<(PackId, i64, i64, bool)>| -> Vec<(i64, i64, bool)> {
-        list.into_iter().map(|(_, c, p, a)| (c, p, a)).collect()
-    };
-    assert_eq!(
-        terms(packs(&first, pixelforge).await),
-        [(50, 14_900, true), (120, 29_900, true), (300, 69_900, true)]
-    );
-    assert_eq!(packs(&first, nocturne).await.len(), 3);
-
-    // An admin changes a price and empties nocturne; a restart applies neither file again:
-    // once a tenant exists, its packs are the admins' to manage.
-    let store = &first.state.store;
-    let (_, boss) = admin(&first, "pixelforge", "boss@example.com").await;
-    let actor = atelier_store::Actor {
-        id: boss.id,
-        email: boss.email.to_string(),
-        address: "127.0.0.1".to_owned(),
-    };
-    let (cheapest, ..) = packs(&first, pixelforge).await[0];
-    let cheaper = PackTerms::new(50, Paise::new(9_900)).unwrap_or_else(|e| panic!("{e:?}"));
-    store
-        .update_pack(pixelforge, cheapest, cheaper, &actor, first.clock.now())
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    for (id, ..) in packs(&first, nocturne).await {
-        store
-            .delete_pack(nocturne, id, &actor, first.clock.now())
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
-    }
-    let TestApp { database, .. } = first;
-    let second = TestApp::start_on(database, settings).await;
-    assert_eq!(
-        terms(packs(&second, pixelforge).await),
-        [(50, 9_900, true), (120, 29_900, true), (300, 69_900, true)]
-    );
-    assert_eq!(packs(&second, nocturne).await, []);
-
-    // Export writes the packs (an off-sale one marked so); the file reads back to the same.
-    let (last, ..) = packs(&second, pixelforge).await[2];
-    second
-        .state
-        .store
-        .set_pack_active(pixelforge, last, false, &actor, second.clock.now())
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    let file = atelier::provision::TenantFile::export(&second.state.store, &slug("pixelforge"))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"))
-        .unwrap_or_else(|| panic!("no pixelforge"));
-    let text = toml::to_string_pretty(&file).unwrap_or_else(|e| panic!("{e}"));
-    assert!(text.contains("[[packs]]"), "{text}");
-    assert!(text.contains("price = \"99.00\""), "{text}");
-    assert_eq!(text.matches("active = false").count(), 1, "{text}");
-    let read: atelier::provision::TenantFile =
-        toml::from_str(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
-    let plan = read
-        .parse("the export", &second.state.themes)
-        .unwrap_or_else(|e| panic!("{e:#}"));
-    let prices: Vec<(i64, i64, bool)> = plan
-        .packs
-        .iter()
-        .map(|(t, active)| (t.credits.get(), t.price.get(), *active))
-        .collect();
-    assert_eq!(
-        prices,
-        [(50, 9_900, true), (120, 29_900, true), (300, 69_900, false)]
-    );
-}
-
-/// Rules grow stricter (a payee name of 61 to 80 characters passed once): a file whose tenant
-/// already exists is not applied, so a file that no longer passes is warned about and every
-/// site still starts.
-async fn a_file_that_no_longer_passes_does_not_stop_its_existing_tenant(db: Db) {
-    let database = TestDatabase::new(&db).await;
-    let tenants = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    for name in ["pixelforge.toml", "nocturne.toml"] {
-        std::fs::copy(
-            repo_root().join("tenants").join(name),
-            tenants.path().join(name),
-        )
-        .unwrap_or_else(|e| panic!("{name}: {e}"));
-    }
-    let mut settings = test_settings(&database, "");
-    settings.tenants_dir = tenants.path().to_path_buf();
-    let first = TestApp::start_on(database, settings.clone()).await;
-    assert_eq!(first.get("pixelforge.test", "/").await.status, 200);
-    let TestApp { database, .. } = first;
-
-    let file = tenants.path().join("pixelforge.toml");
-    let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{e}"));
-    let long = format!("upi_payee = \"{}\"", "P".repeat(70));
-    let edited = text.replace("upi_payee = \"PixelForge Creative\"", &long);
-    assert_ne!(edited, text, "the file names its payee");
-    std::fs::write(&file, edited).unwrap_or_else(|e| panic!("{e}"));
-
-    let second = TestApp::start_on(database, settings).await;
-    assert_eq!(second.get("pixelforge.test", "/").await.status, 200);
-    assert_eq!(second.get("nocturne.test", "/").await.status, 200);
 }

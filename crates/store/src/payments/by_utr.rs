@@ -45,12 +45,12 @@ impl Store {
         };
         let mut records = Vec::new();
         for chunk in values.chunks(VALUES_PER_QUERY) {
-            let placeholders: Vec<String> = (2..chunk.len() + 2).map(|n| format!("${n}")).collect();
+            let params: Vec<String> = (2..chunk.len() + 2).map(|n| format!("${n}")).collect();
             let sql = format!(
                 "select {PAYMENT_COLUMNS} from {PAYMENT_FROM} \
                  where r.tenant_id = $1 and {column} in ({}) \
                  order by {column}, r.created_at desc, r.id desc",
-                placeholders.join(", ")
+                params.join(", ")
             );
             let rows: Vec<PaymentRow> = on_reader!(self, |pool| {
                 let mut query = sqlx::query_as(&sql).bind(tenant.0);
