@@ -6,11 +6,13 @@
 mod audit;
 mod by_utr;
 mod decide;
+mod desk;
 mod packs;
 mod requests;
 
 pub(crate) use audit::write_audit;
 pub use audit::{Actor, AuditRecord};
 pub use decide::{Decided, Decision};
+pub use desk::{DeskFilter, DeskOrder};
 pub use packs::Pack;
-pub use requests::{DeskFilter, DeskOrder, NewPayment, PaymentRecord, PaymentRefusal};
+pub use requests::{NewPayment, PaymentRecord, PaymentRefusal};
