@@ -18,6 +18,7 @@ use crate::on_both_databases;
 mod claims;
 mod endings;
 mod fencing;
+mod live;
 mod pages;
 mod queue_places;
 mod shutdown;

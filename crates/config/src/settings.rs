@@ -131,6 +131,9 @@ pub struct LimitSettings {
     pub mail_per_account_per_hour: u32,
     /// Payment requests one user may have waiting for an admin's decision at once.
     pub pending_payments_per_user: u32,
+    /// Live-status streams one user may hold open on a node; a new one closes the oldest,
+    /// whose page then polls instead.
+    pub live_streams_per_user: u32,
     /// A header set by the reverse proxy with the client's address (e.g. "x-forwarded-for",
     /// whose last entry is used); unset trusts the connection's address.
     pub client_ip_header: Option<String>,
@@ -146,6 +149,7 @@ impl LimitSettings {
             self.mail_per_ip_per_hour,
             self.mail_per_account_per_hour,
             self.pending_payments_per_user,
+            self.live_streams_per_user,
         ];
         if limits.contains(&0) {
             return Err(("limits", "every limit must be at least 1"));
@@ -164,6 +168,7 @@ impl Default for LimitSettings {
             mail_per_ip_per_hour: 20,
             mail_per_account_per_hour: 5,
             pending_payments_per_user: 3,
+            live_streams_per_user: 6,
             client_ip_header: None,
         }
     }

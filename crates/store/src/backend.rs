@@ -94,6 +94,18 @@ macro_rules! in_transaction {
 
 pub(crate) use {in_transaction, lock_writer, on_reader};
 
+/// Values bound per query when reading by a list: well under either database's limit on
+/// bound values (SQLite's is 32,766).
+pub(crate) const VALUES_PER_QUERY: usize = 500;
+
+/// `$first, $first+1, …`: `count` numbered parameters, for an `in (…)` list.
+pub(crate) fn parameters(first: usize, count: usize) -> String {
+    (first..first + count)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl Store {
     /// Opens the database named by `url` (`sqlite://path` or `postgres://…`). A SQLite file
     /// and its folder are created when missing.

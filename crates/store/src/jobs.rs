@@ -9,7 +9,7 @@ use uuid::Uuid;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::backend::on_reader;
+use crate::backend::{on_reader, parameters, VALUES_PER_QUERY};
 use crate::{Store, StoreError};
 
 /// A stored image's owner and size.
@@ -188,16 +188,34 @@ impl Store {
         tenant: TenantId,
         user: UserId,
     ) -> Result<QueuePlaces, StoreError> {
-        let mine: Vec<(Uuid,)> = on_reader!(self, |pool| {
-            sqlx::query_as(
-                "select id from jobs where tenant_id = $1 and user_id = $2 and status = 'queued' \
-                 order by created_at, id",
-            )
-            .bind(tenant.0)
-            .bind(user.0)
-            .fetch_all(pool)
-            .await?
-        });
+        self.queue_places_of(tenant, &[user]).await
+    }
+
+    /// [`Store::queue_places`] for several users of one tenant at once: the live-status
+    /// streams of a node share these reads, whoever watches.
+    pub async fn queue_places_of(
+        &self,
+        tenant: TenantId,
+        users: &[UserId],
+    ) -> Result<QueuePlaces, StoreError> {
+        let mut mine: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+        for chunk in users.chunks(VALUES_PER_QUERY) {
+            let sql = format!(
+                "select user_id, id from jobs where tenant_id = $1 and status = 'queued' \
+                 and user_id in ({}) order by created_at, id",
+                parameters(2, chunk.len())
+            );
+            let rows: Vec<(Uuid, Uuid)> = on_reader!(self, |pool| {
+                let mut query = sqlx::query_as(&sql).bind(tenant.0);
+                for user in chunk {
+                    query = query.bind(user.0);
+                }
+                query.fetch_all(pool).await?
+            });
+            for (user, job) in rows {
+                mine.entry(user).or_default().push(job);
+            }
+        }
         if mine.is_empty() {
             return Ok(QueuePlaces::default());
         }
@@ -211,25 +229,46 @@ impl Store {
             .fetch_all(pool)
             .await?
         });
-        let my_turn = waiting
-            .iter()
-            .find(|(u, ..)| *u == user.0)
-            .map_or(0, |(_, _, turn)| *turn);
         let others: Vec<Waiting> = waiting
-            .into_iter()
-            .map(|(u, queued, last_turn)| Waiting {
+            .iter()
+            .map(|&(u, queued, last_turn)| Waiting {
                 user: UserId(u),
                 queued,
                 last_turn,
             })
             .collect();
-        let places = fair_positions(user, my_turn, mine.len(), &others);
-        Ok(QueuePlaces(
-            mine.into_iter()
-                .map(|(id,)| JobId(id))
-                .zip(places)
-                .collect(),
-        ))
+        let mut places = HashMap::new();
+        for (user, jobs) in mine {
+            let my_turn = others
+                .iter()
+                .find(|w| w.user.0 == user)
+                .map_or(0, |w| w.last_turn);
+            let ranks = fair_positions(UserId(user), my_turn, jobs.len(), &others);
+            places.extend(jobs.into_iter().map(JobId).zip(ranks));
+        }
+        Ok(QueuePlaces(places))
+    }
+
+    /// The jobs with these ids, in no particular order; ids of no job are left out.
+    pub async fn jobs_by_ids(&self, ids: &[JobId]) -> Result<Vec<Job>, StoreError> {
+        let mut jobs = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(VALUES_PER_QUERY) {
+            let sql = format!(
+                "select {JOB_COLUMNS} from jobs j where j.id in ({})",
+                parameters(1, chunk.len())
+            );
+            let rows: Vec<JobRow> = on_reader!(self, |pool| {
+                let mut query = sqlx::query_as(&sql);
+                for id in chunk {
+                    query = query.bind(id.0);
+                }
+                query.fetch_all(pool).await?
+            });
+            for row in rows {
+                jobs.push(row.into_job()?);
+            }
+        }
+        Ok(jobs)
     }
 
     /// The average render time of the most recent successful jobs, for wait estimates.

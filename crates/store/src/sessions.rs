@@ -5,7 +5,7 @@ use atelier_domain::{TenantId, Timestamp, User, UserId};
 use uuid::Uuid;
 
 use crate::accounts::{UserRow, USER_COLUMNS};
-use crate::backend::{in_transaction, on_reader};
+use crate::backend::{in_transaction, on_reader, parameters, VALUES_PER_QUERY};
 use crate::{Store, StoreError};
 
 /// A session as found from its cookie.
@@ -99,6 +99,37 @@ impl Store {
             user,
             last_seen_at: Timestamp(row.last_seen_at),
         }))
+    }
+
+    /// Of these sessions, those still signed in (not expired, seen since `idle_since`, their
+    /// account not disabled), with their account: one read for every live-status stream of
+    /// a node, however many are open.
+    pub async fn signed_in_sessions(
+        &self,
+        id_hashes: &[String],
+        now: Timestamp,
+        idle_since: Timestamp,
+    ) -> Result<Vec<(String, UserId)>, StoreError> {
+        let mut live = Vec::new();
+        for chunk in id_hashes.chunks(VALUES_PER_QUERY) {
+            let sql = format!(
+                "select s.id_hash, s.user_id from sessions s join users u on u.id = s.user_id \
+                 where s.id_hash in ({}) and s.expires_at > $1 and s.last_seen_at > $2 \
+                 and u.disabled_at is null",
+                parameters(3, chunk.len())
+            );
+            let rows: Vec<(String, Uuid)> = on_reader!(self, |pool| {
+                let mut query = sqlx::query_as(&sql)
+                    .bind(now.millis())
+                    .bind(idle_since.millis());
+                for hash in chunk {
+                    query = query.bind(hash.as_str());
+                }
+                query.fetch_all(pool).await?
+            });
+            live.extend(rows.into_iter().map(|(hash, user)| (hash, UserId(user))));
+        }
+        Ok(live)
     }
 
     /// Records activity, which pushes back the idle expiry.

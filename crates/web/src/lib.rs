@@ -59,6 +59,8 @@ pub struct AppState {
     pub queue_wake: Arc<Notify>,
     /// Jobs that changed on this node, for live status pages.
     pub job_events: broadcast::Sender<JobId>,
+    /// The jobs this node's live-status streams watch, kept current by one task.
+    pub live: jobs::LiveJobs,
     /// API tokens' accounts, per site, for two seconds.
     pub api_tokens: auth::ApiTokenCache,
     /// Jobs that have ended (succeeded, failed, canceled), which never change again: status
@@ -90,6 +92,7 @@ impl AppState {
             clock,
         } = services;
         let settings = Arc::new(settings);
+        let live = jobs::LiveJobs::new(settings.limits.live_streams_per_user);
         let tenants = TenantDirectory::new(store.clone(), settings.clone(), clock.clone());
         Self {
             store,
@@ -104,6 +107,7 @@ impl AppState {
             models: Arc::new(models),
             queue_wake: Arc::new(Notify::new()),
             job_events: broadcast::channel(1024).0,
+            live,
             api_tokens: auth::ApiTokenCache::default(),
             finished_jobs: moka::sync::Cache::builder()
                 .max_capacity(20_000)

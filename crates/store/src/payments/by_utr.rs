@@ -6,11 +6,8 @@ use atelier_domain::TenantId;
 
 use super::requests::{PaymentRow, PAYMENT_COLUMNS, PAYMENT_FROM};
 use super::PaymentRecord;
-use crate::backend::on_reader;
+use crate::backend::{on_reader, parameters, VALUES_PER_QUERY};
 use crate::{Store, StoreError};
-
-/// Values asked about per query: well under either database's limit on bound values.
-const VALUES_PER_QUERY: usize = 500;
 
 impl Store {
     /// Every request of `tenant`, in any state, whose UTR is one of `utrs`; newest first
@@ -45,12 +42,11 @@ impl Store {
         };
         let mut records = Vec::new();
         for chunk in values.chunks(VALUES_PER_QUERY) {
-            let params: Vec<String> = (2..chunk.len() + 2).map(|n| format!("${n}")).collect();
             let sql = format!(
                 "select {PAYMENT_COLUMNS} from {PAYMENT_FROM} \
                  where r.tenant_id = $1 and {column} in ({}) \
                  order by {column}, r.created_at desc, r.id desc",
-                params.join(", ")
+                parameters(2, chunk.len())
             );
             let rows: Vec<PaymentRow> = on_reader!(self, |pool| {
                 let mut query = sqlx::query_as(&sql).bind(tenant.0);

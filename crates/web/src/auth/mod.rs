@@ -20,5 +20,5 @@ pub(crate) use csrf::{
 };
 pub(crate) use password::{hash_new_password, verify_password_off_thread};
 pub use session::SessionHandle;
-pub(crate) use session::{load_session, CurrentUser};
+pub(crate) use session::{idle_since, load_session, CurrentUser};
 pub use throttle::Throttles;

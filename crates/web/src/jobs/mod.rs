@@ -4,10 +4,12 @@
 mod generate;
 mod history;
 mod images;
+mod live;
 mod status;
 mod view;
 
 pub(crate) use generate::{parse_job, queue_job, GenerateForm};
+pub use live::LiveJobs;
 pub(crate) use view::{job_json, JobView};
 
 use crate::routes::Routes;

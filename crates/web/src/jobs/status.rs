@@ -1,18 +1,17 @@
 use std::convert::Infallible;
-use std::time::Duration;
 
 use atelier_domain::{Job, JobId, Role, User};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Json;
 use futures_util::StreamExt;
-use tokio::sync::broadcast::error::RecvError;
 
+use super::live::{Snapshot, Subscription, Watcher};
 use super::view::{job_json, JobView};
-use crate::auth::{CsrfForm, CurrentUser, SessionHandle};
+use crate::auth::{CsrfForm, CurrentUser};
 use crate::pages::Page;
 use crate::path_id::PathId;
-use crate::{AppError, AppState};
+use crate::AppError;
 
 /// Who may see a job or image: its owner, the tenant's admins, super-admins.
 pub(crate) fn may_view(
@@ -55,79 +54,101 @@ pub(crate) async fn json(
         .into_response())
 }
 
-struct Watch {
-    state: AppState,
-    /// The session that opened the stream: the stream ends with it (sign-out, expiry, a
-    /// disabled account).
-    session: SessionHandle,
-    tenant: atelier_domain::TenantId,
-    id: JobId,
-    changes: tokio::sync::broadcast::Receiver<JobId>,
-    last: Option<String>,
+/// Where a stream stands: its first event, the ones after, or done.
+enum Step {
+    First(Subscription),
+    Next(Subscription),
+    Done,
 }
 
-/// Waits until this job may have changed: a worker on this node says so, or two seconds
-/// pass (a change made on another node).
-async fn next_change(watch: &mut Watch) {
-    let wait = async {
-        loop {
-            match watch.changes.recv().await {
-                Ok(id) if id == watch.id => return,
-                Ok(_) => {}
-                Err(RecvError::Lagged(_)) => return,
-                Err(RecvError::Closed) => std::future::pending::<()>().await,
-            }
-        }
+/// The event for a snapshot, and what follows it: nothing once the job has ended or is gone.
+fn show(snapshot: Snapshot, subscription: Subscription) -> Option<(Event, Step)> {
+    let json = snapshot.json?;
+    let next = if snapshot.active {
+        Step::Next(subscription)
+    } else {
+        Step::Done
     };
-    let _ = tokio::time::timeout(Duration::from_secs(2), wait).await;
+    Some((Event::default().event("job").data(&*json), next))
+}
+
+/// The next event of a stream, when there is one.
+async fn next_event(step: Step) -> Option<(Event, Step)> {
+    let mut watching = match step {
+        Step::First(mut watching) => {
+            let snapshot = watching.job.borrow_and_update().clone();
+            return show(snapshot, watching);
+        }
+        Step::Next(watching) => watching,
+        Step::Done => return None,
+    };
+    let mut superseded = true;
+    loop {
+        let woken = tokio::select! {
+            changed = watching.job.changed() => changed.ok().map(|()| Woken::Changed),
+            // Signed out, expired or disabled: the stream ends with the session.
+            _ = watching.signed_in.wait_for(|signed_in| !*signed_in) => None,
+            closed = &mut watching.superseded, if superseded => match closed {
+                Ok(()) => Some(Woken::Superseded),
+                Err(_) => {
+                    superseded = false;
+                    continue;
+                }
+            },
+        };
+        return match woken? {
+            Woken::Changed => {
+                let snapshot = watching.job.borrow_and_update().clone();
+                show(snapshot, watching)
+            }
+            // The page polls instead when it hears this (live-jobs.js).
+            Woken::Superseded => {
+                let event = Event::default()
+                    .event("closed")
+                    .data(r#"{"reason":"too_many_streams"}"#);
+                Some((event, Step::Done))
+            }
+        };
+    }
+}
+
+/// Why a waiting stream woke.
+enum Woken {
+    Changed,
+    Superseded,
 }
 
 /// Server-sent events: the job's JSON whenever it changes, ending with its final state, or
-/// sooner when the viewer's session ends or the account is disabled.
+/// sooner when the viewer's session ends, the account is disabled, or the viewer opened too
+/// many streams (see [`LiveJobs`](super::live::LiveJobs)).
 pub(crate) async fn events(
     page: Page,
     CurrentUser(user): CurrentUser,
     PathId(id): PathId<JobId>,
 ) -> Result<Response, AppError> {
     let job = visible_job(&page, &user, id).await?;
-    let shutdown = page.state.shutdown.clone();
-    let watch = Watch {
-        changes: page.state.job_events.subscribe(),
-        session: page.session.clone(),
-        state: page.state.clone(),
-        tenant: job.tenant_id,
-        id: job.id,
-        last: None,
+    // Streams follow a browser's session; API clients poll the API.
+    let session = page.session.id_hash().ok_or(AppError::NotFound)?;
+    let state = &page.state;
+    let view = JobView::build(state, &job).await?;
+    let first = Snapshot {
+        json: Some(job_json(&view).to_string().into()),
+        active: job.status.is_active(),
     };
-    let stream = futures_util::stream::unfold(Some(watch), |watch| async move {
-        let mut watch = watch?;
-        loop {
-            // Checked on every look (a change on this node, or every 2 seconds), so a
-            // disabled account's streams end within 2 seconds on any node.
-            if !watch.session.still_signed_in(&watch.state).await.ok()? {
-                return None;
-            }
-            let job = watch
-                .state
-                .find_job(watch.tenant, None, watch.id)
-                .await
-                .ok()??;
-            let view = JobView::build(&watch.state, &job).await.ok()?;
-            let data = job_json(&view).to_string();
-            if watch.last.as_deref() != Some(data.as_str()) {
-                let event = Event::default().event("job").data(data.clone());
-                let next = job.status.is_active().then(|| Watch {
-                    last: Some(data),
-                    ..watch
-                });
-                return Some((Ok::<Event, Infallible>(event), next));
-            }
-            next_change(&mut watch).await;
-        }
-    });
-    // A stream would hold its connection, and so the node's graceful shutdown, until the job
-    // ends; it ends with the node instead, and the browser reconnects to another one.
-    let stream = stream.take_until(async move { shutdown.requested().await });
+    let watcher = Watcher {
+        job: job.id,
+        tenant: job.tenant_id,
+        owner: job.user_id,
+        user: user.id,
+        session,
+    };
+    let watching = state.live.watch(state, watcher, first);
+    let shutdown = state.shutdown.clone();
+    let stream = futures_util::stream::unfold(Step::First(watching), next_event)
+        .map(Ok::<Event, Infallible>)
+        // A stream would hold its connection, and so the node's graceful shutdown, until the
+        // job ends; it ends with the node instead, and the browser reconnects to another one.
+        .take_until(async move { shutdown.requested().await });
     Ok(Sse::new(stream)
         .keep_alive(KeepAlive::default())
         .into_response())

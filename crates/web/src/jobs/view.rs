@@ -65,21 +65,27 @@ pub(crate) struct QueueLine {
 impl QueueLine {
     /// The line as `jobs`' owner sees it; reads nothing when none of them is queued.
     async fn of(state: &AppState, jobs: &[Job]) -> Result<QueueLine, AppError> {
-        let mut line = QueueLine {
-            places: QueuePlaces::default(),
-            per_job_ms: 15_000,
-            workers: i64::from(state.settings.jobs.embedded_workers.max(1)),
-        };
-        if let Some(queued) = jobs.iter().find(|j| j.status == JobStatus::Queued) {
-            line.places = state
-                .store
-                .queue_places(queued.tenant_id, queued.user_id)
-                .await?;
-            if let Some(ms) = state.store.recent_render_millis().await? {
-                line.per_job_ms = ms;
+        match jobs.iter().find(|j| j.status == JobStatus::Queued) {
+            Some(queued) => {
+                let places = state
+                    .store
+                    .queue_places(queued.tenant_id, queued.user_id)
+                    .await?;
+                let recent = state.store.recent_render_millis().await?;
+                Ok(QueueLine::new(state, places, recent))
             }
+            None => Ok(QueueLine::new(state, QueuePlaces::default(), None)),
         }
-        Ok(line)
+    }
+
+    /// A line from places already read (for many users at once, by live status), and the
+    /// recent time per job if there is one.
+    pub(crate) fn new(state: &AppState, places: QueuePlaces, recent_ms: Option<i64>) -> QueueLine {
+        QueueLine {
+            places,
+            per_job_ms: recent_ms.unwrap_or(15_000),
+            workers: i64::from(state.settings.jobs.embedded_workers.max(1)),
+        }
     }
 
     /// The estimated place in line and wait, in seconds, of a queued job.
@@ -113,7 +119,7 @@ impl JobView {
             .collect())
     }
 
-    fn with_line(state: &AppState, job: &Job, line: &QueueLine) -> JobView {
+    pub(crate) fn with_line(state: &AppState, job: &Job, line: &QueueLine) -> JobView {
         let (queue_position, estimated_wait_seconds) = line.place(job);
         let image = job.image_id.map(|i| format!("/images/{i}"));
         let model_label = state

@@ -305,6 +305,9 @@
     }
 
     source.addEventListener("job", onMessage);
+    // The server closes a person's oldest stream when they open too many (several tabs):
+    // this page then keeps up by polling.
+    source.addEventListener("closed", startPolling);
     // Unnamed events too, in case a proxy or an older server drops the event name.
     source.addEventListener("message", onMessage);
     source.addEventListener("error", function () {

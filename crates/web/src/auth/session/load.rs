@@ -3,7 +3,7 @@
 //! the cookie changes it made sent back.
 
 use atelier_config::PublicScheme;
-use atelier_domain::{hash_token, Timestamp};
+use atelier_domain::hash_token;
 use atelier_store::SessionRecord;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue};
@@ -118,7 +118,7 @@ pub(crate) async fn load_session(
         return next.run(request).await;
     }
     let name = cookie_name(state.settings.public_scheme);
-    let idle_since = Timestamp(now.millis() - hours_ms(state.settings.sessions.idle_hours));
+    let idle_since = super::idle_since(&state, now);
     let record = match session_cookie(request.headers(), name) {
         Some(token) => match state
             .store

@@ -65,6 +65,14 @@ pub struct SessionHandle {
     slot: Arc<Mutex<Slot>>,
 }
 
+/// Sessions last seen before this have ended for being idle.
+pub(crate) fn idle_since(
+    state: &AppState,
+    now: atelier_domain::Timestamp,
+) -> atelier_domain::Timestamp {
+    atelier_domain::Timestamp(now.millis() - hours_ms(state.settings.sessions.idle_hours))
+}
+
 /// A lifetime from the settings, in hours, as milliseconds.
 fn hours_ms(hours: u64) -> i64 {
     i64::try_from(hours).unwrap_or(i64::MAX / 3_600_000) * 3_600_000
@@ -119,25 +127,6 @@ impl SessionHandle {
 
     pub fn id_hash(&self) -> Option<String> {
         self.with(|s| s.record.as_ref().map(|r| r.id_hash.clone()))
-    }
-
-    /// Whether the account this request was signed in as still is, on this session: false
-    /// once the session was ended (signed out, expired) or the account disabled. For
-    /// answers that outlive their request, such as a live-status stream.
-    pub async fn still_signed_in(&self, state: &AppState) -> Result<bool, AppError> {
-        let (Some(id_hash), Some(user)) = (self.id_hash(), self.user()) else {
-            return Ok(false);
-        };
-        let now = state.clock.now();
-        let idle_since =
-            atelier_domain::Timestamp(now.millis() - hours_ms(state.settings.sessions.idle_hours));
-        let found = state
-            .store
-            .find_session(&id_hash, self.tenant, now, idle_since)
-            .await?;
-        Ok(found
-            .and_then(|r| r.user)
-            .is_some_and(|found| found.id == user.id))
     }
 
     /// The form token. A signed-out visitor without one gets a signed token in a cookie
