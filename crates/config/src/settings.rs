@@ -131,6 +131,12 @@ pub struct LimitSettings {
     pub mail_per_account_per_hour: u32,
     /// Payment requests one user may have waiting for an admin's decision at once.
     pub pending_payments_per_user: u32,
+    /// Password hashes and checks (sign-in, sign-up, password changes) run at once; each
+    /// takes 19 MB and a core while it runs. `None`: one per core.
+    pub password_hashes_at_once: Option<u32>,
+    /// How long a password check waits for its turn before the visitor is asked to try
+    /// again in a few seconds (503).
+    pub password_hash_wait_ms: u64,
     /// A header set by the reverse proxy with the client's address (e.g. "x-forwarded-for",
     /// whose last entry is used); unset trusts the connection's address.
     pub client_ip_header: Option<String>,
@@ -146,6 +152,7 @@ impl LimitSettings {
             self.mail_per_ip_per_hour,
             self.mail_per_account_per_hour,
             self.pending_payments_per_user,
+            self.password_hashes_at_once.unwrap_or(1),
         ];
         if limits.contains(&0) {
             return Err(("limits", "every limit must be at least 1"));
@@ -164,6 +171,8 @@ impl Default for LimitSettings {
             mail_per_ip_per_hour: 20,
             mail_per_account_per_hour: 5,
             pending_payments_per_user: 3,
+            password_hashes_at_once: None,
+            password_hash_wait_ms: 10_000,
             client_ip_header: None,
         }
     }
