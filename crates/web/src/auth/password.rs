@@ -1,8 +1,8 @@
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use atelier_config::LimitSettings;
-use atelier_domain::NewPassword;
+use atelier_domain::{HashMemory, NewPassword};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use crate::AppError;
@@ -17,6 +17,10 @@ pub(crate) const PASSWORD_BUSY_RETRY_AFTER_SECS: u64 = 5;
 #[derive(Clone)]
 pub struct PasswordWork {
     turns: Arc<Semaphore>,
+    /// Argon2's buffers, kept for the next run: never more than there are turns. Allocated
+    /// afresh for each run, glibc kept them, one per blocking thread, long after a burst
+    /// (371 MB after 50 sign-ins; docs/PERFORMANCE.md).
+    memory: Arc<Mutex<Vec<HashMemory>>>,
     wait: Duration,
 }
 
@@ -30,6 +34,7 @@ impl PasswordWork {
     pub fn new(at_once: usize, wait: Duration) -> Self {
         Self {
             turns: Arc::new(Semaphore::new(at_once.max(1))),
+            memory: Arc::default(),
             wait,
         }
     }
@@ -65,11 +70,20 @@ impl PasswordWork {
     /// visitor who leaves does not free it before the hashing ends.
     async fn run<T: Send + 'static>(
         &self,
-        work: impl FnOnce() -> T + Send + 'static,
+        work: impl FnOnce(&mut HashMemory) -> T + Send + 'static,
     ) -> Result<T, AppError> {
         let turn = self.turn().await?;
+        let kept = self.memory.clone();
         tokio::task::spawn_blocking(move || {
-            let done = work();
+            let mut memory = kept
+                .lock()
+                .ok()
+                .and_then(|mut m| m.pop())
+                .unwrap_or_default();
+            let done = work(&mut memory);
+            if let Ok(mut m) = kept.lock() {
+                m.push(memory);
+            }
             drop(turn);
             done
         })
@@ -79,23 +93,23 @@ impl PasswordWork {
 
     /// Hashes a new password.
     pub(crate) async fn hash_new(&self, password: NewPassword) -> Result<String, AppError> {
-        self.run(move || atelier_domain::hash_password(&password))
+        self.run(move |memory| atelier_domain::hash_password(&password, memory))
             .await?
             .map_err(|e| AppError::Internal(e.to_string()))
     }
 
     /// Whether `password` is the account's; `stored` is `None` for an unknown account, which
-    /// is checked against a decoy in a turn of its own, so it takes as long to refuse as a
-    /// wrong password, under load too.
+    /// is checked against a decoy, in a turn like any other check, so it takes as long to
+    /// refuse as a wrong password, under load too.
     pub(crate) async fn verify(
         &self,
         password: String,
         stored: Option<String>,
     ) -> Result<bool, AppError> {
-        self.run(move || match stored {
-            Some(hash) => atelier_domain::verify_password(&password, &hash),
+        self.run(move |memory| match stored {
+            Some(hash) => atelier_domain::verify_password(&password, &hash, memory),
             None => {
-                let _ = atelier_domain::verify_password(&password, decoy_hash());
+                let _ = atelier_domain::verify_password(&password, decoy_hash(memory), memory);
                 false
             }
         })
@@ -104,7 +118,7 @@ impl PasswordWork {
 }
 
 /// A hash of a random password, verified against when the account does not exist.
-fn decoy_hash() -> &'static str {
+fn decoy_hash(memory: &mut HashMemory) -> &'static str {
     static DECOY: OnceLock<String> = OnceLock::new();
     DECOY.get_or_init(|| {
         let secret = atelier_domain::SecretToken::generate()
@@ -112,7 +126,7 @@ fn decoy_hash() -> &'static str {
             .unwrap_or_else(|_| "decoy password that nobody knows".to_owned());
         NewPassword::parse(&secret, &[])
             .ok()
-            .and_then(|p| atelier_domain::hash_password(&p).ok())
+            .and_then(|p| atelier_domain::hash_password(&p, memory).ok())
             .unwrap_or_default()
     })
 }
@@ -135,7 +149,7 @@ mod tests {
         let gate = PasswordWork::new(1, LIMIT);
         let (release, held) = std::sync::mpsc::channel::<()>();
         let work =
-            tokio::spawn(async move { gate.run(move || held.recv_timeout(LIMIT).is_ok()).await });
+            tokio::spawn(async move { gate.run(move |_| held.recv_timeout(LIMIT).is_ok()).await });
         let other = tokio::spawn(async { "answered" }).await;
         assert_eq!(other.ok(), Some("answered"));
         let _ = release.send(());
@@ -154,7 +168,7 @@ mod tests {
         let held = gate.turn().await.ok();
         let waiting = tokio::spawn({
             let gate = gate.clone();
-            async move { gate.run(|| "ran").await.ok() }
+            async move { gate.run(|_| "ran").await.ok() }
         });
         // On this one thread the waiting task runs as far as it can whenever we yield.
         for _ in 0..10 {
@@ -166,6 +180,26 @@ mod tests {
         assert_eq!(ran.ok().and_then(Result::ok).flatten(), Some("ran"));
     }
 
+    /// A burst reuses the buffers of the turns before it: no more are kept than there are
+    /// turns, however many ran. Runs meet two by two, so both turns are used at once.
+    #[tokio::test]
+    async fn kept_buffers_never_outnumber_the_turns() {
+        let gate = PasswordWork::new(2, LIMIT);
+        let pairs = std::sync::Arc::new(std::sync::Barrier::new(2));
+        let burst: Vec<_> = (0..6)
+            .map(|_| {
+                let (gate, pairs) = (gate.clone(), pairs.clone());
+                tokio::spawn(async move { gate.run(move |_| pairs.wait()).await.is_ok() })
+            })
+            .collect();
+        for run in burst {
+            let ran = tokio::time::timeout(LIMIT, run).await;
+            assert_eq!(ran.ok().and_then(Result::ok), Some(true));
+        }
+        let kept = gate.memory.lock().map(|m| m.len()).unwrap_or_default();
+        assert_eq!(kept, 2, "buffers kept for 2 turns after 6 runs");
+    }
+
     /// Past the wait, the request is told the site is busy, and the work never runs.
     #[tokio::test]
     async fn work_that_waits_too_long_is_refused_as_busy() {
@@ -175,7 +209,7 @@ mod tests {
         let flag = ran.clone();
         let answer = tokio::time::timeout(
             LIMIT,
-            gate.run(move || flag.store(true, std::sync::atomic::Ordering::SeqCst)),
+            gate.run(move |_| flag.store(true, std::sync::atomic::Ordering::SeqCst)),
         )
         .await;
         assert!(matches!(answer, Ok(Err(AppError::PasswordWorkBusy))));
