@@ -22,7 +22,8 @@ use crate::payments::{confirm_payment, make_request, new_payment, payment_id_of,
 /// with it; the command line's way is tested in cli.rs).
 pub async fn create_super_admin(app: &TestApp, email: &str) {
     let password = NewPassword::parse(PASSWORD, &[]).unwrap_or_else(|e| panic!("{e}"));
-    let hash = atelier_domain::hash_password(&password).unwrap_or_else(|e| panic!("{e}"));
+    let hash = atelier_domain::hash_password(&password, &mut Default::default())
+        .unwrap_or_else(|e| panic!("{e}"));
     app.state
         .store
         .create_user(

@@ -1,11 +1,12 @@
 //! Accounts over HTTP, one file per action: signing up, sessions, forged and hammering
-//! requests, passwords (reset by mail, change) and disabling. The helpers here are shared
-//! with the other suites.
+//! requests, sign-in bursts, passwords (reset by mail, change) and disabling. The helpers
+//! here are shared with the other suites.
 
 mod disabling;
 mod forgery_and_throttles;
 mod passwords;
 mod sessions;
+mod sign_in_bursts;
 mod sign_up;
 mod user_list;
 

@@ -328,6 +328,7 @@ mod tests {
             ("[limits]\nreset_per_ip_per_hour = 0", "limits"),
             ("[limits]\nmail_per_account_per_hour = 0", "limits"),
             ("[limits]\npending_payments_per_user = 0", "limits"),
+            ("[limits]\npassword_hashes_at_once = 0", "limits"),
             ("form_key = \"too short\"", "form_key"),
         ] {
             let err = load(toml, &[])

@@ -134,6 +134,12 @@ pub struct LimitSettings {
     /// Live-status streams one user may hold open on a node; a new one closes the oldest,
     /// whose page then polls instead.
     pub live_streams_per_user: u32,
+    /// Password hashes and checks (sign-in, sign-up, password changes) run at once; each
+    /// takes 19 MB and a core while it runs. `None`: one per core.
+    pub password_hashes_at_once: Option<u32>,
+    /// How long a password check waits for its turn before the visitor is asked to try
+    /// again in a few seconds (503).
+    pub password_hash_wait_ms: u64,
     /// A header set by the reverse proxy with the client's address (e.g. "x-forwarded-for",
     /// whose last entry is used); unset trusts the connection's address.
     pub client_ip_header: Option<String>,
@@ -150,6 +156,7 @@ impl LimitSettings {
             self.mail_per_account_per_hour,
             self.pending_payments_per_user,
             self.live_streams_per_user,
+            self.password_hashes_at_once.unwrap_or(1),
         ];
         if limits.contains(&0) {
             return Err(("limits", "every limit must be at least 1"));
@@ -169,6 +176,8 @@ impl Default for LimitSettings {
             mail_per_account_per_hour: 5,
             pending_payments_per_user: 3,
             live_streams_per_user: 6,
+            password_hashes_at_once: None,
+            password_hash_wait_ms: 10_000,
             client_ip_header: None,
         }
     }

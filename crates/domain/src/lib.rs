@@ -13,8 +13,8 @@ pub mod tenant;
 
 pub use account::{
     hash_password, hash_token, random_bytes, refuse_control_characters, verify_password,
-    ApiTokenId, Email, NewPassword, PersonName, RandomError, Role, SecretToken, TokenName, User,
-    UserId,
+    ApiTokenId, Email, HashMemory, NewPassword, PersonName, RandomError, Role, SecretToken,
+    TokenName, User, UserId,
 };
 pub use clock::{Clock, ManualClock, SystemClock, Timestamp};
 pub use credits::{

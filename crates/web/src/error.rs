@@ -32,6 +32,10 @@ pub enum AppError {
     BadRequest(String),
     #[error("the request body is too large")]
     PayloadTooLarge,
+    /// Every turn at password hashing stayed taken for longer than a visitor may wait (a
+    /// burst of sign-ins): asked to come back in a few seconds.
+    #[error("no turn at password hashing came free in time")]
+    PasswordWorkBusy,
     #[error(transparent)]
     Store(#[from] atelier_store::StoreError),
     #[error("template: {0:#}")]
@@ -176,6 +180,12 @@ impl AppError {
                 "That was too large",
                 "The request was larger than we accept.".to_owned(),
             ),
+            AppError::PasswordWorkBusy => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Many people are signing in right now",
+                "So many people are signing in at this moment that your request waited too long for its turn. Nothing was changed: please try again in a few seconds."
+                    .to_owned(),
+            ),
             AppError::Store(_) | AppError::Template(_) | AppError::Internal(_) => {
                 tracing::error!(error = %self, "request failed");
                 (
@@ -185,6 +195,18 @@ impl AppError {
                         .to_owned(),
                 )
             }
+        }
+    }
+}
+
+impl AppError {
+    /// When a client told to wait may ask again (the `Retry-After` header).
+    pub(crate) fn retry_after_secs(&self) -> Option<u64> {
+        match self {
+            AppError::TooManyRequests { retry_after_secs }
+            | AppError::TooManyMails { retry_after_secs } => Some(*retry_after_secs),
+            AppError::PasswordWorkBusy => Some(crate::auth::PASSWORD_BUSY_RETRY_AFTER_SECS),
+            _ => None,
         }
     }
 }
@@ -204,10 +226,8 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let (status, title, message) = self.status_and_page();
         let mut response = (status, message.clone()).into_response();
-        if let AppError::TooManyRequests { retry_after_secs }
-        | AppError::TooManyMails { retry_after_secs } = self
-        {
-            if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
+        if let Some(secs) = self.retry_after_secs() {
+            if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
                 response.headers_mut().insert(header::RETRY_AFTER, v);
             }
         }

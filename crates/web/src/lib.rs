@@ -33,7 +33,8 @@ use routes::Routes;
 use tokio::sync::{broadcast, Notify};
 
 pub use auth::{
-    AccessError, AccessPolicy, ApiTokenCache, ClientIp, FormKey, SessionHandle, Throttles,
+    AccessError, AccessPolicy, ApiTokenCache, ClientIp, FormKey, PasswordTurn, PasswordWork,
+    SessionHandle, Throttles,
 };
 pub use error::AppError;
 pub use health::{Shutdown, TaskHealth, TaskState};
@@ -50,6 +51,8 @@ pub struct AppState {
     pub themes: Arc<Themes>,
     pub access: Arc<AccessPolicy>,
     pub throttles: Arc<Throttles>,
+    /// Password hashing and checking, a few at a time (`limits.password_hashes_at_once`).
+    pub password_work: PasswordWork,
     /// Signs signed-out visitors' form tokens (no session row for them).
     pub form_key: Arc<FormKey>,
     pub mailer: Mailer,
@@ -97,6 +100,7 @@ impl AppState {
         Self {
             store,
             throttles: Arc::new(Throttles::new(&settings.limits, clock.clone())),
+            password_work: PasswordWork::from_settings(&settings.limits),
             form_key: Arc::new(FormKey::from_settings(&settings)),
             storage: ImageStorage::new(settings.data_dir.join("images")),
             settings,

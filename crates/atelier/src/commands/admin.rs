@@ -2,7 +2,7 @@
 
 use anyhow::{bail, Context};
 use atelier_config::Settings;
-use atelier_domain::{Email, NewPassword, Role, SystemClock};
+use atelier_domain::{Email, HashMemory, NewPassword, Role, SystemClock};
 use atelier_store::{NewUser, Store};
 use clap::Subcommand;
 
@@ -45,8 +45,10 @@ async fn create_super_admin(settings: Settings, email: &str, name: &str) -> anyh
     let email = Email::parse(email).map_err(|e| anyhow::anyhow!("--email: {}", e.message))?;
     let password = NewPassword::parse(&admin_password()?, &[email.as_str(), name])
         .map_err(|e| anyhow::anyhow!("password: {}", e.message))?;
-    let hash =
-        tokio::task::spawn_blocking(move || atelier_domain::hash_password(&password)).await??;
+    let hash = tokio::task::spawn_blocking(move || {
+        atelier_domain::hash_password(&password, &mut HashMemory::new())
+    })
+    .await??;
     let store = Store::connect(settings.database_url.expose_secret()).await?;
     store.migrate().await?;
     let new = NewUser {

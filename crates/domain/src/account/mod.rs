@@ -11,7 +11,7 @@ use std::fmt;
 use serde::Serialize;
 
 pub use password::{
-    hash_password, verify_password, NewPassword, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
+    hash_password, verify_password, HashMemory, NewPassword, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
 };
 pub use secret::{hash_token, random_bytes, RandomError, SecretToken};
 pub use text::{

@@ -78,26 +78,96 @@ impl NewPassword {
     }
 }
 
-/// Hashes a password with Argon2id at OWASP's recommended cost (19 MiB, 2 passes, 1 lane).
-/// Takes tens of milliseconds of CPU: call it off the async runtime's worker threads.
-pub fn hash_password(password: &NewPassword) -> Result<String, RandomError> {
-    use argon2::password_hash::{PasswordHasher, SaltString};
-    let salt =
-        SaltString::encode_b64(&random_bytes::<16>()?).map_err(|e| RandomError(e.to_string()))?;
-    argon2::Argon2::default()
-        .hash_password(password.expose().as_bytes(), &salt)
-        .map(|h| h.to_string())
-        .map_err(|e| RandomError(e.to_string()))
+/// Argon2's working memory, 19 MiB at our cost. A server keeps a few and hands one to each
+/// hash or check, so a burst of sign-ins reuses them instead of asking the allocator for a
+/// fresh buffer each time (which glibc kept, per thread, long after the burst).
+pub struct HashMemory(Vec<argon2::Block>);
+
+impl HashMemory {
+    pub fn new() -> Self {
+        HashMemory(vec![
+            argon2::Block::default();
+            argon2::Params::DEFAULT.block_count()
+        ])
+    }
+
+    /// At least the blocks `params` need (only a hash stored with a higher cost needs more).
+    fn blocks_for(&mut self, params: &argon2::Params) -> &mut [argon2::Block] {
+        if self.0.len() < params.block_count() {
+            self.0
+                .resize(params.block_count(), argon2::Block::default());
+        }
+        &mut self.0
+    }
 }
 
-/// Whether `password` matches a stored hash. As slow as hashing; same thread advice.
-pub fn verify_password(password: &str, stored: &str) -> bool {
-    use argon2::password_hash::{PasswordHash, PasswordVerifier};
-    PasswordHash::new(stored).is_ok_and(|parsed| {
-        argon2::Argon2::default()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok()
-    })
+impl Default for HashMemory {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Hashes a password with Argon2id at OWASP's recommended cost (19 MiB, 2 passes, 1 lane),
+/// in `memory`. Takes tens of milliseconds of CPU: call it off the async runtime's worker
+/// threads.
+pub fn hash_password(
+    password: &NewPassword,
+    memory: &mut HashMemory,
+) -> Result<String, RandomError> {
+    use argon2::password_hash::{Output, ParamsString, PasswordHash, SaltString};
+    let failed = |e: &dyn fmt::Display| RandomError(e.to_string());
+    let salt = random_bytes::<16>()?;
+    let argon = argon2::Argon2::default();
+    let mut out = [0u8; argon2::Params::DEFAULT_OUTPUT_LEN];
+    argon
+        .hash_password_into_with_memory(
+            password.expose().as_bytes(),
+            &salt,
+            &mut out,
+            memory.blocks_for(argon.params()),
+        )
+        .map_err(|e| failed(&e))?;
+    let salt = SaltString::encode_b64(&salt).map_err(|e| failed(&e))?;
+    let hash = PasswordHash {
+        algorithm: argon2::Algorithm::Argon2id.ident(),
+        version: Some(argon2::Version::V0x13.into()),
+        params: ParamsString::try_from(argon.params()).map_err(|e| failed(&e))?,
+        salt: Some(salt.as_salt()),
+        hash: Some(Output::new(&out).map_err(|e| failed(&e))?),
+    };
+    Ok(hash.to_string())
+}
+
+/// Whether `password` matches a stored hash (at the cost it was stored with), checked in
+/// `memory`. As slow as hashing; same thread advice.
+pub fn verify_password(password: &str, stored: &str, memory: &mut HashMemory) -> bool {
+    matches(password, stored, memory).unwrap_or(false)
+}
+
+/// `None` when `stored` is not an Argon2 hash this crate can check.
+fn matches(password: &str, stored: &str, memory: &mut HashMemory) -> Option<bool> {
+    use argon2::password_hash::{Output, PasswordHash};
+    let stored = PasswordHash::new(stored).ok()?;
+    let algorithm = argon2::Algorithm::try_from(stored.algorithm).ok()?;
+    let version = match stored.version {
+        Some(v) => argon2::Version::try_from(v).ok()?,
+        None => argon2::Version::default(),
+    };
+    let params = argon2::Params::try_from(&stored).ok()?;
+    let expected = stored.hash?;
+    let mut salt = [0u8; 64];
+    let salt = stored.salt?.decode_b64(&mut salt).ok()?;
+    let mut out = vec![0u8; expected.len()];
+    argon2::Argon2::new(algorithm, version, params.clone())
+        .hash_password_into_with_memory(
+            password.as_bytes(),
+            salt,
+            &mut out,
+            memory.blocks_for(&params),
+        )
+        .ok()?;
+    // Output's equality takes the same time wherever the two differ.
+    Some(Output::new(&out).ok()? == expected)
 }
 
 #[cfg(test)]
@@ -136,15 +206,55 @@ mod tests {
     fn password_hashes_are_argon2id_at_owasp_cost_and_verify() {
         let pw = NewPassword::parse("violet kettle under moonlight", &[])
             .unwrap_or_else(|e| panic!("{e}"));
-        let hash = hash_password(&pw).unwrap_or_else(|e| panic!("{e}"));
+        let memory = &mut HashMemory::new();
+        let hash = hash_password(&pw, memory).unwrap_or_else(|e| panic!("{e}"));
         assert!(
             hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
             "{hash}"
         );
-        assert!(verify_password("violet kettle under moonlight", &hash));
-        assert!(!verify_password("violet kettle under moonlight!", &hash));
-        assert!(!verify_password("anything", "not a hash"));
-        let again = hash_password(&pw).unwrap_or_else(|e| panic!("{e}"));
+        assert!(verify_password(
+            "violet kettle under moonlight",
+            &hash,
+            memory
+        ));
+        assert!(!verify_password(
+            "violet kettle under moonlight!",
+            &hash,
+            memory
+        ));
+        assert!(!verify_password("anything", "not a hash", memory));
+        let again = hash_password(&pw, memory).unwrap_or_else(|e| panic!("{e}"));
         assert_ne!(hash, again, "salts must differ");
+    }
+
+    /// Hashing in kept memory is the argon2 crate's own hashing: each verifies the other's
+    /// hashes, at the cost a hash was stored with (more memory than is kept, or Argon2i).
+    #[test]
+    fn hashes_agree_with_the_argon2_crate_both_ways() {
+        use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+        let secret = "violet kettle under moonlight";
+        let pw = NewPassword::parse(secret, &[]).unwrap_or_else(|e| panic!("{e}"));
+        let memory = &mut HashMemory::new();
+        let ours = hash_password(&pw, memory).unwrap_or_else(|e| panic!("{e}"));
+        let parsed = PasswordHash::new(&ours).unwrap_or_else(|e| panic!("{e}"));
+        let crate_check = argon2::Argon2::default().verify_password(secret.as_bytes(), &parsed);
+        assert!(crate_check.is_ok(), "{ours}");
+
+        let salt = SaltString::encode_b64(b"sixteen byte slt").unwrap_or_else(|e| panic!("{e}"));
+        for (algorithm, m_cost) in [
+            (argon2::Algorithm::Argon2id, 32 * 1024),
+            (argon2::Algorithm::Argon2i, 8 * 1024),
+        ] {
+            let params = argon2::Params::new(m_cost, 1, 1, None).unwrap_or_else(|e| panic!("{e}"));
+            let theirs = argon2::Argon2::new(algorithm, argon2::Version::V0x13, params)
+                .hash_password(secret.as_bytes(), &salt)
+                .unwrap_or_else(|e| panic!("{e}"))
+                .to_string();
+            assert!(verify_password(secret, &theirs, memory), "{theirs}");
+            assert!(
+                !verify_password("violet kettle", &theirs, memory),
+                "{theirs}"
+            );
+        }
     }
 }

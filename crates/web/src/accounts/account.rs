@@ -4,7 +4,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
 use super::FormErrors;
-use crate::auth::{hash_new_password, verify_password_off_thread, CsrfForm, CurrentUser};
+use crate::auth::{CsrfForm, CurrentUser};
 use crate::cursor::{keep_page, PageCursor, Pager};
 use crate::page_query::PageQuery;
 use crate::pages::Page;
@@ -183,7 +183,11 @@ pub(crate) async fn change_password(
         .find_credentials(user.tenant_id, &user.email)
         .await?
         .map(|(_, hash)| hash);
-    if !verify_password_off_thread(form.current_password.clone(), stored).await {
+    if !state
+        .password_work
+        .verify(form.current_password.clone(), stored)
+        .await?
+    {
         errors.insert(
             "current_password",
             "That is not your current password.".to_owned(),
@@ -199,7 +203,7 @@ pub(crate) async fn change_password(
         let Html(body) = render_account(&page, &user, None, None, None, errors, None).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response());
     };
-    let hash = hash_new_password(new).await?;
+    let hash = state.password_work.hash_new(new).await?;
     state
         .store
         .set_password(
@@ -240,7 +244,7 @@ async fn is_current_password(
         .find_credentials(user.tenant_id, &user.email)
         .await?
         .map(|(_, hash)| hash);
-    Ok(verify_password_off_thread(password, stored).await)
+    page.state.password_work.verify(password, stored).await
 }
 
 /// Answers the token form again with `errors` next to its fields.

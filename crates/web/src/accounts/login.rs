@@ -4,9 +4,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::{safe_next, FormErrors};
-use crate::auth::{
-    known_device_cookie_name, request_cookie, verify_password_off_thread, ClientIp, CsrfForm,
-};
+use crate::auth::{known_device_cookie_name, request_cookie, ClientIp, CsrfForm};
 use crate::page_query::PageQuery;
 use crate::pages::Page;
 use crate::tenancy::Site;
@@ -131,7 +129,10 @@ pub(crate) async fn submit(
         Some((user, hash)) => (Some(user), Some(hash)),
         None => (None, None),
     };
-    let matches = verify_password_off_thread(form.password.clone(), hash).await;
+    let matches = state
+        .password_work
+        .verify(form.password.clone(), hash)
+        .await?;
     let Some(user) = user.filter(|_| matches) else {
         tracing::info!(site = %site_key, "sign-in refused");
         return refuse(&page, &form, WRONG, StatusCode::UNAUTHORIZED);

@@ -4,7 +4,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::FormErrors;
-use crate::auth::{hash_new_password, ClientIp, CsrfForm};
+use crate::auth::{ClientIp, CsrfForm};
 use crate::pages::Page;
 use crate::AppError;
 
@@ -140,7 +140,7 @@ pub(crate) async fn submit(
     // Sign-up mails a confirmation link: it counts against the mail limits.
     state.throttles.mail(&ip, &account, email.as_str())?;
 
-    let password_hash = hash_new_password(password).await?;
+    let password_hash = state.password_work.hash_new(password).await?;
     let new = NewUser {
         tenant_id: Some(site.tenant.id),
         email: email.clone(),

@@ -5,7 +5,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::{single_use_link, FormErrors, RESET_LINK_MINUTES};
-use crate::auth::{hash_new_password, ClientIp, CsrfForm};
+use crate::auth::{ClientIp, CsrfForm};
 use crate::page_query::PageQuery;
 use crate::pages::Page;
 use crate::AppError;
@@ -191,7 +191,7 @@ pub(crate) async fn reset_submit(
             return show(&page, &form.token, outcome, errors);
         }
     };
-    let hash = hash_new_password(password).await?;
+    let hash = state.password_work.hash_new(password).await?;
     match state
         .store
         .reset_password_with_token(site.tenant.id, &token_hash, &hash, state.clock.now())

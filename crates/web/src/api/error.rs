@@ -15,6 +15,8 @@ pub(crate) struct ApiError {
     code: &'static str,
     message: String,
     fields: Option<BTreeMap<&'static str, String>>,
+    /// Seconds until the client may ask again (the `Retry-After` header).
+    retry_after_secs: Option<u64>,
 }
 
 impl ApiError {
@@ -24,7 +26,13 @@ impl ApiError {
             code,
             message: message.into(),
             fields: None,
+            retry_after_secs: None,
         }
+    }
+
+    fn retry_after(mut self, secs: Option<u64>) -> Self {
+        self.retry_after_secs = secs;
+        self
     }
 
     /// Adds a message per request field.
@@ -105,6 +113,11 @@ impl IntoResponse for ApiError {
         }
         let mut response =
             (self.status, Json(serde_json::json!({ "error": error }))).into_response();
+        if let Some(secs) = self.retry_after_secs {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from(secs));
+        }
         if self.status == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(
                 header::WWW_AUTHENTICATE,
@@ -117,7 +130,8 @@ impl IntoResponse for ApiError {
 
 impl From<AppError> for ApiError {
     fn from(e: AppError) -> Self {
-        match e {
+        let retry_after = e.retry_after_secs();
+        let error = match e {
             AppError::NotFound => ApiError::not_found(),
             AppError::Forbidden | AppError::CsrfTokenMismatch | AppError::CrossSiteRequest => {
                 ApiError::forbidden()
@@ -140,6 +154,11 @@ impl From<AppError> for ApiError {
                 "payload_too_large",
                 "The request body is larger than we accept.",
             ),
+            AppError::PasswordWorkBusy => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "busy",
+                "Many people are signing in right now; try again in a few seconds.",
+            ),
             // The account or object went away between the check and the write (a
             // disabled or deleted account's last request, say).
             AppError::Store(StoreError::NotFound(_)) => ApiError::not_found(),
@@ -157,7 +176,8 @@ impl From<AppError> for ApiError {
                 tracing::error!(error = %other, "API request failed");
                 ApiError::internal()
             }
-        }
+        };
+        error.retry_after(retry_after)
     }
 }
 
@@ -178,6 +198,26 @@ mod tests {
             (error.status, error.code),
             (StatusCode::CONFLICT, "conflict")
         );
+    }
+
+    #[tokio::test]
+    async fn a_sign_in_burst_answers_503_busy_with_a_time_to_come_back() {
+        let response = ApiError::from(AppError::PasswordWorkBusy).into_response();
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(
+            response.headers().get(header::RETRY_AFTER),
+            Some(&header::HeaderValue::from(
+                crate::auth::PASSWORD_BUSY_RETRY_AFTER_SECS
+            ))
+        );
+        let body = axum::body::to_bytes(response.into_body(), 10_000)
+            .await
+            .unwrap_or_default();
+        let json: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
+        assert_eq!(json["error"]["code"], "busy");
+        assert!(json["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("try again in a few seconds")));
     }
 
     #[test]
