@@ -1,5 +1,6 @@
 //! The `atelier` program: start-up wiring shared by the command line and the tests.
 
+pub mod memory;
 pub mod provision;
 pub mod supervisor;
 pub mod telemetry;
@@ -138,8 +139,9 @@ impl App {
             .collect()
     }
 
-    /// Starts the node's background tasks under `supervisor`: mail delivery, clean-up, the
-    /// reaper (on every node) and the embedded workers (`jobs.embedded_workers` of them).
+    /// Starts the node's background tasks under `supervisor`: mail delivery, clean-up, giving
+    /// back freed memory, the reaper (on every node) and the embedded workers
+    /// (`jobs.embedded_workers` of them).
     fn start_background_tasks(&self, supervisor: &mut Supervisor) {
         let mailer = self.state.mailer.clone();
         supervisor.spawn("mailer", move |stop| {
@@ -156,6 +158,10 @@ impl App {
                 clean_up(state, stop).await;
                 Ok::<(), Infallible>(())
             }
+        });
+        supervisor.spawn("memory", |stop| async move {
+            memory::give_back_freed_memory(stop).await;
+            Ok::<(), Infallible>(())
         });
         let reaper = self.reaper();
         supervisor.spawn("reaper", move |stop| reaper.clone().run(stop));
