@@ -42,9 +42,21 @@ pub use routes::{Access, ServedRoute};
 pub use tenancy::{Resolution, Site, TenantDirectory};
 pub use themes::{ThemeError, Themes};
 
-/// What every handler can reach. Cheap to clone.
+/// What every handler can reach: one pointer, so the many clones a request makes (each
+/// extractor takes its own) cost one counter each rather than one per field.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// The parts of [`AppState`].
+pub struct Shared {
     pub store: Store,
     pub settings: Arc<Settings>,
     pub tenants: TenantDirectory,
@@ -97,7 +109,7 @@ impl AppState {
         let settings = Arc::new(settings);
         let live = jobs::LiveJobs::new(settings.limits.live_streams_per_user);
         let tenants = TenantDirectory::new(store.clone(), settings.clone(), clock.clone());
-        Self {
+        Self(Arc::new(Shared {
             store,
             throttles: Arc::new(Throttles::new(&settings.limits, clock.clone())),
             password_work: PasswordWork::from_settings(&settings.limits),
@@ -120,7 +132,7 @@ impl AppState {
             clock,
             tasks: TaskHealth::default(),
             shutdown: Shutdown::default(),
-        }
+        }))
     }
 
     /// A job of `tenant`, and of `owner` when given; ended jobs come from memory.
