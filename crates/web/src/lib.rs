@@ -81,6 +81,9 @@ pub struct Shared {
     /// Jobs that have ended (succeeded, failed, canceled), which never change again: status
     /// pages and API clients poll them, and this answers without the database.
     finished_jobs: moka::sync::Cache<JobId, Arc<atelier_domain::Job>>,
+    /// How long a job took lately, read at most every few seconds: every queued job's
+    /// estimate uses it, and it moves slowly.
+    recent_render: moka::sync::Cache<(), Option<i64>>,
     pub clock: Arc<dyn Clock>,
     /// The supervised background tasks, for /readyz.
     pub tasks: TaskHealth,
@@ -129,10 +132,24 @@ impl AppState {
                 .max_capacity(20_000)
                 .time_to_idle(std::time::Duration::from_secs(600))
                 .build(),
+            recent_render: moka::sync::Cache::builder()
+                .time_to_live(std::time::Duration::from_secs(5))
+                .build(),
             clock,
             tasks: TaskHealth::default(),
             shutdown: Shutdown::default(),
         }))
+    }
+
+    /// The average render time of the latest jobs, in milliseconds, for wait estimates;
+    /// read again at most every 5 seconds.
+    pub async fn recent_render_millis(&self) -> Result<Option<i64>, atelier_store::StoreError> {
+        if let Some(ms) = self.recent_render.get(&()) {
+            return Ok(ms);
+        }
+        let ms = self.store.recent_render_millis().await?;
+        self.recent_render.insert((), ms);
+        Ok(ms)
     }
 
     /// A job of `tenant`, and of `owner` when given; ended jobs come from memory.

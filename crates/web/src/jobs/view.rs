@@ -71,7 +71,7 @@ impl QueueLine {
                     .store
                     .queue_places(queued.tenant_id, queued.user_id)
                     .await?;
-                let recent = state.store.recent_render_millis().await?;
+                let recent = state.recent_render_millis().await?;
                 Ok(QueueLine::new(state, places, recent))
             }
             None => Ok(QueueLine::new(state, QueuePlaces::default(), None)),

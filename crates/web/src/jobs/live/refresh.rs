@@ -154,7 +154,7 @@ async fn queue_lines(
     if owners.is_empty() {
         return Ok(lines);
     }
-    let recent = state.store.recent_render_millis().await?;
+    let recent = state.recent_render_millis().await?;
     for (tenant, users) in owners {
         let users: Vec<UserId> = users.into_iter().collect();
         let places = state.store.queue_places_of(tenant, &users).await?;
