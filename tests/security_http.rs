@@ -357,7 +357,7 @@ async fn disabling_an_account_cancels_its_jobs_and_ends_its_live_streams(db: Db)
         .await;
     assert_eq!(done.status, 303, "{}", done.body);
 
-    // The stream ends (at once on this node, within 2 seconds on any).
+    // The stream ends at the next check of the watchers' sessions (every 2 seconds).
     let ended = async {
         while stream
             .chunk()

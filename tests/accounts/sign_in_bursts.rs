@@ -98,6 +98,12 @@ async fn every_password_form_waits_its_turn_then_is_asked_to_come_back(db: Db) {
         )
         .await;
     assert_asked_to_come_back(&reset, "password reset");
+    // As many sign-ins turned away busy as the account and the address may try in their
+    // hour: none of them counted, since none was checked.
+    for _ in 0..10 {
+        let again = visitor.login("lata@example.com", PASSWORD).await;
+        assert_asked_to_come_back(&again, "sign-in tried again while busy");
+    }
 
     // Once the turn is free, the same requests go through: the reset link was not used up,
     // and the old password still worked until it.

@@ -28,7 +28,10 @@ pub async fn give_back_freed_memory(mut stopped: watch::Receiver<bool>) {
 }
 
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
-#[allow(unsafe_code)]
+#[expect(
+    unsafe_code,
+    reason = "malloc_trim is a C function; glibc offers no safe way to ask"
+)]
 fn trim() {
     // SAFETY: malloc_trim takes no pointer of ours and only rearranges glibc's own free
     // lists, under the arenas' locks; any thread may call it at any time.

@@ -1,5 +1,6 @@
 //! Atelier's settings: `config/atelier.toml` (or the file named by `ATELIER_CONFIG`), then
 //! environment overrides. Every field has a default that needs nothing installed.
+#![forbid(unsafe_code)]
 
 mod load;
 mod models;

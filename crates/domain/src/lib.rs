@@ -1,5 +1,6 @@
 //! Atelier's pure rules: values parsed once at the edge, and the arithmetic and state
 //! machines the rest of the system relies on. Nothing in this crate performs I/O.
+#![forbid(unsafe_code)]
 
 pub mod account;
 pub mod clock;

@@ -1,6 +1,7 @@
 //! Mail delivery: the outbox is drained to an SMTP server (plain, STARTTLS or TLS, chosen by
 //! the URL), or, with no SMTP server configured, to `.eml` files under the data folder.
 //! Failed attempts are retried with exponential backoff; nothing is lost in an outage.
+#![forbid(unsafe_code)]
 
 use std::path::PathBuf;
 use std::sync::Arc;

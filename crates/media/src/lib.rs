@@ -1,5 +1,6 @@
 //! Image storage: PNGs under the data folder (never inside anything served statically),
 //! named by internal ids only, each with a thumbnail made once when it is stored.
+#![forbid(unsafe_code)]
 
 use std::io::Cursor;
 use std::path::{Path, PathBuf};

@@ -7,6 +7,7 @@
 //! test suite runs on both databases.
 //!
 //! Money moves through [`ledger`] alone; the job queue's writes are in [`queue`].
+#![forbid(unsafe_code)]
 
 mod accounts;
 mod api_tokens;

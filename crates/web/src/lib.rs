@@ -1,5 +1,6 @@
 //! Atelier's HTTP face: tenancy by host, themed pages, and the middleware every response
 //! passes through. Handlers never hold a pool or write SQL; they call the store.
+#![forbid(unsafe_code)]
 
 mod accounts;
 mod admin;
@@ -45,18 +46,18 @@ pub use themes::{ThemeError, Themes};
 /// What every handler can reach: one pointer, so the many clones a request makes (each
 /// extractor takes its own) cost one counter each rather than one per field.
 #[derive(Clone)]
-pub struct AppState(Arc<Shared>);
+pub struct AppState(Arc<StateParts>);
 
 impl std::ops::Deref for AppState {
-    type Target = Shared;
+    type Target = StateParts;
 
-    fn deref(&self) -> &Shared {
+    fn deref(&self) -> &StateParts {
         &self.0
     }
 }
 
 /// The parts of [`AppState`].
-pub struct Shared {
+pub struct StateParts {
     pub store: Store,
     pub settings: Arc<Settings>,
     pub tenants: TenantDirectory,
@@ -112,7 +113,7 @@ impl AppState {
         let settings = Arc::new(settings);
         let live = jobs::LiveJobs::new(settings.limits.live_streams_per_user);
         let tenants = TenantDirectory::new(store.clone(), settings.clone(), clock.clone());
-        Self(Arc::new(Shared {
+        Self(Arc::new(StateParts {
             store,
             throttles: Arc::new(Throttles::new(&settings.limits, clock.clone())),
             password_work: PasswordWork::from_settings(&settings.limits),

@@ -1,6 +1,7 @@
 //! Workers: the loop that claims jobs, renders them with a backend, reports progress through
 //! heartbeats and hands the result back; the backends themselves; and the reaper, which
 //! enforces deadlines and expired leases on every node.
+#![forbid(unsafe_code)]
 
 mod demo;
 mod embedded;

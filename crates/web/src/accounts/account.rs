@@ -177,6 +177,8 @@ pub(crate) async fn change_password(
     let site_name = page.tenant()?.tenant.settings.name.clone();
     let mut errors = FormErrors::new();
     // A session left open is no licence to guess the password behind it.
+    // The turn first: a visitor turned away busy (503) has used none of their attempts.
+    let turn = state.password_work.turn().await?;
     state.throttles.reauthenticate(&user.id.to_string())?;
     let stored = state
         .store
@@ -185,7 +187,7 @@ pub(crate) async fn change_password(
         .map(|(_, hash)| hash);
     if !state
         .password_work
-        .verify(form.current_password.clone(), stored)
+        .verify(Some(turn), form.current_password.clone(), stored)
         .await?
     {
         errors.insert(
@@ -203,7 +205,7 @@ pub(crate) async fn change_password(
         let Html(body) = render_account(&page, &user, None, None, None, errors, None).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response());
     };
-    let hash = state.password_work.hash_new(new).await?;
+    let hash = state.password_work.hash_new(None, new).await?;
     state
         .store
         .set_password(
@@ -237,6 +239,7 @@ async fn is_current_password(
     user: &atelier_domain::User,
     password: String,
 ) -> Result<bool, AppError> {
+    let turn = page.state.password_work.turn().await?;
     page.state.throttles.reauthenticate(&user.id.to_string())?;
     let stored = page
         .state
@@ -244,7 +247,10 @@ async fn is_current_password(
         .find_credentials(user.tenant_id, &user.email)
         .await?
         .map(|(_, hash)| hash);
-    page.state.password_work.verify(password, stored).await
+    page.state
+        .password_work
+        .verify(Some(turn), password, stored)
+        .await
 }
 
 /// Answers the token form again with `errors` next to its fields.

@@ -91,6 +91,8 @@ pub(crate) async fn submit(
     let device_cookie = known_device_cookie_name(state.settings.public_scheme);
     let device = request_cookie(&headers, device_cookie);
     let known_device = |key: &str| state.form_key.known_device_of(device, key);
+    // The turn first: a visitor turned away busy (503) has used none of their attempts.
+    let turn = state.password_work.turn().await?;
     match (known_device(&account_key), known_device(&platform_key)) {
         (Some(id), _) => state
             .throttles
@@ -131,7 +133,7 @@ pub(crate) async fn submit(
     };
     let matches = state
         .password_work
-        .verify(form.password.clone(), hash)
+        .verify(Some(turn), form.password.clone(), hash)
         .await?;
     let Some(user) = user.filter(|_| matches) else {
         tracing::info!(site = %site_key, "sign-in refused");

@@ -128,6 +128,8 @@ pub(crate) async fn submit(
     // Like a sign-in: an answer about an existing address tells who has an account, so it
     // is throttled the same way, before the address is looked up or anything is hashed.
     let account = super::account_key(&page.site, email.as_str());
+    // The turn first: a visitor turned away busy (503) has used none of their attempts.
+    let turn = state.password_work.turn().await?;
     state.throttles.sign_in(&ip, &account)?;
     if state
         .store
@@ -140,7 +142,7 @@ pub(crate) async fn submit(
     // Sign-up mails a confirmation link: it counts against the mail limits.
     state.throttles.mail(&ip, &account, email.as_str())?;
 
-    let password_hash = state.password_work.hash_new(password).await?;
+    let password_hash = state.password_work.hash_new(Some(turn), password).await?;
     let new = NewUser {
         tenant_id: Some(site.tenant.id),
         email: email.clone(),

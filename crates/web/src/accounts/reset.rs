@@ -191,7 +191,7 @@ pub(crate) async fn reset_submit(
             return show(&page, &form.token, outcome, errors);
         }
     };
-    let hash = state.password_work.hash_new(password).await?;
+    let hash = state.password_work.hash_new(None, password).await?;
     match state
         .store
         .reset_password_with_token(site.tenant.id, &token_hash, &hash, state.clock.now())

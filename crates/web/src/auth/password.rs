@@ -49,7 +49,8 @@ impl PasswordWork {
         Self::new(at_once, Duration::from_millis(limits.password_hash_wait_ms))
     }
 
-    /// Waits for a turn, at most the configured wait.
+    /// Waits for a turn, at most the configured wait. Forms that count attempts take their
+    /// turn before counting, so a visitor turned away busy (503) has used no attempt.
     pub async fn turn(&self) -> Result<PasswordTurn, AppError> {
         match tokio::time::timeout(self.wait, self.turns.clone().acquire_owned()).await {
             Ok(Ok(permit)) => Ok(PasswordTurn { _permit: permit }),
@@ -70,9 +71,13 @@ impl PasswordWork {
     /// visitor who leaves does not free it before the hashing ends.
     async fn run<T: Send + 'static>(
         &self,
+        turn: Option<PasswordTurn>,
         work: impl FnOnce(&mut HashMemory) -> T + Send + 'static,
     ) -> Result<T, AppError> {
-        let turn = self.turn().await?;
+        let turn = match turn {
+            Some(turn) => turn,
+            None => self.turn().await?,
+        };
         let kept = self.memory.clone();
         tokio::task::spawn_blocking(move || {
             let mut memory = kept
@@ -91,11 +96,17 @@ impl PasswordWork {
         .map_err(|e| AppError::Internal(format!("password task: {e}")))
     }
 
-    /// Hashes a new password.
-    pub(crate) async fn hash_new(&self, password: NewPassword) -> Result<String, AppError> {
-        self.run(move |memory| atelier_domain::hash_password(&password, memory))
-            .await?
-            .map_err(|e| AppError::Internal(e.to_string()))
+    /// Hashes a new password, in `turn` when the caller took one first (see [`Self::turn`]).
+    pub(crate) async fn hash_new(
+        &self,
+        turn: Option<PasswordTurn>,
+        password: NewPassword,
+    ) -> Result<String, AppError> {
+        self.run(turn, move |memory| {
+            atelier_domain::hash_password(&password, memory)
+        })
+        .await?
+        .map_err(|e| AppError::Internal(e.to_string()))
     }
 
     /// Whether `password` is the account's; `stored` is `None` for an unknown account, which
@@ -103,10 +114,11 @@ impl PasswordWork {
     /// refuse as a wrong password, under load too.
     pub(crate) async fn verify(
         &self,
+        turn: Option<PasswordTurn>,
         password: String,
         stored: Option<String>,
     ) -> Result<bool, AppError> {
-        self.run(move |memory| match stored {
+        self.run(turn, move |memory| match stored {
             Some(hash) => atelier_domain::verify_password(&password, &hash, memory),
             None => {
                 let _ = atelier_domain::verify_password(&password, decoy_hash(memory), memory);
@@ -148,8 +160,10 @@ mod tests {
     async fn password_work_leaves_the_async_thread_free() {
         let gate = PasswordWork::new(1, LIMIT);
         let (release, held) = std::sync::mpsc::channel::<()>();
-        let work =
-            tokio::spawn(async move { gate.run(move |_| held.recv_timeout(LIMIT).is_ok()).await });
+        let work = tokio::spawn(async move {
+            gate.run(None, move |_| held.recv_timeout(LIMIT).is_ok())
+                .await
+        });
         let other = tokio::spawn(async { "answered" }).await;
         assert_eq!(other.ok(), Some("answered"));
         let _ = release.send(());
@@ -168,7 +182,7 @@ mod tests {
         let held = gate.turn().await.ok();
         let waiting = tokio::spawn({
             let gate = gate.clone();
-            async move { gate.run(|_| "ran").await.ok() }
+            async move { gate.run(None, |_| "ran").await.ok() }
         });
         // On this one thread the waiting task runs as far as it can whenever we yield.
         for _ in 0..10 {
@@ -189,7 +203,7 @@ mod tests {
         let burst: Vec<_> = (0..6)
             .map(|_| {
                 let (gate, pairs) = (gate.clone(), pairs.clone());
-                tokio::spawn(async move { gate.run(move |_| pairs.wait()).await.is_ok() })
+                tokio::spawn(async move { gate.run(None, move |_| pairs.wait()).await.is_ok() })
             })
             .collect();
         for run in burst {
@@ -209,7 +223,9 @@ mod tests {
         let flag = ran.clone();
         let answer = tokio::time::timeout(
             LIMIT,
-            gate.run(move |_| flag.store(true, std::sync::atomic::Ordering::SeqCst)),
+            gate.run(None, move |_| {
+                flag.store(true, std::sync::atomic::Ordering::SeqCst)
+            }),
         )
         .await;
         assert!(matches!(answer, Ok(Err(AppError::PasswordWorkBusy))));

@@ -54,10 +54,12 @@ pub(crate) async fn json(
         .into_response())
 }
 
-/// Where a stream stands: its first event, the ones after, or done.
+/// Where a stream stands: its first event, the ones after, the one event of a job that had
+/// already ended, or done.
 enum Step {
     First(Subscription),
     Next(Subscription),
+    Ended(std::sync::Arc<str>),
     Done,
 }
 
@@ -80,6 +82,7 @@ async fn next_event(step: Step) -> Option<(Event, Step)> {
             return show(snapshot, watching);
         }
         Step::Next(watching) => watching,
+        Step::Ended(json) => return Some((Event::default().event("job").data(&*json), Step::Done)),
         Step::Done => return None,
     };
     let mut superseded = true;
@@ -131,20 +134,26 @@ pub(crate) async fn events(
     let session = page.session.id_hash().ok_or(AppError::NotFound)?;
     let state = &page.state;
     let view = JobView::build(state, &job).await?;
-    let first = Snapshot {
-        json: Some(job_json(&view).to_string().into()),
-        active: job.status.is_active(),
+    let json: std::sync::Arc<str> = job_json(&view).to_string().into();
+    // A job that has ended says so once, without taking one of the viewer's streams.
+    let step = if job.status.is_active() {
+        let watcher = Watcher {
+            job: job.id,
+            tenant: job.tenant_id,
+            owner: job.user_id,
+            user: user.id,
+            session,
+        };
+        let first = Snapshot {
+            json: Some(json),
+            active: true,
+        };
+        Step::First(state.live.watch(state, watcher, first))
+    } else {
+        Step::Ended(json)
     };
-    let watcher = Watcher {
-        job: job.id,
-        tenant: job.tenant_id,
-        owner: job.user_id,
-        user: user.id,
-        session,
-    };
-    let watching = state.live.watch(state, watcher, first);
     let shutdown = state.shutdown.clone();
-    let stream = futures_util::stream::unfold(Step::First(watching), next_event)
+    let stream = futures_util::stream::unfold(step, next_event)
         .map(Ok::<Event, Infallible>)
         // A stream would hold its connection, and so the node's graceful shutdown, until the
         // job ends; it ends with the node instead, and the browser reconnects to another one.

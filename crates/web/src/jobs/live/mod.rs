@@ -94,6 +94,7 @@ struct Watched {
 }
 
 impl LiveJobs {
+    /// No stream yet; each user may hold `per_user` at once.
     pub fn new(per_user: u32) -> LiveJobs {
         LiveJobs {
             shared: Arc::new(Shared {
@@ -204,14 +205,18 @@ impl Shared {
         self.lock().sessions.keys().cloned().collect()
     }
 
-    /// Ends the streams of every session not in `signed_in` (session hash and account).
-    fn end_sessions_except(&self, signed_in: &HashSet<(String, UserId)>) {
+    /// Of the sessions `asked` about, ends the streams of those not in `signed_in` (session
+    /// hash and account). A session that joined while the answer was read was not asked
+    /// about, and is left alone until the next check.
+    fn end_sessions_except(&self, asked: &[String], signed_in: &HashSet<(String, UserId)>) {
         let registry = self.lock();
-        for (hash, session) in &registry.sessions {
-            if !signed_in.contains(&(hash.clone(), session.user)) {
-                session
-                    .signed_in
-                    .send_if_modified(|still| std::mem::replace(still, false));
+        for hash in asked {
+            if let Some(session) = registry.sessions.get(hash) {
+                if !signed_in.contains(&(hash.clone(), session.user)) {
+                    session
+                        .signed_in
+                        .send_if_modified(|still| std::mem::replace(still, false));
+                }
             }
         }
     }

@@ -79,10 +79,11 @@ pub(super) async fn run(live: LiveJobs, state: AppState) {
         }
         let result = if everything {
             changed.clear();
-            match refresh(&shared, &state, None).await {
-                Ok(()) => check_sessions(&shared, &state).await,
-                Err(e) => Err(e),
-            }
+            // Sessions are checked even when the jobs could not be read: ending a signed-out
+            // viewer's streams does not wait for the jobs.
+            let jobs = refresh(&shared, &state, None).await;
+            let sessions = check_sessions(&shared, &state).await;
+            jobs.and(sessions)
         } else {
             let result = refresh(&shared, &state, Some(&changed)).await;
             changed.clear();
@@ -177,6 +178,6 @@ async fn check_sessions(shared: &Shared, state: &AppState) -> Result<(), AppErro
         .await?
         .into_iter()
         .collect();
-    shared.end_sessions_except(&signed_in);
+    shared.end_sessions_except(&hashes, &signed_in);
     Ok(())
 }

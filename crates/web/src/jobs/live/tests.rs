@@ -114,15 +114,22 @@ fn streams_end_with_their_session_only() {
     let (a, b, ann, bob) = ids();
     let mut anns = join(&live, a, ann, "ann");
     let mut bobs = join(&live, b, bob, "bob");
+    let asked = live.shared.sessions();
+    // A session that joins while the answer is read was not asked about: it stays.
+    let mut late = join(&live, JobId(Uuid::new_v4()), UserId(Uuid::new_v4()), "late");
     let mut signed_in = HashSet::new();
     signed_in.insert(("bob".to_owned(), bob));
-    live.shared.end_sessions_except(&signed_in);
+    live.shared.end_sessions_except(&asked, &signed_in);
     assert!(!*anns.signed_in.borrow_and_update());
     assert!(*bobs.signed_in.borrow_and_update());
+    assert!(
+        *late.signed_in.borrow_and_update(),
+        "not asked about, not ended"
+    );
     // A session of another account under the same hash is not this one.
     let mut other = HashSet::new();
     other.insert(("bob".to_owned(), ann));
-    live.shared.end_sessions_except(&other);
+    live.shared.end_sessions_except(&asked, &other);
     assert!(!*bobs.signed_in.borrow_and_update());
 }
 
