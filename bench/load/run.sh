@@ -125,6 +125,7 @@ bare_pid=
 pg_database=
 
 cleanup() {
+    local status=$?
     stop_server
     if [[ -n $bare_pid ]]; then
         kill "$bare_pid" 2>/dev/null || true
@@ -132,7 +133,8 @@ cleanup() {
     if [[ -n $pg_database ]]; then
         psql "$LOAD_POSTGRES_URL" -qc "drop database if exists $pg_database with (force)" || true
     fi
-    if [[ ${LOAD_KEEP:-0} == 1 || -s $run_dir/failed ]]; then
+    # Kept when asked for, and after a run that did not end well (a signal too), to see why.
+    if [[ ${LOAD_KEEP:-0} == 1 || $status -ne 0 || -s $run_dir/failed ]]; then
         log "the run's folder is kept: $run_dir"
     else
         rm -rf "$run_dir"
