@@ -143,9 +143,12 @@ impl Store {
     ) -> Result<Vec<Job>, StoreError> {
         let (before_at, before_id) =
             before.map_or((i64::MAX, Uuid::max()), |(t, j)| (t.millis(), j.0));
+        // A row comparison: PostgreSQL's generic plan of a prepared statement (used after
+        // its fifth run) seeks the index with it, where `a < $2 or (a = $2 and b < $3)`
+        // walked every newer row, making the last page of 20,000 jobs 5.6 times the first.
         let sql = format!(
             "select {JOB_COLUMNS} from jobs j where j.user_id = $1 \
-             and (j.created_at < $2 or (j.created_at = $2 and j.id < $3)) \
+             and (j.created_at, j.id) < ($2, $3) \
              order by j.created_at desc, j.id desc limit $4"
         );
         let rows: Vec<JobRow> = on_reader!(self, |pool| {

@@ -26,7 +26,7 @@ impl Store {
             sqlx::query_as(
                 "select id, delta, reason, reference, created_at from credit_ledger \
                  where user_id = $1 \
-                 and (created_at < $2 or (created_at = $2 and id < $3)) \
+                 and (created_at, id) < ($2, $3) \
                  order by created_at desc, id desc limit $4",
             )
             .bind(user.0)

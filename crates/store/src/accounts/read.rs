@@ -67,7 +67,7 @@ impl Store {
             before.map_or((i64::MAX, Uuid::max()), |(t, u)| (t.millis(), u.0));
         let sql = format!(
             "select {USER_COLUMNS} from users u where u.tenant_id = $1 \
-             and (u.created_at < $2 or (u.created_at = $2 and u.id < $3)) \
+             and (u.created_at, u.id) < ($2, $3) \
              order by u.created_at desc, u.id desc limit $4"
         );
         let rows: Vec<UserRow> = on_reader!(self, |pool| {
