@@ -8,7 +8,7 @@ use atelier_domain::{
     Clock, Email, ImageSize, JobId, JobStatus, NewJob, Prompt, Role, User, UserId,
 };
 use atelier_store::{NewUser, QueueRules};
-use atelier_worker::{Backend, DemoBackend, Progress, RenderError, RenderFuture, RenderSpec};
+use atelier_worker::{Backend, DemoBackend, RenderContext, RenderError, RenderFuture, RenderSpec};
 
 use crate::accounts::{assert_ledger_invariants, user_by_email};
 use crate::common::browser::{job_id_of, Browser};
@@ -34,7 +34,7 @@ fn demo() -> Arc<dyn Backend> {
 struct Broken(Arc<AtomicU32>);
 
 impl Backend for Broken {
-    fn render<'a>(&'a self, _: &'a RenderSpec, _: Progress<'a>) -> RenderFuture<'a> {
+    fn render<'a>(&'a self, _: &'a RenderSpec, _: RenderContext<'a>) -> RenderFuture<'a> {
         self.0.fetch_add(1, Ordering::SeqCst);
         Box::pin(async { Err(RenderError::retryable("ComfyUI ran out of GPU memory")) })
     }

@@ -23,14 +23,14 @@ struct Gated {
 }
 
 impl Backend for Gated {
-    fn render<'a>(&'a self, spec: &'a RenderSpec, progress: Progress<'a>) -> RenderFuture<'a> {
+    fn render<'a>(&'a self, spec: &'a RenderSpec, cx: RenderContext<'a>) -> RenderFuture<'a> {
         let gated = !self.first.swap(true, Ordering::SeqCst);
         Box::pin(async move {
             if gated {
                 self.started.notify_one();
                 self.go.notified().await;
             }
-            DemoBackend::default().render(spec, progress).await
+            DemoBackend::default().render(spec, cx).await
         })
     }
 }

@@ -25,7 +25,7 @@ use atelier_domain::{
     Credits, Email, ImageSize, JobStatus, NewJob, Prompt, Role, Slug, SystemClock, TenantId, User,
 };
 use atelier_store::{NewUser, QueueRules};
-use atelier_worker::{Backend, Progress, RenderFuture, RenderSpec};
+use atelier_worker::{Backend, RenderContext, RenderFuture, RenderSpec};
 
 type BenchResult<T> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
 
@@ -33,7 +33,7 @@ type BenchResult<T> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
 struct NoOp(Vec<u8>);
 
 impl Backend for NoOp {
-    fn render<'a>(&'a self, _: &'a RenderSpec, _: Progress<'a>) -> RenderFuture<'a> {
+    fn render<'a>(&'a self, _: &'a RenderSpec, _: RenderContext<'a>) -> RenderFuture<'a> {
         let png = self.0.clone();
         Box::pin(async move { Ok(png) })
     }
@@ -373,6 +373,8 @@ async fn run(label: &str, url: &str, dir: &Path) -> BenchResult<()> {
         width: 64,
         height: 64,
         seed: 1,
+        job: String::new(),
+        workflow: None,
     })
     .map_err(|e| e.message)?;
 

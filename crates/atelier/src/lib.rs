@@ -97,10 +97,12 @@ impl App {
             backend,
             clock: state.clock.clone(),
             wake: state.queue_wake.clone(),
+            models: None,
             events: state.job_events.clone(),
             settings: WorkerSettings {
                 lease_ms: i64::try_from(jobs.lease_secs).unwrap_or(30) * 1000,
                 hand_back_after: STOP_WITHIN / 2,
+                stop_grace: Duration::from_secs(30),
                 heartbeat: Duration::from_secs(jobs.heartbeat_secs),
                 idle_recheck: Duration::from_secs(5),
             },

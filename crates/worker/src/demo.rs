@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use crate::{Backend, Progress, RenderError, RenderFuture, RenderSpec};
+use crate::{Backend, RenderContext, RenderError, RenderFuture, RenderSpec};
 
 /// Draws abstract images; `step_delay` paces its ten progress steps (0 in tests, a little
 /// in the demo site so the live progress can be watched).
@@ -129,19 +129,25 @@ pub fn demo_png(spec: &RenderSpec) -> Result<Vec<u8>, RenderError> {
 }
 
 impl Backend for DemoBackend {
-    fn render<'a>(&'a self, spec: &'a RenderSpec, progress: Progress<'a>) -> RenderFuture<'a> {
+    fn render<'a>(&'a self, spec: &'a RenderSpec, cx: RenderContext<'a>) -> RenderFuture<'a> {
         Box::pin(async move {
             for step in 0..10u8 {
-                progress(f32::from(step) / 10.0);
+                cx.progress(f32::from(step) / 10.0);
+                if cx.stop.is_cancelled() {
+                    return Err(RenderError::stopped());
+                }
                 if !self.step_delay.is_zero() {
-                    tokio::time::sleep(self.step_delay).await;
+                    tokio::select! {
+                        () = tokio::time::sleep(self.step_delay) => {}
+                        () = cx.stop.cancelled() => return Err(RenderError::stopped()),
+                    }
                 }
             }
             let spec_owned = spec.clone();
             let png = tokio::task::spawn_blocking(move || demo_png(&spec_owned))
                 .await
                 .map_err(|e| RenderError::retryable(format!("the demo renderer stopped: {e}")))??;
-            progress(1.0);
+            cx.progress(1.0);
             Ok(png)
         })
     }
@@ -159,6 +165,8 @@ mod tests {
             width: 96,
             height: 64,
             seed,
+            job: String::new(),
+            workflow: None,
         }
     }
 

@@ -9,7 +9,9 @@ use atelier_media::ImageStorage;
 use atelier_store::{ClaimedJob, Completion, Heartbeat, NewImage, NextClaim, Store, StoreError};
 use tokio::sync::{broadcast, watch, Notify};
 
-use crate::{Backend, RenderSpec};
+use tokio_util::sync::CancellationToken;
+
+use crate::{Backend, RenderContext, RenderSpec, Update};
 
 /// How often a running job's progress may be written (when it changed).
 const PROGRESS_EVERY: Duration = Duration::from_secs(1);
@@ -24,9 +26,22 @@ pub struct WorkerSettings {
     pub hand_back_after: Duration,
     /// How often a running job reports progress and extends its lease.
     pub heartbeat: Duration,
+    /// How long a render may take to stop once told to (cancel, deadline, lost lease).
+    pub stop_grace: Duration,
     /// How long an idle worker waits before looking again without being woken (jobs
     /// submitted on other nodes).
     pub idle_recheck: Duration,
+}
+
+/// Why a worker told its render to stop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    /// The owner canceled: the worker reports it.
+    Canceled,
+    /// The job's time ran out: the reaper ends it.
+    Deadline,
+    /// Another worker holds the job now: nothing to report.
+    Lost,
 }
 
 /// One worker: claims a job, renders it, reports, repeats. Deadlines and expired leases are
@@ -40,6 +55,8 @@ pub struct EmbeddedWorker {
     pub clock: Arc<dyn Clock>,
     /// Notified when a job is submitted on this node.
     pub wake: Arc<Notify>,
+    /// The models it may claim (those its backend draws); `None` for all.
+    pub models: Option<Vec<String>>,
     /// Told about every job this worker changes, for live status pages.
     pub events: broadcast::Sender<JobId>,
     pub settings: WorkerSettings,
@@ -78,7 +95,12 @@ impl EmbeddedWorker {
     /// Claims the next job if there is one.
     async fn claim(&self) -> Result<Option<ClaimedJob>, StoreError> {
         self.store
-            .claim_next_job(&self.id, None, self.settings.lease_ms, self.clock.now())
+            .claim_next_job(
+                &self.id,
+                self.models.as_deref(),
+                self.settings.lease_ms,
+                self.clock.now(),
+            )
             .await
     }
 
@@ -89,20 +111,24 @@ impl EmbeddedWorker {
         shutdown: Option<watch::Receiver<bool>>,
     ) -> Result<Option<ClaimedJob>, StoreError> {
         let ClaimedJob { job, lease_token } = claimed;
-        let spec = RenderSpec {
-            prompt: job.prompt.clone(),
-            negative_prompt: job.negative_prompt.clone(),
-            model: job.model.clone(),
-            width: u32::try_from(job.width).unwrap_or(0),
-            height: u32::try_from(job.height).unwrap_or(0),
-            seed: job.seed,
-        };
+        let spec = RenderSpec::of(&job, None);
         let progress = Arc::new(AtomicI64::new(0));
         let report = {
             let progress = progress.clone();
-            move |p: f32| progress.store((p.clamp(0.0, 1.0) * 1000.0) as i64, Ordering::Relaxed)
+            move |update: Update| {
+                if let Update::Progress(p) = update {
+                    progress.store((p.clamp(0.0, 1.0) * 1000.0) as i64, Ordering::Relaxed);
+                }
+            }
         };
-        let render = self.backend.render(&spec, &report);
+        let stop = CancellationToken::new();
+        let render = self.backend.render(
+            &spec,
+            RenderContext {
+                report: &report,
+                stop: &stop,
+            },
+        );
         tokio::pin!(render);
         // Progress is written once a second while it moves, and the lease is extended at
         // least every heartbeat period even when it does not.
@@ -121,25 +147,52 @@ impl EmbeddedWorker {
             }
         };
         tokio::pin!(stop_asked);
+        // The deadline stops the render here; the reaper then ends the job.
+        let deadline = tokio::time::sleep(Duration::from_millis(
+            u64::try_from(job.deadline_at.millis() - self.clock.now().millis()).unwrap_or(0),
+        ));
+        tokio::pin!(deadline);
         let mut hand_back_at: Option<tokio::time::Instant> = None;
+        // Why the render was told to stop, and until when it may take to do so.
+        let mut stopping: Option<(Stop, tokio::time::Instant)> = None;
         let outcome = loop {
-            let hand_back = async {
+            let hand_back = async move {
                 match hand_back_at {
                     Some(at) => tokio::time::sleep_until(at).await,
                     None => std::future::pending::<()>().await,
                 }
             };
+            let given_up = async move {
+                match stopping {
+                    Some((_, until)) => tokio::time::sleep_until(until).await,
+                    None => std::future::pending::<()>().await,
+                }
+            };
+            let grace = self.settings.stop_grace;
+            let ask_to_stop = |stopping: &mut Option<(Stop, tokio::time::Instant)>, why: Stop| {
+                if stopping.is_none() {
+                    stop.cancel();
+                    *stopping = Some((why, tokio::time::Instant::now() + grace));
+                }
+            };
             tokio::select! {
                 result = &mut render => break Some(result),
+                () = given_up => {
+                    tracing::warn!("the render did not stop when asked");
+                    break None;
+                }
+                () = &mut deadline, if stopping.is_none() => ask_to_stop(&mut stopping, Stop::Deadline),
                 () = &mut stop_asked, if hand_back_at.is_none() => {
                     hand_back_at = Some(tokio::time::Instant::now() + self.settings.hand_back_after);
                 }
-                () = hand_back => {
+                () = hand_back, if stopping.is_none() => {
                     let back = self.store.hand_back_job(job.id, &lease_token, self.clock.now()).await?;
                     tracing::info!(handed_back = back, "shutting down: the job goes back to the queue");
+                    // No waiting for the render to wind down: the node is stopping.
+                    stop.cancel();
                     return Ok(None);
                 }
-                _ = ticker.tick() => {
+                _ = ticker.tick(), if stopping.is_none() => {
                     let current = progress.load(Ordering::Relaxed);
                     if current == reported.0 && reported.1.elapsed() < self.settings.heartbeat {
                         continue;
@@ -157,15 +210,24 @@ impl EmbeddedWorker {
                         .await;
                     match beat {
                         Ok(Heartbeat::Continue) => self.publish(job.id),
-                        Ok(Heartbeat::Cancel) => break None,
+                        Ok(Heartbeat::Cancel) => ask_to_stop(&mut stopping, Stop::Canceled),
                         Ok(Heartbeat::Lost) => {
                             tracing::warn!("lease lost; another worker owns the job now");
-                            return Ok(None);
+                            ask_to_stop(&mut stopping, Stop::Lost);
                         }
                         Err(e) => tracing::warn!(error = %e, "heartbeat failed; will retry"),
                     }
                 }
             }
+        };
+        // A render told to stop ends as what stopped it, whatever it returned.
+        let outcome = match stopping {
+            Some((Stop::Canceled, _)) => None,
+            Some((why, _)) => {
+                tracing::info!(?why, "the render stopped");
+                return Ok(None);
+            }
+            None => outcome,
         };
         let now = self.clock.now();
         match outcome {
@@ -207,7 +269,7 @@ impl EmbeddedWorker {
                         let claim_next = shutdown.as_ref().is_some_and(|rx| !*rx.borrow());
                         let next = claim_next.then_some(NextClaim {
                             worker_id: &self.id,
-                            models: None,
+                            models: self.models.as_deref(),
                             lease_ms: self.settings.lease_ms,
                         });
                         let done = self
