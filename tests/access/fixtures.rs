@@ -240,6 +240,24 @@ impl Fixtures {
         let (to_approve, _) = make_request(app, &user, pack, "432187650915").await;
         let (to_reject, _) = make_request(app, &user, pack, "432187650916").await;
 
+        // Worker tokens' rows in pixelforge's pool, nocturne's and the shared pool.
+        let worker_in = async |pool: Option<atelier_domain::TenantId>, name: &str| {
+            let actor = atelier_store::Actor {
+                id: admin.id,
+                email: admin.email.to_string(),
+                address: "127.0.0.1".to_owned(),
+            };
+            app.state
+                .store
+                .create_worker(pool, name, &format!("hash-{name}"), &actor, app.clock.now())
+                .await
+                .unwrap_or_else(|e| panic!("{e}"))
+                .to_string()
+        };
+        let tenants_worker = worker_in(admin.tenant_id, "pixelforge-gpu").await;
+        let other_tenants_worker = worker_in(other_user.tenant_id, "nocturne-gpu").await;
+        let shared_worker = worker_in(None, "shared-gpu").await;
+
         let ids: HashMap<Id, String> = [
             (UsersJob, jobs[0].clone()),
             (AdminsJob, jobs[1].clone()),
@@ -259,6 +277,9 @@ impl Fixtures {
             (TenantSlug, "pixelforge".to_owned()),
             (TenantsPack, tenants_pack.to_string()),
             (OtherTenantsPack, other_tenants_pack.to_string()),
+            (TenantsWorker, tenants_worker),
+            (OtherTenantsWorker, other_tenants_worker),
+            (SharedWorker, shared_worker),
             (ThemeFile, "css/site.css".to_owned()),
             (Malformed, "not-an-id".to_owned()),
         ]

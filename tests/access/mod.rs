@@ -96,6 +96,10 @@ enum Id {
     /// Pixelforge's first pack, which a user has bought.
     TenantsPack,
     OtherTenantsPack,
+    /// Worker tokens' rows: in pixelforge's own pool, nocturne's, and the shared pool.
+    TenantsWorker,
+    OtherTenantsWorker,
+    SharedWorker,
     ThemeFile,
     /// Text that parses as no id at all.
     Malformed,
@@ -270,14 +274,14 @@ fn policy_gaps(app: &TestApp, served: &[ServedRoute]) -> Vec<String> {
         .filter(|r| r.access == Access::Policy)
         .collect();
     for route in &guarded {
-        // Super-admins inherit every grant on both kinds of site.
+        // Super-admins inherit every grant on both kinds of site; the worker API is granted
+        // to workers, who are no accounts.
         let granted = ["tenant", "platform"].iter().any(|site| {
-            app.state.access.allows(
-                "super_admin",
-                site,
-                &route.path,
-                policy_method(&route.method),
-            )
+            ["super_admin", "worker"].iter().any(|role| {
+                app.state
+                    .access
+                    .allows(role, site, &route.path, policy_method(&route.method))
+            })
         });
         if !granted {
             problems.push(format!(

@@ -96,6 +96,23 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
         &[(PaymentToReject, NO_ONE)],
     ),
     ("GET", "/admin/audit", &[(NoParam, NO_ONE)]),
+    ("GET", "/admin/workers", &[(NoParam, NO_ONE)]),
+    ("POST", "/admin/workers", &[(NoParam, NO_ONE)]),
+    (
+        "POST",
+        "/admin/workers/{id}/pause",
+        &[(TenantsWorker, NO_ONE)],
+    ),
+    (
+        "POST",
+        "/admin/workers/{id}/resume",
+        &[(TenantsWorker, NO_ONE)],
+    ),
+    (
+        "POST",
+        "/admin/workers/{id}/revoke",
+        &[(TenantsWorker, NO_ONE)],
+    ),
     ("GET", "/admin/payments/statement", &[(NoParam, NO_ONE)]),
     ("POST", "/admin/payments/statement", &[(NoParam, NO_ONE)]),
     (
@@ -116,6 +133,73 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
         "GET",
         "/platform/payments",
         &[(NoParam, [LOGIN, LOGIN, OK])],
+    ),
+    ("GET", "/platform/workers", &[(NoParam, [LOGIN, LOGIN, OK])]),
+    (
+        "POST",
+        "/platform/workers",
+        &[(NoParam, [LOGIN, LOGIN, Expect::Status(422)])],
+    ),
+    (
+        "POST",
+        "/platform/workers/{id}/pause",
+        &[
+            (SharedWorker, [LOGIN, LOGIN, DONE]),
+            (OtherTenantsWorker, [LOGIN, LOGIN, DONE]),
+            (Malformed, [LOGIN, LOGIN, NOT_FOUND]),
+        ],
+    ),
+    (
+        "POST",
+        "/platform/workers/{id}/resume",
+        &[
+            (SharedWorker, [LOGIN, LOGIN, DONE]),
+            (Malformed, [LOGIN, LOGIN, NOT_FOUND]),
+        ],
+    ),
+    (
+        "POST",
+        "/platform/workers/{id}/revoke",
+        &[
+            (SharedWorker, [LOGIN, LOGIN, DONE]),
+            (Malformed, [LOGIN, LOGIN, NOT_FOUND]),
+        ],
+    ),
+    (
+        "POST",
+        "/platform/models/reload",
+        &[(NoParam, [LOGIN, LOGIN, OK])],
+    ),
+    // Workers may reach their API on the platform host too; nothing else opens it.
+    (
+        "POST",
+        "/api/worker/v1/claim",
+        &[(NoParam, [UNAUTHORIZED; 3])],
+    ),
+    (
+        "POST",
+        "/api/worker/v1/health",
+        &[(NoParam, [UNAUTHORIZED; 3])],
+    ),
+    (
+        "POST",
+        "/api/worker/v1/jobs/{id}/heartbeat",
+        &[(UsersJob, [UNAUTHORIZED; 3])],
+    ),
+    (
+        "POST",
+        "/api/worker/v1/jobs/{id}/complete",
+        &[(UsersJob, [UNAUTHORIZED; 3])],
+    ),
+    (
+        "POST",
+        "/api/worker/v1/jobs/{id}/fail",
+        &[(UsersJob, [UNAUTHORIZED; 3])],
+    ),
+    (
+        "POST",
+        "/api/worker/v1/jobs/{id}/release",
+        &[(UsersJob, [UNAUTHORIZED; 3])],
     ),
     // The API belongs to tenants' sites.
     ("GET", "/api/v1/jobs", &[(NoParam, NO_ONE)]),

@@ -58,6 +58,11 @@ const ADMIN_ACTION_404: [Expect; 6] = [LOGIN, FORBIDDEN, LOGIN, NOT_FOUND, LOGIN
 /// A decision on a waiting payment: the tenant admin's goes through, so the super-admin,
 /// asked next, is told it was already decided.
 const DECISION: [Expect; 6] = [LOGIN, FORBIDDEN, LOGIN, DONE, LOGIN, CONFLICT];
+/// An admin's action on something that can take it once: the tenant admin's goes through,
+/// so the super-admin, asked next, finds nothing to act on.
+const ADMIN_THEN_GONE: [Expect; 6] = [LOGIN, FORBIDDEN, LOGIN, DONE, LOGIN, NOT_FOUND];
+/// The worker API, asked without a worker token.
+const NOT_A_WORKER: [Expect; 6] = [UNAUTHORIZED; 6];
 /// An admin's form posted with its token and nothing else: refused as incomplete.
 const ADMIN_FORM_422: [Expect; 6] = [LOGIN, FORBIDDEN, LOGIN, UNPROCESSABLE, LOGIN, UNPROCESSABLE];
 // The API takes bearer tokens only: the disabled account's token and the other tenant's are
@@ -339,6 +344,37 @@ pub(super) const TENANT_MATRIX: &[Row<6>] = &[
         ],
     ),
     ("GET", "/admin/audit", &[(NoParam, ADMIN_PAGE)]),
+    ("GET", "/admin/workers", &[(NoParam, ADMIN_PAGE)]),
+    ("POST", "/admin/workers", &[(NoParam, ADMIN_FORM_422)]),
+    (
+        "POST",
+        "/admin/workers/{id}/pause",
+        &[
+            (TenantsWorker, ADMIN_THEN_GONE),
+            (OtherTenantsWorker, ADMIN_ACTION_404),
+            (SharedWorker, ADMIN_ACTION_404),
+            (Malformed, ADMIN_ACTION_404),
+        ],
+    ),
+    (
+        "POST",
+        "/admin/workers/{id}/resume",
+        &[
+            (TenantsWorker, ADMIN_THEN_GONE),
+            (OtherTenantsWorker, ADMIN_ACTION_404),
+            (Malformed, ADMIN_ACTION_404),
+        ],
+    ),
+    (
+        "POST",
+        "/admin/workers/{id}/revoke",
+        &[
+            (TenantsWorker, ADMIN_THEN_GONE),
+            (OtherTenantsWorker, ADMIN_ACTION_404),
+            (SharedWorker, ADMIN_ACTION_404),
+            (Malformed, ADMIN_ACTION_404),
+        ],
+    ),
     // The matrix posts a url-encoded form: the upload has no file, the approval no ticks.
     ("GET", "/admin/payments/statement", &[(NoParam, ADMIN_PAGE)]),
     (
@@ -359,6 +395,47 @@ pub(super) const TENANT_MATRIX: &[Row<6>] = &[
         &[(TenantSlug, NO_ONE), (Malformed, NO_ONE)],
     ),
     ("GET", "/platform/payments", &[(NoParam, NO_ONE)]),
+    ("GET", "/platform/workers", &[(NoParam, NO_ONE)]),
+    ("POST", "/platform/workers", &[(NoParam, NO_ONE)]),
+    (
+        "POST",
+        "/platform/workers/{id}/pause",
+        &[(SharedWorker, NO_ONE)],
+    ),
+    (
+        "POST",
+        "/platform/workers/{id}/resume",
+        &[(SharedWorker, NO_ONE)],
+    ),
+    (
+        "POST",
+        "/platform/workers/{id}/revoke",
+        &[(SharedWorker, NO_ONE)],
+    ),
+    ("POST", "/platform/models/reload", &[(NoParam, NO_ONE)]),
+    // The worker API takes worker tokens only: no session or personal token opens it.
+    ("POST", "/api/worker/v1/claim", &[(NoParam, NOT_A_WORKER)]),
+    ("POST", "/api/worker/v1/health", &[(NoParam, NOT_A_WORKER)]),
+    (
+        "POST",
+        "/api/worker/v1/jobs/{id}/heartbeat",
+        &[(UsersJob, NOT_A_WORKER), (Malformed, NOT_A_WORKER)],
+    ),
+    (
+        "POST",
+        "/api/worker/v1/jobs/{id}/complete",
+        &[(UsersJob, NOT_A_WORKER), (Malformed, NOT_A_WORKER)],
+    ),
+    (
+        "POST",
+        "/api/worker/v1/jobs/{id}/fail",
+        &[(UsersJob, NOT_A_WORKER), (Malformed, NOT_A_WORKER)],
+    ),
+    (
+        "POST",
+        "/api/worker/v1/jobs/{id}/release",
+        &[(UsersJob, NOT_A_WORKER), (Malformed, NOT_A_WORKER)],
+    ),
     ("GET", "/api/v1/jobs", &[(NoParam, TOKEN_OWNERS)]),
     (
         "POST",

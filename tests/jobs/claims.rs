@@ -39,6 +39,7 @@ async fn a_worker_claims_only_the_models_it_serves(db: Db) {
         worker_id: "w",
         models: Some(&demo),
         lease_ms: 60_000,
+        pool: None,
     };
     let (done, then) = store
         .complete_and_claim(first, &claimed.lease_token, image(1), now, Some(next))
@@ -69,6 +70,7 @@ async fn a_busy_worker_reports_and_claims_in_one_trip(db: Db) {
                 worker_id: "w",
                 models: None,
                 lease_ms: 60_000,
+                pool: None,
             };
             store
                 .complete_and_claim(job, &token, image(n), now, Some(next))

@@ -135,6 +135,7 @@ async fn a_failed_next_claim_does_not_hide_a_committed_report(db: Db) {
         worker_id: "w",
         models: None,
         lease_ms: 60_000,
+        pool: None,
     };
     let result = app
         .state

@@ -2,6 +2,7 @@
 
 pub mod memory;
 pub mod provision;
+mod reload;
 pub mod supervisor;
 pub mod telemetry;
 
@@ -68,7 +69,7 @@ impl App {
             &settings.mail_from,
             clock.clone(),
         )?;
-        let models = atelier_config::ModelCatalog::load(&settings.models)?;
+        let models = atelier_config::Models::load(&settings.models)?;
         let services = atelier_web::Services {
             themes,
             access,
@@ -86,7 +87,7 @@ impl App {
         atelier_web::router(self.state.clone())
     }
 
-    /// A worker of this node's shared pool, rendering with `backend`.
+    /// A worker of this node's shared pool, rendering every model with `backend`.
     pub fn worker(&self, id: &str, backend: Arc<dyn Backend>) -> EmbeddedWorker {
         let state = &self.state;
         let jobs = &state.settings.jobs;
@@ -136,8 +137,15 @@ impl App {
             step_delay: Duration::from_millis(jobs.demo_step_ms),
         });
         let node = uuid_suffix();
+        // The demo backend draws the demo models only; ComfyUI models wait for remote
+        // workers. (A reloaded catalogue's new demo models reach them at the next start.)
+        let demo_models = self.state.models.current().ids_for_backend("demo");
         (0..jobs.embedded_workers)
-            .map(|i| self.worker(&format!("embedded-{node}-{i}"), backend.clone()))
+            .map(|i| {
+                let mut worker = self.worker(&format!("embedded-{node}-{i}"), backend.clone());
+                worker.models = Some(demo_models.clone());
+                worker
+            })
             .collect()
     }
 
@@ -164,6 +172,14 @@ impl App {
         supervisor.spawn("memory", |stop| async move {
             memory::give_back_freed_memory(stop).await;
             Ok::<(), Infallible>(())
+        });
+        let models = self.state.models.clone();
+        supervisor.spawn("models", move |stop| {
+            let models = models.clone();
+            async move {
+                reload::reload_models_on_hangup(models, stop).await;
+                Ok::<(), Infallible>(())
+            }
         });
         let reaper = self.reaper();
         supervisor.spawn("reaper", move |stop| reaper.clone().run(stop));

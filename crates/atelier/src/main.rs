@@ -44,6 +44,8 @@ enum Command {
     /// Manage platform accounts
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Render jobs for a server from this machine (a GPU machine running ComfyUI)
+    Worker(commands::worker::WorkerArgs),
 }
 
 fn main() -> ExitCode {
@@ -68,17 +70,19 @@ fn main() -> ExitCode {
     }
 }
 
-fn load_settings(cli: &Cli) -> anyhow::Result<Settings> {
+fn load_settings(file: Option<&std::path::Path>) -> anyhow::Result<Settings> {
     let env = |key: &str| std::env::var(key).ok().filter(|v| !v.is_empty());
-    Ok(Settings::load(Sources {
-        file: cli.config.as_deref(),
-        env: &env,
-    })?)
+    Ok(Settings::load(Sources { file, env: &env })?)
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
-    let mut settings = load_settings(&cli)?;
-    match cli.command {
+    // A worker machine has no settings file: its command line says everything.
+    let command = match cli.command {
+        Command::Worker(args) => return commands::worker::run(args).await,
+        other => other,
+    };
+    let mut settings = load_settings(cli.config.as_deref())?;
+    match command {
         Command::Serve { listen } => {
             if let Some(listen) = listen {
                 settings.listen = listen;
@@ -89,5 +93,6 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::CheckConfig => commands::check_config::check_config(&settings).await,
         Command::Tenant(command) => commands::tenant::run(settings, command).await,
         Command::Admin(command) => commands::admin::run(settings, command).await,
+        Command::Worker(args) => commands::worker::run(args).await,
     }
 }

@@ -6,15 +6,17 @@ mod load;
 mod models;
 mod secret_url;
 mod settings;
+mod workflow;
 
 use std::path::PathBuf;
 
 pub use load::Sources;
-pub use models::{Model, ModelCatalog};
+pub use models::{Model, ModelCatalog, ModelDefaults, ModelLimits, Models};
 pub use secret_url::{redact_url, SecretUrl};
 pub use settings::{
     HttpSettings, JobSettings, LimitSettings, PublicScheme, SessionSettings, Settings,
 };
+pub use workflow::{WorkflowTemplate, WorkflowValues, SLOTS as WORKFLOW_SLOTS};
 
 /// The file read when `ATELIER_CONFIG` names none.
 pub const DEFAULT_CONFIG_PATH: &str = "config/atelier.toml";

@@ -1,13 +1,69 @@
 //! The image models on offer, from `config/models.json`.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
 
 use serde::Deserialize;
 
+use crate::workflow::{WorkflowTemplate, WorkflowValues};
 use crate::ConfigError;
 
+/// A model's values for what a person does not choose, and the size it starts at.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelDefaults {
+    #[serde(default = "default_steps")]
+    pub steps: u32,
+    #[serde(default = "default_cfg")]
+    pub cfg: f64,
+    #[serde(default = "default_sampler")]
+    pub sampler: String,
+    /// The checkpoint file on the ComfyUI machine (`{{checkpoint}}`).
+    #[serde(default)]
+    pub checkpoint: String,
+    #[serde(default = "default_side")]
+    pub width: u32,
+    #[serde(default = "default_side")]
+    pub height: u32,
+}
+
+fn default_steps() -> u32 {
+    25
+}
+fn default_cfg() -> f64 {
+    7.0
+}
+fn default_sampler() -> String {
+    "euler".to_owned()
+}
+fn default_side() -> u32 {
+    512
+}
+
+impl Default for ModelDefaults {
+    fn default() -> Self {
+        Self {
+            steps: default_steps(),
+            cfg: default_cfg(),
+            sampler: default_sampler(),
+            checkpoint: String::new(),
+            width: default_side(),
+            height: default_side(),
+        }
+    }
+}
+
+/// What a model can draw.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelLimits {
+    /// The longest side, in pixels; the tenant's own limit applies too.
+    #[serde(default)]
+    pub max_side: Option<u32>,
+}
+
 /// One image model on offer.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Model {
     pub id: String,
@@ -23,6 +79,13 @@ pub struct Model {
     /// Credits one image costs; 1 when not set (`atelier_domain::credits::job_cost`).
     #[serde(default)]
     pub cost: Option<i64>,
+    #[serde(default)]
+    pub defaults: ModelDefaults,
+    #[serde(default)]
+    pub limits: ModelLimits,
+    /// The workflow file, read and checked (`comfyui` models).
+    #[serde(skip)]
+    pub template: Option<Arc<WorkflowTemplate>>,
 }
 
 impl Model {
@@ -33,6 +96,29 @@ impl Model {
 
     pub fn is_demo(&self) -> bool {
         self.backend == "demo"
+    }
+
+    /// The workflow ComfyUI runs for one job of this model; `None` for the demo backend.
+    pub fn workflow_for(&self, job: &atelier_domain::Job) -> Option<serde_json::Value> {
+        let template = self.template.as_ref()?;
+        let job_id = job.id.to_string();
+        Some(template.fill(&WorkflowValues {
+            prompt: &job.prompt,
+            negative_prompt: &job.negative_prompt,
+            width: u32::try_from(job.width).unwrap_or(0),
+            height: u32::try_from(job.height).unwrap_or(0),
+            seed: job.seed,
+            steps: self.defaults.steps,
+            cfg: self.defaults.cfg,
+            sampler: &self.defaults.sampler,
+            checkpoint: &self.defaults.checkpoint,
+            job: &job_id,
+        }))
+    }
+
+    /// The longest side a job of this model may ask for, under the tenant's `site_max`.
+    pub fn max_side(&self, site_max: u32) -> u32 {
+        self.limits.max_side.map_or(site_max, |m| m.min(site_max))
     }
 
     /// The name as shown to people: demo models say so.
@@ -59,7 +145,34 @@ impl ModelCatalog {
             path: path.to_path_buf(),
             error: source,
         })?;
-        Self::parse(&origin, &text)
+        let mut catalog = Self::parse(&origin, &text)?;
+        let folder = path.parent().unwrap_or_else(|| Path::new("."));
+        for (i, model) in catalog.models.iter_mut().enumerate() {
+            let Some(file) = &model.workflow else {
+                continue;
+            };
+            let file = folder.join(file);
+            let invalid = |message: String| ConfigError::Invalid {
+                origin: origin.clone(),
+                key: "workflow",
+                message: format!("entry {i} ({}): {}: {message}", model.id, file.display()),
+            };
+            let text = std::fs::read_to_string(&file).map_err(|e| invalid(e.to_string()))?;
+            let template = WorkflowTemplate::parse(&text).map_err(invalid)?;
+            if template.uses("checkpoint") && model.defaults.checkpoint.trim().is_empty() {
+                return Err(ConfigError::Invalid {
+                    origin: origin.clone(),
+                    key: "defaults.checkpoint",
+                    message: format!(
+                        "entry {i} ({}): its workflow names {{{{checkpoint}}}}, so say which \
+                         checkpoint file to load",
+                        model.id
+                    ),
+                });
+            }
+            model.template = Some(Arc::new(template));
+        }
+        Ok(catalog)
     }
 
     pub fn parse(origin: &str, text: &str) -> Result<ModelCatalog, ConfigError> {
@@ -118,6 +231,44 @@ impl ModelCatalog {
                     format!("entry {i} ({}): a cost is from 1 to 1000 credits", m.id),
                 ));
             }
+            let d = &m.defaults;
+            if !(1..=150).contains(&d.steps) {
+                return Err(invalid(
+                    "defaults.steps",
+                    format!("entry {i} ({}): steps are from 1 to 150", m.id),
+                ));
+            }
+            if !(0.0..=30.0).contains(&d.cfg) {
+                return Err(invalid(
+                    "defaults.cfg",
+                    format!("entry {i} ({}): cfg is from 0 to 30", m.id),
+                ));
+            }
+            if d.sampler.trim().is_empty() {
+                return Err(invalid(
+                    "defaults.sampler",
+                    format!("entry {i} ({}): name a sampler (euler, dpmpp_2m, …)", m.id),
+                ));
+            }
+            let max = m.limits.max_side.unwrap_or(4096);
+            if !(64..=4096).contains(&max) {
+                return Err(invalid(
+                    "limits.max_side",
+                    format!("entry {i} ({}): from 64 to 4096 pixels", m.id),
+                ));
+            }
+            if [d.width, d.height]
+                .iter()
+                .any(|side| !(64..=max).contains(side))
+            {
+                return Err(invalid(
+                    "defaults.width",
+                    format!(
+                        "entry {i} ({}): the default size {}×{} must be from 64 to {max} pixels a side",
+                        m.id, d.width, d.height
+                    ),
+                ));
+            }
             if models[..i].iter().any(|earlier| earlier.id == m.id) {
                 return Err(invalid(
                     "id",
@@ -132,11 +283,69 @@ impl ModelCatalog {
         self.models.iter().find(|m| m.id == id)
     }
 
+    /// The ids of the models `backend` draws (`demo`, `comfyui`).
+    pub fn ids_for_backend(&self, backend: &str) -> Vec<String> {
+        self.models
+            .iter()
+            .filter(|m| m.backend == backend)
+            .map(|m| m.id.clone())
+            .collect()
+    }
+
     /// The models a tenant offers: those it enabled, or all when it named none.
     pub fn offered<'a>(&'a self, enabled: &'a [String]) -> impl Iterator<Item = &'a Model> + 'a {
         self.models
             .iter()
             .filter(move |m| enabled.is_empty() || enabled.contains(&m.id))
+    }
+}
+
+/// The catalogue in use, which an operator may reload without a restart (`SIGHUP`, or the
+/// platform console). Readers take the whole catalogue of one moment.
+#[derive(Debug, Clone)]
+pub struct Models {
+    path: Option<PathBuf>,
+    current: Arc<RwLock<Arc<ModelCatalog>>>,
+}
+
+impl Models {
+    /// A catalogue read from `path`, which [`Models::reload`] reads again.
+    pub fn load(path: &Path) -> Result<Models, ConfigError> {
+        let catalog = ModelCatalog::load(path)?;
+        Ok(Models {
+            path: Some(path.to_path_buf()),
+            current: Arc::new(RwLock::new(Arc::new(catalog))),
+        })
+    }
+
+    /// A fixed catalogue (tests).
+    pub fn fixed(catalog: ModelCatalog) -> Models {
+        Models {
+            path: None,
+            current: Arc::new(RwLock::new(Arc::new(catalog))),
+        }
+    }
+
+    pub fn current(&self) -> Arc<ModelCatalog> {
+        match self.current.read() {
+            Ok(guard) => guard.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Reads the file again; on a mistake the catalogue in use stays and the error says
+    /// where. Returns how many models are on offer now.
+    pub fn reload(&self) -> Result<usize, ConfigError> {
+        let Some(path) = &self.path else {
+            return Ok(self.current().models.len());
+        };
+        let catalog = Arc::new(ModelCatalog::load(path)?);
+        let count = catalog.models.len();
+        match self.current.write() {
+            Ok(mut guard) => *guard = catalog,
+            Err(poisoned) => *poisoned.into_inner() = catalog,
+        }
+        Ok(count)
     }
 }
 
@@ -187,6 +396,93 @@ mod tests {
         .unwrap_or_default();
         assert!(
             err.contains("config/models.json") && err.contains("nme"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_shipped_comfyui_catalogue_loads_and_fills() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../config/models.comfyui.json");
+        let models = Models::load(&path).unwrap_or_else(|e| panic!("{e}"));
+        let catalog = models.current();
+        assert_eq!(
+            catalog.ids_for_backend("comfyui"),
+            ["sd15", "sdxl", "comfy-check"]
+        );
+        let sdxl = catalog.get("sdxl").unwrap_or_else(|| panic!("sdxl"));
+        assert_eq!(sdxl.max_side(1024), 1024);
+        assert_eq!(sdxl.max_side(2048), 1536);
+        let job = atelier_domain::Job {
+            id: atelier_domain::JobId(uuid::Uuid::nil()),
+            tenant_id: atelier_domain::TenantId(uuid::Uuid::nil()),
+            user_id: atelier_domain::UserId(uuid::Uuid::nil()),
+            prompt: "a fox in snow".to_owned(),
+            negative_prompt: String::new(),
+            model: "sdxl".to_owned(),
+            width: 1024,
+            height: 768,
+            seed: 7,
+            status: atelier_domain::JobStatus::Queued,
+            cost: atelier_domain::Credits::new(2),
+            attempts: 0,
+            max_attempts: 3,
+            progress: 0,
+            error: String::new(),
+            cancel_requested: false,
+            image_id: None,
+            created_at: atelier_domain::Timestamp(0),
+            started_at: None,
+            finished_at: None,
+            deadline_at: atelier_domain::Timestamp(0),
+        };
+        let graph = sdxl
+            .workflow_for(&job)
+            .unwrap_or_else(|| panic!("a workflow"));
+        assert_eq!(
+            graph["4"]["inputs"]["ckpt_name"],
+            "sd_xl_base_1.0.safetensors"
+        );
+        assert_eq!(graph["5"]["inputs"]["height"], 768);
+        assert_eq!(graph["6"]["inputs"]["text"], "a fox in snow");
+        assert_eq!(graph["3"]["inputs"]["sampler_name"], "dpmpp_2m");
+        assert!(catalog
+            .get("demo-abstract")
+            .and_then(|m| m.workflow_for(&job))
+            .is_none());
+        assert_eq!(models.reload().unwrap_or_else(|e| panic!("{e}")), 4);
+    }
+
+    #[test]
+    fn a_checkpoint_workflow_needs_its_checkpoint() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let shipped =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../config/workflows/sd15.json");
+        std::fs::copy(shipped, dir.path().join("sd.json")).unwrap_or_else(|e| panic!("{e}"));
+        let file = dir.path().join("models.json");
+        std::fs::write(
+            &file,
+            r#"[{"id":"sd","name":"SD","backend":"comfyui","workflow":"sd.json"}]"#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let err = ModelCatalog::load(&file)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.contains("defaults.checkpoint") && err.contains("(sd)"),
+            "{err}"
+        );
+        std::fs::write(
+            &file,
+            r#"[{"id":"sd","name":"SD","backend":"comfyui","workflow":"missing.json"}]"#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let err = ModelCatalog::load(&file)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.contains("workflow") && err.contains("missing.json"),
             "{err}"
         );
     }

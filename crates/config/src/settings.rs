@@ -221,6 +221,12 @@ pub struct JobSettings {
     pub embedded_workers: u32,
     /// Pace of the demo backend's ten progress steps, so progress can be watched.
     pub demo_step_ms: u64,
+    /// A remote worker whose jobs fail this many times in a row is paused.
+    pub pause_worker_after_failures: u32,
+    /// The largest image a remote worker may upload.
+    pub worker_upload_bytes: u64,
+    /// How long a remote worker's claim waits for a job before it is answered "nothing".
+    pub worker_wait_secs: u64,
 }
 
 impl Default for JobSettings {
@@ -233,6 +239,9 @@ impl Default for JobSettings {
             heartbeat_secs: 5,
             embedded_workers: 1,
             demo_step_ms: 150,
+            pause_worker_after_failures: 3,
+            worker_upload_bytes: 32 * 1024 * 1024,
+            worker_wait_secs: 25,
         }
     }
 }
@@ -253,6 +262,18 @@ impl JobSettings {
             return Err((
                 "jobs.heartbeat_secs",
                 "must be at most half of jobs.lease_secs, or leases expire between heartbeats",
+            ));
+        }
+        if self.pause_worker_after_failures == 0 {
+            return Err(("jobs.pause_worker_after_failures", "must be at least 1"));
+        }
+        if self.worker_upload_bytes < 1024 {
+            return Err(("jobs.worker_upload_bytes", "must be at least 1024"));
+        }
+        if self.worker_wait_secs > 25 {
+            return Err((
+                "jobs.worker_wait_secs",
+                "must be at most 25, inside the 30-second request timeout",
             ));
         }
         if self.deadline_secs < 10 {

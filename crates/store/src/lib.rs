@@ -21,6 +21,7 @@ mod payments;
 mod queue;
 mod sessions;
 mod tenants;
+mod workers;
 
 pub use accounts::NewUser;
 pub use api_tokens::ApiTokenInfo;
@@ -39,3 +40,4 @@ pub use queue::{
 };
 pub use sessions::SessionRecord;
 pub use tenants::{NewTenant, TenantSite};
+pub use workers::{FailureKind, WorkerHello, WorkerRecord};

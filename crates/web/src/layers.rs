@@ -51,25 +51,42 @@ async fn one_host_only(request: AxumRequest, next: Next) -> Response {
 /// Middleware: caps the request body at `limit` bytes, or at a larger upload's own cap on the
 /// few routes that take one. A body announced larger (Content-Length) is refused with 413
 /// before anything reads it; a body that turns out larger fails the extractor reading it.
-/// An upload route is not refused up front: its handler reads what arrives, up to its cap,
-/// and answers with its form and a message saying how large a file may be.
-async fn limit_body(request: AxumRequest, next: Next, limit: usize) -> Response {
-    let upload = crate::admin::upload_limit(request.method(), request.uri().path());
+/// An admin's upload route is not refused up front: its handler reads what arrives, up to
+/// its cap, and answers with its form and a message saying how large a file may be. A
+/// worker's image upload has its own cap (`jobs.worker_upload_bytes`), enforced like the
+/// usual one.
+async fn limit_body(
+    request: AxumRequest,
+    next: Next,
+    limit: usize,
+    worker_upload: usize,
+) -> Response {
+    let (method, path) = (request.method(), request.uri().path());
+    let form_upload = crate::admin::upload_limit(method, path);
+    let limit = if crate::worker_api::takes_upload(method, path) {
+        worker_upload
+    } else {
+        limit
+    };
     let announced = request
         .headers()
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
-    if upload.is_none() && announced.is_some_and(|length| length > limit as u64) {
+    if form_upload.is_none() && announced.is_some_and(|length| length > limit as u64) {
         return (StatusCode::PAYLOAD_TOO_LARGE, "length limit exceeded").into_response();
     }
     let (parts, body) = request.into_parts();
-    let body = axum::body::Body::new(http_body_util::Limited::new(body, upload.unwrap_or(limit)));
+    let body = axum::body::Body::new(http_body_util::Limited::new(
+        body,
+        form_upload.unwrap_or(limit),
+    ));
     next.run(AxumRequest::from_parts(parts, body)).await
 }
 
 pub(crate) fn apply(router: Router, settings: &Settings) -> Router {
     let body_limit = settings.http.body_limit_bytes;
+    let worker_upload = usize::try_from(settings.jobs.worker_upload_bytes).unwrap_or(usize::MAX);
     let security_headers = ServiceBuilder::new()
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
@@ -130,7 +147,7 @@ pub(crate) fn apply(router: Router, settings: &Settings) -> Router {
             .layer(from_fn(crate::api::api_answers))
             .layer(from_fn(one_host_only))
             .layer(from_fn(move |request, next| {
-                limit_body(request, next, body_limit)
+                limit_body(request, next, body_limit, worker_upload)
             }))
             .layer(TimeoutLayer::with_status_code(
                 StatusCode::SERVICE_UNAVAILABLE,

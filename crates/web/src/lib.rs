@@ -19,10 +19,11 @@ mod payments;
 mod routes;
 mod tenancy;
 mod themes;
+mod worker_api;
 
 use std::sync::Arc;
 
-use atelier_config::ModelCatalog;
+use atelier_config::Models;
 use atelier_config::Settings;
 use atelier_domain::Clock;
 use atelier_domain::JobId;
@@ -69,10 +70,14 @@ pub struct StateParts {
     /// Signs signed-out visitors' form tokens (no session row for them).
     pub form_key: Arc<FormKey>,
     pub mailer: Mailer,
-    pub models: Arc<ModelCatalog>,
+    /// The image models on offer; reloaded without a restart.
+    pub models: Models,
     pub storage: ImageStorage,
     /// Wakes idle embedded workers when a job is queued on this node.
     pub queue_wake: Arc<Notify>,
+    /// Wakes one remote worker's waiting claim (`/api/worker/v1/claim`) when a job is queued
+    /// on this node.
+    pub worker_wake: Arc<Notify>,
     /// Jobs that changed on this node, for live status pages.
     pub job_events: broadcast::Sender<JobId>,
     /// The jobs this node's live-status streams watch, kept current by one task.
@@ -85,6 +90,8 @@ pub struct StateParts {
     /// How long a job took lately, read at most every few seconds: every queued job's
     /// estimate uses it, and it moves slowly.
     recent_render: moka::sync::Cache<(), Option<i64>>,
+    /// The models some online worker takes for a site, read at most every few seconds.
+    served_models: moka::sync::Cache<atelier_domain::TenantId, Arc<Vec<String>>>,
     pub clock: Arc<dyn Clock>,
     /// The supervised background tasks, for /readyz.
     pub tasks: TaskHealth,
@@ -97,7 +104,7 @@ pub struct Services {
     pub themes: Themes,
     pub access: AccessPolicy,
     pub mailer: Mailer,
-    pub models: ModelCatalog,
+    pub models: Models,
     pub clock: Arc<dyn Clock>,
 }
 
@@ -124,8 +131,9 @@ impl AppState {
             themes: Arc::new(themes),
             access: Arc::new(access),
             mailer,
-            models: Arc::new(models),
+            models,
             queue_wake: Arc::new(Notify::new()),
+            worker_wake: Arc::new(Notify::new()),
             job_events: broadcast::channel(1024).0,
             live,
             api_tokens: auth::ApiTokenCache::default(),
@@ -135,6 +143,10 @@ impl AppState {
                 .build(),
             recent_render: moka::sync::Cache::builder()
                 .time_to_live(std::time::Duration::from_secs(5))
+                .build(),
+            served_models: moka::sync::Cache::builder()
+                .time_to_live(std::time::Duration::from_secs(5))
+                .max_capacity(10_000)
                 .build(),
             clock,
             tasks: TaskHealth::default(),
@@ -151,6 +163,28 @@ impl AppState {
         let ms = self.store.recent_render_millis().await?;
         self.recent_render.insert((), ms);
         Ok(ms)
+    }
+
+    /// The models some worker that can take `tenant`'s jobs is online for: remote workers
+    /// seen in the last minute, and this node's embedded workers (demo models, shared
+    /// pool). Read at most every 5 s per site.
+    pub async fn models_served(
+        &self,
+        tenant: atelier_domain::TenantId,
+    ) -> Result<Arc<Vec<String>>, atelier_store::StoreError> {
+        if let Some(served) = self.served_models.get(&tenant) {
+            return Ok(served);
+        }
+        let since = atelier_domain::Timestamp(self.clock.now().millis() - 60_000);
+        let (mut served, shared) = self.store.models_served_for(tenant, since).await?;
+        if shared && self.settings.jobs.embedded_workers > 0 {
+            served.extend(self.models.current().ids_for_backend("demo"));
+            served.sort();
+            served.dedup();
+        }
+        let served = Arc::new(served);
+        self.served_models.insert(tenant, served.clone());
+        Ok(served)
     }
 
     /// A job of `tenant`, and of `owner` when given; ended jobs come from memory.
@@ -194,7 +228,8 @@ fn route_parts(state: &AppState) -> RouteParts {
             .merge(admin::router())
             .merge(jobs::router())
             .merge(payments::router())
-            .merge(api::router()),
+            .merge(api::router())
+            .merge(worker_api::router()),
         assets: pages::assets(state),
         probes: health::router(),
     }

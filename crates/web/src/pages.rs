@@ -229,6 +229,7 @@ pub(crate) fn render(
     // What an image costs on this site: its cheapest model's price.
     let credit_cost = state
         .models
+        .current()
         .offered(&settings.enabled_models)
         .map(atelier_config::Model::job_cost)
         .min()

@@ -271,6 +271,7 @@ impl EmbeddedWorker {
                             worker_id: &self.id,
                             models: self.models.as_deref(),
                             lease_ms: self.settings.lease_ms,
+                            pool: None,
                         });
                         let done = self
                             .store

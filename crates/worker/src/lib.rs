@@ -6,6 +6,7 @@
 mod demo;
 mod embedded;
 mod reaper;
+mod remote;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -13,6 +14,7 @@ use std::pin::Pin;
 pub use demo::{demo_png, DemoBackend};
 pub use embedded::{EmbeddedWorker, WorkerSettings};
 pub use reaper::Reaper;
+pub use remote::{RemoteWorker, WorkerApi, WorkerExit};
 pub use tokio_util::sync::CancellationToken;
 
 /// What a backend is asked to draw.

@@ -4,3 +4,4 @@ pub mod admin;
 pub mod check_config;
 pub mod serve;
 pub mod tenant;
+pub mod worker;

@@ -34,7 +34,7 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
 }
 
 /// Resolves on Ctrl-C or SIGTERM (how service managers and containers stop a node).
-async fn shutdown_signal() {
+pub(crate) async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
     };

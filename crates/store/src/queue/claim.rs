@@ -16,6 +16,15 @@ pub(super) const RETURNING: &str = "id, tenant_id, user_id, prompt, negative_pro
      width, height, seed, status, cost, attempts, max_attempts, progress, error, \
      cancel_requested, image_id, created_at, started_at, finished_at, deadline_at";
 
+/// Which tenants' jobs the worker's pool serves (`$6`: its tenant, or null for the shared
+/// pool): an active tenant's, and for the shared pool only a tenant that may use it.
+pub(super) fn pool_filter(tenant: &str, settings: &str, shared: &str) -> String {
+    format!(
+        "{tenant}.status = 'active' and (({shared} and {settings}.use_shared_pool) \
+         or {tenant}.id = $6)"
+    )
+}
+
 /// Limits the jobs under `alias` to the worker's models: `any` says the worker takes every
 /// model, `listed` selects the models it named.
 pub(super) fn model_filter(alias: &str, any: &str, listed: &str) -> String {
@@ -30,6 +39,8 @@ pub(super) struct Ask {
     pub(super) now: i64,
     /// The worker's models as a JSON array; `None` for all.
     pub(super) models: Option<String>,
+    /// The tenant whose own pool the worker is in; `None` for the shared pool.
+    pub(super) pool: Option<Uuid>,
 }
 
 impl Ask {
@@ -48,6 +59,7 @@ impl Ask {
             worker_id: next.worker_id.to_owned(),
             now: now.millis(),
             models,
+            pool: next.pool.map(|tenant| tenant.0),
         })
     }
 }

@@ -98,6 +98,8 @@ pub struct NextClaim<'a> {
     /// The models the worker serves; `None` for all.
     pub models: Option<&'a [String]>,
     pub lease_ms: i64,
+    /// The tenant whose own pool the worker is in; `None` for the shared pool.
+    pub pool: Option<atelier_domain::TenantId>,
 }
 
 /// The claimed row as a job leased under the ask's token.

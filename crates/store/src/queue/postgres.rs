@@ -14,7 +14,7 @@
 
 use std::sync::LazyLock;
 
-use super::claim::{model_filter, CLAIM_SET, RETURNING};
+use super::claim::{model_filter, pool_filter, CLAIM_SET, RETURNING};
 
 /// Claims take turns across every node (a key of our own in the advisory lock space), and
 /// their commits do not wait for the disk.
@@ -22,7 +22,8 @@ pub(super) const TAKE_TURN: [&str; 1] = ["select set_config('synchronous_commit'
      pg_advisory_xact_lock(4702316551)"];
 
 /// `$1` lease token, `$2` lease expiry, `$3` worker, `$4` now, `$5` the worker's models as a
-/// JSON array (null: any model). The fair claim first; the second only when it found none.
+/// JSON array (null: any model), `$6` the tenant whose pool the worker is in (null: shared).
+/// The fair claim first; the second only when it found none.
 pub(super) static CLAIM: LazyLock<[String; 2]> = LazyLock::new(|| {
     let models = |alias| {
         model_filter(
@@ -32,6 +33,7 @@ pub(super) static CLAIM: LazyLock<[String; 2]> = LazyLock::new(|| {
         )
     };
     let (in_queue, in_job) = (models("q"), models("j"));
+    let pool = pool_filter("t", "s", "$6::uuid is null");
     // As on SQLite (`sqlite.rs`), the tenants and users with queued work come from the queue's
     // index one seek each, and the turns are read by primary key in subqueries (as a join, a
     // plan made while the turn tables were small went on scanning them as they grew).
@@ -48,7 +50,7 @@ pub(super) static CLAIM: LazyLock<[String; 2]> = LazyLock::new(|| {
          tenant (id) as materialized (\
            select w.id from waiting_tenants w \
            join tenants t on t.id = w.id join tenant_settings s on s.tenant_id = w.id \
-           where t.status = 'active' and s.use_shared_pool \
+           where {pool} \
            order by coalesce((select turn.last_claim_at from tenant_turns turn \
                               where turn.tenant_id = w.id), 0), w.id limit 1), \
          waiting_users (id) as (\
@@ -74,7 +76,7 @@ pub(super) static CLAIM: LazyLock<[String; 2]> = LazyLock::new(|| {
         "{CLAIM_SET} where status = 'queued' and id = (select j.id from jobs j \
          where j.status = 'queued' {in_job} and exists (select 1 from tenants t \
          join tenant_settings s on s.tenant_id = t.id where t.id = j.tenant_id \
-         and t.status = 'active' and s.use_shared_pool) \
+         and {pool}) \
          order by j.created_at, j.id limit 1 for update of j skip locked) \
          returning {RETURNING}"
     );

@@ -3,13 +3,14 @@
 
 use std::sync::LazyLock;
 
-use super::claim::{model_filter, CLAIM_SET, RETURNING};
+use super::claim::{model_filter, pool_filter, CLAIM_SET, RETURNING};
 
 /// `$1` lease token, `$2` lease expiry, `$3` worker, `$4` now, `$5` the worker's models as a
-/// JSON array (null: any model).
+/// JSON array (null: any model), `$6` the tenant whose pool the worker is in (null: shared).
 pub(super) static CLAIM: LazyLock<[String; 1]> = LazyLock::new(|| {
     let models = |alias| model_filter(alias, "$5 is null", "select value from json_each($5)");
     let (in_queue, in_job) = (models("q"), models("j"));
+    let pool = pool_filter("t", "s", "$6 is null");
     // The tenants, then the users of the chosen tenant, that have queued work come from the
     // queue's index one seek each (a loose index scan): a claim costs what the people waiting
     // cost, however many signed up and never generate. `indexed by` pins each seek to that
@@ -28,7 +29,7 @@ pub(super) static CLAIM: LazyLock<[String; 1]> = LazyLock::new(|| {
          tenant (id) as materialized (\
            select w.id from waiting_tenants w \
            join tenants t on t.id = w.id join tenant_settings s on s.tenant_id = w.id \
-           where t.status = 'active' and s.use_shared_pool \
+           where {pool} \
            order by coalesce((select turn.last_claim_at from tenant_turns turn \
                               where turn.tenant_id = w.id), 0), w.id limit 1), \
          waiting_users (id) as (\

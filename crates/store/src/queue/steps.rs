@@ -173,6 +173,7 @@ macro_rules! queue_steps_for {
                         .bind(&ask.worker_id)
                         .bind(ask.now)
                         .bind(ask.models.as_deref())
+                        .bind(ask.pool)
                         .fetch_optional(&mut *self)
                         .await?;
                     if row.is_some() {

@@ -10,9 +10,8 @@ use crate::backend::in_transaction;
 use crate::{Store, StoreError};
 
 impl Store {
-    /// Hands the next queued job to a worker of the shared pool, fairly; `None` when there
+    /// Hands the next queued job to a worker of the shared pool serving every model, fairly; `None` when there
     /// is nothing it may take.
-    #[tracing::instrument(skip_all, fields(worker = worker_id))]
     pub async fn claim_next_job(
         &self,
         worker_id: &str,
@@ -24,8 +23,20 @@ impl Store {
             worker_id,
             models,
             lease_ms,
+            pool: None,
         };
-        let Some(ask) = Ask::new(&next, now) else {
+        self.claim_job(&next, now).await
+    }
+
+    /// Hands the next queued job the worker's pool serves to it, fairly; `None` when there
+    /// is nothing it may take.
+    #[tracing::instrument(skip_all, fields(worker = next.worker_id))]
+    pub async fn claim_job(
+        &self,
+        next: &NextClaim<'_>,
+        now: Timestamp,
+    ) -> Result<Option<ClaimedJob>, StoreError> {
+        let Some(ask) = Ask::new(next, now) else {
             return Ok(None);
         };
         let row = in_transaction!(self, |tx| tx.claim(&ask).await?);
@@ -88,7 +99,7 @@ impl Store {
             // The report is committed: a claim that fails now must not read as a failed
             // report (the worker would throw away an image that was paid for).
             (Some(_), Some(next)) => self
-                .claim_next_job(next.worker_id, next.models, next.lease_ms, now)
+                .claim_job(&next, now)
                 .await
                 .unwrap_or_else(|e| {
                     tracing::warn!(error = %e, "the claim after a report failed; the worker asks again when idle");

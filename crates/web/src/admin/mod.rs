@@ -7,6 +7,7 @@ mod payments;
 mod platform;
 mod platform_payments;
 mod users;
+mod workers;
 
 use atelier_domain::User;
 use atelier_store::Actor;
@@ -35,6 +36,12 @@ pub(crate) fn router() -> Routes {
         .post("/admin/packs/{id}/down", packs::move_down)
         .post("/admin/packs/{id}/delete", packs::delete)
         .get("/admin/audit", audit::log)
+        // The tenant's own worker pool; /platform/workers has every pool.
+        .get("/admin/workers", workers::list)
+        .post("/admin/workers", workers::create)
+        .post("/admin/workers/{id}/pause", workers::pause)
+        .post("/admin/workers/{id}/resume", workers::resume)
+        .post("/admin/workers/{id}/revoke", workers::revoke)
         .merge(payments::router())
         .get("/platform", platform::console)
         .post(
@@ -42,6 +49,12 @@ pub(crate) fn router() -> Routes {
             platform::add_tenant_admin,
         )
         .get("/platform/payments", platform_payments::list)
+        .get("/platform/workers", workers::list)
+        .post("/platform/workers", workers::create)
+        .post("/platform/workers/{id}/pause", workers::pause)
+        .post("/platform/workers/{id}/resume", workers::resume)
+        .post("/platform/workers/{id}/revoke", workers::revoke)
+        .post("/platform/models/reload", workers::reload_models)
 }
 
 /// The signed-in admin as the audit log records them: who, and from which address.

@@ -10,6 +10,7 @@ pub(super) async fn models(page: Page, _: ApiUser) -> Result<Response, ApiError>
     let list: Vec<_> = page
         .state
         .models
+        .current()
         .offered(&settings.enabled_models)
         .map(|m| {
             serde_json::json!({

@@ -109,7 +109,15 @@ pub(crate) async fn guard(State(state): State<AppState>, request: Request, next:
         .extensions()
         .get::<SessionHandle>()
         .and_then(SessionHandle::user);
-    let role = role_on(&site, user.as_ref());
+    let worker = request
+        .extensions()
+        .get::<crate::worker_api::WorkerIdentity>()
+        .is_some();
+    let role = if worker {
+        "worker"
+    } else {
+        role_on(&site, user.as_ref())
+    };
     // HEAD is a GET without the body (axum answers it from the GET handler): the policy
     // speaks of GET only.
     let method = match *request.method() {
@@ -123,13 +131,18 @@ pub(crate) async fn guard(State(state): State<AppState>, request: Request, next:
     let api = request.uri().path().starts_with("/api/");
     // A route that not even a super-admin may use on this kind of site does not exist
     // here (a tenant page asked of the platform host, say).
-    if !state.access.allows("super_admin", kind, &route, method) {
+    // Workers are no accounts: the worker API's routes are granted to workers alone.
+    let exists = |method: &str| {
+        state.access.allows("super_admin", kind, &route, method)
+            || state.access.allows("worker", kind, &route, method)
+    };
+    if !exists(method) {
         // An API route asked with a method it lacks: 405 with the methods the policy grants
         // it (`Allow`), answered here, so no handler ever runs for a method the policy does
         // not name. The API's layer turns it into its JSON error.
         let mut served: Vec<&str> = ["GET", "POST", "PUT", "PATCH", "DELETE"]
             .into_iter()
-            .filter(|other| state.access.allows("super_admin", kind, &route, other))
+            .filter(|other| exists(other))
             .collect();
         if api && !served.is_empty() {
             if served.contains(&"GET") {
@@ -142,6 +155,9 @@ pub(crate) async fn guard(State(state): State<AppState>, request: Request, next:
                 .into_response();
         }
         return crate::error::not_found_at(request.uri().path());
+    }
+    if crate::worker_api::is_worker_path(request.uri().path()) {
+        return crate::worker_api::unauthorized().into_response();
     }
     if api {
         return if role == "anonymous" {

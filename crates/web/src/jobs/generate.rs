@@ -79,6 +79,7 @@ fn model_options(page: &Page) -> Result<Vec<ModelOption>, AppError> {
     Ok(page
         .state
         .models
+        .current()
         .offered(enabled)
         .map(|m| ModelOption {
             id: m.id.clone(),
@@ -163,15 +164,21 @@ pub(crate) fn parse_job(
     let negative = Prompt::parse("negative_prompt", &form.negative_prompt, false)
         .map_err(|e| errors.insert("negative_prompt", e.message))
         .ok();
-    let offered: Vec<_> = state.models.offered(enabled_models).collect();
+    let catalog = state.models.current();
+    let offered: Vec<_> = catalog.offered(enabled_models).collect();
     let model = offered
         .iter()
         .find(|m| m.id == form.model)
         .or_else(|| (form.model.is_empty() && offered.len() == 1).then(|| &offered[0]))
-        .map(|m| m.id.clone());
+        .copied();
     if model.is_none() {
         errors.insert("model", "Choose one of the models in the list.".to_owned());
     }
+    // The model's own limit, when it has one, under the site's.
+    let max_side = model.map_or(max_side, |m| {
+        i64::from(m.max_side(u32::try_from(max_side).unwrap_or(u32::MAX)))
+    });
+    let model = model.map(|m| m.id.clone());
     let size = ImageSize::parse(&form.width, &form.height, max_side)
         .map_err(|list| {
             for e in list {
@@ -205,7 +212,7 @@ pub(crate) fn parse_job(
 
 /// What one image of `model` costs (its catalogue entry's cost).
 pub(crate) fn job_cost(state: &AppState, model: &str) -> atelier_domain::Credits {
-    state.models.get(model).map_or_else(
+    state.models.current().get(model).map_or_else(
         || atelier_domain::job_cost(None),
         atelier_config::Model::job_cost,
     )
@@ -230,6 +237,7 @@ pub(crate) async fn queue_job(
         )
         .await?;
     state.queue_wake.notify_one();
+    state.worker_wake.notify_one();
     let _ = state.job_events.send(job.id);
     tracing::info!(job = %job.id, %user, "job queued");
     Ok(job)

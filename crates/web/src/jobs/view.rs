@@ -36,6 +36,8 @@ pub(crate) struct JobView {
     pub queue_position: Option<i64>,
     pub estimated_wait_seconds: Option<i64>,
     pub wait_label: Option<String>,
+    /// For a queued job no online worker can take: says what it waits for.
+    pub waiting_for: Option<String>,
     pub progress: f64,
     pub progress_percent: i64,
     pub error: Option<String>,
@@ -60,6 +62,8 @@ pub(crate) struct QueueLine {
     places: QueuePlaces,
     per_job_ms: i64,
     workers: i64,
+    /// The models some online worker can take for this site; `None` when not read.
+    served: Option<std::sync::Arc<Vec<String>>>,
 }
 
 impl QueueLine {
@@ -72,7 +76,8 @@ impl QueueLine {
                     .queue_places(queued.tenant_id, queued.user_id)
                     .await?;
                 let recent = state.recent_render_millis().await?;
-                Ok(QueueLine::new(state, places, recent))
+                let served = state.models_served(queued.tenant_id).await?;
+                Ok(QueueLine::new(state, places, recent).serving(served))
             }
             None => Ok(QueueLine::new(state, QueuePlaces::default(), None)),
         }
@@ -85,7 +90,23 @@ impl QueueLine {
             places,
             per_job_ms: recent_ms.unwrap_or(15_000),
             workers: i64::from(state.settings.jobs.embedded_workers.max(1)),
+            served: None,
         }
+    }
+
+    /// The line, knowing which models some online worker takes for the site.
+    pub(crate) fn serving(mut self, served: std::sync::Arc<Vec<String>>) -> QueueLine {
+        self.served = Some(served);
+        self
+    }
+
+    /// Whether no online worker takes `job`'s model (as far as the line knows).
+    fn unserved(&self, job: &Job) -> bool {
+        job.status == JobStatus::Queued
+            && self
+                .served
+                .as_ref()
+                .is_some_and(|served| !served.contains(&job.model))
     }
 
     /// The estimated place in line and wait, in seconds, of a queued job.
@@ -120,10 +141,11 @@ impl JobView {
     }
 
     pub(crate) fn with_line(state: &AppState, job: &Job, line: &QueueLine) -> JobView {
-        let (queue_position, estimated_wait_seconds) = line.place(job);
+        let (queue_position, mut estimated_wait_seconds) = line.place(job);
         let image = job.image_id.map(|i| format!("/images/{i}"));
         let model_label = state
             .models
+            .current()
             .get(&job.model)
             .map_or_else(|| job.model.clone(), atelier_config::Model::label);
         let error = match job.status {
@@ -134,6 +156,13 @@ impl JobView {
             }),
             _ => None,
         };
+        let waiting_for = line
+            .unserved(job)
+            .then(|| format!("Waiting for a worker that runs {model_label}"));
+        if waiting_for.is_some() {
+            // No estimate can be made until a worker that runs the model is back.
+            estimated_wait_seconds = None;
+        }
         JobView {
             id: job.id.to_string(),
             status: job.status.as_str(),
@@ -141,6 +170,7 @@ impl JobView {
             queue_position,
             estimated_wait_seconds,
             wait_label: estimated_wait_seconds.map(wait_label),
+            waiting_for,
             progress: match job.status {
                 JobStatus::Succeeded => 1.0,
                 _ => job.progress as f64 / 1000.0,
@@ -178,6 +208,7 @@ pub(crate) fn job_json(view: &JobView) -> serde_json::Value {
         "queue_position": view.queue_position,
         "estimated_wait_seconds": view.estimated_wait_seconds,
         "wait_label": view.wait_label,
+        "waiting_for": view.waiting_for,
         "progress": view.progress,
         "error": view.error,
         "image_url": view.image_url,

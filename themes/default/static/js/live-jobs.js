@@ -70,6 +70,9 @@
   }
 
   function queueText(job) {
+    if (job.waiting_for) {
+      return String(job.waiting_for);
+    }
     // The place in line is an estimate (fair turns within this site), so it says "about".
     var ahead = job.queue_position ? job.queue_position - 1 : null;
     var text =

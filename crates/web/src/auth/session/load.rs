@@ -83,6 +83,25 @@ pub(crate) async fn load_session(
         return next.run(request).await;
     }
     let now = state.clock.now();
+    if crate::worker_api::is_worker_path(path) {
+        // The worker API knows worker tokens only: never a user's token or cookie.
+        let worker = match bearer_token(request.headers()) {
+            Some(token) => match state.store.worker_by_token(&hash_token(token)).await {
+                Ok(worker) => worker,
+                Err(e) => return AppError::from(e).into_response(),
+            },
+            None => None,
+        };
+        let mut handle = SessionHandle::new(tenant, None);
+        handle.bearer = true;
+        request.extensions_mut().insert(handle);
+        if let Some(worker) = worker {
+            request
+                .extensions_mut()
+                .insert(crate::worker_api::WorkerIdentity(worker));
+        }
+        return next.run(request).await;
+    }
     let token = takes_api_token(path)
         .then(|| bearer_token(request.headers()))
         .flatten();

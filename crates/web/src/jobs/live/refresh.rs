@@ -159,7 +159,11 @@ async fn queue_lines(
     for (tenant, users) in owners {
         let users: Vec<UserId> = users.into_iter().collect();
         let places = state.store.queue_places_of(tenant, &users).await?;
-        lines.insert(tenant, QueueLine::new(state, places, recent));
+        let served = state.models_served(tenant).await?;
+        lines.insert(
+            tenant,
+            QueueLine::new(state, places, recent).serving(served),
+        );
     }
     Ok(lines)
 }
