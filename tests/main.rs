@@ -16,3 +16,4 @@ mod security_limits;
 mod security_tokens;
 mod supervisor;
 mod tenancy;
+mod workers;

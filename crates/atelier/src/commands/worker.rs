@@ -55,6 +55,9 @@ pub struct WorkerArgs {
     /// On shutdown, how long the job in hand may go on before it is given back
     #[arg(long, default_value_t = 60, value_name = "SECS")]
     hand_back_after: u64,
+    /// With --backend demo: the pause between its ten progress steps, to watch progress
+    #[arg(long, default_value_t = 0, value_name = "MS")]
+    demo_step_ms: u64,
 }
 
 pub async fn run(args: WorkerArgs) -> anyhow::Result<()> {
@@ -64,7 +67,9 @@ pub async fn run(args: WorkerArgs) -> anyhow::Result<()> {
         anyhow::bail!("--server must start with http:// or https://");
     }
     let backend: Arc<dyn Backend> = match args.backend {
-        BackendKind::Demo => Arc::new(DemoBackend::default()),
+        BackendKind::Demo => Arc::new(DemoBackend {
+            step_delay: Duration::from_millis(args.demo_step_ms),
+        }),
         BackendKind::Comfyui => {
             anyhow::ensure!(
                 !args.comfyui_urls.is_empty(),
