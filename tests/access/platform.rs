@@ -48,6 +48,7 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
     ("GET", "/jobs/{id}", &[(UsersJob, NO_ONE)]),
     ("GET", "/jobs/{id}/events", &[(UsersJob, NO_ONE)]),
     ("POST", "/jobs/{id}/cancel", &[(UsersJob, NO_ONE)]),
+    ("GET", "/jobs/{id}/preview", &[(UsersJob, NO_ONE)]),
     ("GET", "/images/{id}", &[(UsersImage, NO_ONE)]),
     ("GET", "/images/{id}/thumb", &[(UsersImage, NO_ONE)]),
     ("GET", "/buy", &[(NoParam, NO_ONE)]),
@@ -199,6 +200,11 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
     (
         "POST",
         "/api/worker/v1/jobs/{id}/release",
+        &[(UsersJob, [UNAUTHORIZED; 3])],
+    ),
+    (
+        "POST",
+        "/api/worker/v1/jobs/{id}/preview",
         &[(UsersJob, [UNAUTHORIZED; 3])],
     ),
     // The API belongs to tenants' sites.

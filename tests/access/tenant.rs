@@ -180,6 +180,17 @@ pub(super) const TENANT_MATRIX: &[Row<6>] = &[
             (Malformed, NOBODYS),
         ],
     ),
+    // A preview exists only while a job renders; the fixtures' jobs have finished.
+    (
+        "GET",
+        "/jobs/{id}/preview",
+        &[
+            (UsersJob, NOBODYS),
+            (AdminsJob, NOBODYS),
+            (OtherTenantsJob, NOBODYS),
+            (Malformed, NOBODYS),
+        ],
+    ),
     (
         "POST",
         "/jobs/{id}/cancel",
@@ -434,6 +445,11 @@ pub(super) const TENANT_MATRIX: &[Row<6>] = &[
     (
         "POST",
         "/api/worker/v1/jobs/{id}/release",
+        &[(UsersJob, NOT_A_WORKER), (Malformed, NOT_A_WORKER)],
+    ),
+    (
+        "POST",
+        "/api/worker/v1/jobs/{id}/preview",
         &[(UsersJob, NOT_A_WORKER), (Malformed, NOT_A_WORKER)],
     ),
     ("GET", "/api/v1/jobs", &[(NoParam, TOKEN_OWNERS)]),

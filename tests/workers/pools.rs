@@ -120,4 +120,41 @@ async fn a_queued_job_says_which_worker_it_waits_for(db: Db) {
         workflow["2"]["inputs"]["filename_prefix"],
         format!("atelier/{comfy}")
     );
+
+    // Its preview frames reach the job's page while it renders, and go when it is done.
+    let shown = browser.job_json(&comfy.to_string()).await;
+    let preview_url = shown["preview_url"].as_str().unwrap_or_default().to_owned();
+    assert_eq!(preview_url, format!("/jobs/{comfy}/preview"), "{shown}");
+    assert_eq!(browser.get(&preview_url).await.status, 404, "no frame yet");
+    let frame = vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 16, b'J', b'F', b'I', b'F'];
+    let path = format!("jobs/{comfy}/preview");
+    let (status, _) = worker.send(&path, "image/jpeg", frame.clone()).await;
+    assert_eq!(status, 200);
+    let (status, answer) = worker
+        .send(&path, "image/svg+xml", b"<svg/>".to_vec())
+        .await;
+    assert_eq!(
+        (status, answer["error"]["code"].as_str()),
+        (422, Some("bad_image"))
+    );
+    let page = browser.get(&preview_url).await;
+    assert_eq!(
+        (page.status, page.header("content-type")),
+        (200, "image/jpeg")
+    );
+    assert_eq!(browser.get_bytes(&preview_url).await, frame);
+    // Another site's worker cannot place frames on this job.
+    let stranger = WorkerClient {
+        app: &app,
+        token: worker_token(&app, Some(tenant_id(&app, "nocturne").await), "other").await,
+        host: "pixelforge.test",
+    };
+    assert_eq!(stranger.send(&path, "image/jpeg", frame).await.0, 409);
+    assert_eq!(worker.complete(claimed, png(512, 512)).await.0, 200);
+    assert_eq!(
+        browser.get(&preview_url).await.status,
+        404,
+        "the frame outlived its job"
+    );
+    assert!(browser.job_json(&comfy.to_string()).await["preview_url"].is_null());
 }

@@ -263,7 +263,7 @@ async fn clean_up(state: AppState, mut stopped: watch::Receiver<bool>) {
 }
 
 /// One pass of the clean-up: sessions past their absolute expiry or idle longer than
-/// `sessions.idle_hours`, and expired links, are deleted.
+/// `sessions.idle_hours`, and expired links, are deleted, and so are stale previews.
 pub async fn clean_up_once(state: &AppState) {
     let now = state.clock.now();
     let idle_ms = i64::try_from(state.settings.sessions.idle_hours).unwrap_or(i64::MAX / 3_600_000)
@@ -278,6 +278,15 @@ pub async fn clean_up_once(state: &AppState) {
         Err(e) => tracing::warn!(error = %e, "session clean-up failed"),
     }
     state.throttles.forget_idle_keys();
+    // Previews of jobs that ended without a report removing them (a deadline, a lost
+    // worker): no job renders for more than a few minutes.
+    let swept = state
+        .storage
+        .sweep_previews(Duration::from_secs(3600))
+        .await;
+    if swept > 0 {
+        tracing::info!(removed = swept, "stale previews removed");
+    }
 }
 
 /// A short random tag that tells this process's workers apart from other nodes'.

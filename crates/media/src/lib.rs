@@ -8,6 +8,10 @@ use std::path::{Path, PathBuf};
 use atelier_domain::{ImageId, TenantId};
 use image::{ImageFormat, ImageReader};
 
+mod preview;
+
+pub use preview::{preview_mime, PREVIEW_MAX_BYTES};
+
 /// The longest side of a thumbnail.
 pub const THUMB_SIDE: u32 = 320;
 

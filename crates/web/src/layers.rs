@@ -63,11 +63,7 @@ async fn limit_body(
 ) -> Response {
     let (method, path) = (request.method(), request.uri().path());
     let form_upload = crate::admin::upload_limit(method, path);
-    let limit = if crate::worker_api::takes_upload(method, path) {
-        worker_upload
-    } else {
-        limit
-    };
+    let limit = crate::worker_api::upload_limit(method, path, worker_upload).unwrap_or(limit);
     let announced = request
         .headers()
         .get(header::CONTENT_LENGTH)

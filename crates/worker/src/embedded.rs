@@ -113,11 +113,18 @@ impl EmbeddedWorker {
         let ClaimedJob { job, lease_token } = claimed;
         let spec = RenderSpec::of(&job, None);
         let progress = Arc::new(AtomicI64::new(0));
+        // The newest preview frame not yet kept for the job's page.
+        let frame: Arc<std::sync::Mutex<Option<crate::Preview>>> = Arc::default();
         let report = {
-            let progress = progress.clone();
-            move |update: Update| {
-                if let Update::Progress(p) = update {
+            let (progress, frame) = (progress.clone(), frame.clone());
+            move |update: Update| match update {
+                Update::Progress(p) => {
                     progress.store((p.clamp(0.0, 1.0) * 1000.0) as i64, Ordering::Relaxed);
+                }
+                Update::Preview(preview) => {
+                    if let Ok(mut slot) = frame.lock() {
+                        *slot = Some(preview);
+                    }
                 }
             }
         };
@@ -193,6 +200,12 @@ impl EmbeddedWorker {
                     return Ok(None);
                 }
                 _ = ticker.tick(), if stopping.is_none() => {
+                    let preview = frame.lock().ok().and_then(|mut slot| slot.take());
+                    if let Some(preview) = preview {
+                        if let Err(e) = self.storage.put_preview(job.tenant_id, job.id, preview.bytes).await {
+                            tracing::debug!(error = %e, "preview not kept");
+                        }
+                    }
                     let current = progress.load(Ordering::Relaxed);
                     if current == reported.0 && reported.1.elapsed() < self.settings.heartbeat {
                         continue;
@@ -220,6 +233,7 @@ impl EmbeddedWorker {
                 }
             }
         };
+        self.storage.remove_preview(job.tenant_id, job.id).await;
         // A render told to stop ends as what stopped it, whatever it returned.
         let outcome = match stopping {
             Some((Stop::Canceled, _)) => None,

@@ -22,6 +22,7 @@ pub(crate) fn router() -> Routes {
         .get("/jobs/{id}", status::json)
         .get("/jobs/{id}/events", status::events)
         .post("/jobs/{id}/cancel", status::cancel)
+        .get("/jobs/{id}/preview", status::preview)
         .get("/images/{id}", images::full)
         .get("/images/{id}/thumb", images::thumb)
 }

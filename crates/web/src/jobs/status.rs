@@ -164,6 +164,33 @@ pub(crate) async fn events(
 }
 
 /// The owner cancels a queued job at once, or asks a running one to stop.
+/// The newest preview of a job that is rendering (ComfyUI's sampler frames); 404 when it
+/// has none or no longer renders.
+pub(crate) async fn preview(
+    page: Page,
+    CurrentUser(user): CurrentUser,
+    PathId(id): PathId<JobId>,
+) -> Result<Response, AppError> {
+    let job = visible_job(&page, &user, id).await?;
+    if job.status != atelier_domain::JobStatus::Running {
+        return Err(AppError::NotFound);
+    }
+    let (bytes, mime) = page
+        .state
+        .storage
+        .preview(job.tenant_id, id)
+        .await
+        .ok_or(AppError::NotFound)?;
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, mime),
+            (axum::http::header::CACHE_CONTROL, "no-store"),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
 pub(crate) async fn cancel(
     page: Page,
     CurrentUser(user): CurrentUser,

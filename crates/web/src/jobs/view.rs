@@ -43,6 +43,8 @@ pub(crate) struct JobView {
     pub error: Option<String>,
     pub image_url: Option<String>,
     pub thumb_url: Option<String>,
+    /// While a ComfyUI model renders: where its newest preview frame is.
+    pub preview_url: Option<String>,
     pub download_url: Option<String>,
     pub cancel_url: Option<String>,
     pub width: i64,
@@ -143,11 +145,11 @@ impl JobView {
     pub(crate) fn with_line(state: &AppState, job: &Job, line: &QueueLine) -> JobView {
         let (queue_position, mut estimated_wait_seconds) = line.place(job);
         let image = job.image_id.map(|i| format!("/images/{i}"));
-        let model_label = state
-            .models
-            .current()
-            .get(&job.model)
-            .map_or_else(|| job.model.clone(), atelier_config::Model::label);
+        let catalog = state.models.current();
+        let model = catalog.get(&job.model);
+        let model_label = model.map_or_else(|| job.model.clone(), atelier_config::Model::label);
+        let preview_url = (job.status == JobStatus::Running && model.is_some_and(|m| !m.is_demo()))
+            .then(|| format!("/jobs/{}/preview", job.id));
         let error = match job.status {
             JobStatus::Failed => Some(if job.error.is_empty() {
                 "The image could not be made.".to_owned()
@@ -181,6 +183,7 @@ impl JobView {
             },
             error,
             thumb_url: image.as_ref().map(|u| format!("{u}/thumb")),
+            preview_url,
             download_url: image.as_ref().map(|u| format!("{u}?download=1")),
             image_url: image,
             cancel_url: (job.status.is_active() && !job.cancel_requested)
@@ -213,6 +216,7 @@ pub(crate) fn job_json(view: &JobView) -> serde_json::Value {
         "error": view.error,
         "image_url": view.image_url,
         "thumb_url": view.thumb_url,
+        "preview_url": view.preview_url,
         "download_url": view.download_url,
         "width": view.width,
         "height": view.height,

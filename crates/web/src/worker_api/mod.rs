@@ -35,12 +35,22 @@ pub(crate) fn router() -> Routes {
         .post("/api/worker/v1/jobs/{id}/complete", report::complete)
         .post("/api/worker/v1/jobs/{id}/fail", report::fail)
         .post("/api/worker/v1/jobs/{id}/release", report::release)
+        .post("/api/worker/v1/jobs/{id}/preview", report::preview)
 }
 
-/// Whether the request is a finished image's upload, whose body cap is
-/// `jobs.worker_upload_bytes` instead of the site's usual one.
-pub(crate) fn takes_upload(method: &Method, path: &str) -> bool {
-    *method == Method::POST && is_worker_path(path) && path.ends_with("/complete")
+/// The body cap of a worker's upload instead of the site's usual one: a finished image's
+/// (`jobs.worker_upload_bytes`, given as `finished`) or a preview's.
+pub(crate) fn upload_limit(method: &Method, path: &str, finished: usize) -> Option<usize> {
+    if *method != Method::POST || !is_worker_path(path) {
+        return None;
+    }
+    if path.ends_with("/complete") {
+        Some(finished)
+    } else if path.ends_with("/preview") {
+        Some(atelier_media::PREVIEW_MAX_BYTES)
+    } else {
+        None
+    }
 }
 
 /// The worker a request's token belongs to, found by the session layer.

@@ -112,6 +112,7 @@ pub(super) async fn complete(
             return Err(e.into());
         }
     };
+    state.storage.remove_preview(job.tenant_id, id).await;
     let _ = state.job_events.send(id);
     let outcome = match completion {
         Completion::Succeeded => {
@@ -229,6 +230,26 @@ pub(super) async fn release(
     state.queue_wake.notify_one();
     let _ = state.job_events.send(id);
     Ok(Json(serde_json::json!({ "released": true })).into_response())
+}
+
+/// Keeps the newest preview of the job in hand (the request body, a JPEG or PNG) for its
+/// page to show while it renders.
+pub(super) async fn preview(
+    State(state): State<AppState>,
+    worker: WorkerIdentity,
+    PathId(id): PathId<JobId>,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let Some(job) = state.store.job_held_by(id, &worker.queue_name()).await? else {
+        return Err(lease_lost());
+    };
+    state
+        .storage
+        .put_preview(job.tenant_id, id, body.to_vec())
+        .await
+        .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "bad_image", e.to_string()))?;
+    let _ = state.job_events.send(id);
+    Ok(Json(serde_json::json!({ "kept": true })).into_response())
 }
 
 #[derive(Deserialize)]

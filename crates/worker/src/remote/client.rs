@@ -205,6 +205,23 @@ impl WorkerApi {
         }
     }
 
+    /// Sends the render's newest preview frame.
+    pub async fn preview(
+        &self,
+        job: &RemoteJob,
+        preview: &crate::Preview,
+    ) -> Result<(), CallError> {
+        self.send(
+            self.http
+                .post(self.url(&format!("jobs/{}/preview", job.id)))
+                .header(reqwest::header::CONTENT_TYPE, preview.mime)
+                .timeout(CALL_TIMEOUT)
+                .body(preview.bytes.clone()),
+        )
+        .await
+        .map(|_| ())
+    }
+
     /// Reports a failed attempt; `Ok(false)` when the job was no longer this worker's.
     pub async fn fail(
         &self,

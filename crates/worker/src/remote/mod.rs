@@ -19,6 +19,8 @@ use crate::{Backend, RenderContext, RenderError, RenderSpec, Update};
 
 /// The longest wait between tries while the server is away.
 const MOST_BACKOFF: Duration = Duration::from_secs(60);
+/// How often the newest preview frame of a render is sent, at most.
+const PREVIEW_EVERY: Duration = Duration::from_secs(1);
 /// How long a paused worker waits between health checks.
 const PAUSED_RECHECK: Duration = Duration::from_secs(30);
 
@@ -144,12 +146,15 @@ impl RemoteWorker {
             seed: job.seed,
             workflow: job.workflow.clone(),
         };
-        let progress = Arc::new(std::sync::Mutex::new(0.0_f32));
+        let progress = Arc::new(std::sync::Mutex::new(Latest::default()));
         let report = {
             let progress = progress.clone();
             move |update: Update| {
-                if let (Update::Progress(p), Ok(mut slot)) = (update, progress.lock()) {
-                    *slot = p.clamp(0.0, 1.0);
+                if let Ok(mut latest) = progress.lock() {
+                    match update {
+                        Update::Progress(p) => latest.progress = p.clamp(0.0, 1.0),
+                        Update::Preview(frame) => latest.preview = Some(frame),
+                    }
                 }
             }
         };
@@ -174,12 +179,13 @@ impl RemoteWorker {
         job: &RemoteJob,
         render: crate::RenderFuture<'_>,
         stop: &CancellationToken,
-        progress: &std::sync::Mutex<f32>,
+        progress: &std::sync::Mutex<Latest>,
         mut shutdown: watch::Receiver<bool>,
     ) -> Outcome {
         tokio::pin!(render);
         let every = Duration::from_secs(job.heartbeat_secs.max(1));
         let mut beats = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
+        let mut frames = tokio::time::interval(PREVIEW_EVERY);
         let deadline = tokio::time::sleep(Duration::from_millis(job.deadline_in_ms));
         tokio::pin!(deadline);
         let mut hand_back_at: Option<tokio::time::Instant> = None;
@@ -223,8 +229,16 @@ impl RemoteWorker {
                     hand_back_at = Some(tokio::time::Instant::now() + self.hand_back_after);
                 }
                 () = hand_back, if stopping.is_none() => ask(&mut stopping, Stopped::HandBack),
+                _ = frames.tick(), if stopping.is_none() => {
+                    let frame = progress.lock().ok().and_then(|mut latest| latest.preview.take());
+                    if let Some(frame) = frame {
+                        if let Err(e) = self.api.preview(job, &frame).await {
+                            tracing::debug!(error = %e, "preview not sent");
+                        }
+                    }
+                }
                 _ = beats.tick(), if stopping.is_none() => {
-                    let now = progress.lock().map(|p| *p).unwrap_or(0.0);
+                    let now = progress.lock().map(|latest| latest.progress).unwrap_or(0.0);
                     match self.api.heartbeat(job, now).await {
                         Ok(Beat::Continue) => {}
                         Ok(Beat::Canceled) => ask(&mut stopping, Stopped::Canceled),
@@ -299,6 +313,13 @@ impl RemoteWorker {
 /// Returns once shutdown is asked (the value's guard is not held across awaits).
 async fn stop_requested(shutdown: &mut watch::Receiver<bool>) {
     let _ = shutdown.wait_for(|stop| *stop).await;
+}
+
+/// What the render said last: its progress, and a preview frame not sent yet.
+#[derive(Default)]
+struct Latest {
+    progress: f32,
+    preview: Option<crate::Preview>,
 }
 
 /// Why a render was told to stop.

@@ -137,6 +137,31 @@
     remove(field(card, "pending"));
   }
 
+  // A ComfyUI render's newest frame, fetched again as its progress moves; hidden until one
+  // has loaded (the first steps have none).
+  function showPreview(card, job, running) {
+    var img = field(card, "preview");
+    if (!img) {
+      return;
+    }
+    if (!running || !job.preview_url) {
+      img.hidden = true;
+      return;
+    }
+    var at = String(job.progress || 0);
+    if (img.getAttribute("data-at") === at) {
+      return;
+    }
+    img.setAttribute("data-at", at);
+    img.onload = function () {
+      img.hidden = false;
+    };
+    img.onerror = function () {
+      img.hidden = true;
+    };
+    img.src = job.preview_url + "?at=" + encodeURIComponent(at);
+  }
+
   function update(card, job) {
     if (!job || !job.status) {
       return;
@@ -166,6 +191,7 @@
       }
     }
     setText(field(card, "percent"), running ? percent + "%" : "");
+    showPreview(card, job, running);
 
     var queue = field(card, "queue");
     if (status === "queued") {
