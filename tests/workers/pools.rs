@@ -11,6 +11,7 @@ use crate::on_both_databases;
 on_both_databases!(
     each_pool_serves_only_the_sites_it_may,
     a_queued_job_says_which_worker_it_waits_for,
+    a_site_may_set_its_own_price_for_a_model,
 );
 
 async fn each_pool_serves_only_the_sites_it_may(db: Db) {
@@ -157,4 +158,51 @@ async fn a_queued_job_says_which_worker_it_waits_for(db: Db) {
         "the frame outlived its job"
     );
     assert!(browser.job_json(&comfy.to_string()).await["preview_url"].is_null());
+}
+
+async fn a_site_may_set_its_own_price_for_a_model(db: Db) {
+    let app = TestApp::start_with(db, "[jobs]\nembedded_workers = 0\n").await;
+    app.execute_sql(
+        "update tenant_settings set model_costs = '{\"demo-abstract\": 3}' \
+         where tenant_id = (select id from tenants where slug = 'pixelforge')",
+    )
+    .await;
+    app.state.tenants.invalidate();
+    let mut browser = Browser::new(&app, "pixelforge.test");
+    browser
+        .register("pricey@pixelforge.example", "violet kettle under moonlight")
+        .await;
+    let before = crate::accounts::user_by_email(&app, "pixelforge", "pricey@pixelforge.example")
+        .await
+        .balance
+        .get();
+    let page = browser.generate("a lighthouse", 64, 64).await;
+    assert_eq!(page.status, 303, "{}", page.body);
+    let user =
+        crate::accounts::user_by_email(&app, "pixelforge", "pricey@pixelforge.example").await;
+    let totals = app
+        .state
+        .store
+        .active_totals(user.id)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        totals.held, 3,
+        "the site's price is held, not the catalogue's 1"
+    );
+    assert_eq!(user.balance.get(), before);
+    // Nocturne keeps the catalogue's price.
+    let mut other = Browser::new(&app, "nocturne.test");
+    other
+        .register("plain@nocturne.example", "violet kettle under moonlight")
+        .await;
+    assert_eq!(other.generate("a lighthouse", 64, 64).await.status, 303);
+    let plain = crate::accounts::user_by_email(&app, "nocturne", "plain@nocturne.example").await;
+    let totals = app
+        .state
+        .store
+        .active_totals(plain.id)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(totals.held, 1);
 }

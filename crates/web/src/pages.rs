@@ -231,7 +231,7 @@ pub(crate) fn render(
         .models
         .current()
         .offered(&settings.enabled_models)
-        .map(atelier_config::Model::job_cost)
+        .map(|m| settings.model_cost(&m.id, m.job_cost()))
         .min()
         .unwrap_or_else(|| atelier_domain::job_cost(None));
     let ctx = minijinja::context! {

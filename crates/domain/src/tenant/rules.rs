@@ -104,6 +104,28 @@ impl TenantSettings {
                 enabled_models.push(id.to_owned());
             }
         }
+        let mut model_costs = std::collections::BTreeMap::new();
+        for (id, &cost) in &input.model_costs {
+            let id = id.trim();
+            let ok_id = !id.is_empty()
+                && id.len() <= 64
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+            if !ok_id {
+                errors.push(ValidationError::new(
+                    "model_costs",
+                    format!("{id:?} is not a model id (letters, digits, - _ .)"),
+                ));
+            } else if !(1..=1000).contains(&cost) {
+                errors.push(ValidationError::new(
+                    "model_costs",
+                    format!("{id}: a price is from 1 to 1000 credits, not {cost}"),
+                ));
+            } else {
+                model_costs.insert(id.to_owned(), cost);
+            }
+        }
         if !(0..=1000).contains(&input.signup_limit_per_ip) {
             errors.push(ValidationError::new(
                 "signup_limit_per_ip",
@@ -148,6 +170,7 @@ impl TenantSettings {
                     signup_limit_per_ip: input.signup_limit_per_ip,
                     bonus_requires_verified_email: input.bonus_requires_verified_email,
                     enabled_models,
+                    model_costs,
                 })
             }
             _ => Err(errors),

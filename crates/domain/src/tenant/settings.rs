@@ -39,6 +39,9 @@ pub struct TenantSettingsInput {
     pub bonus_requires_verified_email: bool,
     /// Ids of `config/models.json` offered on this site; empty offers every model.
     pub enabled_models: Vec<String>,
+    /// What one image of a model costs on this site, in credits, where it differs from the
+    /// catalogue's price.
+    pub model_costs: std::collections::BTreeMap<String, i64>,
 }
 
 impl Default for TenantSettingsInput {
@@ -65,6 +68,7 @@ impl Default for TenantSettingsInput {
             signup_limit_per_ip: 3,
             bonus_requires_verified_email: false,
             enabled_models: Vec::new(),
+            model_costs: std::collections::BTreeMap::new(),
         }
     }
 }
@@ -91,9 +95,18 @@ pub struct TenantSettings {
     pub signup_limit_per_ip: i64,
     pub bonus_requires_verified_email: bool,
     pub enabled_models: Vec<String>,
+    /// This site's own price of a model, where it has one (1 to 1000 credits).
+    pub model_costs: std::collections::BTreeMap<String, i64>,
 }
 
 impl TenantSettings {
+    /// What one image of `model` costs here: the site's own price, else the catalogue's.
+    pub fn model_cost(&self, model: &str, catalogue: crate::Credits) -> crate::Credits {
+        self.model_costs
+            .get(model)
+            .map_or(catalogue, |&cost| crate::Credits::new(cost))
+    }
+
     /// The branding of the platform host itself: default theme and colours, `name` cut to
     /// the length a tenant name may have.
     pub fn platform_defaults(name: &str) -> TenantSettings {
@@ -131,6 +144,7 @@ impl TenantSettings {
             signup_limit_per_ip: input.signup_limit_per_ip,
             bonus_requires_verified_email: false,
             enabled_models: Vec::new(),
+            model_costs: std::collections::BTreeMap::new(),
         }
     }
 
@@ -165,6 +179,7 @@ impl TenantSettings {
             signup_limit_per_ip: self.signup_limit_per_ip,
             bonus_requires_verified_email: self.bonus_requires_verified_email,
             enabled_models: self.enabled_models.clone(),
+            model_costs: self.model_costs.clone(),
         }
     }
 }
@@ -172,6 +187,28 @@ impl TenantSettings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_site_prices_a_model_from_1_to_1000_credits() {
+        let mut input = TenantSettingsInput {
+            name: "Shop".to_owned(),
+            ..TenantSettingsInput::default()
+        };
+        input.model_costs.insert("sdxl".to_owned(), 3);
+        let settings = TenantSettings::parse(&input).unwrap_or_else(|e| panic!("{e:?}"));
+        let catalogue = crate::Credits::new(2);
+        assert_eq!(settings.model_cost("sdxl", catalogue).get(), 3);
+        assert_eq!(settings.model_cost("sd15", catalogue).get(), 2);
+        for (id, cost) in [("sdxl", 0), ("sdxl", 1001), ("sd xl", 2)] {
+            let mut bad = input.clone();
+            bad.model_costs = [(id.to_owned(), cost)].into();
+            let errors = TenantSettings::parse(&bad).err().unwrap_or_default();
+            assert!(
+                errors.iter().any(|e| e.field == "model_costs"),
+                "{id} {cost}: {errors:?}"
+            );
+        }
+    }
 
     #[test]
     fn defaults_are_valid_and_pluralise_the_credit_name() {

@@ -62,7 +62,7 @@ pub(super) async fn create_job(
         )
         .with_fields(fields)
     })?;
-    let job = match queue_job(state, site.tenant.id, user.id, &new).await {
+    let job = match queue_job(state, settings, site.tenant.id, user.id, &new).await {
         Ok(job) => job,
         Err(StoreError::NotEnoughCredits { available }) => {
             return Err(ApiError::new(

@@ -15,6 +15,7 @@ pub(super) async fn models(page: Page, _: ApiUser) -> Result<Response, ApiError>
         .map(|m| {
             serde_json::json!({
                 "id": m.id, "name": m.label(), "description": m.description, "demo": m.is_demo(),
+                "cost": settings.model_cost(&m.id, m.job_cost()).get(),
             })
         })
         .collect();

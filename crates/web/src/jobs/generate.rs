@@ -210,17 +210,23 @@ pub(crate) fn parse_job(
     }
 }
 
-/// What one image of `model` costs (its catalogue entry's cost).
-pub(crate) fn job_cost(state: &AppState, model: &str) -> atelier_domain::Credits {
-    state.models.current().get(model).map_or_else(
+/// What one image of `model` costs on this site: its own price, else the catalogue's.
+pub(crate) fn job_cost(
+    state: &AppState,
+    settings: &atelier_domain::TenantSettings,
+    model: &str,
+) -> atelier_domain::Credits {
+    let catalogue = state.models.current().get(model).map_or_else(
         || atelier_domain::job_cost(None),
         atelier_config::Model::job_cost,
-    )
+    );
+    settings.model_cost(model, catalogue)
 }
 
 /// Queues a job for `user`; wakes the workers and tells live pages.
 pub(crate) async fn queue_job(
     state: &AppState,
+    settings: &atelier_domain::TenantSettings,
     tenant: atelier_domain::TenantId,
     user: atelier_domain::UserId,
     new: &NewJob,
@@ -231,7 +237,7 @@ pub(crate) async fn queue_job(
             tenant,
             user,
             new,
-            job_cost(state, &new.model),
+            job_cost(state, settings, &new.model),
             queue_rules(state),
             state.clock.now(),
         )
@@ -270,7 +276,7 @@ pub(crate) async fn submit(
             .await
         }
     };
-    match queue_job(state, site.tenant.id, user.id, &new).await {
+    match queue_job(state, settings, site.tenant.id, user.id, &new).await {
         Ok(job) => Ok(Redirect::to(&format!("/generate?job={}", job.id)).into_response()),
         Err(StoreError::NotEnoughCredits { available }) => {
             let mut errors = FormErrors::new();
@@ -285,7 +291,9 @@ pub(crate) async fn submit(
                 format!(
                     "Not enough {}: an image costs {} and you have {} available.{next}",
                     settings.credit.plural,
-                    settings.credit.amount(job_cost(state, &new.model).get()),
+                    settings
+                        .credit
+                        .amount(job_cost(state, settings, &new.model).get()),
                     available.max(0)
                 ),
             );
