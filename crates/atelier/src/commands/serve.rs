@@ -30,7 +30,11 @@ pub async fn serve(settings: Settings) -> anyhow::Result<()> {
     let address = listener.local_addr()?;
     // Scripts and tests read this line to find the port when listening on port 0.
     println!("Atelier is listening on http://{address} (database {database}, default tenant {default_tenant})");
-    app.serve(listener, shutdown_signal()).await
+    app.serve(listener, async {
+        shutdown_signal().await;
+        tracing::info!("shutting down: finishing open requests");
+    })
+    .await
 }
 
 /// Resolves on Ctrl-C or SIGTERM (how service managers and containers stop a node).
@@ -53,5 +57,4 @@ pub(crate) async fn shutdown_signal() {
         () = ctrl_c => {},
         () = terminate => {},
     }
-    tracing::info!("shutting down: finishing open requests");
 }

@@ -90,6 +90,7 @@ pub async fn run(args: WorkerArgs) -> anyhow::Result<()> {
     let (stop, stopped) = tokio::sync::watch::channel(false);
     tokio::spawn(async move {
         super::serve::shutdown_signal().await;
+        tracing::info!("shutting down: finishing the job in hand, then stopping");
         let _ = stop.send(true);
     });
     tracing::info!(
