@@ -147,7 +147,9 @@ async fn throughput(
     let backend: Arc<dyn Backend> = Arc::new(NoOp(png.to_vec()));
     let mut handles = Vec::new();
     for i in 0..workers {
-        let worker = app.worker(&format!("bench-{i}"), backend.clone());
+        // As `atelier serve`'s embedded workers claim: the shared pool, the demo models.
+        let mut worker = app.worker(&format!("bench-{i}"), backend.clone());
+        worker.models = Some(demo_models(app));
         handles.push(tokio::spawn(worker.run(stopped.clone())));
     }
     let start = Instant::now();
@@ -239,12 +241,18 @@ async fn throughput(
     Ok((per_person * submitters) as f64 / elapsed.as_secs_f64())
 }
 
+/// The models the embedded workers claim: the demo backend's.
+fn demo_models(app: &App) -> Vec<String> {
+    app.state.models.current().ids_for_backend("demo")
+}
+
 /// 2: from a job being queued to an idle worker claiming it.
 async fn submit_to_claim(app: &App, png: &[u8], samples: usize) -> BenchResult<Vec<Duration>> {
     let (tenant, user) = user(app, 100_000, "latency@example.com").await?;
     let store = app.state.store.clone();
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let worker = app.worker("bench-idle", Arc::new(NoOp(png.to_vec())));
+    let mut worker = app.worker("bench-idle", Arc::new(NoOp(png.to_vec())));
+    worker.models = Some(demo_models(app));
     let handle = tokio::spawn(worker.run(stopped));
     let mut events = app.state.job_events.subscribe();
     let mut latencies = Vec::with_capacity(samples);
@@ -342,12 +350,13 @@ async fn claims_among_idle_users(
                 .await?;
         }
     }
+    let models = demo_models(app);
     let mut latencies = Vec::with_capacity(200);
     for _ in 0..200 {
         let now = atelier_domain::Clock::now(&SystemClock);
         let start = Instant::now();
         store
-            .claim_next_job("bench-claims", None, 60_000, now)
+            .claim_next_job("bench-claims", Some(&models), 60_000, now)
             .await?
             .ok_or("a claim found nothing")?;
         latencies.push(start.elapsed());
