@@ -12,6 +12,7 @@ use serde_json::{json, Map, Value};
 use crate::catalogue::class;
 use crate::nodes::{current_inputs, stamped, NodeFailure, NodeRun, Val};
 use crate::state::{QueueItem, Shared};
+use crate::validate::on_deep_stack;
 
 /// ComfyUI keeps this many history entries.
 const MAXIMUM_HISTORY_SIZE: usize = 10_000;
@@ -111,7 +112,7 @@ impl Executor {
         };
         add("execution_start", json!({"prompt_id": prompt_id}), false);
 
-        let signatures = signatures(&graph);
+        let signatures = on_deep_stack(|| signatures(&graph));
         let in_use: BTreeSet<&String> = signatures.values().collect();
         self.cache.retain(|sig, _| in_use.contains(sig));
         let is_cached = |id: &str| {
@@ -120,13 +121,18 @@ impl Executor {
                 .is_some_and(|sig| self.cache.contains_key(sig))
         };
         let cached_nodes: Vec<&String> = graph.keys().filter(|id| is_cached(id)).collect();
-        let current_outputs = json!(cached_nodes);
+        let current_outputs = json!(graph.keys().collect::<Vec<_>>());
         add(
             "execution_cached",
             json!({"nodes": cached_nodes, "prompt_id": prompt_id}),
             false,
         );
-        let order = execution_order(&graph, &item.outputs, &is_cached);
+        let cached_now: BTreeSet<&String> = graph.keys().filter(|id| is_cached(id)).collect();
+        let order = on_deep_stack(|| {
+            execution_order(&graph, &item.outputs, &|id: &str| {
+                cached_now.iter().any(|c| c.as_str() == id)
+            })
+        });
 
         let mut values: HashMap<String, Vec<Val>> = HashMap::new();
         let mut executed: Vec<String> = Vec::new();
@@ -158,16 +164,17 @@ impl Executor {
                 );
             }
             let links = resolve_links(node, &values, &signatures, &self.cache);
+            // Validation let only known classes through.
+            let Some(action) = class(&class_type, &shared.checkpoints).map(|c| c.action) else {
+                continue;
+            };
             let outcome = if shared.interrupt.load(Ordering::SeqCst) {
                 Err(NodeFailure::Interrupted)
             } else {
-                let Some(spec) = class(&class_type, &shared.checkpoints) else {
-                    continue;
-                };
                 NodeRun {
                     shared: &shared,
                     id: &id,
-                    action: spec.action,
+                    action,
                     literals: &node["inputs"],
                     links: links.clone(),
                     prompt_id,
@@ -221,7 +228,7 @@ impl Executor {
                             "exception_message": format!("{message}\n"),
                             "exception_type": exception_type,
                             "traceback": ["  File \"execution.py\", line 496, in execute\n"],
-                            "current_inputs": current_inputs(&node["inputs"], &links),
+                            "current_inputs": current_inputs(&node["inputs"], &links, action, &item.graph),
                             "current_outputs": current_outputs,
                         }),
                         false,
@@ -325,8 +332,9 @@ fn signatures(graph: &Map<String, Value>) -> HashMap<String, String> {
         let Some(node) = graph.get(id) else {
             return "missing".to_owned();
         };
-        if !visiting.insert(id.to_owned()) {
-            return "cycle".to_owned();
+        // Past the depth validation allows, only unreachable nodes: they never run.
+        if visiting.len() > crate::validate::MAX_DEPTH || !visiting.insert(id.to_owned()) {
+            return "unrunnable".to_owned();
         }
         let mut inputs = Map::new();
         if let Some(map) = node["inputs"].as_object() {
@@ -360,12 +368,12 @@ fn signatures(graph: &Map<String, Value>) -> HashMap<String, String> {
 fn execution_order(
     graph: &Map<String, Value>,
     outputs: &[String],
-    is_cached: &dyn Fn(&str) -> bool,
+    is_cached: &(dyn Fn(&str) -> bool + Sync),
 ) -> Vec<String> {
     fn visit(
         id: &str,
         graph: &Map<String, Value>,
-        is_cached: &dyn Fn(&str) -> bool,
+        is_cached: &(dyn Fn(&str) -> bool + Sync),
         order: &mut Vec<String>,
         seen: &mut BTreeSet<String>,
     ) {

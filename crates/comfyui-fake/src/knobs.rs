@@ -55,7 +55,8 @@ pub struct Knobs {
 }
 
 impl Knobs {
-    /// How long each node runs, and each sampler step (0 by default).
+    /// How long each node runs, and each sampler step (0 by default); a change reaches a
+    /// node that is already running.
     pub fn set_node_delay(&self, delay: Duration) {
         self.shared
             .node_delay_ms

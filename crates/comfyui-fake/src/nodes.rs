@@ -4,6 +4,7 @@
 
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
+use std::time::Duration;
 
 use serde_json::{json, Value};
 
@@ -88,11 +89,23 @@ impl NodeRun<'_> {
         self.shared.interrupt.load(Ordering::SeqCst)
     }
 
+    /// Takes the node delay, rereading it as it goes: a test that shortens it ends the
+    /// wait of a node already running.
+    async fn pause(&self) {
+        let started = tokio::time::Instant::now();
+        loop {
+            let left = self.shared.node_delay().saturating_sub(started.elapsed());
+            if left.is_zero() {
+                return;
+            }
+            tokio::time::sleep(left.min(Duration::from_millis(20))).await;
+        }
+    }
+
     /// Runs the node: its outputs, and what it shows in the UI (`executed`'s `output`).
     pub async fn run(&self) -> Result<(Vec<Val>, Option<Value>), NodeFailure> {
-        let delay = self.shared.node_delay();
-        if self.action != Action::Sampler && !delay.is_zero() {
-            tokio::time::sleep(delay).await;
+        if self.action != Action::Sampler {
+            self.pause().await;
         }
         let failure = self
             .shared
@@ -176,10 +189,7 @@ impl NodeRun<'_> {
         let tint = [(hash >> 40) as u8, (hash >> 24) as u8, (hash >> 8) as u8];
         let steps = self.int("steps").max(1);
         for step in 1..=steps {
-            let delay = self.shared.node_delay();
-            if !delay.is_zero() {
-                tokio::time::sleep(delay).await;
-            }
+            self.pause().await;
             if self.interrupted() {
                 return Err(NodeFailure::Interrupted);
             }
@@ -290,7 +300,7 @@ fn split_prefix(prefix: &str) -> Result<(String, String), NodeFailure> {
     }
     if escapes {
         let message = format!(
-            "**** ERROR: Saving image outside the output folder is not allowed.\n full_output_folder: /comfyui\n         output_dir: {OUTPUT_DIR}\n         commonpath: /\n"
+            "**** ERROR: Saving image outside the output folder is not allowed.\n full_output_folder: /comfyui\n         output_dir: {OUTPUT_DIR}\n         commonpath: /"
         );
         return Err(raised(message));
     }
@@ -326,8 +336,18 @@ pub(crate) fn preview_frame(
 
 /// ComfyUI's `format_value` for `current_inputs`: literals as they are, anything else as a
 /// string.
-pub(crate) fn current_inputs(literals: &Value, links: &[(String, Val)]) -> Value {
+pub(crate) fn current_inputs(
+    literals: &Value,
+    links: &[(String, Val)],
+    action: Action,
+    graph: &Value,
+) -> Value {
     let mut out = serde_json::Map::new();
+    if matches!(action, Action::SaveImage | Action::PreviewImage) {
+        // The hidden inputs of an image saver.
+        out.insert("prompt".to_owned(), json!([python_repr(graph)]));
+        out.insert("extra_pnginfo".to_owned(), json!([null]));
+    }
     if let Some(map) = literals.as_object() {
         for (name, value) in map {
             if !value.is_array() {
@@ -344,6 +364,28 @@ pub(crate) fn current_inputs(literals: &Value, links: &[(String, Val)]) -> Value
         out.insert(name.clone(), json!([shown]));
     }
     Value::Object(out)
+}
+
+/// Python's `repr()` of a JSON value (what `str()` of a dict shows).
+fn python_repr(value: &Value) -> String {
+    match value {
+        Value::Null => "None".to_owned(),
+        Value::Bool(true) => "True".to_owned(),
+        Value::Bool(false) => "False".to_owned(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'")),
+        Value::Array(items) => format!(
+            "[{}]",
+            items.iter().map(python_repr).collect::<Vec<_>>().join(", ")
+        ),
+        Value::Object(map) => format!(
+            "{{{}}}",
+            map.iter()
+                .map(|(k, v)| format!("{}: {}", python_repr(&json!(k)), python_repr(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
 }
 
 /// `data` with its `timestamp`, as ComfyUI's `add_message` stamps status messages.

@@ -9,6 +9,32 @@ use serde_json::{json, Map, Value};
 
 use crate::catalogue::{class, NodeClass};
 
+/// How deep a chain of links may go: Python's recursion limit stops ComfyUI somewhere
+/// near here too, and the fake's stack must hold it (validation runs on a thread with a
+/// stack of [`DEEP_STACK`] bytes).
+pub(crate) const MAX_DEPTH: usize = 1000;
+
+/// The stack of the thread that walks a graph.
+const DEEP_STACK: usize = 256 << 20;
+
+/// Runs `walk` on a thread with a stack deep enough for [`MAX_DEPTH`] levels of recursion
+/// (a debug build's frames are large). A test server that cannot start a thread is beyond
+/// help, so that panics.
+pub(crate) fn on_deep_stack<T: Send>(walk: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|scope| {
+        match std::thread::Builder::new()
+            .name("graph-walk".to_owned())
+            .stack_size(DEEP_STACK)
+            .spawn_scoped(scope, walk)
+        {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(e) => panic!("cannot start a thread to walk the graph: {e}"),
+        }
+    })
+}
+
 /// A Python exception raised while validating, as ComfyUI reports one.
 struct Raised {
     exception_type: &'static str,
@@ -142,7 +168,7 @@ impl Validator<'_> {
         if let Some(valid) = self.result(id) {
             return Ok(valid);
         }
-        if !self.visiting.insert(id.to_owned()) {
+        if self.visiting.len() >= MAX_DEPTH || !self.visiting.insert(id.to_owned()) {
             return Err(Raised {
                 exception_type: "RecursionError",
                 message: "maximum recursion depth exceeded".to_owned(),
@@ -302,6 +328,10 @@ impl Validator<'_> {
 
 /// Validates `prompt` (the graph of a `POST /prompt`) and converts its literal inputs.
 pub(crate) fn validate(prompt: &mut Map<String, Value>, checkpoints: &[String]) -> Verdict {
+    on_deep_stack(|| validate_here(prompt, checkpoints))
+}
+
+fn validate_here(prompt: &mut Map<String, Value>, checkpoints: &[String]) -> Verdict {
     let no_errors = || json!({});
     let mut outputs = BTreeSet::new();
     for (id, node) in prompt.iter() {

@@ -109,3 +109,28 @@ fn a_link_to_no_node_is_an_exception() {
     );
     assert_eq!(node_errors["2"]["errors"][0]["details"], "'7'");
 }
+
+#[test]
+fn a_deep_chain_validates_and_a_too_deep_one_is_a_recursion_error() {
+    let chain = |length: usize| {
+        let mut g = json!({"1": {"class_type": "EmptyImage", "inputs": {"width": 8, "height": 8, "batch_size": 1, "color": 0}}});
+        for n in 0..length {
+            let source = if n == 0 { 1 } else { 9 + n };
+            g[(10 + n).to_string()] = json!({"class_type": "ImageBlur",
+                "inputs": {"image": [source.to_string(), 0], "blur_radius": 3, "sigma": 1.0}});
+        }
+        g["2"] = json!({"class_type": "SaveImage",
+            "inputs": {"images": [(9 + length).to_string(), 0], "filename_prefix": "x"}});
+        graph(g)
+    };
+    let mut prompt = chain(900);
+    assert!(matches!(
+        validate(&mut prompt, &[]),
+        Verdict::Accepted { .. }
+    ));
+    let mut prompt = chain(MAX_DEPTH + 10);
+    let Verdict::Refused { error, .. } = validate(&mut prompt, &[]) else {
+        panic!("accepted");
+    };
+    assert_eq!(error["type"], "prompt_outputs_failed_validation");
+}

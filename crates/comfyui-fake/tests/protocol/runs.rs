@@ -235,3 +235,33 @@ async fn a_node_that_raises_ends_the_prompt_with_execution_error() {
         .contains("outside the output folder"));
     assert!(!kinds(&texts).contains(&"execution_success"));
 }
+
+#[tokio::test]
+async fn a_socket_that_asks_for_preview_metadata_gets_type_4_frames() {
+    use futures_util::SinkExt;
+    let fake = fake().await;
+    let mut ws = socket(&fake, "meta").await;
+    let ask = json!({"type": "feature_flags", "data": {"supports_preview_metadata": true}});
+    ws.send(Message::Text(ask.to_string().into()))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let reply = next_text(&mut ws).await;
+    assert_eq!(reply["type"], "feature_flags");
+    assert_eq!(reply["data"]["supports_preview_metadata"], true);
+    let (_, answer) = post(
+        &format!("{}/prompt", fake.url),
+        json!({"prompt": sd_graph(2, 3), "client_id": "meta"}),
+    )
+    .await;
+    let id = answer["prompt_id"].as_str().unwrap_or_default().to_owned();
+    let (_, frames) = follow(&mut ws, &id).await;
+    assert_eq!(frames.len(), 2);
+    for frame in frames {
+        assert_eq!(&frame[..4], &[0, 0, 0, 4]);
+        let length = u32::from_be_bytes([frame[4], frame[5], frame[6], frame[7]]) as usize;
+        let metadata: Value = serde_json::from_slice(&frame[8..8 + length]).unwrap_or(Value::Null);
+        assert_eq!(metadata["prompt_id"], id.as_str());
+        assert_eq!(metadata["image_type"], "image/png");
+        assert!(image::load_from_memory(&frame[8 + length..]).is_ok());
+    }
+}

@@ -174,7 +174,8 @@ async fn renders_take_turns_and_pass_over_a_server_that_is_down() {
 #[tokio::test]
 async fn a_dropped_socket_is_replaced_by_reading_the_history() {
     let server = Server::fake().await;
-    server.knobs().set_node_delay(Duration::from_millis(200));
+    // Each node would take an hour: the prompt cannot end before the socket is gone.
+    server.knobs().set_node_delay(Duration::from_secs(3600));
     let mut backend = server.backend();
     backend.poll_every = Duration::from_millis(50);
     let prefix = fresh_prefix();
@@ -196,6 +197,7 @@ async fn a_dropped_socket_is_replaced_by_reading_the_history() {
     // The socket went while the prompt still ran: only the history can tell the render
     // that it ended.
     assert!(server.knobs().queue().running.is_some());
+    server.knobs().set_node_delay(Duration::ZERO);
     let png = within(render)
         .await
         .unwrap_or_else(|e| panic!("{e}"))

@@ -76,6 +76,21 @@ impl Server {
         serde_json::from_str(&text).unwrap_or(Value::Null)
     }
 
+    /// The history entry of `prompt_id`, once ComfyUI has written it (it sends
+    /// `execution_interrupted` a moment before).
+    pub async fn finished(&self, prompt_id: &str) -> Value {
+        within(async {
+            loop {
+                let mut history = self.get(&format!("/history/{prompt_id}")).await;
+                if let Some(entry) = history.get_mut(prompt_id) {
+                    return entry.take();
+                }
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+        })
+        .await
+    }
+
     pub async fn bytes(&self, path: &str) -> Vec<u8> {
         reqwest::get(format!("{}{path}", self.url))
             .await
