@@ -61,6 +61,15 @@ impl Progress {
     }
 }
 
+/// What the history and the queue say about the prompt.
+enum Look {
+    Ended(Value),
+    /// Queued or running.
+    Waiting,
+    /// Neither in the queue nor in the history: ComfyUI restarted and forgot it.
+    Lost,
+}
+
 struct Run<'a> {
     backend: &'a ComfyUiBackend,
     endpoint: &'a Endpoint,
@@ -219,11 +228,20 @@ impl Run<'_> {
                 continue;
             }
             match self.look().await {
-                Ok(Some(entry)) => return Ok(entry),
-                Ok(None) => failed_reads = 0,
+                Ok(Look::Ended(entry)) => return Ok(entry),
+                Ok(Look::Waiting) => failed_reads = 0,
+                Ok(Look::Lost) => {
+                    return Err(RenderError::retryable(format!(
+                        "ComfyUI at {} no longer knows the prompt (restarted?)",
+                        self.endpoint.base
+                    )));
+                }
                 Err(e) => {
                     failed_reads += 1;
                     tracing::warn!(error = %e, "cannot read ComfyUI's history");
+                    if e.is_connection() {
+                        self.endpoint.mark_down(self.backend.skip_unreachable_for);
+                    }
                     if socket.is_none() && failed_reads >= LOST_AFTER {
                         return Err(self.trouble("stopped answering mid-render", &e));
                     }
@@ -265,22 +283,20 @@ impl Run<'_> {
         Ok(())
     }
 
-    /// Reads the history: the entry once the prompt has ended, `None` while it is queued
-    /// or running; an error if ComfyUI no longer knows it (restarted).
-    async fn look(&self) -> Result<Option<Value>, CallError> {
+    /// Reads the history, and the queue when the history does not have the prompt yet.
+    async fn look(&self) -> Result<Look, CallError> {
         if let Some(entry) = self.api.history(&self.prompt_id).await? {
-            return Ok(Some(entry));
+            return Ok(Look::Ended(entry));
         }
         if self.api.place(&self.prompt_id).await? != Place::Absent {
-            return Ok(None);
+            return Ok(Look::Waiting);
         }
-        // It may have ended between the two reads.
-        match self.api.history(&self.prompt_id).await? {
-            Some(entry) => Ok(Some(entry)),
-            None => Err(CallError::Garbled(
-                "it no longer knows the prompt (restarted?)".to_owned(),
-            )),
-        }
+        // It may have ended between the two reads (ComfyUI moves a prompt from the queue
+        // to the history in one step).
+        Ok(match self.api.history(&self.prompt_id).await? {
+            Some(entry) => Look::Ended(entry),
+            None => Look::Lost,
+        })
     }
 
     /// The history entry after the end marker, which ComfyUI sends once it is written; read
