@@ -3,6 +3,7 @@
 //! `atelier worker` processes, one killed mid-job.
 
 mod api;
+mod comfyui;
 mod fleet;
 mod pools;
 mod processes;

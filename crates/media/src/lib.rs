@@ -72,7 +72,8 @@ impl ImageStorage {
             .join(format!("{}.thumb.png", id.0.simple()))
     }
 
-    /// Checks that `png` is a PNG of the expected size, then writes it and its thumbnail.
+    /// Checks that `png` is a PNG of the expected size, then writes it (without text chunks)
+    /// and its thumbnail.
     /// Each file gets a new name (ids are never reused) and is complete before this returns;
     /// the database records the image only after that, so it never points at a half file. A
     /// crash mid-write leaves at most an unreferenced file. All of it runs in one trip to the
@@ -86,6 +87,8 @@ impl ImageStorage {
     ) -> Result<StoredImage, MediaError> {
         let (image, thumb) = (self.image_path(tenant, id), self.thumb_file(tenant, id));
         tokio::task::spawn_blocking(move || {
+            // Whoever rendered it, the stored image carries no workflow or prompt text.
+            let png = strip_png_text(&png)?;
             let (thumbnail, width, height) = make_thumbnail(&png)?;
             if (width, height) != expected {
                 return Err(MediaError::WrongSize {
@@ -178,6 +181,40 @@ pub fn encode_png(width: u32, height: u32, rgb: Vec<u8>) -> Result<Vec<u8>, Medi
     Ok(out)
 }
 
+/// The PNG signature every PNG starts with.
+const PNG_SIGNATURE: &[u8; 8] = b"\x89PNG\r\n\x1a\n";
+
+/// `png` without its tEXt, iTXt and zTXt chunks: ComfyUI writes the whole workflow there
+/// (prompts, model names, seeds), which is not ours to hand to whoever downloads the image.
+/// The pixels are untouched; the chunks are walked, not decoded.
+pub fn strip_png_text(png: &[u8]) -> Result<Vec<u8>, MediaError> {
+    let not_png = |why: &str| MediaError::NotPng(why.to_owned());
+    if !png.starts_with(PNG_SIGNATURE) {
+        return Err(not_png("it does not start with the PNG signature"));
+    }
+    let mut out = Vec::with_capacity(png.len());
+    out.extend_from_slice(PNG_SIGNATURE);
+    let mut at = PNG_SIGNATURE.len();
+    loop {
+        let header = png
+            .get(at..at + 8)
+            .ok_or_else(|| not_png("a chunk is cut short"))?;
+        let length = u32::from_be_bytes([header[0], header[1], header[2], header[3]]) as usize;
+        let kind = &header[4..8];
+        let end = at
+            .checked_add(12 + length)
+            .filter(|end| *end <= png.len())
+            .ok_or_else(|| not_png("a chunk is cut short"))?;
+        if !matches!(kind, b"tEXt" | b"iTXt" | b"zTXt") {
+            out.extend_from_slice(&png[at..end]);
+        }
+        at = end;
+        if kind == b"IEND" {
+            return Ok(out);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,6 +275,64 @@ mod tests {
             Err(MediaError::NotPng(_))
         ));
         assert!(!storage.image_path(tenant, id).exists());
+    }
+
+    /// A chunk as PNG lays it out (the CRC is not checked by the stripper, so any will do).
+    fn chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+        let mut out = (data.len() as u32).to_be_bytes().to_vec();
+        out.extend_from_slice(kind);
+        out.extend_from_slice(data);
+        out.extend_from_slice(&[0, 0, 0, 0]);
+        out
+    }
+
+    /// Puts `extra` chunks right after the header, where PIL writes ComfyUI's metadata.
+    fn with_chunks(png: &[u8], extra: &[Vec<u8>]) -> Vec<u8> {
+        let mut out = png[..33].to_vec();
+        for c in extra {
+            out.extend_from_slice(c);
+        }
+        out.extend_from_slice(&png[33..]);
+        out
+    }
+
+    #[test]
+    fn text_chunks_are_stripped_and_the_picture_kept() {
+        let plain = png(9, 4);
+        let tagged = with_chunks(
+            &plain,
+            &[
+                chunk(
+                    b"tEXt",
+                    b"prompt\0{\"3\": {\"inputs\": {\"text\": \"secret\"}}}",
+                ),
+                chunk(b"iTXt", b"workflow\0\0\0\0\0{}"),
+                chunk(b"zTXt", b"comment\0\0x"),
+            ],
+        );
+        let stripped = strip_png_text(&tagged).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(stripped, plain);
+        assert!(!stripped.windows(6).any(|w| w == b"secret"));
+        let (_, w, h) = make_thumbnail(&stripped).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((w, h), (9, 4));
+        // A PNG without text comes back unchanged.
+        assert_eq!(strip_png_text(&plain).unwrap_or_default(), plain);
+    }
+
+    #[test]
+    fn what_is_not_a_whole_png_is_refused() {
+        let plain = png(4, 4);
+        assert!(matches!(
+            strip_png_text(b"GIF89a"),
+            Err(MediaError::NotPng(_))
+        ));
+        assert!(matches!(
+            strip_png_text(&plain[..plain.len() - 6]),
+            Err(MediaError::NotPng(_))
+        ));
+        let mut lying = plain.clone();
+        lying[33..37].copy_from_slice(&u32::MAX.to_be_bytes());
+        assert!(matches!(strip_png_text(&lying), Err(MediaError::NotPng(_))));
     }
 
     fn uuid_v4() -> uuid::Uuid {

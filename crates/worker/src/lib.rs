@@ -3,6 +3,7 @@
 //! enforces deadlines and expired leases on every node.
 #![forbid(unsafe_code)]
 
+mod comfyui;
 mod demo;
 mod embedded;
 mod reaper;
@@ -11,6 +12,7 @@ mod remote;
 use std::future::Future;
 use std::pin::Pin;
 
+pub use comfyui::{ComfyUiBackend, ComfyUiSetupError};
 pub use demo::{demo_png, DemoBackend};
 pub use embedded::{EmbeddedWorker, WorkerSettings};
 pub use reaper::Reaper;

@@ -112,10 +112,9 @@ pub async fn run(args: WorkerArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The ComfyUI backend over `urls`.
+/// The ComfyUI backend over `urls`, used in turn.
 fn comfyui_backend(urls: &[String]) -> anyhow::Result<Arc<dyn Backend>> {
-    anyhow::bail!(
-        "the ComfyUI backend is not part of this build yet ({} URL(s) given); use --backend demo",
-        urls.len()
-    )
+    let backend = atelier_worker::ComfyUiBackend::new(urls)
+        .context("--comfyui-url must be the address of a ComfyUI server")?;
+    Ok(Arc::new(backend))
 }
