@@ -13,6 +13,9 @@ create table workers (
     state text not null default 'active' check (state in ('active', 'paused')),
     paused_reason text not null default '',
     paused_at bigint,
+    -- Paused by the server itself (failures in a row, a backend that would not stop): the
+    -- worker's own passing health check may resume it. An admin's pause waits for an admin.
+    paused_auto boolean not null default false,
     failures_in_row bigint not null default 0 check (failures_in_row >= 0),
     jobs_done bigint not null default 0 check (jobs_done >= 0),
     jobs_failed bigint not null default 0 check (jobs_failed >= 0),

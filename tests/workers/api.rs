@@ -14,6 +14,7 @@ on_both_databases!(
     uploads_that_are_not_the_image_asked_for_leave_the_job_to_its_worker,
     a_cancel_reaches_the_remote_worker,
     a_worker_whose_jobs_keep_failing_is_paused_until_it_is_well,
+    only_the_worker_holding_a_job_may_report_on_it,
 );
 
 const NO_EMBEDDED: &str = "[jobs]\nembedded_workers = 0\n";
@@ -163,7 +164,10 @@ async fn a_job_is_handed_in_once_and_late_reports_change_nothing(db: Db) {
     let (status, _) = worker.fail(&claimed, true).await;
     assert_eq!(status, 409);
     let (status, beat) = worker.heartbeat(&claimed).await;
-    assert_eq!((status, beat["action"].as_str()), (200, Some("stop")));
+    assert_eq!(
+        (status, beat["error"]["code"].as_str()),
+        (409, Some("lease_lost"))
+    );
     let after = job(&app, &user, id).await;
     assert_eq!(
         (after.status, after.image_id),
@@ -338,6 +342,54 @@ async fn a_worker_whose_jobs_keep_failing_is_paused_until_it_is_well(db: Db) {
         "resumed, it takes jobs again"
     );
 
+    // An admin's pause waits for an admin: the worker's own check does not undo it.
+    let record = app
+        .state
+        .store
+        .worker_by_token(&atelier_domain::hash_token(&worker.token))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("the worker"));
+    let actor = super::admin_actor(&app).await;
+    assert!(app
+        .state
+        .store
+        .pause_worker(None, record.id, "maintenance", &actor, app.clock.now())
+        .await
+        .unwrap_or_else(|e| panic!("{e}")));
+    app.clock.advance_millis(120_000);
+    let (_, answer) = worker
+        .post("health", serde_json::json!({ "ok": true }))
+        .await;
+    assert_eq!(
+        answer["paused"], true,
+        "a passing check undid an admin's pause"
+    );
+    assert!(app
+        .state
+        .store
+        .resume_worker(None, record.id, Some(&actor), app.clock.now())
+        .await
+        .unwrap_or_else(|e| panic!("{e}")));
+    // A backend that would not stop a render whose job has ended is reported on its own.
+    let unwell =
+        serde_json::json!({ "ok": false, "unhealthy": true, "detail": "ComfyUI kept rendering" });
+    let (_, answer) = worker.post("health", unwell).await;
+    assert_eq!(answer["paused"], true);
+    let (_, answer) = worker
+        .post(
+            "claim",
+            serde_json::json!({ "backend": "demo", "wait_secs": 0 }),
+        )
+        .await;
+    assert_eq!(answer["paused"], true);
+    assert_eq!(answer["reason"], "ComfyUI kept rendering");
+    app.clock.advance_millis(61_000);
+    let (_, answer) = worker
+        .post("health", serde_json::json!({ "ok": true }))
+        .await;
+    assert_eq!(answer["paused"], false);
+
     // A backend that would not stop when told pauses its worker at once.
     let claimed = worker.claim().await;
     let claimed = if claimed.is_null() {
@@ -365,5 +417,52 @@ async fn a_worker_whose_jobs_keep_failing_is_paused_until_it_is_well(db: Db) {
     assert_eq!(
         answer["status"], "queued",
         "an unhealthy worker's job is retried elsewhere"
+    );
+}
+
+async fn only_the_worker_holding_a_job_may_report_on_it(db: Db) {
+    let app = TestApp::start_with(db, NO_EMBEDDED).await;
+    let user = user_of(&app, "pixelforge", "held@pixelforge.example", 5).await;
+    let id = queue_job(&app, &user, "demo-abstract", 64, 64).await;
+    let holder = WorkerClient {
+        app: &app,
+        token: worker_token(&app, None, "holder").await,
+        host: "pixelforge.test",
+    };
+    let claimed = holder.claim().await;
+    // Another worker of the same pool, and one of another site's pool, with the right
+    // lease token in hand (leaked, say): every report is refused and changes nothing.
+    let nocturne = tenant_id(&app, "nocturne").await;
+    for other in [
+        worker_token(&app, None, "neighbour").await,
+        worker_token(&app, Some(nocturne), "stranger").await,
+    ] {
+        let other = WorkerClient {
+            app: &app,
+            token: other,
+            host: "pixelforge.test",
+        };
+        assert_eq!(other.heartbeat(&claimed).await.0, 409);
+        assert_eq!(other.fail(&claimed, true).await.0, 409);
+        assert_eq!(other.complete(&claimed, png(64, 64)).await.0, 409);
+        let release = format!("jobs/{id}/release");
+        let body = serde_json::json!({ "lease_token": claimed["lease_token"] });
+        assert_eq!(other.post(&release, body).await.0, 409);
+    }
+    let still = job(&app, &user, id).await;
+    assert_eq!((still.status, still.attempts), (JobStatus::Running, 1));
+    // An upload without its lease header is refused with a clear code.
+    let path = format!("jobs/{id}/complete");
+    let (status, answer) = holder.send(&path, "image/png", png(64, 64)).await;
+    assert_eq!(
+        (status, answer["error"]["code"].as_str()),
+        (400, Some("lease_missing"))
+    );
+    // Past its deadline, the heartbeat tells the holder to stop.
+    app.clock.advance_millis(3_600_001);
+    let (status, beat) = holder.heartbeat(&claimed).await;
+    assert_eq!(
+        (status, beat["action"].as_str(), beat["reason"].as_str()),
+        (200, Some("stop"), Some("deadline"))
     );
 }

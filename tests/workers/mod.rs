@@ -33,6 +33,16 @@ impl WorkerClient<'_> {
         content_type: &str,
         body: Vec<u8>,
     ) -> (u16, serde_json::Value) {
+        self.send_with(path, content_type, body, &[]).await
+    }
+
+    pub async fn send_with(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: Vec<u8>,
+        headers: &[(&str, &str)],
+    ) -> (u16, serde_json::Value) {
         let mut request = self
             .app
             .client
@@ -40,6 +50,9 @@ impl WorkerClient<'_> {
             .header("host", self.host)
             .header("content-type", content_type)
             .body(body);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
         if !self.token.is_empty() {
             request = request.bearer_auth(&self.token);
         }
@@ -73,12 +86,10 @@ impl WorkerClient<'_> {
         job: &serde_json::Value,
         png: Vec<u8>,
     ) -> (u16, serde_json::Value) {
-        let path = format!(
-            "jobs/{}/complete?lease_token={}",
-            job["id"].as_str().unwrap_or_default(),
-            job["lease_token"].as_str().unwrap_or_default()
-        );
-        self.send(&path, "image/png", png).await
+        let path = format!("jobs/{}/complete", job["id"].as_str().unwrap_or_default());
+        let lease = job["lease_token"].as_str().unwrap_or_default();
+        self.send_with(&path, "image/png", png, &[("x-atelier-lease", lease)])
+            .await
     }
 
     /// Reports the claimed `job` failed.

@@ -17,7 +17,10 @@ use tokio::process::{Child, Command};
 use crate::common::{repo_root, within, Db, TestDatabase};
 use crate::on_both_databases;
 
-on_both_databases!(a_worker_killed_mid_job_loses_nothing_and_pools_hold);
+on_both_databases!(
+    a_worker_killed_mid_job_loses_nothing_and_pools_hold,
+    a_worker_told_to_stop_gives_back_a_render_that_outlasts_its_grace,
+);
 
 const JOBS_PER_SITE: usize = 5;
 /// Every job done, the killed worker's lease run out and its job redone, with room to spare.
@@ -347,4 +350,67 @@ async fn a_worker_killed_mid_job_loses_nothing_and_pools_hold(db: Db) {
         "the killed worker's job should have gone out twice ({handed_out} hand-outs)"
     );
     store.close().await;
+}
+
+/// SIGTERM while a render runs: the worker claims nothing more, waits `--hand-back-after`,
+/// then gives the job back without spending its attempt, and exits.
+async fn a_worker_told_to_stop_gives_back_a_render_that_outlasts_its_grace(db: Db) {
+    let app = crate::common::TestApp::start_with(db, "[jobs]\nembedded_workers = 0\n").await;
+    let token = super::worker_token(&app, None, "gpu-leaving").await;
+    let user = super::user_of(&app, "pixelforge", "leaving@pixelforge.example", 5).await;
+    let id = super::queue_job(&app, &user, "demo-abstract", 64, 64).await;
+    let log = app.database.dir.path().join("worker.log");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_atelier"))
+        .env("RUST_LOG", "info")
+        .args([
+            "worker",
+            "--server",
+            &app.url(""),
+            "--token",
+            &token,
+            "--backend",
+            "demo",
+            // Ten steps of two seconds: far longer than the grace below.
+            "--demo-step-ms",
+            "2000",
+            "--hand-back-after",
+            "1",
+        ])
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap_or_else(|e| panic!("{e}")))
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap_or_else(|e| panic!("atelier worker: {e}"));
+    within(
+        Duration::from_secs(30),
+        "the worker taking the job",
+        async {
+            while super::job(&app, &user, id).await.status != JobStatus::Running {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        },
+    )
+    .await;
+    let pid = child
+        .id()
+        .unwrap_or_else(|| panic!("the worker's pid"))
+        .to_string();
+    let sent = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .await
+        .unwrap_or_else(|e| panic!("kill: {e}"));
+    assert!(sent.success());
+    let exited = within(Duration::from_secs(20), "the worker exiting", child.wait())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(exited.success(), "the worker exited with {exited}");
+    let back = super::job(&app, &user, id).await;
+    assert_eq!(
+        (back.status, back.attempts),
+        (JobStatus::Queued, 0),
+        "the job should be queued again with its attempt unspent"
+    );
+    let said = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(said.contains("finishing the job in hand"), "{said}");
 }

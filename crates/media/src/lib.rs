@@ -89,14 +89,21 @@ impl ImageStorage {
         tokio::task::spawn_blocking(move || {
             // Whoever rendered it, the stored image carries no workflow or prompt text.
             let png = strip_png_text(&png)?;
+            // The size its header declares is checked before anything is decoded: a small
+            // upload may declare a huge image, and decoding it would take the node's memory.
+            let (width, height) = png_size(&png)?;
+            let wrong_size = |(got_w, got_h): (u32, u32)| MediaError::WrongSize {
+                got_w,
+                got_h,
+                want_w: expected.0,
+                want_h: expected.1,
+            };
+            if (width, height) != expected {
+                return Err(wrong_size((width, height)));
+            }
             let (thumbnail, width, height) = make_thumbnail(&png)?;
             if (width, height) != expected {
-                return Err(MediaError::WrongSize {
-                    got_w: width,
-                    got_h: height,
-                    want_w: expected.0,
-                    want_h: expected.1,
-                });
+                return Err(wrong_size((width, height)));
             }
             write_new(&image, &png)?;
             if let Some(thumbnail) = thumbnail {
@@ -183,6 +190,25 @@ pub fn encode_png(width: u32, height: u32, rgb: Vec<u8>) -> Result<Vec<u8>, Medi
 
 /// The PNG signature every PNG starts with.
 const PNG_SIGNATURE: &[u8; 8] = b"\x89PNG\r\n\x1a\n";
+
+/// The width and height a PNG's header (its first chunk, IHDR) declares, read without
+/// decoding anything.
+pub fn png_size(png: &[u8]) -> Result<(u32, u32), MediaError> {
+    let not_png = |why: &str| MediaError::NotPng(why.to_owned());
+    if !png.starts_with(PNG_SIGNATURE) {
+        return Err(not_png("it does not start with the PNG signature"));
+    }
+    let header = png
+        .get(8..24)
+        .ok_or_else(|| not_png("it ends before its header"))?;
+    if &header[4..8] != b"IHDR" {
+        return Err(not_png("its first chunk is not IHDR"));
+    }
+    let side = |at: usize| {
+        u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
+    Ok((side(8), side(12)))
+}
 
 /// `png` without its tEXt, iTXt and zTXt chunks: ComfyUI writes the whole workflow there
 /// (prompts, model names, seeds), which is not ours to hand to whoever downloads the image.
@@ -294,6 +320,29 @@ mod tests {
         }
         out.extend_from_slice(&png[33..]);
         out
+    }
+
+    #[tokio::test]
+    async fn a_huge_declared_size_is_refused_before_anything_is_decoded() {
+        // A 4×4 PNG whose header says 60000×60000: decoding it would ask for 10 GB.
+        let mut bomb = png(4, 4);
+        bomb[16..20].copy_from_slice(&60_000_u32.to_be_bytes());
+        bomb[20..24].copy_from_slice(&60_000_u32.to_be_bytes());
+        assert_eq!(png_size(&bomb).unwrap_or_default(), (60_000, 60_000));
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let storage = ImageStorage::new(dir.path());
+        let stored = storage
+            .store(
+                TenantId(uuid::Uuid::nil()),
+                ImageId(uuid::Uuid::nil()),
+                bomb,
+                (4, 4),
+            )
+            .await;
+        assert!(
+            matches!(stored, Err(MediaError::WrongSize { got_w: 60_000, .. })),
+            "{stored:?}"
+        );
     }
 
     #[test]

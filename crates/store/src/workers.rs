@@ -27,6 +27,8 @@ pub struct WorkerRecord {
     pub paused: bool,
     pub paused_reason: String,
     pub paused_at: Option<Timestamp>,
+    /// Paused by the server (not by an admin): its own health check may resume it.
+    pub paused_auto: bool,
     pub failures_in_row: i64,
     pub jobs_done: i64,
     pub jobs_failed: i64,
@@ -61,7 +63,7 @@ pub struct WorkerHello<'a> {
 }
 
 const COLUMNS: &str =
-    "id, tenant_id, name, created_at, revoked_at, state, paused_reason, paused_at, \
+    "id, tenant_id, name, created_at, revoked_at, state, paused_reason, paused_at, paused_auto, \
      failures_in_row, jobs_done, jobs_failed, recent_render_ms, last_seen_at, backend, models, \
      version, current_job";
 
@@ -75,6 +77,7 @@ struct Row {
     state: String,
     paused_reason: String,
     paused_at: Option<i64>,
+    paused_auto: bool,
     failures_in_row: i64,
     jobs_done: i64,
     jobs_failed: i64,
@@ -97,6 +100,7 @@ impl From<Row> for WorkerRecord {
             paused: row.state == "paused",
             paused_reason: row.paused_reason,
             paused_at: row.paused_at.map(Timestamp),
+            paused_auto: row.paused_auto,
             failures_in_row: row.failures_in_row,
             jobs_done: row.jobs_done,
             jobs_failed: row.jobs_failed,
@@ -257,6 +261,12 @@ impl Store {
     /// Counts a success: the failures in a row start again from nothing.
     pub async fn worker_succeeded(&self, id: Uuid, render_ms: i64) -> Result<(), StoreError> {
         in_transaction!(self, |tx| {
+            // The row first, locked (a no-op write), so two completions at once each keep
+            // their sample; SQLite's one writer already takes turns.
+            sqlx::query("update workers set id = id where id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
             let recent: Option<(String,)> =
                 sqlx::query_as("select recent_render_ms from workers where id = $1")
                     .bind(id)
@@ -303,7 +313,9 @@ impl Store {
                  paused_reason = case when state = 'active' and failures_in_row + 1 >= $2 \
                    then $3 else paused_reason end, \
                  paused_at = case when state = 'active' and failures_in_row + 1 >= $2 \
-                   then $4 else paused_at end \
+                   then $4 else paused_at end, \
+                 paused_auto = case when state = 'active' and failures_in_row + 1 >= $2 \
+                   then true else paused_auto end \
                  where id = $1 returning state",
             )
             .bind(id)
@@ -316,8 +328,9 @@ impl Store {
         Ok(paused.is_some_and(|(state,)| state == "paused"))
     }
 
-    /// Resumes a paused worker of `scope`: by an admin, or after its own health check
-    /// passed. False when there is no such paused worker.
+    /// Resumes a paused worker of `scope`: by an admin (`actor`), or, without one, after its
+    /// own health check passed, which resumes only a pause the server made. False when there
+    /// is no such paused worker.
     pub async fn resume_worker(
         &self,
         scope: Option<Option<TenantId>>,
@@ -328,13 +341,15 @@ impl Store {
         let done = in_transaction!(self, |tx| {
             let pool: Option<(Option<Uuid>,)> = sqlx::query_as(
                 "update workers set state = 'active', paused_reason = '', paused_at = null, \
-                 failures_in_row = 0 \
+                 paused_auto = false, failures_in_row = 0 \
                  where id = $1 and state = 'paused' and revoked_at is null \
-                 and ($2 or tenant_id is not distinct from $3) returning tenant_id",
+                 and ($2 or tenant_id is not distinct from $3) and ($4 or paused_auto) \
+                 returning tenant_id",
             )
             .bind(id)
             .bind(scope.is_none())
             .bind(scope.flatten().map(|t| t.0))
+            .bind(actor.is_some())
             .fetch_optional(&mut *tx)
             .await?;
             if let (Some((tenant,)), Some(actor)) = (&pool, actor) {
@@ -366,7 +381,8 @@ impl Store {
     ) -> Result<bool, StoreError> {
         let done = in_transaction!(self, |tx| {
             let pool: Option<(Option<Uuid>,)> = sqlx::query_as(
-                "update workers set state = 'paused', paused_reason = $4, paused_at = $5 \
+                "update workers set state = 'paused', paused_reason = $4, paused_at = $5, \
+                 paused_auto = false \
                  where id = $1 and state = 'active' and revoked_at is null \
                  and ($2 or tenant_id is not distinct from $3) returning tenant_id",
             )

@@ -233,7 +233,10 @@ impl EmbeddedWorker {
                 }
             }
         };
-        self.storage.remove_preview(job.tenant_id, job.id).await;
+        // Its preview goes with it, unless the job is another worker's now.
+        if !matches!(stopping, Some((Stop::Lost, _))) {
+            self.storage.remove_preview(job.tenant_id, job.id).await;
+        }
         // A render told to stop ends as what stopped it, whatever it returned.
         let outcome = match stopping {
             Some((Stop::Canceled, _)) => None,

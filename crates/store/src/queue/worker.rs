@@ -10,7 +10,8 @@ use crate::backend::in_transaction;
 use crate::{Store, StoreError};
 
 impl Store {
-    /// Hands the next queued job to a worker of the shared pool serving every model, fairly; `None` when there
+    /// Hands the next queued job of `models` (all when `None`) to a worker of the shared
+    /// pool, fairly; `None` when there
     /// is nothing it may take.
     pub async fn claim_next_job(
         &self,

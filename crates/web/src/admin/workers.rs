@@ -34,10 +34,10 @@ enum Console {
 }
 
 impl Console {
-    fn of(page: &Page) -> Result<Console, AppError> {
+    fn of(page: &Page) -> Console {
         match &page.site {
-            Site::Tenant(site) => Ok(Console::Tenant(site.tenant.id)),
-            Site::Platform => Ok(Console::Platform),
+            Site::Tenant(site) => Console::Tenant(site.tenant.id),
+            Site::Platform => Console::Platform,
         }
     }
 
@@ -205,7 +205,7 @@ pub(crate) async fn list(
     CurrentUser(_): CurrentUser,
     PageQuery(query): PageQuery<FleetQuery>,
 ) -> Result<Response, AppError> {
-    let console = Console::of(&page)?;
+    let console = Console::of(&page);
     let notice = match query.done.as_deref() {
         Some("revoked") => Some("The token was revoked: that worker can no longer take jobs."),
         Some("paused") => Some("The worker is paused: it takes no new jobs until resumed."),
@@ -228,7 +228,7 @@ pub(crate) async fn create(
     ip: ClientIp,
     CsrfForm(form): CsrfForm<NewWorkerForm>,
 ) -> Result<Response, AppError> {
-    let console = Console::of(&page)?;
+    let console = Console::of(&page);
     let name = form.name.trim();
     if name.is_empty() || name.chars().count() > 60 {
         let error = "Give the worker a name of 1 to 60 characters, e.g. the machine's (gpu-01).";
@@ -262,7 +262,7 @@ async fn act(
     action: impl AsyncFnOnce(Option<Option<TenantId>>, uuid::Uuid) -> Result<bool, AppError>,
     done: &str,
 ) -> Result<Response, AppError> {
-    let console = Console::of(page)?;
+    let console = Console::of(page);
     let id = uuid::Uuid::try_parse(id).map_err(|_| AppError::NotFound)?;
     if !action(console.scope(), id).await? {
         return Err(AppError::NotFound);
@@ -331,7 +331,7 @@ pub(crate) async fn reload_models(
     CurrentUser(me): CurrentUser,
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> Result<Response, AppError> {
-    let console = Console::of(&page)?;
+    let console = Console::of(&page);
     if !matches!(console, Console::Platform) {
         return Err(AppError::NotFound);
     }

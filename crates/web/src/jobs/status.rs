@@ -163,7 +163,6 @@ pub(crate) async fn events(
         .into_response())
 }
 
-/// The owner cancels a queued job at once, or asks a running one to stop.
 /// The newest preview of a job that is rendering (ComfyUI's sampler frames); 404 when it
 /// has none or no longer renders.
 pub(crate) async fn preview(
@@ -191,6 +190,7 @@ pub(crate) async fn preview(
         .into_response())
 }
 
+/// The owner cancels a queued job at once, or asks a running one to stop.
 pub(crate) async fn cancel(
     page: Page,
     CurrentUser(user): CurrentUser,

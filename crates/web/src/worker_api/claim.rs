@@ -20,9 +20,9 @@ use crate::AppState;
 /// nodes, or ones a woken claim of another pool could not take.
 const RECHECK: Duration = Duration::from_secs(5);
 
-/// What a worker says when it asks for work.
+/// What a worker says when it asks for work. Fields this server does not know are ignored,
+/// so a newer worker can speak to an older server.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct ClaimRequest {
     /// `demo` or `comfyui`: the models of that backend are the ones it may get.
     backend: String,
@@ -156,7 +156,11 @@ async fn hand_out(
         return Ok(None);
     };
     let workflow = model.workflow_for(&job);
-    state.store.worker_holds(worker.0.id, Some(job.id)).await?;
+    // Bookkeeping for the fleet page; the claim itself has committed, and an answer lost
+    // now would cost the job a lease and an attempt.
+    if let Err(e) = state.store.worker_holds(worker.0.id, Some(job.id)).await {
+        tracing::warn!(error = %e, "the worker's current job not recorded");
+    }
     let _ = state.job_events.send(job.id);
     tracing::info!(job = %job.id, worker = %worker.0.id, "job handed to a remote worker");
     let jobs = &state.settings.jobs;

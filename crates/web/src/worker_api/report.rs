@@ -1,12 +1,13 @@
-//! What a worker reports about the job it holds (heartbeat, complete, fail, release), and
-//! its own health while paused. Each report names the job's lease token; the queue refuses
-//! a report whose lease is gone, and so does this API (409 `lease_lost`), changing nothing.
+//! What a worker reports about a job it holds (heartbeat, complete, fail, release, preview),
+//! and its own health. Each job report must come from the worker the job is leased to, and
+//! name the lease token; the queue refuses a report whose lease is gone, and so does this API
+//! (409 `lease_lost`), changing nothing.
 
-use atelier_domain::{ImageId, JobId, JobStatus};
+use atelier_domain::{ImageId, Job, JobId, JobStatus};
 use atelier_store::{Completion, FailureKind, Heartbeat, NewImage};
 use axum::body::Bytes;
-use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
@@ -16,8 +17,36 @@ use crate::api::ApiError;
 use crate::path_id::PathId;
 use crate::AppState;
 
+/// The header that carries the lease token of an upload (complete, preview), whose body is
+/// the image: not in the address, which proxies write to their logs.
+const LEASE_HEADER: &str = "x-atelier-lease";
+
+/// What a failure the worker may retry says to the job's owner: the worker's own words name
+/// machines and addresses that are not the owner's business (they go to the log).
+const RETRYABLE_REASON: &str = "The GPU machine could not finish this image.";
+
+/// The running job this worker holds, or 409: a report about another worker's job (of this
+/// pool or another) changes nothing, whatever lease token it names.
+async fn held(state: &AppState, worker: &WorkerIdentity, id: JobId) -> Result<Job, ApiError> {
+    state
+        .store
+        .job_held_by(id, &worker.queue_name())
+        .await?
+        .ok_or_else(lease_lost)
+}
+
+/// Bookkeeping after a report that committed: a failure here is logged, never answered as
+/// the report's failure (the worker would think the job was not handed in).
+async fn note<E: std::fmt::Display>(
+    what: &str,
+    done: impl std::future::Future<Output = Result<(), E>>,
+) {
+    if let Err(e) = done.await {
+        tracing::warn!(error = %e, "{what} not recorded");
+    }
+}
+
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct HeartbeatRequest {
     lease_token: String,
     /// From 0 to 1.
@@ -34,9 +63,15 @@ pub(super) async fn heartbeat(
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let request: HeartbeatRequest = json_body(&body)?;
+    let job = held(&state, &worker, id).await?;
+    let now = state.clock.now();
+    if job.deadline_at <= now {
+        return Ok(
+            Json(serde_json::json!({ "action": "stop", "reason": "deadline" })).into_response(),
+        );
+    }
     let progress = (request.progress.clamp(0.0, 1.0) * 1000.0).round() as i64;
     let lease_ms = i64::try_from(state.settings.jobs.lease_secs).unwrap_or(30) * 1000;
-    let now = state.clock.now();
     let beat = state
         .store
         .heartbeat_job(id, &request.lease_token, progress, lease_ms, now)
@@ -47,32 +82,38 @@ pub(super) async fn heartbeat(
             serde_json::json!({ "action": "continue" })
         }
         Heartbeat::Cancel => serde_json::json!({ "action": "stop", "reason": "canceled" }),
-        Heartbeat::Lost => {
-            let _ = state.store.worker_holds(worker.0.id, None).await;
-            serde_json::json!({ "action": "stop", "reason": "lease_lost" })
-        }
+        Heartbeat::Lost => serde_json::json!({ "action": "stop", "reason": "lease_lost" }),
     };
     Ok(Json(answer).into_response())
 }
 
-#[derive(Deserialize)]
-pub(super) struct CompleteQuery {
-    lease_token: String,
+/// The lease token of an upload, from [`LEASE_HEADER`].
+fn upload_lease(headers: &HeaderMap) -> Result<String, ApiError> {
+    headers
+        .get(LEASE_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "lease_missing",
+                format!("Send the job's lease token in the {LEASE_HEADER} header."),
+            )
+        })
 }
 
-/// Takes the finished PNG (the request body): accepted only when it decodes as a PNG of the
-/// size the job asked for; then the job succeeds and its cost is captured, once. A refused
-/// upload changes nothing: the worker still holds the job and may send it again or fail it.
+/// Takes the finished PNG (the request body): accepted only when it is a PNG of the size the
+/// job asked for; then the job succeeds and its cost is captured, once. A refused upload
+/// changes nothing: the worker still holds the job and may send it again or fail it.
 pub(super) async fn complete(
     State(state): State<AppState>,
     worker: WorkerIdentity,
     PathId(id): PathId<JobId>,
-    Query(query): Query<CompleteQuery>,
+    headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let Some(job) = state.store.job_held_by(id, &worker.queue_name()).await? else {
-        return Err(lease_lost());
-    };
+    let lease = upload_lease(&headers)?;
+    let job = held(&state, &worker, id).await?;
     let expected = (
         u32::try_from(job.width).unwrap_or(0),
         u32::try_from(job.height).unwrap_or(0),
@@ -96,11 +137,7 @@ pub(super) async fn complete(
         bytes: i64::try_from(stored.bytes).unwrap_or(i64::MAX),
     };
     let now = state.clock.now();
-    let completion = state
-        .store
-        .complete_job(id, &query.lease_token, record, now)
-        .await;
-    let completion = match completion {
+    let completion = match state.store.complete_job(id, &lease, record, now).await {
         Ok(completion) => completion,
         Err(e) => {
             // The report may have committed before its answer was lost: keep the file
@@ -117,12 +154,16 @@ pub(super) async fn complete(
     let outcome = match completion {
         Completion::Succeeded => {
             let took = job.started_at.map_or(0, |s| now.millis() - s.millis());
-            state.store.worker_succeeded(worker.0.id, took).await?;
+            note(
+                "render time",
+                state.store.worker_succeeded(worker.0.id, took),
+            )
+            .await;
             "succeeded"
         }
         Completion::Canceled => {
             state.storage.remove(job.tenant_id, image).await;
-            state.store.worker_holds(worker.0.id, None).await?;
+            note("idle worker", state.store.worker_holds(worker.0.id, None)).await;
             "canceled"
         }
         Completion::LeaseLost => {
@@ -135,13 +176,12 @@ pub(super) async fn complete(
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct FailRequest {
     lease_token: String,
-    /// Shown to the job's owner when the job fails for good.
+    /// Why; shown to the job's owner when the job fails for good and the failure was not
+    /// worth retrying (ComfyUI refused the workflow), logged otherwise.
     reason: String,
-    /// Whether another attempt could succeed (a timeout, a busy GPU), or not (ComfyUI
-    /// refused the workflow).
+    /// Whether another attempt could succeed (a timeout, a busy GPU), or not.
     #[serde(default)]
     retryable: bool,
     /// The machine misbehaved (its ComfyUI ignored an interrupt): pause it at once.
@@ -151,7 +191,7 @@ struct FailRequest {
 
 /// Reports a failed attempt: the job is queued again while attempts and time remain and the
 /// failure is worth retrying, and fails otherwise. Counts against the worker, which is
-/// paused after `jobs.pause_worker_after_failures` in a row.
+/// paused after `jobs.pause_worker_after_failures` in a row, or at once when unhealthy.
 pub(super) async fn fail(
     State(state): State<AppState>,
     worker: WorkerIdentity,
@@ -159,53 +199,52 @@ pub(super) async fn fail(
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let request: FailRequest = json_body(&body)?;
-    let reason = request.reason.trim();
-    let reason = if reason.is_empty() {
+    held(&state, &worker, id).await?;
+    let said: String = request.reason.trim().chars().take(500).collect();
+    let retryable = request.retryable || request.unhealthy;
+    let reason = if retryable {
+        tracing::warn!(job = %id, worker = %worker.0.id, reason = %said, "remote render failed; to be retried");
+        RETRYABLE_REASON
+    } else if said.is_empty() {
         "The image could not be made."
     } else {
-        reason
+        &said
     };
     let now = state.clock.now();
     let status = state
         .store
-        .fail_job_attempt(
-            id,
-            &request.lease_token,
-            reason,
-            request.retryable || request.unhealthy,
-            now,
-        )
-        .await?;
-    let Some(status) = status else {
-        return Err(lease_lost());
-    };
+        .fail_job_attempt(id, &request.lease_token, reason, retryable, now)
+        .await?
+        .ok_or_else(lease_lost)?;
     let _ = state.job_events.send(id);
-    // A job its owner canceled is not the worker's failure.
-    let paused = if status == JobStatus::Canceled {
-        state.store.worker_holds(worker.0.id, None).await?;
-        false
+    let kind = if request.unhealthy {
+        Some(FailureKind::Unhealthy(&said))
+    } else if status == JobStatus::Canceled {
+        // A job its owner canceled is not the worker's failure.
+        None
     } else {
-        let kind = if request.unhealthy {
-            FailureKind::Unhealthy(reason)
-        } else {
-            FailureKind::Job {
-                pause_after: i64::from(state.settings.jobs.pause_worker_after_failures),
-            }
-        };
-        state.store.worker_failed(worker.0.id, kind, now).await?
+        Some(FailureKind::Job {
+            pause_after: i64::from(state.settings.jobs.pause_worker_after_failures),
+        })
+    };
+    let paused = match kind {
+        Some(kind) => state.store.worker_failed(worker.0.id, kind, now).await?,
+        None => {
+            note("idle worker", state.store.worker_holds(worker.0.id, None)).await;
+            false
+        }
     };
     if status == JobStatus::Queued {
         state.worker_wake.notify_one();
         state.queue_wake.notify_one();
     }
     if paused {
-        tracing::warn!(worker = %worker.0.id, "worker paused: its jobs keep failing");
+        tracing::warn!(worker = %worker.0.id, "worker paused: its jobs keep failing, or it would not stop");
     }
     Ok(Json(serde_json::json!({ "status": status.as_str(), "paused": paused })).into_response())
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct ReleaseRequest {
     lease_token: String,
 }
@@ -218,6 +257,7 @@ pub(super) async fn release(
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let request: ReleaseRequest = json_body(&body)?;
+    held(&state, &worker, id).await?;
     let back = state
         .store
         .hand_back_job(id, &request.lease_token, state.clock.now())
@@ -225,7 +265,7 @@ pub(super) async fn release(
     if !back {
         return Err(lease_lost());
     }
-    state.store.worker_holds(worker.0.id, None).await?;
+    note("idle worker", state.store.worker_holds(worker.0.id, None)).await;
     state.worker_wake.notify_one();
     state.queue_wake.notify_one();
     let _ = state.job_events.send(id);
@@ -240,9 +280,7 @@ pub(super) async fn preview(
     PathId(id): PathId<JobId>,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let Some(job) = state.store.job_held_by(id, &worker.queue_name()).await? else {
-        return Err(lease_lost());
-    };
+    let job = held(&state, &worker, id).await?;
     state
         .storage
         .put_preview(job.tenant_id, id, body.to_vec())
@@ -253,34 +291,52 @@ pub(super) async fn preview(
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct HealthRequest {
     ok: bool,
     #[serde(default)]
     detail: String,
+    /// The backend misbehaved outside any job it could still report (it would not stop a
+    /// render whose job has ended meanwhile): pause the worker now.
+    #[serde(default)]
+    unhealthy: bool,
 }
 
-/// How long a paused worker stays paused before its own health check may resume it, so
-/// that a machine whose jobs keep failing does not flap between paused and eating retries.
+/// How long a worker the server paused stays paused before its own health check may resume
+/// it, so that a machine whose jobs keep failing does not flap between paused and eating
+/// retries.
 const PAUSED_AT_LEAST_MS: i64 = 60_000;
 
-/// A paused worker's own health check: when it passes (and the worker has been paused a
-/// while), the worker is resumed.
+/// A worker's own health: a passing check resumes a worker the server paused (not one an
+/// admin paused) once it has been paused a while; an unhealthy report pauses it.
 pub(super) async fn health(
     State(state): State<AppState>,
     worker: WorkerIdentity,
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let request: HealthRequest = json_body(&body)?;
-    let now = state.clock.now().millis();
+    let now = state.clock.now();
+    if request.unhealthy {
+        let detail: String = request.detail.chars().take(300).collect();
+        let why = if detail.is_empty() {
+            "its backend would not stop".to_owned()
+        } else {
+            detail
+        };
+        state
+            .store
+            .worker_failed(worker.0.id, FailureKind::Unhealthy(&why), now)
+            .await?;
+        tracing::warn!(worker = %worker.0.id, %why, "worker paused: its backend is unwell");
+        return Ok(Json(serde_json::json!({ "paused": true })).into_response());
+    }
     let cooled = worker
         .0
         .paused_at
-        .is_none_or(|at| now - at.millis() >= PAUSED_AT_LEAST_MS);
-    let resumed = if request.ok && worker.0.paused && cooled {
+        .is_none_or(|at| now.millis() - at.millis() >= PAUSED_AT_LEAST_MS);
+    let resumed = if request.ok && worker.0.paused && worker.0.paused_auto && cooled {
         state
             .store
-            .resume_worker(None, worker.0.id, None, state.clock.now())
+            .resume_worker(None, worker.0.id, None, now)
             .await?
     } else {
         false

@@ -43,6 +43,13 @@ pub struct RemoteJob {
     /// Milliseconds left until the job's deadline, by the server's clock.
     pub deadline_in_ms: u64,
     pub heartbeat_secs: u64,
+    /// How long the server keeps the job leased without a heartbeat.
+    #[serde(default = "default_lease_secs")]
+    pub lease_secs: u64,
+}
+
+fn default_lease_secs() -> u64 {
+    30
 }
 
 /// What a claim came back with.
@@ -192,7 +199,8 @@ impl WorkerApi {
             .send(
                 self.http
                     .post(self.url(&format!("jobs/{}/complete", job.id)))
-                    .query(&[("lease_token", &job.lease_token)])
+                    // In a header, not the address, which proxies write to their logs.
+                    .header("x-atelier-lease", &job.lease_token)
                     .header(reqwest::header::CONTENT_TYPE, "image/png")
                     .timeout(Duration::from_secs(120))
                     .body(png),
@@ -261,6 +269,20 @@ impl WorkerApi {
             Err(CallError::Refused { code, .. }) if code == "lease_lost" => Ok(false),
             Err(e) => Err(e),
         }
+    }
+
+    /// Says the backend is unwell (it would not stop a render): the server pauses this
+    /// worker until its check passes again.
+    pub async fn unwell(&self, detail: &str) -> Result<(), CallError> {
+        let body = serde_json::json!({ "ok": false, "unhealthy": true, "detail": detail });
+        self.send(
+            self.http
+                .post(self.url("health"))
+                .timeout(CALL_TIMEOUT)
+                .json(&body),
+        )
+        .await
+        .map(|_| ())
     }
 
     /// Says whether the paused worker's backend passed its check; `true` when it is

@@ -86,9 +86,21 @@ impl RemoteWorker {
             if *shutdown.borrow() {
                 return Ok(());
             }
+            let asking = self.api.claim(&self.backend_name, self.models.as_deref());
+            tokio::pin!(asking);
             let claim = tokio::select! {
-                claim = self.api.claim(&self.backend_name, self.models.as_deref()) => claim,
-                () = stop_requested(&mut shutdown) => return Ok(()),
+                claim = &mut asking => claim,
+                () = stop_requested(&mut shutdown) => {
+                    // The claim may already have been granted: dropping it would leave the
+                    // job leased to nobody for a lease and cost it an attempt. Let it
+                    // answer, and give back what it brings.
+                    if let Ok(ClaimAnswer::Job(job)) = asking.await {
+                        if let Err(e) = self.api.release(&job).await {
+                            tracing::warn!(job = %job.id, error = %e, "could not give back a job claimed while stopping");
+                        }
+                    }
+                    return Ok(());
+                }
             };
             match claim {
                 Ok(ClaimAnswer::Job(job)) => {
@@ -109,17 +121,27 @@ impl RemoteWorker {
                         Err(e) => tracing::warn!(error = %e, "could not report health"),
                     }
                 }
-                Err(CallError::Transport(e)) => {
+                Err(e @ CallError::Unauthorized(_)) => {
+                    tracing::error!(error = %e, "the server refused this worker's token");
+                    return Err(WorkerExit::Refused(e));
+                }
+                // The server is away, or said no for now (a proxy's error during a deploy, a
+                // catalogue without this backend's models): try again later, never give up.
+                Err(e) => {
                     let n = failures.fetch_add(1, Ordering::Relaxed);
                     let pause = backoff(n);
-                    tracing::warn!(error = %e, retry_in_ms = pause.as_millis() as u64, "the server is away");
+                    let retry_in_ms = pause.as_millis() as u64;
+                    match &e {
+                        CallError::Transport(_) => {
+                            tracing::warn!(error = %e, retry_in_ms, "the server is away")
+                        }
+                        _ => {
+                            tracing::error!(error = %e, retry_in_ms, "the server refused the claim")
+                        }
+                    }
                     if !self.wait(pause, &mut shutdown).await {
                         return Ok(());
                     }
-                }
-                Err(e) => {
-                    tracing::error!(error = %e, "the server refused this worker");
-                    return Err(WorkerExit::Refused(e));
                 }
             }
         }
@@ -173,7 +195,9 @@ impl RemoteWorker {
         self.report(job, outcome).await;
     }
 
-    /// Drives the render, beating its heart, until it ends or is told to stop.
+    /// Drives the render, beating its heart and sending its previews, until it ends or is
+    /// told to stop. Calls to the server run beside the render, never in its way: a server
+    /// that is slow to answer does not stall the render, the deadline or a shutdown.
     async fn watch_render(
         &self,
         job: &RemoteJob,
@@ -185,9 +209,16 @@ impl RemoteWorker {
         tokio::pin!(render);
         let every = Duration::from_secs(job.heartbeat_secs.max(1));
         let mut beats = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
+        beats.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         let mut frames = tokio::time::interval(PREVIEW_EVERY);
+        frames.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         let deadline = tokio::time::sleep(Duration::from_millis(job.deadline_in_ms));
         tokio::pin!(deadline);
+        // Without an answered heartbeat for a whole lease, the server has taken the job back.
+        let lease = Duration::from_secs(job.lease_secs.max(1));
+        let mut last_answered = tokio::time::Instant::now();
+        let mut beat_call: Option<Call<'_, Result<Beat, CallError>>> = None;
+        let mut frame_call: Option<Call<'_, Result<(), CallError>>> = None;
         let mut hand_back_at: Option<tokio::time::Instant> = None;
         let mut stopping: Option<(Stopped, tokio::time::Instant)> = None;
         loop {
@@ -212,9 +243,12 @@ impl RemoteWorker {
             };
             tokio::select! {
                 result = &mut render => {
-                    return match stopping {
-                        Some((why, _)) => Outcome::Stopped(why, result.err()),
-                        None => Outcome::Rendered(result),
+                    return match (result, stopping) {
+                        // An image that finished anyway is handed in: the server knows
+                        // whether the job may still have it.
+                        (Ok(png), _) => Outcome::Rendered(Ok(png)),
+                        (Err(e), Some((why, _))) => Outcome::Stopped(why, Some(e)),
+                        (Err(e), None) => Outcome::Rendered(Err(e)),
                     };
                 }
                 () = given_up => {
@@ -229,20 +263,38 @@ impl RemoteWorker {
                     hand_back_at = Some(tokio::time::Instant::now() + self.hand_back_after);
                 }
                 () = hand_back, if stopping.is_none() => ask(&mut stopping, Stopped::HandBack),
-                _ = frames.tick(), if stopping.is_none() => {
+                _ = frames.tick(), if stopping.is_none() && frame_call.is_none() => {
                     let frame = progress.lock().ok().and_then(|mut latest| latest.preview.take());
                     if let Some(frame) = frame {
-                        if let Err(e) = self.api.preview(job, &frame).await {
-                            tracing::debug!(error = %e, "preview not sent");
-                        }
+                        frame_call = Some(Box::pin(async move { self.api.preview(job, &frame).await }));
                     }
                 }
-                _ = beats.tick(), if stopping.is_none() => {
-                    let now = progress.lock().map(|latest| latest.progress).unwrap_or(0.0);
-                    match self.api.heartbeat(job, now).await {
-                        Ok(Beat::Continue) => {}
-                        Ok(Beat::Canceled) => ask(&mut stopping, Stopped::Canceled),
-                        Ok(Beat::Lost) => ask(&mut stopping, Stopped::Lost),
+                sent = settle(&mut frame_call) => {
+                    frame_call = None;
+                    if let Err(e) = sent {
+                        tracing::debug!(error = %e, "preview not sent");
+                    }
+                }
+                _ = beats.tick(), if stopping.is_none() && beat_call.is_none() => {
+                    if last_answered.elapsed() > lease {
+                        tracing::warn!("no heartbeat answered for a whole lease; the job is someone else's now");
+                        ask(&mut stopping, Stopped::Lost);
+                    } else {
+                        let now = progress.lock().map(|latest| latest.progress).unwrap_or(0.0);
+                        beat_call = Some(Box::pin(self.api.heartbeat(job, now)));
+                    }
+                }
+                answer = settle(&mut beat_call) => {
+                    beat_call = None;
+                    match answer {
+                        Ok(beat) => {
+                            last_answered = tokio::time::Instant::now();
+                            match beat {
+                                Beat::Continue => {}
+                                Beat::Canceled => ask(&mut stopping, Stopped::Canceled),
+                                Beat::Lost => ask(&mut stopping, Stopped::Lost),
+                            }
+                        }
                         Err(e) => tracing::warn!(error = %e, "heartbeat failed; trying again"),
                     }
                 }
@@ -253,6 +305,21 @@ impl RemoteWorker {
     /// Tells the server how the job ended, trying again while it is away (within the
     /// lease: after that the server has taken the job back anyway).
     async fn report(&self, job: &RemoteJob, outcome: Outcome) {
+        // A backend that would not stop is the machine's news, whatever became of the job
+        // (it may have ended meanwhile): the server pauses this worker until its check
+        // passes, so it takes no job while the GPU is still busy.
+        let unwell = match &outcome {
+            Outcome::Stopped(_, Some(e)) | Outcome::Rendered(Err(e)) if e.unhealthy => {
+                Some(e.message.clone())
+            }
+            _ => None,
+        };
+        if let Some(detail) = &unwell {
+            tracing::error!(%detail, "the backend is unwell; asking the server to pause this worker");
+            if let Err(e) = self.api.unwell(detail).await {
+                tracing::warn!(error = %e, "could not report the backend unwell");
+            }
+        }
         for attempt in 0..6 {
             let sent = match &outcome {
                 Outcome::Rendered(Ok(png)) => {
@@ -274,10 +341,7 @@ impl RemoteWorker {
                 }
                 Outcome::Stopped(Stopped::HandBack, _) => self.api.release(job).await,
                 // The server's reaper ends an overdue job with its own words, and a lost
-                // job is someone else's; only a backend that would not stop is news.
-                Outcome::Stopped(_, Some(e)) if e.unhealthy => {
-                    self.api.fail(job, &e.message, true, true).await
-                }
+                // job is someone else's.
                 Outcome::Stopped(why, _) => {
                     tracing::info!(?why, "stopped");
                     return;
@@ -289,7 +353,9 @@ impl RemoteWorker {
                     tracing::info!("the job was no longer this worker's; nothing reported");
                     return;
                 }
-                Err(CallError::Refused { code, message }) if code == "bad_image" => {
+                Err(CallError::Refused { code, message })
+                    if code == "bad_image" || code == "payload_too_large" =>
+                {
                     tracing::warn!(%message, "the server refused the image");
                     let _ = self
                         .api
@@ -307,6 +373,17 @@ impl RemoteWorker {
                 }
             }
         }
+    }
+}
+
+/// A call to the server running beside a render.
+type Call<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + Send + 'a>>;
+
+/// The answer of the call in `slot`; never, while there is none.
+async fn settle<T>(slot: &mut Option<Call<'_, T>>) -> T {
+    match slot {
+        Some(call) => call.await,
+        None => std::future::pending().await,
     }
 }
 
