@@ -9,6 +9,7 @@ on_both_databases!(
     the_generate_page_keeps_values_and_explains_mistakes,
     without_javascript_a_reload_shows_the_state_and_history_lists_everything,
     long_histories_page_by_keyset_and_show_every_job_once,
+    a_result_is_a_step_to_the_next_image,
 );
 
 async fn other_people_get_404_for_jobs_and_images(db: Db) {
@@ -261,4 +262,49 @@ async fn long_histories_page_by_keyset_and_show_every_job_once(db: Db) {
     assert_eq!(damaged.status, 400);
     damaged.assert_contains("This link to older images is damaged");
     damaged.assert_contains("data-template=");
+}
+
+/// After an image is made the form keeps its prompt and settings; coming back shows the
+/// latest results; "Generate again" goes again in one click and "Use this seed" keeps the seed.
+async fn a_result_is_a_step_to_the_next_image(db: Db) {
+    let app = TestApp::start_with(db, "[jobs]\nembedded_workers = 0\n").await;
+    let (mut browser, _) = sign_up(&app, "iterate@example.com").await;
+    let page = browser.generate("a red kite over dunes", 96, 64).await;
+    let id = job_id_of(&page);
+    let worker = app.worker(demo());
+    assert!(matches!(worker.run_once().await, Ok(true)));
+    let seed = browser.job_json(&id).await["seed"]
+        .as_i64()
+        .unwrap_or_default();
+
+    let page = browser.get(&format!("/generate?job={id}")).await;
+    page.assert_contains(">a red kite over dunes</textarea>");
+    page.assert_contains("value=\"96\"");
+    page.assert_contains("Generate again");
+    page.assert_contains(&format!("/generate?job={id}&amp;seed=1"));
+    let with_seed = browser.get(&format!("/generate?job={id}&seed=1")).await;
+    with_seed.assert_contains(&format!("value=\"{seed}\""));
+
+    // Back later, with nothing in progress: the latest images, not an empty page.
+    let page = browser.get("/generate").await;
+    page.assert_contains("Your latest images");
+    page.assert_contains(&format!("data-job-id=\"{id}\""));
+    page.assert_lacks("Your results will appear here");
+
+    // Generate again: the same prompt and size, queued at once.
+    let again = browser
+        .submit(
+            "/generate",
+            "/generate",
+            &[
+                ("prompt", "a red kite over dunes"),
+                ("negative_prompt", ""),
+                ("model", "demo-abstract"),
+                ("width", "96"),
+                ("height", "64"),
+            ],
+        )
+        .await;
+    assert_eq!(again.status, 303);
+    assert_ne!(job_id_of(&again), id);
 }

@@ -25,8 +25,15 @@ pub(crate) struct GenerateForm {
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub(crate) struct GenerateQuery {
+    /// A job of the user's: shown first, and its prompt and settings fill the form, so the
+    /// next image is a change away.
     job: Option<String>,
+    /// With `job`: its seed too ("use this seed").
+    seed: Option<String>,
 }
+
+/// How many finished images the page shows when nothing is in progress.
+const LATEST_SHOWN: i64 = 4;
 
 #[derive(Serialize)]
 struct ModelOption {
@@ -101,6 +108,12 @@ async fn render(
     let state = &page.state;
     let mut jobs = JobView::build_all(state, &state.store.active_jobs(user.id).await?).await?;
     jobs.reverse(); // newest first
+                    // Nothing in progress: the latest results, rather than an empty page.
+    let in_progress = !jobs.is_empty();
+    if !in_progress && focus.is_none() {
+        let latest = state.store.list_jobs(user.id, None, LATEST_SHOWN).await?;
+        jobs = JobView::build_all(state, &latest).await?;
+    }
     let mut focus_job = None;
     if let Some(id) = focus {
         if let Some(job) = state.find_job(site.tenant.id, Some(user.id), id).await? {
@@ -120,6 +133,7 @@ async fn render(
         form => form,
         errors => errors,
         job_list => jobs,
+        in_progress => in_progress,
         focus_job => focus_job,
         focus_id => focus.map(|f| f.to_string()),
     };
@@ -134,19 +148,42 @@ pub(crate) async fn form(
 ) -> Result<Response, AppError> {
     let site = page.tenant()?;
     let side = 512.min(site.tenant.settings.max_image_side).to_string();
-    let form = GenerateForm {
-        model: model_options(&page)?
-            .first()
-            .map(|m| m.id.clone())
-            .unwrap_or_default(),
-        width: side.clone(),
-        height: side,
-        ..GenerateForm::default()
-    };
     let focus = query
         .job
         .as_deref()
         .and_then(|j| super::parse_job_id(j).ok());
+    let shown = match focus {
+        Some(id) => {
+            page.state
+                .find_job(site.tenant.id, Some(user.id), id)
+                .await?
+        }
+        None => None,
+    };
+    let form = match shown {
+        // The job's own prompt and settings: the user changes what they want and goes again.
+        Some(job) => GenerateForm {
+            prompt: job.prompt,
+            negative_prompt: job.negative_prompt,
+            model: job.model,
+            width: job.width.to_string(),
+            height: job.height.to_string(),
+            seed: if query.seed.is_some() {
+                job.seed.to_string()
+            } else {
+                String::new()
+            },
+        },
+        None => GenerateForm {
+            model: model_options(&page)?
+                .first()
+                .map(|m| m.id.clone())
+                .unwrap_or_default(),
+            width: side.clone(),
+            height: side,
+            ..GenerateForm::default()
+        },
+    };
     render(&page, &user, form, FormErrors::new(), focus, StatusCode::OK).await
 }
 

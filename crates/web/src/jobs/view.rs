@@ -52,6 +52,7 @@ pub(crate) struct JobView {
     pub model: String,
     pub model_label: String,
     pub prompt: String,
+    pub negative_prompt: String,
     pub seed: i64,
     pub created_at: String,
     pub created: String,
@@ -193,6 +194,7 @@ impl JobView {
             model: job.model.clone(),
             model_label,
             prompt: job.prompt.clone(),
+            negative_prompt: job.negative_prompt.clone(),
             seed: job.seed,
             created_at: job.created_at.rfc3339(),
             created: job.created_at.display_date(),
@@ -222,6 +224,7 @@ pub(crate) fn job_json(view: &JobView) -> serde_json::Value {
         "height": view.height,
         "model": view.model,
         "prompt": view.prompt,
+        "negative_prompt": view.negative_prompt,
         "seed": view.seed,
         "created_at": view.created_at,
     })

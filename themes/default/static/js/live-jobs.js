@@ -133,8 +133,52 @@
         actions.appendChild(open);
       }
       result.appendChild(actions);
+      if (!tile) {
+        result.appendChild(againActions(job));
+      }
     }
     remove(field(card, "pending"));
+  }
+
+  // "Generate again" (the same prompt and settings, a new seed) and "Use this seed", as
+  // templates/macros/jobs.html writes them for a finished card.
+  function againActions(job) {
+    var box = document.createElement("div");
+    box.className = "job-again";
+    var token = document.querySelector('input[name="csrf_token"]');
+    if (token) {
+      var form = document.createElement("form");
+      form.method = "post";
+      form.action = "/generate";
+      form.className = "inline-form";
+      var fields = {
+        csrf_token: token.value,
+        prompt: job.prompt,
+        negative_prompt: job.negative_prompt,
+        model: job.model,
+        width: job.width,
+        height: job.height
+      };
+      Object.keys(fields).forEach(function (name) {
+        var input = document.createElement("input");
+        input.type = "hidden";
+        input.name = name;
+        input.value = String(fields[name] === undefined || fields[name] === null ? "" : fields[name]);
+        form.appendChild(input);
+      });
+      var again = document.createElement("button");
+      again.type = "submit";
+      again.className = "btn btn-secondary btn-xs";
+      again.textContent = "Generate again";
+      form.appendChild(again);
+      box.appendChild(form);
+    }
+    var seed = document.createElement("a");
+    seed.className = "btn btn-secondary btn-xs";
+    seed.href = "/generate?job=" + encodeURIComponent(job.id) + "&seed=1";
+    seed.textContent = "Use this seed";
+    box.appendChild(seed);
+    return box;
   }
 
   // A ComfyUI render's newest frame, fetched again as its progress moves; hidden until one
