@@ -11,6 +11,7 @@ on_both_databases!(
     a_missing_theme_falls_back_to_default_entirely,
     static_files_are_served_per_theme_with_cache_headers,
     health_and_readiness_answer_on_any_host,
+    each_site_has_its_own_icon,
 );
 
 async fn every_public_page_is_rendered_from_the_tenant_settings(db: Db) {
@@ -210,4 +211,23 @@ async fn pages_are_compressed_and_large_bodies_refused() {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(response.status().as_u16(), 413);
+}
+
+/// Each site's icon is its initial on its own colour, linked from every page.
+async fn each_site_has_its_own_icon(db: Db) {
+    let app = TestApp::start(db).await;
+    for (host, initial, colour) in [
+        ("pixelforge.test", ">P<", "#0f766e"),
+        ("nocturne.test", ">N<", "#e11d48"),
+    ] {
+        let icon = app.get(host, "/favicon.svg").await;
+        assert_eq!(
+            (icon.status, icon.header("content-type")),
+            (200, "image/svg+xml")
+        );
+        icon.assert_contains(initial);
+        icon.assert_contains(colour);
+        let home = app.get(host, "/").await;
+        home.assert_contains("<link rel=\"icon\" href=\"/favicon.svg?v=");
+    }
 }

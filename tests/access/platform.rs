@@ -214,6 +214,7 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
     ("GET", "/api/v1/me", &[(NoParam, NO_ONE)]),
     ("GET", "/api/v1/models", &[(NoParam, NO_ONE)]),
     ("GET", "/brand.css", &[(NoParam, EVERYONE)]),
+    ("GET", "/favicon.svg", &[(NoParam, EVERYONE)]),
     ("GET", "/static/default/{*path}", &[(ThemeFile, EVERYONE)]),
     ("GET", "/static/noir/{*path}", &[(ThemeFile, EVERYONE)]),
     ("GET", "/healthz", &[(NoParam, EVERYONE)]),

@@ -481,6 +481,7 @@ pub(super) const TENANT_MATRIX: &[Row<6>] = &[
     ("GET", "/api/v1/me", &[(NoParam, TOKEN_OWNERS)]),
     ("GET", "/api/v1/models", &[(NoParam, TOKEN_OWNERS)]),
     ("GET", "/brand.css", &[(NoParam, EVERYONE)]),
+    ("GET", "/favicon.svg", &[(NoParam, EVERYONE)]),
     ("GET", "/static/default/{*path}", &[(ThemeFile, EVERYONE)]),
     ("GET", "/static/noir/{*path}", &[(ThemeFile, EVERYONE)]),
     ("GET", "/healthz", &[(NoParam, EVERYONE)]),

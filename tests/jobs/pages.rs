@@ -24,6 +24,14 @@ async fn other_people_get_404_for_jobs_and_images(db: Db) {
         .unwrap_or("")
         .to_owned();
     assert!(image.starts_with("/images/"));
+    // Opened on its own, the image has a policy that lets the browser's own image view
+    // style itself (the site's policy left it blank-styled), and nothing more.
+    let full = owner.get(&image).await;
+    assert_eq!(full.header("content-type"), "image/png");
+    assert_eq!(
+        full.header("content-security-policy"),
+        "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
+    );
 
     let mut neighbour = Browser::new(&app, "pixelforge.test");
     neighbour.register("neighbour@example.com", PASSWORD).await;

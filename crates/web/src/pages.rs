@@ -30,7 +30,9 @@ pub(crate) fn router() -> Routes {
 
 /// Static files and the brand stylesheet: public, outside the guard.
 pub(crate) fn assets(state: &AppState) -> Routes {
-    let mut routes = Routes::new().get("/brand.css", brand_css);
+    let mut routes = Routes::new()
+        .get("/brand.css", brand_css)
+        .get("/favicon.svg", favicon);
     let themes = state.themes.dir();
     let default_static = themes.join(DEFAULT_THEME).join("static");
     for name in state.themes.names() {
@@ -245,6 +247,7 @@ pub(crate) fn render(
         platform_name => &state.settings.platform_name,
         is_platform => matches!(site, Site::Platform),
         brand_css_url => minijinja::Value::from_safe_string(format!("/brand.css?v={version}")),
+        favicon_url => minijinja::Value::from_safe_string(format!("/favicon.svg?v={version}")),
         current_path => current_path,
         year => state.clock.now().year(),
         user => user_view,
@@ -321,6 +324,42 @@ async fn brand_css(State(state): State<AppState>, site: Site) -> Response {
             (header::CACHE_CONTROL, "public, max-age=86400"),
         ],
         css,
+    )
+        .into_response()
+}
+
+/// The site's own icon: its initial on its primary colour (a site with a logo uses the
+/// logo instead; `base.html` chooses).
+async fn favicon(State(state): State<AppState>, site: Site) -> Response {
+    let platform;
+    let settings = match &site {
+        Site::Tenant(site) => &site.tenant.settings,
+        Site::Platform => {
+            platform = platform_settings(&state);
+            &platform
+        }
+    };
+    let initial: String = settings
+        .name
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_else(|| "A".to_owned());
+    // The initial is a letter or digit, so it needs no escaping in the SVG.
+    let svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 64 64\">\
+         <rect width=\"64\" height=\"64\" rx=\"14\" fill=\"{bg}\"/>\
+         <text x=\"32\" y=\"43\" text-anchor=\"middle\" font-family=\"system-ui, sans-serif\" \
+         font-size=\"34\" font-weight=\"700\" fill=\"{fg}\">{initial}</text></svg>",
+        bg = settings.color_primary,
+        fg = settings.color_primary.readable_text(),
+    );
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        svg,
     )
         .into_response()
 }

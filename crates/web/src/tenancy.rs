@@ -248,7 +248,7 @@ fn request_host(request: &Request) -> Option<HostName> {
 
 /// Paths a suspended site still serves, so its "unavailable" page has its styles.
 fn served_while_suspended(path: &str) -> bool {
-    path.starts_with("/static/") || path == "/brand.css"
+    path.starts_with("/static/") || path == "/brand.css" || path == "/favicon.svg"
 }
 
 /// Middleware: resolves the site, or answers 404 (unknown host) or 503 (suspended tenant).

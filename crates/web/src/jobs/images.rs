@@ -75,6 +75,15 @@ async fn serve(
         "cross-origin-resource-policy",
         HeaderValue::from_static("same-origin"),
     );
+    // Opened on its own ("Open full size"), the browser shows the image in a page of its
+    // own making, whose inline styles the site's policy would block (a blank-styled view):
+    // an image gets a policy for an image.
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+        ),
+    );
     if download {
         let prompt = state
             .find_job(record.tenant_id, None, record.job_id)
