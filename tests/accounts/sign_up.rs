@@ -126,6 +126,10 @@ async fn the_bonus_can_wait_for_a_verified_address(db: Db) {
             to: vec![],
             data,
         })
+        .inspect(|m| {
+            // A day, said as a day, not as 1440 minutes.
+            assert!(m.data.contains("expires in 24 hours"), "{}", m.data);
+        })
         .find_map(|m| m.link("http://pixelforge.test:8080/verify-email?token="))
         .unwrap_or_else(|| panic!("no verification link in the written mail"));
     let path = &mail["http://pixelforge.test:8080".len()..];

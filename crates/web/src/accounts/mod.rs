@@ -20,6 +20,16 @@ pub(crate) const RESET_LINK_MINUTES: i64 = 60;
 /// How long an address-verification link works.
 pub(crate) const VERIFY_LINK_MINUTES: i64 = 24 * 60;
 
+/// How long a link lasts, as a person says it: "an hour", "24 hours", "15 minutes".
+pub(crate) fn link_lifetime(minutes: i64) -> String {
+    match minutes {
+        1 => "1 minute".to_owned(),
+        60 => "an hour".to_owned(),
+        m if m >= 120 && m % 60 == 0 => format!("{} hours", m / 60),
+        m => format!("{m} minutes"),
+    }
+}
+
 pub(crate) fn router() -> Routes {
     Routes::new()
         .get("/register", register::form)
@@ -124,5 +134,19 @@ mod tests {
         ] {
             assert_eq!(safe_next(bad), None, "{bad}");
         }
+    }
+}
+
+#[cfg(test)]
+mod lifetime_tests {
+    use super::link_lifetime;
+
+    #[test]
+    fn link_lifetimes_read_as_people_say_them() {
+        assert_eq!(link_lifetime(24 * 60), "24 hours");
+        assert_eq!(link_lifetime(60), "an hour");
+        assert_eq!(link_lifetime(15), "15 minutes");
+        assert_eq!(link_lifetime(90), "90 minutes");
+        assert_eq!(link_lifetime(1), "1 minute");
     }
 }

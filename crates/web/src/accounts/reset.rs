@@ -78,7 +78,11 @@ pub(crate) async fn forgot_submit(
             &email,
             format!("Reset your {} password", site.tenant.settings.name),
             "reset_password",
-            minijinja::context! { link => link, minutes => RESET_LINK_MINUTES },
+            minijinja::context! {
+                link => link,
+                minutes => RESET_LINK_MINUTES,
+                expires => super::link_lifetime(RESET_LINK_MINUTES),
+            },
         )
         .await?;
         tracing::info!(user = %user.id, "password reset link sent");

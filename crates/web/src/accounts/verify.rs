@@ -40,7 +40,12 @@ pub(crate) async fn send_verification_mail(
         &user.email,
         format!("Confirm your email for {}", tenant.tenant.settings.name),
         "verify_email",
-        minijinja::context! { link => link, minutes => VERIFY_LINK_MINUTES, bonus => bonus },
+        minijinja::context! {
+            link => link,
+            minutes => VERIFY_LINK_MINUTES,
+            expires => super::link_lifetime(VERIFY_LINK_MINUTES),
+            bonus => bonus,
+        },
     )
     .await
 }
