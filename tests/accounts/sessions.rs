@@ -142,6 +142,25 @@ async fn a_super_admin_signs_in_on_the_platform_host_and_on_any_site() {
     assert_eq!(console.status, 200);
     console.assert_contains("pixelforge");
     console.assert_contains("nocturne");
+    // Every host a site answers on, the default site's loopback names too.
+    console.assert_contains("<li class=\"mono\">pixelforge.localhost</li>");
+    console.assert_contains("<li class=\"mono\">www.pixelforge.test</li>");
+    console.assert_contains("<li class=\"mono\">127.0.0.1</li>");
+    // Making an admin there: the notice names the site.
+    let mut shopper = Browser::new(&app, "pixelforge.test");
+    shopper
+        .register("new-boss@pixelforge.example", PASSWORD)
+        .await;
+    let made = platform
+        .submit(
+            "/platform",
+            "/platform/tenants/pixelforge/admins",
+            &[("email", "new-boss@pixelforge.example")],
+        )
+        .await;
+    assert_eq!(made.status, 303, "{}", made.body);
+    let after = platform.get(made.header("location")).await;
+    after.assert_contains("new-boss@pixelforge.example is now an admin of PixelForge.");
     let mut tenant = Browser::new(&app, "pixelforge.test");
     assert_eq!(tenant.login("root@example.com", PASSWORD).await.status, 303);
     assert_eq!(tenant.get("/admin/users").await.status, 200);

@@ -28,6 +28,8 @@ struct TenantRow {
 #[serde(default)]
 pub(crate) struct ConsoleQuery {
     added: Option<String>,
+    /// The site's name, for the notice.
+    site: Option<String>,
 }
 
 async fn render_console(
@@ -46,12 +48,19 @@ async fn render_console(
         .map(|site| {
             let t = &site.tenant;
             let host = format!("{}.{}", t.slug, state.settings.base_domain);
+            // Every host the site answers on: its own name under the base domain, its
+            // domains, and for the default site the server's loopback names.
+            let mut domains = vec![host.clone()];
+            domains.extend(site.domains.iter().map(ToString::to_string));
+            if t.slug == state.settings.default_tenant {
+                domains.extend(["localhost".to_owned(), "127.0.0.1".to_owned()]);
+            }
             TenantRow {
                 slug: t.slug.to_string(),
                 name: t.settings.name.clone(),
                 status: t.status.as_str(),
                 theme: t.settings.theme.to_string(),
-                domains: site.domains.iter().map(ToString::to_string).collect(),
+                domains,
                 url: state.settings.public_origin(&host),
                 users: counts.get(&t.id).copied().unwrap_or(0),
             }
@@ -69,9 +78,10 @@ pub(crate) async fn console(
     if !matches!(page.site, Site::Platform) {
         return Err(AppError::NotFound);
     }
-    let notice = query
-        .added
-        .map(|who| format!("{who} is now an admin of their site."));
+    let notice = query.added.map(|who| match query.site.as_deref() {
+        Some(site) if !site.is_empty() => format!("{who} is now an admin of {site}."),
+        _ => format!("{who} is now an admin of their site."),
+    });
     Ok(
         render_console(&page, notice, FormErrors::new(), minijinja::context! {})
             .await?
@@ -128,6 +138,10 @@ pub(crate) async fn add_tenant_admin(
         .set_user_role(tenant.id, user.id, Role::TenantAdmin, state.clock.now())
         .await?;
     tracing::info!(by = %me.id, user = %user.id, tenant = %slug, "tenant admin added");
-    let added = serde_urlencoded::to_string([("added", email.as_str())]).unwrap_or_default();
+    let added = serde_urlencoded::to_string([
+        ("added", email.as_str()),
+        ("site", tenant.settings.name.as_str()),
+    ])
+    .unwrap_or_default();
     Ok(Redirect::to(&format!("/platform?{added}")).into_response())
 }
