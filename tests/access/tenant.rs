@@ -145,6 +145,8 @@ pub(super) const TENANT_MATRIX: &[Row<6>] = &[
     ("GET", "/verify-email", &[(NoParam, NO_ONE)]),
     ("GET", "/account", &[(NoParam, MEMBERS)]),
     ("POST", "/account/password", &[(NoParam, MEMBERS_422)]),
+    // Without the password nothing is deleted.
+    ("POST", "/account/delete", &[(NoParam, MEMBERS_422)]),
     ("POST", "/account/verification", &[(NoParam, MEMBERS_DONE)]),
     ("POST", "/account/tokens", &[(NoParam, MEMBERS_422)]),
     (

@@ -2,6 +2,7 @@
 //! requests, sign-in bursts, passwords (reset by mail, change) and disabling. The helpers
 //! here are shared with the other suites.
 
+mod deletion;
 mod disabling;
 mod forgery_and_throttles;
 mod passwords;

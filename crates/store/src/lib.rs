@@ -23,7 +23,7 @@ mod sessions;
 mod tenants;
 mod workers;
 
-pub use accounts::NewUser;
+pub use accounts::{DeleteRefusal, DeletedAccount, NewUser};
 pub use api_tokens::ApiTokenInfo;
 pub use auth_tokens::{TokenOutcome, TokenPurpose};
 pub use backend::{DatabaseKind, Store};

@@ -3,6 +3,9 @@
 
 mod change;
 mod credit_history;
+mod delete;
+
+pub use delete::{DeleteRefusal, DeletedAccount};
 mod read;
 mod sign_up;
 

@@ -48,7 +48,7 @@ struct TokenRow {
     last_used: Option<String>,
 }
 
-async fn render_account(
+pub(super) async fn render_account(
     page: &Page,
     user: &atelier_domain::User,
     history_after: Option<PageCursor>,

@@ -2,6 +2,7 @@
 //! address verification. One file per action.
 
 mod account;
+mod delete;
 mod login;
 mod register;
 mod reset;
@@ -43,6 +44,7 @@ pub(crate) fn router() -> Routes {
         .post("/reset-password", reset::reset_submit)
         .get("/verify-email", verify::verify)
         .get("/account", account::show)
+        .post("/account/delete", delete::delete_account)
         .post("/account/password", account::change_password)
         .post("/account/verification", verify::resend)
         .post("/account/tokens", account::create_token)

@@ -1,0 +1,98 @@
+//! A person deletes their own account (India's DPDP Act gives them the right): their
+//! sign-in, sessions, tokens, prompts and images go; the ledger and payment rows stay, as the
+//! site's books need them, attached to a row that no longer says who the person was.
+
+use atelier_domain::{ImageId, TenantId, Timestamp, UserId};
+use uuid::Uuid;
+
+use crate::backend::in_transaction;
+use crate::outbox::{insert_mail, NewMail};
+use crate::{Store, StoreError};
+
+/// What a deletion leaves for the caller to do after the commit: the image files to remove.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeletedAccount {
+    pub images: Vec<ImageId>,
+}
+
+/// Why an account could not be deleted now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeleteRefusal {
+    /// Images are queued or rendering: their held credits must settle first.
+    JobsInProgress,
+}
+
+impl Store {
+    /// Deletes `user`'s account on `tenant`, with `mail` (the confirmation, to the address
+    /// the account had) queued in the same transaction. Refused while jobs are in progress.
+    #[tracing::instrument(skip_all, fields(user = %user))]
+    pub async fn delete_own_account(
+        &self,
+        tenant: TenantId,
+        user: UserId,
+        mail: &NewMail,
+        now: Timestamp,
+    ) -> Result<Result<DeletedAccount, DeleteRefusal>, StoreError> {
+        let outcome = in_transaction!(self, |tx| {
+            // The row first, locked (a no-op write): a submission waits for the deletion,
+            // then finds no account.
+            let active: Option<(i64, String)> = sqlx::query_as(
+                "update users set updated_at = updated_at where id = $1 and tenant_id = $2 \
+                 and disabled_at is null returning active_jobs, email",
+            )
+            .bind(user.0)
+            .bind(tenant.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some((active, email)) = active else {
+                return Err(StoreError::NotFound("user"));
+            };
+            if active > 0 {
+                Err(DeleteRefusal::JobsInProgress)
+            } else {
+                let images: Vec<(Uuid,)> =
+                    sqlx::query_as("select id from images where user_id = $1")
+                        .bind(user.0)
+                        .fetch_all(&mut *tx)
+                        .await?;
+                for statement in [
+                    "delete from images where user_id = $1",
+                    "update jobs set prompt = '', negative_prompt = '', error = '', \
+                     image_id = null where user_id = $1",
+                    "delete from sessions where user_id = $1",
+                    "delete from auth_tokens where user_id = $1",
+                    "delete from api_tokens where user_id = $1",
+                ] {
+                    sqlx::query(statement)
+                        .bind(user.0)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                // The row stays for the ledger and payments, saying nothing of the person:
+                // an address that is no address, no name, no password that can match.
+                sqlx::query(
+                    "update users set email = $2, name = '', password_hash = '!deleted', \
+                     signup_ip = '', email_verified_at = null, bonus_pending = false, \
+                     disabled_at = $3, updated_at = $3 where id = $1",
+                )
+                .bind(user.0)
+                .bind(format!("deleted-{}@deleted.invalid", user.0.simple()))
+                .bind(now.millis())
+                .execute(&mut *tx)
+                .await?;
+                // The site's copies of mail sent to the address go too; then the one that
+                // confirms the deletion.
+                sqlx::query("delete from mail_outbox where to_address = $1 and tenant_id = $2")
+                    .bind(&email)
+                    .bind(tenant.0)
+                    .execute(&mut *tx)
+                    .await?;
+                insert_mail!(tx, mail, now);
+                Ok(DeletedAccount {
+                    images: images.into_iter().map(|(id,)| ImageId(id)).collect(),
+                })
+            }
+        });
+        Ok(outcome)
+    }
+}

@@ -1,0 +1,96 @@
+//! `POST /account/delete`: a person deletes their own account after typing their password.
+//! Their sign-in, sessions, tokens, prompts and images go; the ledger and payment rows stay,
+//! detached from them (`Store::delete_own_account`); a mail to the address they had confirms
+//! it.
+
+use atelier_store::DeleteRefusal;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use serde::Deserialize;
+
+use super::account::render_account;
+use super::FormErrors;
+use crate::auth::{CsrfForm, CurrentUser};
+use crate::pages::Page;
+use crate::AppError;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(crate) struct DeleteForm {
+    password: String,
+}
+
+pub(crate) async fn delete_account(
+    page: Page,
+    CurrentUser(user): CurrentUser,
+    CsrfForm(form): CsrfForm<DeleteForm>,
+) -> Result<Response, AppError> {
+    let state = &page.state;
+    let site = page.tenant()?.clone();
+    let refuse = async |message: &str| -> Result<Response, AppError> {
+        let mut errors = FormErrors::new();
+        errors.insert("delete_password", message.to_owned());
+        let Html(body) = render_account(&page, &user, None, None, None, errors, None).await?;
+        Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response())
+    };
+    // The turn first (a busy answer uses no attempt), then the throttle, as for a password
+    // change: an open session is no licence to guess the password behind it.
+    let turn = state.password_work.turn().await?;
+    state.throttles.reauthenticate(&user.id.to_string())?;
+    let stored = state
+        .store
+        .find_credentials(user.tenant_id, &user.email)
+        .await?
+        .map(|(_, hash)| hash);
+    if !state
+        .password_work
+        .verify(Some(turn), form.password, stored)
+        .await?
+    {
+        return refuse("That is not your password; your account is unchanged.").await;
+    }
+    let mail = crate::mail::render(
+        state,
+        &page.site,
+        &user.email,
+        format!("Your {} account is deleted", site.tenant.settings.name),
+        "account_deleted",
+        minijinja::context! {},
+    )?;
+    let deleted = state
+        .store
+        .delete_own_account(site.tenant.id, user.id, &mail, state.clock.now())
+        .await?;
+    let deleted = match deleted {
+        Ok(deleted) => deleted,
+        Err(DeleteRefusal::JobsInProgress) => {
+            return refuse(
+                "You have images in progress: wait for them to finish, or cancel them, then \
+                 delete your account.",
+            )
+            .await;
+        }
+    };
+    for image in &deleted.images {
+        state.storage.remove(site.tenant.id, *image).await;
+    }
+    state.api_tokens.invalidate_all();
+    state.mailer.wake();
+    page.session.sign_out(state).await?;
+    tracing::info!(user = %user.id, images = deleted.images.len(), "account deleted by its owner");
+    let Html(body) = page.render(
+        "message.html",
+        minijinja::context! {
+            title => "Your account is deleted",
+            message => format!(
+                "Your sign-in, prompts and images are gone from {}. A mail to your address \
+                 confirms it; we keep only the record of payments and credits the law asks a \
+                 business to keep, with nothing that says who you are.",
+                site.tenant.settings.name
+            ),
+            link_href => "/",
+            link_text => "Back to the home page",
+        },
+    )?;
+    Ok(Html(body).into_response())
+}
