@@ -69,17 +69,24 @@ impl Store {
                         .await?;
                 }
                 // The row stays for the ledger and payments, saying nothing of the person:
-                // an address that is no address, no name, no password that can match.
+                // an address that is no address, no name, no password that can match. The
+                // payment requests' copy of the address goes the same way.
+                let nobody = format!("deleted-{}@deleted.invalid", user.0.simple());
                 sqlx::query(
                     "update users set email = $2, name = '', password_hash = '!deleted', \
                      signup_ip = '', email_verified_at = null, bonus_pending = false, \
                      disabled_at = $3, updated_at = $3 where id = $1",
                 )
                 .bind(user.0)
-                .bind(format!("deleted-{}@deleted.invalid", user.0.simple()))
+                .bind(&nobody)
                 .bind(now.millis())
                 .execute(&mut *tx)
                 .await?;
+                sqlx::query("update payment_requests set user_email = $2 where user_id = $1")
+                    .bind(user.0)
+                    .bind(&nobody)
+                    .execute(&mut *tx)
+                    .await?;
                 // The site's copies of mail sent to the address go too; then the one that
                 // confirms the deletion.
                 sqlx::query("delete from mail_outbox where to_address = $1 and tenant_id = $2")
