@@ -36,6 +36,7 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
     ("GET", "/account", &[(NoParam, NO_ONE)]),
     ("POST", "/account/password", &[(NoParam, NO_ONE)]),
     ("POST", "/account/delete", &[(NoParam, NO_ONE)]),
+    ("GET", "/account/export", &[(NoParam, NO_ONE)]),
     ("POST", "/account/verification", &[(NoParam, NO_ONE)]),
     ("POST", "/account/tokens", &[(NoParam, NO_ONE)]),
     (

@@ -147,6 +147,7 @@ pub(super) const TENANT_MATRIX: &[Row<6>] = &[
     ("POST", "/account/password", &[(NoParam, MEMBERS_422)]),
     // Without the password nothing is deleted.
     ("POST", "/account/delete", &[(NoParam, MEMBERS_422)]),
+    ("GET", "/account/export", &[(NoParam, MEMBERS)]),
     ("POST", "/account/verification", &[(NoParam, MEMBERS_DONE)]),
     ("POST", "/account/tokens", &[(NoParam, MEMBERS_422)]),
     (

@@ -4,6 +4,7 @@
 
 mod deletion;
 mod disabling;
+mod export;
 mod forgery_and_throttles;
 mod passwords;
 mod sessions;

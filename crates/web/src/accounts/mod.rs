@@ -3,6 +3,7 @@
 
 mod account;
 mod delete;
+mod export;
 mod login;
 mod register;
 mod reset;
@@ -45,6 +46,7 @@ pub(crate) fn router() -> Routes {
         .get("/verify-email", verify::verify)
         .get("/account", account::show)
         .post("/account/delete", delete::delete_account)
+        .get("/account/export", export::export)
         .post("/account/password", account::change_password)
         .post("/account/verification", verify::resend)
         .post("/account/tokens", account::create_token)
