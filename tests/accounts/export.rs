@@ -31,11 +31,20 @@ async fn a_person_downloads_all_their_data(db: Db) {
         .get(app.url("/account/export"))
         .header("host", "pixelforge.test")
         .header("cookie", browser.cookie_header().unwrap_or_default())
+        // As a browser asks: the archive still comes whole and uncompressed.
+        .header("accept-encoding", "gzip, br")
         .send()
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(response.status().as_u16(), 200);
     assert_eq!(response.headers()["content-type"], "application/zip");
+    assert_ne!(
+        response
+            .headers()
+            .get("content-encoding")
+            .map(|v| v.as_bytes()),
+        Some(b"gzip".as_slice())
+    );
     assert!(response.headers()["content-disposition"]
         .to_str()
         .unwrap_or_default()

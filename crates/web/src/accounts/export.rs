@@ -45,10 +45,11 @@ pub(crate) async fn export(
             tracing::warn!(user = %user.id, error = %e, "the data export stopped");
         }
     });
-    let body = Body::from_stream(futures_util::stream::unfold(
+    // Fused: a layer may poll the body once more after its end.
+    let body = Body::from_stream(futures_util::StreamExt::fuse(futures_util::stream::unfold(
         chunks_rx,
         |mut rx| async move { rx.recv().await.map(|chunk| (chunk, rx)) },
-    ));
+    )));
     let today = page.state.clock.now().rfc3339();
     let file = format!(
         "{}-my-data-{}.zip",
@@ -63,6 +64,8 @@ pub(crate) async fn export(
                 format!("attachment; filename=\"{file}\""),
             ),
             (header::CACHE_CONTROL, "no-store".to_owned()),
+            // Images do not compress: spare the server's cores the try.
+            (header::CONTENT_ENCODING, "identity".to_owned()),
         ],
         body,
     )
