@@ -299,17 +299,18 @@ async fn terms(page: Page) -> Result<Html<String>, AppError> {
     page.render("terms.html", minijinja::context! {})
 }
 
+/// The settings a site is drawn with: its tenant's, or the platform host's own.
+fn site_settings<'a>(state: &AppState, site: &'a Site) -> std::borrow::Cow<'a, TenantSettings> {
+    match site {
+        Site::Tenant(site) => std::borrow::Cow::Borrowed(&site.tenant.settings),
+        Site::Platform => std::borrow::Cow::Owned(platform_settings(state)),
+    }
+}
+
 /// The tenant's colours as CSS custom properties: a stylesheet rather than inline style,
 /// so the content security policy can forbid inline styles.
 async fn brand_css(State(state): State<AppState>, site: Site) -> Response {
-    let platform;
-    let settings = match &site {
-        Site::Tenant(site) => &site.tenant.settings,
-        Site::Platform => {
-            platform = platform_settings(&state);
-            &platform
-        }
-    };
+    let settings = site_settings(&state, &site);
     let css = format!(
         ":root {{\n  --brand-primary: {};\n  --brand-primary-contrast: {};\n  --brand-accent: {};\n  --brand-accent-contrast: {};\n}}\n",
         settings.color_primary,
@@ -331,14 +332,7 @@ async fn brand_css(State(state): State<AppState>, site: Site) -> Response {
 /// The site's own icon: its initial on its primary colour (a site with a logo uses the
 /// logo instead; `base.html` chooses).
 async fn favicon(State(state): State<AppState>, site: Site) -> Response {
-    let platform;
-    let settings = match &site {
-        Site::Tenant(site) => &site.tenant.settings,
-        Site::Platform => {
-            platform = platform_settings(&state);
-            &platform
-        }
-    };
+    let settings = site_settings(&state, &site);
     let initial: String = settings
         .name
         .chars()

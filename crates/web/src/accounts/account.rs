@@ -161,6 +161,27 @@ pub(crate) async fn show(
     .into_response())
 }
 
+/// Whether `password` is the signed-in `user`'s own, checked as a sign-in is: a session left
+/// open is no licence to guess the password behind it. The turn comes first, so a visitor
+/// turned away busy (503) has used none of their attempts.
+pub(super) async fn confirms_password(
+    state: &crate::AppState,
+    user: &atelier_domain::User,
+    password: String,
+) -> Result<bool, AppError> {
+    let turn = state.password_work.turn().await?;
+    state.throttles.reauthenticate(&user.id.to_string())?;
+    let stored = state
+        .store
+        .find_credentials(user.tenant_id, &user.email)
+        .await?
+        .map(|(_, hash)| hash);
+    state
+        .password_work
+        .verify(Some(turn), password, stored)
+        .await
+}
+
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub(crate) struct PasswordForm {
@@ -176,20 +197,7 @@ pub(crate) async fn change_password(
     let state = &page.state;
     let site_name = page.tenant()?.tenant.settings.name.clone();
     let mut errors = FormErrors::new();
-    // A session left open is no licence to guess the password behind it.
-    // The turn first: a visitor turned away busy (503) has used none of their attempts.
-    let turn = state.password_work.turn().await?;
-    state.throttles.reauthenticate(&user.id.to_string())?;
-    let stored = state
-        .store
-        .find_credentials(user.tenant_id, &user.email)
-        .await?
-        .map(|(_, hash)| hash);
-    if !state
-        .password_work
-        .verify(Some(turn), form.current_password.clone(), stored)
-        .await?
-    {
+    if !confirms_password(state, &user, form.current_password.clone()).await? {
         errors.insert(
             "current_password",
             "That is not your current password.".to_owned(),

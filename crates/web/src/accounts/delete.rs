@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
 
-use super::account::render_account;
+use super::account::{confirms_password, render_account};
 use super::FormErrors;
 use crate::auth::{CsrfForm, CurrentUser};
 use crate::pages::Page;
@@ -33,20 +33,7 @@ pub(crate) async fn delete_account(
         let Html(body) = render_account(&page, &user, None, None, None, errors, None).await?;
         Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response())
     };
-    // The turn first (a busy answer uses no attempt), then the throttle, as for a password
-    // change: an open session is no licence to guess the password behind it.
-    let turn = state.password_work.turn().await?;
-    state.throttles.reauthenticate(&user.id.to_string())?;
-    let stored = state
-        .store
-        .find_credentials(user.tenant_id, &user.email)
-        .await?
-        .map(|(_, hash)| hash);
-    if !state
-        .password_work
-        .verify(Some(turn), form.password, stored)
-        .await?
-    {
+    if !confirms_password(state, &user, form.password).await? {
         return refuse("That is not your password; your account is unchanged.").await;
     }
     let mail = crate::mail::render(
