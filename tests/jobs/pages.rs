@@ -293,6 +293,10 @@ async fn a_result_is_a_step_to_the_next_image(db: Db) {
     let with_seed = browser.get(&format!("/generate?job={id}&seed=1")).await;
     with_seed.assert_contains(&format!("value=\"{seed}\""));
 
+    // The charge in the credit history leads to the image, not to a raw id.
+    let account = browser.get("/account").await;
+    account.assert_contains(&format!("<a href=\"/generate?job={id}\">See the image</a>"));
+
     // Back later, with nothing in progress: the latest images, not an empty page.
     let page = browser.get("/generate").await;
     page.assert_contains("Your latest images");

@@ -38,6 +38,8 @@ struct LedgerRow {
     label: &'static str,
     delta: i64,
     reference: String,
+    /// For an image's charge: where that image is shown, rather than its job's raw id.
+    image_link: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -89,6 +91,9 @@ pub(super) async fn render_account(
             date: e.created_at.india_date(),
             label: e.reason.label(),
             delta: e.delta,
+            image_link: (e.reason == atelier_domain::LedgerReason::Generation
+                && uuid::Uuid::try_parse(&e.reference).is_ok())
+            .then(|| format!("/generate?job={}", e.reference)),
             reference: e.reference,
         })
         .collect();
