@@ -84,6 +84,11 @@ async fn tokens_are_shown_once_work_as_bearer_and_can_be_revoked(db: Db) {
     let again = browser.get("/account").await;
     again.assert_contains("laptop script");
     again.assert_lacks(&token);
+    // The page it landed on shows it once, with a copy button, and the carrier is gone:
+    // the same address again shows nothing.
+    let landed = browser.get("/account?token=created").await;
+    landed.assert_lacks(&token);
+    landed.assert_lacks("Your new token is below");
     let api = Api {
         app: &app,
         host: "pixelforge.test",

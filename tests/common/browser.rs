@@ -11,6 +11,8 @@ pub struct Browser<'a> {
     pub form_cookie: Option<String>,
     /// Set at sign-in: the account knows this browser.
     pub device_cookie: Option<String>,
+    /// The one-time carrier of a new API token, from its form to the account page.
+    pub token_cookie: Option<String>,
 }
 
 /// The value of the hidden `csrf_token` field of the first form on a page.
@@ -34,16 +36,22 @@ impl<'a> Browser<'a> {
             cookie: None,
             form_cookie: None,
             device_cookie: None,
+            token_cookie: None,
         }
     }
 
     /// The `Cookie` header this browser sends, if any.
     pub fn cookie_header(&self) -> Option<String> {
-        let all: Vec<&str> = [&self.cookie, &self.form_cookie, &self.device_cookie]
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .collect();
+        let all: Vec<&str> = [
+            &self.cookie,
+            &self.form_cookie,
+            &self.device_cookie,
+            &self.token_cookie,
+        ]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
         (!all.is_empty()).then(|| all.join("; "))
     }
 
@@ -62,6 +70,8 @@ impl<'a> Browser<'a> {
                 &mut self.form_cookie
             } else if name.ends_with("atelier_device") {
                 &mut self.device_cookie
+            } else if name == "atelier_new_token" {
+                &mut self.token_cookie
             } else {
                 continue;
             };
@@ -218,6 +228,13 @@ impl<'a> Browser<'a> {
                 &[("name", name), ("current_password", password)],
             )
             .await;
+        // The form hands the token to the account page it lands on.
+        let page = if page.status == 303 {
+            let to = page.header("location").to_owned();
+            self.get(&to).await
+        } else {
+            page
+        };
         let token = page
             .body
             .split("data-new-token>")

@@ -113,11 +113,51 @@ pub(super) async fn render_account(
     page.render_form("account.html", ctx).await
 }
 
+/// Carries a new API token from its form to the account page it lands on, once: the token
+/// is shown by the page the browser lands on (post/redirect/get), so a reload asks for
+/// nothing again and the address bar holds no secret. It goes to `/account` only, lives five
+/// minutes, and the page that shows the token clears it.
+const NEW_TOKEN_COOKIE: &str = "atelier_new_token";
+
+fn new_token_cookie(
+    state: &crate::AppState,
+    value: &str,
+    max_age: cookie::time::Duration,
+) -> cookie::Cookie<'static> {
+    cookie::Cookie::build((NEW_TOKEN_COOKIE, value.to_owned()))
+        .max_age(max_age)
+        .http_only(true)
+        .same_site(cookie::SameSite::Strict)
+        .secure(state.settings.public_scheme == atelier_config::PublicScheme::Https)
+        .path("/account")
+        .build()
+}
+
+/// The new token the form handed over, if the request carries one that looks like a token.
+fn handed_token(headers: &axum::http::HeaderMap) -> Option<String> {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(cookie::Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|c| c.name() == NEW_TOKEN_COOKIE)
+        .map(|c| c.value().to_owned())
+        .filter(|t| {
+            t.strip_prefix("atl_")
+                .is_some_and(|hex| !hex.is_empty() && hex.chars().all(|c| c.is_ascii_hexdigit()))
+        })
+}
+
 pub(crate) async fn show(
     page: Page,
     CurrentUser(user): CurrentUser,
     PageQuery(query): PageQuery<AccountQuery>,
+    headers: axum::http::HeaderMap,
 ) -> Result<Response, AppError> {
+    let new_token = (query.token.as_deref() == Some("created"))
+        .then(|| handed_token(&headers))
+        .flatten();
     let site = page.tenant()?;
     let settings = &site.tenant.settings;
     let notice = if query.welcome.is_some() {
@@ -136,6 +176,8 @@ pub(crate) async fn show(
         })
     } else if query.password.is_some() {
         Some("Your password was changed. Other devices have been signed out.".to_owned())
+    } else if new_token.is_some() {
+        Some("Your new token is below. Copy it now: it will not be shown again.".to_owned())
     } else if query.token.as_deref() == Some("revoked") {
         Some("The token was revoked; scripts using it are refused from now on.".to_owned())
     } else if query.verification.is_some() {
@@ -153,17 +195,27 @@ pub(crate) async fn show(
         .filter(|raw| !raw.trim().is_empty())
         .map(parse_payments_cursor)
         .transpose()?;
-    Ok(render_account(
+    let mut response = render_account(
         &page,
         &user,
         history_after,
         payments_after,
         notice,
         FormErrors::new(),
-        None,
+        new_token.clone(),
     )
     .await?
-    .into_response())
+    .into_response();
+    if new_token.is_some() || handed_token(&headers).is_some() {
+        // Shown once: the carrier goes.
+        let cleared = new_token_cookie(&page.state, "", cookie::time::Duration::ZERO);
+        if let Ok(value) = axum::http::HeaderValue::from_str(&cleared.to_string()) {
+            response
+                .headers_mut()
+                .append(axum::http::header::SET_COOKIE, value);
+        }
+    }
+    Ok(response)
 }
 
 /// Whether `password` is the signed-in `user`'s own, checked as a sign-in is: a session left
@@ -326,19 +378,14 @@ pub(crate) async fn create_token(
         return refuse_token(&page, &user, errors).await;
     }
     tracing::info!(user = %user.id, "API token created");
-    let notice =
-        Some("Your new token is below. Copy it now: it will not be shown again.".to_owned());
-    Ok(render_account(
-        &page,
-        &user,
-        None,
-        None,
-        notice,
-        FormErrors::new(),
-        Some(token),
-    )
-    .await?
-    .into_response())
+    let carrier = new_token_cookie(state, &token, cookie::time::Duration::minutes(5));
+    let mut response = Redirect::to("/account?token=created#api-tokens").into_response();
+    if let Ok(value) = axum::http::HeaderValue::from_str(&carrier.to_string()) {
+        response
+            .headers_mut()
+            .append(axum::http::header::SET_COOKIE, value);
+    }
+    Ok(response)
 }
 
 pub(crate) async fn revoke_token(
