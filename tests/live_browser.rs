@@ -67,3 +67,59 @@ async fn the_generate_page_shows_the_image_without_a_reload_in_a_real_browser() 
         "{stdout}"
     );
 }
+
+/// A new user's whole path, at a desktop and a phone width: sign up, generate, change the
+/// prompt and go again, download, history, an API token made and copied, the account
+/// deleted. Screenshots go to a folder of the test's own, or to `ATELIER_SCREENSHOTS` (the
+/// README's pictures come from `ATELIER_SCREENSHOTS=docs/screenshots`).
+#[tokio::test]
+#[cfg_attr(
+    atelier_skip_browser,
+    ignore = "SKIPPED: no Chromium or tests/browser/node_modules (apt-get install chromium && npm ci --prefix tests/browser)"
+)]
+async fn a_new_user_walks_the_whole_path_at_desktop_and_phone_widths() {
+    if let Some(missing) = browser_tools_missing() {
+        panic!("the browser test cannot run: {missing}");
+    }
+    let database = TestDatabase::new(&Db::Sqlite).await;
+    let (_server, url) = serve(&database).await;
+    let port = url
+        .rsplit(':')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('/')
+        .to_owned();
+    let shots = match std::env::var("ATELIER_SCREENSHOTS") {
+        Ok(dir) if !dir.is_empty() => repo_root().join(dir),
+        _ => database.dir.path().join("screenshots"),
+    };
+    let script = tokio::process::Command::new("node")
+        .arg(repo_root().join("tests/browser/user_walk.js"))
+        .arg(&port)
+        .arg(&shots)
+        .kill_on_drop(true)
+        .output();
+    let out = within(
+        Duration::from_secs(240),
+        "node tests/browser/user_walk.js",
+        script,
+    )
+    .await
+    .unwrap_or_else(|e| panic!("cannot run node: {e}"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert!(stdout.contains("walk complete"), "{stdout}");
+    for width in ["desktop", "phone"] {
+        for page in [
+            "1-generate",
+            "2-iterate",
+            "3-history",
+            "4-account",
+            "5-deleted",
+        ] {
+            let file = shots.join(format!("{width}-{page}.png"));
+            assert!(file.exists(), "no screenshot {}", file.display());
+        }
+    }
+}
