@@ -89,6 +89,11 @@ async fn tokens_are_shown_once_work_as_bearer_and_can_be_revoked(db: Db) {
     let landed = browser.get("/account?token=created").await;
     landed.assert_lacks(&token);
     landed.assert_lacks("Your new token is below");
+    // A carrier that holds no token of this person's (left over, or planted) shows nothing.
+    browser.token_cookie = Some(format!("atelier_new_token=atl_{}", "ab".repeat(32)));
+    let planted = browser.get("/account?token=created").await;
+    planted.assert_lacks("Your new token is below");
+    planted.assert_lacks(&"ab".repeat(32));
     let api = Api {
         app: &app,
         host: "pixelforge.test",

@@ -84,7 +84,16 @@ async fn a_person_deletes_their_own_account(db: Db) {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(api.status().as_u16(), 401);
-    assert!(!file.exists(), "the image file is still on disk");
+    crate::common::within(
+        std::time::Duration::from_secs(10),
+        "the image file going",
+        async {
+            while file.exists() {
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            }
+        },
+    )
+    .await;
     let kept = app
         .state
         .store
@@ -135,4 +144,11 @@ async fn a_person_deletes_their_own_account(db: Db) {
             .any(|m| m.contains(EMAIL) && m.contains("Your PixelForge account is deleted")),
         "no confirmation mail"
     );
+
+    // The site's only admin cannot leave it without one.
+    let last = admin
+        .submit("/account", "/account/delete", &[("password", PASSWORD)])
+        .await;
+    assert_eq!(last.status, 422);
+    last.assert_contains("only admin");
 }

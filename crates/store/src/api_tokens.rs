@@ -105,6 +105,28 @@ impl Store {
             .collect())
     }
 
+    /// Whether `token_hash` is a live token of `user` made since `since`: a new token's page
+    /// shows only a token it can prove is the person's own and new.
+    pub async fn is_fresh_api_token(
+        &self,
+        user: UserId,
+        token_hash: &str,
+        since: Timestamp,
+    ) -> Result<bool, StoreError> {
+        let (found,): (i64,) = on_reader!(self, |pool| {
+            sqlx::query_as(
+                "select count(*) from api_tokens where user_id = $1 and token_hash = $2 \
+                 and revoked_at is null and created_at >= $3",
+            )
+            .bind(user.0)
+            .bind(token_hash)
+            .bind(since.millis())
+            .fetch_one(pool)
+            .await?
+        });
+        Ok(found > 0)
+    }
+
     /// Revokes one of the user's own tokens; false when there is no such live token.
     pub async fn revoke_api_token(
         &self,

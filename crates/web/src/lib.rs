@@ -187,6 +187,11 @@ impl AppState {
         Ok(served)
     }
 
+    /// Forgets every ended job kept in memory (an account was deleted: its prompts are gone).
+    pub fn forget_finished_jobs(&self) {
+        self.finished_jobs.invalidate_all();
+    }
+
     /// A job of `tenant`, and of `owner` when given; ended jobs come from memory.
     pub async fn find_job(
         &self,

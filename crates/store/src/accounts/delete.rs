@@ -20,6 +20,10 @@ pub struct DeletedAccount {
 pub enum DeleteRefusal {
     /// Images are queued or rendering: their held credits must settle first.
     JobsInProgress,
+    /// A payment waits for the admin's decision: its credits would reach nobody.
+    PaymentPending,
+    /// The site's only admin: the site would be left without one.
+    LastAdmin,
 }
 
 impl Store {
@@ -36,19 +40,36 @@ impl Store {
         let outcome = in_transaction!(self, |tx| {
             // The row first, locked (a no-op write): a submission waits for the deletion,
             // then finds no account.
-            let active: Option<(i64, String)> = sqlx::query_as(
+            let active: Option<(i64, String, String)> = sqlx::query_as(
                 "update users set updated_at = updated_at where id = $1 and tenant_id = $2 \
-                 and disabled_at is null returning active_jobs, email",
+                 and disabled_at is null returning active_jobs, email, role",
             )
             .bind(user.0)
             .bind(tenant.0)
             .fetch_optional(&mut *tx)
             .await?;
-            let Some((active, email)) = active else {
+            let Some((active, email, role)) = active else {
                 return Err(StoreError::NotFound("user"));
             };
+            let (pending,): (i64,) = sqlx::query_as(
+                "select count(*) from payment_requests where user_id = $1 and status = 'pending'",
+            )
+            .bind(user.0)
+            .fetch_one(&mut *tx)
+            .await?;
+            let (admins,): (i64,) = sqlx::query_as(
+                "select count(*) from users where tenant_id = $1 and role = 'tenant_admin' \
+                 and disabled_at is null",
+            )
+            .bind(tenant.0)
+            .fetch_one(&mut *tx)
+            .await?;
             if active > 0 {
                 Err(DeleteRefusal::JobsInProgress)
+            } else if pending > 0 {
+                Err(DeleteRefusal::PaymentPending)
+            } else if role == "tenant_admin" && admins <= 1 {
+                Err(DeleteRefusal::LastAdmin)
             } else {
                 let images: Vec<(Uuid,)> =
                     sqlx::query_as("select id from images where user_id = $1")
@@ -87,6 +108,15 @@ impl Store {
                     .bind(&nobody)
                     .execute(&mut *tx)
                     .await?;
+                // What an admin did stays in the audit log, without who they were or where
+                // they were.
+                sqlx::query(
+                    "update audit_log set actor_email = $2, address = '' where actor_id = $1",
+                )
+                .bind(user.0)
+                .bind(&nobody)
+                .execute(&mut *tx)
+                .await?;
                 // The site's copies of mail sent to the address go too; then the one that
                 // confirms the deletion.
                 sqlx::query("delete from mail_outbox where to_address = $1 and tenant_id = $2")

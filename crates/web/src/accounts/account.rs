@@ -155,9 +155,23 @@ pub(crate) async fn show(
     PageQuery(query): PageQuery<AccountQuery>,
     headers: axum::http::HeaderMap,
 ) -> Result<Response, AppError> {
-    let new_token = (query.token.as_deref() == Some("created"))
+    let handed = (query.token.as_deref() == Some("created"))
         .then(|| handed_token(&headers))
         .flatten();
+    // Shown only when it is this person's own token, made in the last minutes: a cookie
+    // left from someone else's session, or planted, shows nothing.
+    let new_token = match handed {
+        Some(token) => {
+            let since = Timestamp(page.state.clock.now().millis() - 5 * 60_000);
+            let hash = atelier_domain::hash_token(&token);
+            page.state
+                .store
+                .is_fresh_api_token(user.id, &hash, since)
+                .await?
+                .then_some(token)
+        }
+        None => None,
+    };
     let site = page.tenant()?;
     let settings = &site.tenant.settings;
     let notice = if query.welcome.is_some() {
@@ -218,27 +232,6 @@ pub(crate) async fn show(
     Ok(response)
 }
 
-/// Whether `password` is the signed-in `user`'s own, checked as a sign-in is: a session left
-/// open is no licence to guess the password behind it. The turn comes first, so a visitor
-/// turned away busy (503) has used none of their attempts.
-pub(super) async fn confirms_password(
-    state: &crate::AppState,
-    user: &atelier_domain::User,
-    password: String,
-) -> Result<bool, AppError> {
-    let turn = state.password_work.turn().await?;
-    state.throttles.reauthenticate(&user.id.to_string())?;
-    let stored = state
-        .store
-        .find_credentials(user.tenant_id, &user.email)
-        .await?
-        .map(|(_, hash)| hash);
-    state
-        .password_work
-        .verify(Some(turn), password, stored)
-        .await
-}
-
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub(crate) struct PasswordForm {
@@ -254,7 +247,7 @@ pub(crate) async fn change_password(
     let state = &page.state;
     let site_name = page.tenant()?.tenant.settings.name.clone();
     let mut errors = FormErrors::new();
-    if !confirms_password(state, &user, form.current_password.clone()).await? {
+    if !is_current_password(&page, &user, form.current_password.clone()).await? {
         errors.insert(
             "current_password",
             "That is not your current password.".to_owned(),
@@ -299,7 +292,7 @@ pub(crate) struct TokenForm {
 /// Whether `password` is the account's current one (hashed off the async threads). Each
 /// check counts against the account's re-authentication limit: a session left open is no
 /// licence to guess the password behind it.
-async fn is_current_password(
+pub(super) async fn is_current_password(
     page: &Page,
     user: &atelier_domain::User,
     password: String,
@@ -328,7 +321,8 @@ async fn refuse_token(
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response())
 }
 
-/// Makes a personal API token and shows it once, on this response only (never in a URL).
+/// Makes a personal API token and sends the browser to the account page, which shows it
+/// once (carried there by a one-time cookie, never in a URL).
 /// A token acts as the account until revoked or ended, so making one asks for the current
 /// password again: a session left open on a shared computer is not enough.
 pub(crate) async fn create_token(

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
 
-use super::account::{confirms_password, render_account};
+use super::account::{is_current_password, render_account};
 use super::FormErrors;
 use crate::auth::{CsrfForm, CurrentUser};
 use crate::pages::Page;
@@ -33,7 +33,7 @@ pub(crate) async fn delete_account(
         let Html(body) = render_account(&page, &user, None, None, None, errors, None).await?;
         Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response())
     };
-    if !confirms_password(state, &user, form.password).await? {
+    if !is_current_password(&page, &user, form.password).await? {
         return refuse("That is not your password; your account is unchanged.").await;
     }
     let mail = crate::mail::render(
@@ -57,14 +57,36 @@ pub(crate) async fn delete_account(
             )
             .await;
         }
+        Err(DeleteRefusal::PaymentPending) => {
+            return refuse(
+                "A payment of yours waits for the site's decision: delete your account once \
+                 it is decided, so that its credits do not go to nobody.",
+            )
+            .await;
+        }
+        Err(DeleteRefusal::LastAdmin) => {
+            return refuse(
+                "You are this site's only admin: make someone else an admin first, so the \
+                 site is not left without one.",
+            )
+            .await;
+        }
     };
-    for image in &deleted.images {
-        state.storage.remove(site.tenant.id, *image).await;
-    }
+    // Nothing of the person is served from memory any more.
     state.api_tokens.invalidate_all();
+    state.forget_finished_jobs();
     state.mailer.wake();
+    // The files go in a task of their own: a request cut short (a closed tab, a timeout)
+    // must not leave them behind.
+    let (storage, tenant) = (state.storage.clone(), site.tenant.id);
+    let images = deleted.images.len();
+    tokio::spawn(async move {
+        for image in &deleted.images {
+            storage.remove(tenant, *image).await;
+        }
+    });
     page.session.sign_out(state).await?;
-    tracing::info!(user = %user.id, images = deleted.images.len(), "account deleted by its owner");
+    tracing::info!(user = %user.id, images, "account deleted by its owner");
     let Html(body) = page.render(
         "message.html",
         minijinja::context! {

@@ -27,22 +27,48 @@ struct Entry {
     bytes: Vec<u8>,
 }
 
+/// What the gathering task hands the writer: the files, then word that there are no more.
+/// Only that word finishes the archive; a gathering that stops without it (an error) makes
+/// the download fail rather than end as a ZIP that opens but lacks files.
+enum Item {
+    File(Entry),
+    Done,
+}
+
+/// Archives written at once on a node: each holds a thread of the blocking pool for as long
+/// as its download lasts.
+const EXPORTS_AT_ONCE: usize = 4;
+
+static EXPORTS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(EXPORTS_AT_ONCE);
+
 pub(crate) async fn export(
     page: Page,
     CurrentUser(user): CurrentUser,
 ) -> Result<Response, AppError> {
     let site = page.tenant()?.clone();
     let state = page.state.clone();
-    let (entries_tx, entries_rx) = mpsc::channel::<Entry>(2);
+    let Ok(turn) = EXPORTS.try_acquire() else {
+        return Err(AppError::TooManyRequests {
+            retry_after_secs: 60,
+        });
+    };
+    turn.forget();
+    let (entries_tx, entries_rx) = mpsc::channel::<Item>(2);
     let (chunks_tx, chunks_rx) = mpsc::channel::<Result<Bytes, std::io::Error>>(4);
     // The ZIP is written on the blocking pool (the zip crate writes synchronously) into the
     // response's chunks; the files come from a task that reads the database and the disk.
-    tokio::task::spawn_blocking(move || write_zip(entries_rx, chunks_tx));
+    tokio::task::spawn_blocking(move || {
+        write_zip(entries_rx, chunks_tx);
+        EXPORTS.add_permits(1);
+    });
     let name = site.tenant.settings.name.clone();
     tokio::spawn(async move {
-        if let Err(e) = gather(&state, &name, &user, &entries_tx).await {
-            // The archive ends early; the download shows as failed in the browser.
-            tracing::warn!(user = %user.id, error = %e, "the data export stopped");
+        match gather(&state, &name, &user, &entries_tx).await {
+            Ok(()) => {
+                let _ = entries_tx.send(Item::Done).await;
+            }
+            // No `Done`: the writer fails the download.
+            Err(e) => tracing::warn!(user = %user.id, error = %e, "the data export stopped"),
         }
     });
     // Fused: a layer may poll the body once more after its end.
@@ -77,10 +103,10 @@ async fn gather(
     state: &AppState,
     site_name: &str,
     user: &User,
-    out: &mpsc::Sender<Entry>,
+    out: &mpsc::Sender<Item>,
 ) -> Result<(), AppError> {
     let send = async |name: String, bytes: Vec<u8>| {
-        out.send(Entry { name, bytes })
+        out.send(Item::File(Entry { name, bytes }))
             .await
             .map_err(|_| AppError::Internal("the download was abandoned".to_owned()))
     };
@@ -114,6 +140,7 @@ async fn gather(
     }
     send("prompts.jsonl".to_owned(), lines).await?;
     let mut before = None;
+    let mut missing = Vec::new();
     loop {
         let jobs = state.store.list_jobs(user.id, before, PAGE).await?;
         for job in jobs.iter().filter(|j| j.status == JobStatus::Succeeded) {
@@ -122,7 +149,8 @@ async fn gather(
             match tokio::fs::read(&path).await {
                 Ok(bytes) => send(image_name(job), bytes).await?,
                 Err(e) => {
-                    tracing::warn!(job = %job.id, error = %e, "an image is missing from storage")
+                    tracing::warn!(job = %job.id, error = %e, "an image is missing from storage");
+                    missing.push(image_name(job));
                 }
             }
         }
@@ -130,6 +158,14 @@ async fn gather(
             Some(last) => before = Some(last),
             None => break,
         }
+    }
+    if !missing.is_empty() {
+        // Said in the archive itself, not only in the server's log.
+        let text = format!(
+            "These images could not be read from storage, so they are not in this archive:\n{}\n",
+            missing.join("\n")
+        );
+        send("MISSING.txt".to_owned(), text.into_bytes()).await?;
     }
     Ok(())
 }
@@ -214,7 +250,7 @@ async fn account_json(state: &AppState, user: &User) -> Result<Vec<u8>, AppError
 
 /// Writes the entries as a ZIP into `chunks`, stored as they are (PNGs do not shrink).
 fn write_zip(
-    mut entries: mpsc::Receiver<Entry>,
+    mut entries: mpsc::Receiver<Item>,
     chunks: mpsc::Sender<Result<Bytes, std::io::Error>>,
 ) {
     let sink = ChunkWriter {
@@ -226,9 +262,20 @@ fn write_zip(
         .compression_method(zip::CompressionMethod::Stored)
         .large_file(false);
     let written = (|| -> Result<(), zip::result::ZipError> {
-        while let Some(entry) = entries.blocking_recv() {
-            zip.start_file(entry.name, options)?;
-            zip.write_all(&entry.bytes)?;
+        loop {
+            match entries.blocking_recv() {
+                Some(Item::File(entry)) => {
+                    zip.start_file(entry.name, options)?;
+                    zip.write_all(&entry.bytes)?;
+                }
+                Some(Item::Done) => break,
+                // The gathering stopped short: no central directory, and the download fails.
+                None => {
+                    return Err(zip::result::ZipError::Io(std::io::Error::other(
+                        "the export stopped before its end",
+                    )))
+                }
+            }
         }
         let mut sink = zip.finish()?.into_inner();
         sink.flush()?;

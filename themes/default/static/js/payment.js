@@ -1,4 +1,5 @@
-/* The buy page's copy buttons and the receipt's print button. Progressive: both buttons
+/* Copy buttons (the buy page's UPI details, a new API or worker token) and the receipt's
+   print button. Progressive: both buttons
    are hidden in the markup (templates/buy.html, templates/payment.html) and shown only
    here, where they can work; without this file the UPI ID and reference are still there
    to select, and the browser's own print still prints the receipt. */
@@ -36,7 +37,8 @@
     var label = button.firstChild;
     var before = label.nodeValue;
     label.nodeValue = ok ? "Copied" : "Copy failed";
-    say(ok ? "Copied " + button.getAttribute("data-copy") : "Could not copy; select the text instead.");
+    // The copied text is not repeated: it may be a secret (an API token).
+    say(ok ? "Copied." : "Could not copy; select the text instead.");
     window.setTimeout(function () {
       label.nodeValue = before;
     }, 2000);
