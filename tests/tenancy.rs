@@ -16,6 +16,7 @@ on_both_databases!(
     a_domain_change_takes_effect_at_once,
     a_settings_change_takes_effect_at_once,
     a_suspended_tenant_shows_its_unavailable_page,
+    the_proxy_gets_certificates_only_for_hosts_of_active_sites,
 );
 
 fn host(raw: &str) -> HostName {
@@ -262,4 +263,41 @@ async fn a_tenant_created_later_is_reachable_at_once() {
     app.get("late.example", "/")
         .await
         .assert_contains("Late Bloomer");
+}
+
+/// Caddy's on-demand TLS asks before it fetches a certificate: yes only for a host an active
+/// site (or the platform) answers on.
+async fn the_proxy_gets_certificates_only_for_hosts_of_active_sites(db: Db) {
+    let app = TestApp::start(db).await;
+    let ask = async |domain: &str| {
+        app.get("localhost", &format!("/tls/ask?domain={domain}"))
+            .await
+            .status
+    };
+    for domain in [
+        "pixelforge.test",
+        "www.pixelforge.test",
+        "pixelforge.localhost",
+        "nocturne.test",
+        "platform.localhost",
+    ] {
+        assert_eq!(ask(domain).await, 200, "{domain}");
+    }
+    for domain in [
+        "unknown.example",
+        "localhost",
+        "127.0.0.1",
+        "not%20a%20host",
+        "",
+    ] {
+        assert_eq!(ask(domain).await, 404, "{domain:?}");
+    }
+    app.execute_sql("update tenants set status = 'suspended' where slug = 'nocturne'")
+        .await;
+    app.state.tenants.invalidate();
+    assert_eq!(
+        ask("nocturne.test").await,
+        404,
+        "a suspended site gets no new certificate"
+    );
 }

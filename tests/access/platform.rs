@@ -220,5 +220,6 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
     ("GET", "/static/default/{*path}", &[(ThemeFile, EVERYONE)]),
     ("GET", "/static/noir/{*path}", &[(ThemeFile, EVERYONE)]),
     ("GET", "/healthz", &[(NoParam, EVERYONE)]),
+    ("GET", "/tls/ask", &[(NoParam, NO_ONE)]),
     ("GET", "/readyz", &[(NoParam, EVERYONE)]),
 ];

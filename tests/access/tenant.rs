@@ -488,5 +488,7 @@ pub(super) const TENANT_MATRIX: &[Row<6>] = &[
     ("GET", "/static/default/{*path}", &[(ThemeFile, EVERYONE)]),
     ("GET", "/static/noir/{*path}", &[(ThemeFile, EVERYONE)]),
     ("GET", "/healthz", &[(NoParam, EVERYONE)]),
+    // Asked without a domain: no certificate for nothing.
+    ("GET", "/tls/ask", &[(NoParam, NO_ONE)]),
     ("GET", "/readyz", &[(NoParam, EVERYONE)]),
 ];

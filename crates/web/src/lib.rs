@@ -19,6 +19,7 @@ mod payments;
 mod routes;
 mod tenancy;
 mod themes;
+mod tls;
 mod worker_api;
 
 use std::sync::Arc;
@@ -236,7 +237,7 @@ fn route_parts(state: &AppState) -> RouteParts {
             .merge(api::router())
             .merge(worker_api::router()),
         assets: pages::assets(state),
-        probes: health::router(),
+        probes: health::router().merge(tls::router()),
     }
 }
 
