@@ -118,7 +118,14 @@ async fn without_embedded_workers_the_reaper_fails_an_overdue_job_and_releases_i
     let (app, serving) = TestApp::serve_with(db, "[jobs]\nembedded_workers = 0").await;
     let ready = app.get("localhost", "/readyz").await;
     assert_eq!(ready.status, 200, "{}", ready.body);
-    for task in ["reaper", "mailer", "clean-up", "memory", "models"] {
+    for task in [
+        "reaper",
+        "mailer",
+        "clean-up",
+        "memory",
+        "models",
+        "tenant-changes",
+    ] {
         ready.assert_contains(&format!("{task}: running"));
     }
     ready.assert_lacks("embedded-");

@@ -301,3 +301,66 @@ async fn the_proxy_gets_certificates_only_for_hosts_of_active_sites(db: Db) {
         "a suspended site gets no new certificate"
     );
 }
+
+/// Two nodes on one PostgreSQL database: a branding change made through one is seen by the
+/// other within a second (LISTEN/NOTIFY), not after the tenant cache's TTL (30 s).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    atelier_skip_postgres,
+    ignore = "SKIPPED: no PostgreSQL (build the tests with ATELIER_TEST_POSTGRES_URL set)"
+)]
+async fn a_branding_change_reaches_a_second_node_within_a_second() {
+    crate::common::within(
+        crate::common::TEST_TIMEOUT,
+        "two nodes",
+        two_nodes_hear_of_tenant_changes(),
+    )
+    .await;
+}
+
+async fn two_nodes_hear_of_tenant_changes() {
+    let first = TestApp::start(Db::postgres()).await;
+    let clock = std::sync::Arc::new(atelier_domain::ManualClock::new(crate::common::TEST_EPOCH));
+    let second = atelier::App::build((*first.state.settings).clone(), clock)
+        .await
+        .unwrap_or_else(|e| panic!("the second node: {e:#}"));
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let listening = tokio::spawn(atelier::tenant_changes::follow_tenant_changes(
+        second.state.clone(),
+        stopped,
+    ));
+    let name_on_second = async || match second.state.tenants.resolve(&host("pixelforge.test")).await
+    {
+        Ok(atelier_web::Resolution::Tenant(site)) => site.tenant.settings.name.clone(),
+        other => panic!("pixelforge on the second node: {other:?}"),
+    };
+    // The second node has the site cached, as it would after serving a page.
+    assert_eq!(name_on_second().await, "PixelForge");
+    // Give its listener a moment to be in place before the change is announced.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let site = match first.state.tenants.resolve(&host("pixelforge.test")).await {
+        Ok(atelier_web::Resolution::Tenant(site)) => site,
+        other => panic!("pixelforge on the first node: {other:?}"),
+    };
+    let mut input = site.tenant.settings.to_input();
+    input.name = "PixelForge Studio".to_owned();
+    let renamed = TenantSettings::parse(&input).unwrap_or_else(|e| panic!("{e:?}"));
+    first
+        .state
+        .tenants
+        .update_settings(site.tenant.id, &renamed)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let seen = crate::common::within(
+        std::time::Duration::from_secs(1),
+        "the second node seeing the new name",
+        async {
+            while name_on_second().await != "PixelForge Studio" {
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            }
+        },
+    );
+    seen.await;
+    let _ = stop.send(true);
+    let _ = listening.await;
+}

@@ -5,6 +5,7 @@ pub mod provision;
 mod reload;
 pub mod supervisor;
 pub mod telemetry;
+pub mod tenant_changes;
 
 use std::convert::Infallible;
 use std::future::IntoFuture;
@@ -180,6 +181,10 @@ impl App {
                 reload::reload_models_on_hangup(models, stop).await;
                 Ok::<(), Infallible>(())
             }
+        });
+        let state = self.state.clone();
+        supervisor.spawn("tenant-changes", move |stop| {
+            tenant_changes::follow_tenant_changes(state.clone(), stop)
         });
         let reaper = self.reaper();
         supervisor.spawn("reaper", move |stop| reaper.clone().run(stop));

@@ -39,5 +39,5 @@ pub use queue::{
     ReapReport,
 };
 pub use sessions::SessionRecord;
-pub use tenants::{NewTenant, TenantSite};
+pub use tenants::{NewTenant, TenantChanges, TenantSite};
 pub use workers::{FailureKind, WorkerHello, WorkerRecord};

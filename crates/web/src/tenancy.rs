@@ -153,7 +153,17 @@ impl TenantDirectory {
         Ok(Resolution::Tenant(Arc::new(TenantSite { tenant, domains })))
     }
 
-    /// Forgets every cached lookup; called after any change to tenants on this node.
+    /// After a change to tenants made here: forgets the cached lookups on this node, and
+    /// tells the other nodes to forget theirs (on PostgreSQL; the TTL stays as the fallback
+    /// should the word be lost).
+    async fn changed(&self) {
+        self.invalidate();
+        if let Err(e) = self.store.announce_tenant_change().await {
+            tracing::warn!(error = %e, "other nodes were not told of a tenant change; they catch up within the cache's TTL");
+        }
+    }
+
+    /// Forgets every cached lookup: after a change here, or when another node announces one.
     pub fn invalidate(&self) {
         self.cache.invalidate_all();
         self.packs_on_sale.invalidate_all();
@@ -161,8 +171,11 @@ impl TenantDirectory {
 
     /// Forgets what is remembered about one tenant (the lookups that lead to it, whether it
     /// sells credits), so its next request reads it afresh: called after each change to its
-    /// packs or payee on this node (other nodes catch up within `http.tenant_cache_ttl_secs`).
+    /// packs or payee on this node; the other nodes are told to forget theirs.
     pub async fn forget_tenant(&self, id: TenantId) {
+        if let Err(e) = self.store.announce_tenant_change().await {
+            tracing::warn!(error = %e, "other nodes were not told of a tenant change; they catch up within the cache's TTL");
+        }
         self.packs_on_sale.invalidate(&id).await;
         let hosts: Vec<Arc<HostName>> = self
             .cache
@@ -179,7 +192,7 @@ impl TenantDirectory {
 
     pub async fn create(&self, new: &NewTenant) -> Result<atelier_domain::Tenant, StoreError> {
         let tenant = self.store.create_tenant(new, self.clock.now()).await?;
-        self.invalidate();
+        self.changed().await;
         Ok(tenant)
     }
 
@@ -188,7 +201,7 @@ impl TenantDirectory {
             .store
             .add_tenant_domain(id, domain, self.clock.now())
             .await;
-        self.invalidate();
+        self.changed().await;
         result
     }
 
@@ -197,7 +210,7 @@ impl TenantDirectory {
             .store
             .remove_tenant_domain(id, domain, self.clock.now())
             .await;
-        self.invalidate();
+        self.changed().await;
         result
     }
 
@@ -210,7 +223,7 @@ impl TenantDirectory {
             .store
             .update_tenant_settings(id, settings, self.clock.now())
             .await;
-        self.invalidate();
+        self.changed().await;
         result
     }
 
@@ -219,7 +232,7 @@ impl TenantDirectory {
             .store
             .set_tenant_status(id, status, self.clock.now())
             .await;
-        self.invalidate();
+        self.changed().await;
         result
     }
 }

@@ -2,7 +2,10 @@
 //! listing them, and their status. How settings map to columns is in `settings.rs`, custom
 //! domains in `domains.rs`, the UPI payee (changed on its own, with an audit row) in `payee.rs`.
 
+mod changes;
 mod domains;
+
+pub use changes::TenantChanges;
 mod payee;
 mod settings;
 
