@@ -29,43 +29,58 @@ fn browser_tools_missing() -> Option<String> {
     None
 }
 
-#[tokio::test]
-#[cfg_attr(
-    atelier_skip_browser,
-    ignore = "SKIPPED: no Chromium or tests/browser/node_modules (apt-get install chromium && npm ci --prefix tests/browser)"
-)]
-async fn the_generate_page_shows_the_image_without_a_reload_in_a_real_browser() {
+/// Starts the real binary on a fresh SQLite database and runs `tests/browser/<script>` in
+/// node with the server's port and `extra` arguments, within `limit` (the scripts bound
+/// their own waits; this bounds a browser that hangs). Returns the script's output, after
+/// checking it succeeded and said `done_line`.
+async fn run_script(
+    script: &str,
+    extra: &[&std::ffi::OsStr],
+    database: &TestDatabase,
+    limit: Duration,
+    done_line: &str,
+) -> String {
     if let Some(missing) = browser_tools_missing() {
         panic!("the browser test cannot run: {missing}");
     }
-    let database = TestDatabase::new(&Db::Sqlite).await;
-    let (_server, url) = serve(&database).await;
+    let (_server, url) = serve(database).await;
     let port = url
         .rsplit(':')
         .next()
         .unwrap_or("")
         .trim_end_matches('/')
         .to_owned();
-    let script = tokio::process::Command::new("node")
-        .arg(repo_root().join("tests/browser/live_status.js"))
+    let run = tokio::process::Command::new("node")
+        .arg(repo_root().join("tests/browser").join(script))
         .arg(&port)
+        .args(extra)
         .kill_on_drop(true)
         .output();
-    // The script waits up to 30 s for the image itself; this bounds a browser that hangs.
-    let out = within(
-        Duration::from_secs(120),
-        "node tests/browser/live_status.js",
-        script,
-    )
-    .await
-    .unwrap_or_else(|e| panic!("cannot run node: {e}"));
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let out = within(limit, format!("node tests/browser/{script}"), run)
+        .await
+        .unwrap_or_else(|e| panic!("cannot run node: {e}"));
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stdout}\n{stderr}");
-    assert!(
-        stdout.contains("image appeared without a reload"),
-        "{stdout}"
-    );
+    assert!(stdout.contains(done_line), "{stdout}");
+    stdout
+}
+
+#[tokio::test]
+#[cfg_attr(
+    atelier_skip_browser,
+    ignore = "SKIPPED: no Chromium or tests/browser/node_modules (apt-get install chromium && npm ci --prefix tests/browser)"
+)]
+async fn the_generate_page_shows_the_image_without_a_reload_in_a_real_browser() {
+    let database = TestDatabase::new(&Db::Sqlite).await;
+    run_script(
+        "live_status.js",
+        &[],
+        &database,
+        Duration::from_secs(120),
+        "image appeared without a reload",
+    )
+    .await;
 }
 
 /// A new user's whole path, at a desktop and a phone width: sign up, generate, change the
@@ -78,38 +93,19 @@ async fn the_generate_page_shows_the_image_without_a_reload_in_a_real_browser() 
     ignore = "SKIPPED: no Chromium or tests/browser/node_modules (apt-get install chromium && npm ci --prefix tests/browser)"
 )]
 async fn a_new_user_walks_the_whole_path_at_desktop_and_phone_widths() {
-    if let Some(missing) = browser_tools_missing() {
-        panic!("the browser test cannot run: {missing}");
-    }
     let database = TestDatabase::new(&Db::Sqlite).await;
-    let (_server, url) = serve(&database).await;
-    let port = url
-        .rsplit(':')
-        .next()
-        .unwrap_or("")
-        .trim_end_matches('/')
-        .to_owned();
     let shots = match std::env::var("ATELIER_SCREENSHOTS") {
         Ok(dir) if !dir.is_empty() => repo_root().join(dir),
         _ => database.dir.path().join("screenshots"),
     };
-    let script = tokio::process::Command::new("node")
-        .arg(repo_root().join("tests/browser/user_walk.js"))
-        .arg(&port)
-        .arg(&shots)
-        .kill_on_drop(true)
-        .output();
-    let out = within(
+    run_script(
+        "user_walk.js",
+        &[shots.as_os_str()],
+        &database,
         Duration::from_secs(240),
-        "node tests/browser/user_walk.js",
-        script,
+        "walk complete",
     )
-    .await
-    .unwrap_or_else(|e| panic!("cannot run node: {e}"));
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stdout}\n{stderr}");
-    assert!(stdout.contains("walk complete"), "{stdout}");
+    .await;
     for width in ["desktop", "phone"] {
         for page in [
             "1-generate",

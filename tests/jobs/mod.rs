@@ -96,7 +96,7 @@ fn new_job(prompt: &str, width: i64) -> NewJob {
 }
 
 /// The id of the tenant `slug`.
-async fn tenant_id(app: &TestApp, slug: &str) -> atelier_domain::TenantId {
+pub async fn tenant_id(app: &TestApp, slug: &str) -> atelier_domain::TenantId {
     let slug = atelier_domain::Slug::parse(slug).unwrap_or_else(|e| panic!("{e}"));
     app.state
         .store

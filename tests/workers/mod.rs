@@ -12,6 +12,7 @@ use atelier_domain::{Clock, Email, JobId, Role, TenantId, User};
 use atelier_store::{Actor, NewUser};
 
 use crate::common::TestApp;
+pub use crate::jobs::tenant_id;
 
 /// A worker token's client for one site's host.
 pub struct WorkerClient<'a> {
@@ -165,17 +166,6 @@ pub async fn user_of(app: &TestApp, slug: &str, email: &str, credits: i64) -> Us
         )
         .await
         .unwrap_or_else(|e| panic!("{e}"))
-}
-
-pub async fn tenant_id(app: &TestApp, slug: &str) -> TenantId {
-    let slug = atelier_domain::Slug::parse(slug).unwrap_or_else(|e| panic!("{e}"));
-    app.state
-        .store
-        .find_tenant_by_slug(&slug)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"))
-        .unwrap_or_else(|| panic!("no tenant {slug:?}"))
-        .id
 }
 
 /// Queues a demo job of `width` × `height` for `user` through the store.

@@ -110,7 +110,9 @@ impl WorkflowTemplate {
     /// Whether the template names `slot` anywhere.
     pub fn uses(&self, slot: &str) -> bool {
         let mut names = Vec::new();
-        slots_in(&Value::Object(self.graph.clone()), &mut names);
+        self.graph
+            .values()
+            .for_each(|node| slots_in(node, &mut names));
         names.iter().any(|n| n == slot)
     }
 }

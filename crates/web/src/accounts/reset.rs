@@ -20,7 +20,7 @@ pub(crate) async fn forgot_form(page: Page) -> Result<Response, AppError> {
     page.tenant()?;
     let ctx = minijinja::context! {
         sent => false,
-        reset_minutes => RESET_LINK_MINUTES,
+        reset_expires => super::link_lifetime(RESET_LINK_MINUTES),
         errors => FormErrors::new(),
         form => minijinja::context! {},
     };
@@ -45,7 +45,7 @@ pub(crate) async fn forgot_submit(
             errors.insert("email", e.message);
             let ctx = minijinja::context! {
                 sent => false,
-                reset_minutes => RESET_LINK_MINUTES,
+                reset_expires => super::link_lifetime(RESET_LINK_MINUTES),
                 errors => errors,
                 form => minijinja::context! { email => &form.email },
             };
@@ -80,7 +80,6 @@ pub(crate) async fn forgot_submit(
             "reset_password",
             minijinja::context! {
                 link => link,
-                minutes => RESET_LINK_MINUTES,
                 expires => super::link_lifetime(RESET_LINK_MINUTES),
             },
         )
@@ -89,7 +88,7 @@ pub(crate) async fn forgot_submit(
     }
     let ctx = minijinja::context! {
         sent => true,
-        reset_minutes => RESET_LINK_MINUTES,
+        reset_expires => super::link_lifetime(RESET_LINK_MINUTES),
         errors => FormErrors::new(),
         form => minijinja::context! { email => email.as_str() },
     };
@@ -126,7 +125,7 @@ fn show(
     let ctx = minijinja::context! {
         token_state => state_name(outcome),
         token => token,
-        reset_minutes => RESET_LINK_MINUTES,
+        reset_expires => super::link_lifetime(RESET_LINK_MINUTES),
         errors => errors,
     };
     let Html(body) = page.render("reset_password.html", ctx)?;

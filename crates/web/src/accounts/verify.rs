@@ -42,7 +42,6 @@ pub(crate) async fn send_verification_mail(
         "verify_email",
         minijinja::context! {
             link => link,
-            minutes => VERIFY_LINK_MINUTES,
             expires => super::link_lifetime(VERIFY_LINK_MINUTES),
             bonus => bonus,
         },
