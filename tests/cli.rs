@@ -321,6 +321,7 @@ async fn super_admins_and_tenant_admins_are_made_from_the_command_line() {
                 signup_bonus: 0,
                 bonus_now: true,
                 signup_ip: String::new(),
+                language: None,
             },
             atelier_domain::Timestamp(1),
         )

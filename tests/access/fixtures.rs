@@ -36,6 +36,7 @@ pub async fn create_super_admin(app: &TestApp, email: &str) {
                 signup_bonus: 0,
                 bonus_now: false,
                 signup_ip: String::new(),
+                language: None,
             },
             app.clock.now(),
         )

@@ -33,6 +33,8 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
     ("GET", "/reset-password", &[(NoParam, NO_ONE)]),
     ("POST", "/reset-password", &[(NoParam, NO_ONE)]),
     ("GET", "/verify-email", &[(NoParam, NO_ONE)]),
+    ("GET", "/language", &[(NoParam, [DONE; 3])]),
+    ("POST", "/language", &[(NoParam, [DONE, FORBIDDEN, DONE])]),
     ("GET", "/account", &[(NoParam, NO_ONE)]),
     ("POST", "/account/password", &[(NoParam, NO_ONE)]),
     ("POST", "/account/delete", &[(NoParam, NO_ONE)]),

@@ -143,6 +143,12 @@ pub(super) const TENANT_MATRIX: &[Row<6>] = &[
         )],
     ),
     ("GET", "/verify-email", &[(NoParam, NO_ONE)]),
+    ("GET", "/language", &[(NoParam, [DONE; 6])]),
+    (
+        "POST",
+        "/language",
+        &[(NoParam, [DONE, DONE, FORBIDDEN, DONE, FORBIDDEN, DONE])],
+    ),
     ("GET", "/account", &[(NoParam, MEMBERS)]),
     ("POST", "/account/password", &[(NoParam, MEMBERS_422)]),
     // Without the password nothing is deleted.

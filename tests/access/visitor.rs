@@ -18,6 +18,7 @@ pub(super) fn form_fields(route: &str) -> &'static [(&'static str, &'static str)
             ("upi_payee", "PixelForge"),
         ],
         "/admin/payments/{id}/reject" => &[("reason", "No such credit in our statement.")],
+        "/language" => &[("language", "hi"), ("next", "/")],
         _ => &[],
     }
 }

@@ -26,6 +26,7 @@ async fn make_user(app: &TestApp, email: &str) {
         signup_bonus: 0,
         bonus_now: true,
         signup_ip: String::new(),
+        language: None,
     };
     app.state
         .store

@@ -80,6 +80,7 @@ fn new_user(tenant: atelier_domain::TenantId, email: &str, credits: i64) -> NewU
         signup_bonus: credits,
         bonus_now: true,
         signup_ip: String::new(),
+        language: None,
     }
 }
 

@@ -161,6 +161,7 @@ pub async fn user_of(app: &TestApp, slug: &str, email: &str, credits: i64) -> Us
                 signup_bonus: credits,
                 bonus_now: true,
                 signup_ip: String::new(),
+                language: None,
             },
             app.clock.now(),
         )

@@ -141,6 +141,7 @@ async fn user_with_token(store: &Store, tenant: TenantId, email: &str) -> (User,
                 signup_bonus: 10,
                 bonus_now: true,
                 signup_ip: String::new(),
+                language: None,
             },
             now,
         )

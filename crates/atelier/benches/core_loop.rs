@@ -104,6 +104,7 @@ fn new_user(tenant: TenantId, credits: i64, email: &str) -> BenchResult<NewUser>
         signup_bonus: credits,
         bonus_now: true,
         signup_ip: String::new(),
+        language: None,
     })
 }
 

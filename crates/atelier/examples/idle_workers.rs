@@ -90,6 +90,7 @@ async fn main() -> Result<()> {
                 signup_bonus: 0,
                 bonus_now: true,
                 signup_ip: String::new(),
+                language: None,
             },
             now(),
         )

@@ -17,6 +17,7 @@ pub use account::{
     ApiTokenId, Email, HashMemory, NewPassword, PersonName, RandomError, Role, SecretToken,
     TokenName, User, UserId,
 };
+pub use atelier_i18n::{msg, Lang, Msg};
 pub use clock::{Clock, ManualClock, SystemClock, Timestamp};
 pub use credits::{
     job_cost, CreditChange, Credits, LedgerEntry, LedgerLine, LedgerReason, NotEnoughCredits,

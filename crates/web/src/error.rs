@@ -247,6 +247,13 @@ pub(crate) async fn render_error_pages(
     let site = request.extensions().get::<Site>().cloned();
     let session = request.extensions().get::<SessionHandle>().cloned();
     let path = request.uri().path().to_owned();
+    // Only what the language needs is kept from the request, and only from a site's pages.
+    let language_headers: axum::http::HeaderMap = request
+        .headers()
+        .iter()
+        .filter(|(name, _)| *name == header::ACCEPT_LANGUAGE || *name == header::COOKIE)
+        .map(|(n, v)| (n.clone(), v.clone()))
+        .collect();
     let response = next.run(request).await;
     let (Some(page), Some(site)) = (response.extensions().get::<ErrorPage>().cloned(), site) else {
         return response;
@@ -263,7 +270,17 @@ pub(crate) async fn render_error_pages(
         message => page.message,
         sells_credits => sells_credits,
     };
-    match crate::pages::render(&state, &site, session.as_ref(), "error.html", &path, ctx) {
+    let user = session.as_ref().and_then(SessionHandle::user);
+    let lang = crate::language::of_site(&state, &site, user.as_ref(), &language_headers);
+    match crate::pages::render(
+        &state,
+        &site,
+        session.as_ref(),
+        "error.html",
+        &path,
+        lang,
+        ctx,
+    ) {
         Ok(Html(body)) => {
             let (mut parts, _) = response.into_parts();
             parts.headers.remove(header::CONTENT_LENGTH);

@@ -9,7 +9,10 @@ mod auth;
 mod cursor;
 mod error;
 mod health;
+#[cfg(test)]
+mod i18n_checks;
 mod jobs;
+mod language;
 mod layers;
 mod mail;
 mod page_query;
@@ -234,6 +237,7 @@ fn route_parts(state: &AppState) -> RouteParts {
             .merge(admin::router())
             .merge(jobs::router())
             .merge(payments::router())
+            .merge(language::router())
             .merge(api::router())
             .merge(worker_api::router()),
         assets: pages::assets(state),

@@ -1,22 +1,29 @@
 //! Mail from a site: rendered from the site's theme (text and HTML), queued in the outbox
 //! in the sender's name, then handed to the mailer.
 
-use atelier_domain::Email;
+use atelier_domain::{Email, Lang, Msg, User};
 use atelier_store::NewMail;
 
 use crate::tenancy::Site;
 use crate::{AppError, AppState};
 
-/// Renders `mail/<template>.txt` and `.html` and queues the message.
+/// The language mail to `user` is written in: theirs when the site offers it, else the
+/// site's default.
+pub(crate) fn language_of(state: &AppState, site: &Site, user: &User) -> Lang {
+    crate::language::site_settings(state, site).language_for(user.language)
+}
+
+/// Renders `mail/<template>.txt` and `.html` in `lang` and queues the message.
 pub(crate) async fn send(
     state: &AppState,
     site: &Site,
     to: &Email,
-    subject: String,
+    lang: Lang,
+    subject: &Msg,
     template: &str,
     ctx: minijinja::Value,
 ) -> Result<(), AppError> {
-    let mail = render(state, site, to, subject, template, ctx)?;
+    let mail = render(state, site, to, lang, subject, template, ctx)?;
     state.store.enqueue_mail(&mail, state.clock.now()).await?;
     state.mailer.wake();
     Ok(())
@@ -28,7 +35,8 @@ pub(crate) fn render(
     state: &AppState,
     site: &Site,
     to: &Email,
-    subject: String,
+    lang: Lang,
+    subject: &Msg,
     template: &str,
     ctx: minijinja::Value,
 ) -> Result<NewMail, AppError> {
@@ -52,17 +60,18 @@ pub(crate) fn render(
         email => to.as_str(),
         ..ctx
     };
-    let body_text = state
-        .themes
-        .render(theme, &format!("mail/{template}.txt"), ctx.clone())?;
+    let body_text =
+        state
+            .themes
+            .render(theme, &format!("mail/{template}.txt"), ctx.clone(), lang)?;
     let body_html = state
         .themes
-        .render(theme, &format!("mail/{template}.html"), ctx)?;
+        .render(theme, &format!("mail/{template}.html"), ctx, lang)?;
     Ok(NewMail {
         tenant_id,
         to: to.to_string(),
         from_name: settings.name.clone(),
-        subject,
+        subject: subject.in_lang(lang),
         body_text,
         body_html,
     })

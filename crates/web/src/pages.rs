@@ -1,7 +1,7 @@
 //! The public pages of a site: landing, FAQ, privacy, terms, the brand stylesheet and the
 //! theme's static files. Every page is rendered from the tenant's settings.
 
-use atelier_domain::{CreditUnit, TenantSettings, IMAGE_SIDE_STEP, MIN_IMAGE_SIDE};
+use atelier_domain::{CreditUnit, Lang, Msg, TenantSettings, IMAGE_SIDE_STEP, MIN_IMAGE_SIDE};
 use std::sync::Arc;
 
 use atelier_store::TenantSite;
@@ -52,6 +52,8 @@ pub(crate) struct Page {
     /// Whether the site sells credits (a UPI ID and a pack on sale): its "Buy" links show
     /// only then.
     pub sells_credits: bool,
+    /// The reader's language (see [`crate::language`]).
+    pub lang: Lang,
 }
 
 impl FromRequestParts<AppState> for Page {
@@ -59,12 +61,15 @@ impl FromRequestParts<AppState> for Page {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
         let site = Site::from_request_parts(parts, state).await?;
+        let session = SessionHandle::from_request_parts(parts, state).await?;
+        let lang = crate::language::of_site(state, &site, session.user().as_ref(), &parts.headers);
         Ok(Page {
             state: state.clone(),
             sells_credits: sells_credits(state, &site).await?,
             site,
-            session: SessionHandle::from_request_parts(parts, state).await?,
+            session,
             path: parts.uri.path().to_owned(),
+            lang,
         })
     }
 }
@@ -89,8 +94,18 @@ impl Page {
             Some(&self.session),
             template,
             &self.path,
+            self.lang,
             minijinja::context! { sells_credits => self.sells_credits, ..extra },
         )
+    }
+
+    /// A message in the reader's language, for text a handler puts on a page.
+    #[expect(
+        dead_code,
+        reason = "the handlers' own messages move to the catalogues next"
+    )]
+    pub fn tr(&self, message: &Msg) -> String {
+        message.in_lang(self.lang)
     }
 
     /// Renders a page with a form: starts a session for the form token when needed.
@@ -199,6 +214,7 @@ pub(crate) fn render(
     session: Option<&SessionHandle>,
     template: &str,
     current_path: &str,
+    lang: Lang,
     extra: minijinja::Value,
 ) -> Result<Html<String>, AppError> {
     let user = session.and_then(SessionHandle::user);
@@ -249,6 +265,7 @@ pub(crate) fn render(
         brand_css_url => minijinja::Value::from_safe_string(format!("/brand.css?v={version}")),
         favicon_url => minijinja::Value::from_safe_string(format!("/favicon.svg?v={version}")),
         current_path => current_path,
+        languages => crate::language::menu(settings, lang),
         year => state.clock.now().year(),
         user => user_view,
         csrf_token => csrf_token,
@@ -256,7 +273,7 @@ pub(crate) fn render(
     };
     let body = state
         .themes
-        .render(settings.theme.as_str(), template, ctx)?;
+        .render(settings.theme.as_str(), template, ctx, lang)?;
     Ok(Html(body))
 }
 

@@ -291,20 +291,27 @@ pub(crate) async fn resolve_site(
     };
     let suspended = site.tenant.status == TenantStatus::Suspended;
     if suspended && !served_while_suspended(request.uri().path()) {
-        return suspended_page(&state, site, request.uri().path());
+        return suspended_page(&state, site, request.uri().path(), request.headers());
     }
     request.extensions_mut().insert(Site::Tenant(site));
     next.run(request).await
 }
 
-fn suspended_page(state: &AppState, site: Arc<TenantSite>, path: &str) -> Response {
+fn suspended_page(
+    state: &AppState,
+    site: Arc<TenantSite>,
+    path: &str,
+    headers: &axum::http::HeaderMap,
+) -> Response {
     let site = Site::Tenant(site);
+    let lang = crate::language::of_site(state, &site, None, headers);
     match crate::pages::render(
         state,
         &site,
         None,
         "unavailable.html",
         path,
+        lang,
         minijinja::context! {},
     ) {
         Ok(Html(body)) => {

@@ -5,6 +5,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::{Component, Path, PathBuf};
 
+use atelier_domain::Lang;
+use atelier_i18n::Arg;
+use minijinja::value::{Kwargs, Value};
 use minijinja::Environment;
 
 /// The theme every other theme falls back to; it must be complete.
@@ -55,10 +58,56 @@ fn safe_join(dir: &Path, name: &str) -> Option<PathBuf> {
         .then(|| dir.join(relative))
 }
 
+/// `t("id", name=value)` in a template: the message in the page's language. Whole numbers
+/// stay numbers (plural forms, Indian grouping); anything else is put in as text. With
+/// `html`, the message is markup from our own catalogue (a link, a `<strong>`): it is
+/// marked safe and every text value put into it is escaped first.
+fn translate(lang: Lang, id: &str, kwargs: &Kwargs, html: bool) -> Result<Value, minijinja::Error> {
+    let mut args = Vec::new();
+    for name in kwargs.args() {
+        let value: Value = kwargs.get(name)?;
+        let arg = match i64::try_from(value.clone()) {
+            Ok(n) if value.is_integer() => Arg::Number(n),
+            _ if html && !value.is_safe() => Arg::Text(escape_html(&value.to_string())),
+            _ => Arg::Text(value.to_string()),
+        };
+        args.push((name, arg));
+    }
+    let text = atelier_i18n::text(lang, id, &args);
+    Ok(if html {
+        Value::from_safe_string(text)
+    } else {
+        Value::from(text)
+    })
+}
+
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Filters every template may use: `number` writes a whole number with Indian grouping,
+/// `rupees` writes paise as "₹1,49,999.00".
+fn add_filters(env: &mut Environment<'static>) {
+    env.add_filter("number", |n: i64| atelier_i18n::format::number(n));
+    env.add_filter("rupees", |paise: i64| atelier_i18n::format::rupees(paise));
+}
+
 fn build_env(dir: &Path, theme: &str) -> Environment<'static> {
     let own = dir.join(theme).join("templates");
     let fallback = dir.join(DEFAULT_THEME).join("templates");
     let mut env = Environment::new();
+    add_filters(&mut env);
     env.set_loader(move |name| {
         for folder in [&own, &fallback] {
             let Some(path) = safe_join(folder, name) else {
@@ -175,12 +224,13 @@ impl Themes {
         )
     }
 
-    /// Renders `template` of `theme` (or of default, where the theme lacks it).
+    /// Renders `template` of `theme` (or of default, where the theme lacks it) in `lang`.
     pub fn render(
         &self,
         theme: &str,
         template: &str,
         ctx: minijinja::Value,
+        lang: Lang,
     ) -> Result<String, minijinja::Error> {
         let theme = self.effective(theme);
         let asset_prefix = format!("/static/{theme}/");
@@ -202,7 +252,17 @@ impl Themes {
             })?
         };
         let tmpl = env.get_template(template)?;
-        let ctx = minijinja::context! { asset => minijinja::Value::from_function(asset), ..ctx };
+        let ctx = minijinja::context! {
+            asset => minijinja::Value::from_function(asset),
+            lang => lang.code(),
+            t => minijinja::Value::from_function(move |id: &str, kwargs: Kwargs| {
+                translate(lang, id, &kwargs, false)
+            }),
+            t_html => minijinja::Value::from_function(move |id: &str, kwargs: Kwargs| {
+                translate(lang, id, &kwargs, true)
+            }),
+            ..ctx
+        };
         tmpl.render(ctx)
     }
 

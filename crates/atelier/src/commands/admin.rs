@@ -60,6 +60,7 @@ async fn create_super_admin(settings: Settings, email: &str, name: &str) -> anyh
         signup_bonus: 0,
         bonus_now: false,
         signup_ip: String::new(),
+        language: None,
     };
     match store
         .create_user(&new, atelier_domain::Clock::now(&SystemClock))

@@ -84,6 +84,8 @@ pub struct User {
     pub email_verified: bool,
     pub bonus_pending: bool,
     pub disabled: bool,
+    /// The language the person chose; `None` follows the site and their browser.
+    pub language: Option<crate::Lang>,
     pub created_at: crate::Timestamp,
 }
 

@@ -126,6 +126,31 @@ impl TenantSettings {
                 model_costs.insert(id.to_owned(), cost);
             }
         }
+        let default_language = crate::Lang::parse(&input.default_language);
+        if default_language.is_none() {
+            errors.push(ValidationError::new(
+                "default_language",
+                format!(
+                    "{:?} is not a language we ship (en, hi)",
+                    input.default_language
+                ),
+            ));
+        }
+        let mut languages: Vec<crate::Lang> = Vec::new();
+        for code in &input.languages {
+            match crate::Lang::parse(code) {
+                Some(lang) if !languages.contains(&lang) => languages.push(lang),
+                Some(_) => {}
+                None => errors.push(ValidationError::new(
+                    "languages",
+                    format!("{code:?} is not a language we ship (en, hi)"),
+                )),
+            }
+        }
+        let default_language = default_language.unwrap_or(crate::Lang::En);
+        if !languages.contains(&default_language) {
+            languages.insert(0, default_language);
+        }
         if !(0..=1000).contains(&input.signup_limit_per_ip) {
             errors.push(ValidationError::new(
                 "signup_limit_per_ip",
@@ -171,6 +196,8 @@ impl TenantSettings {
                     bonus_requires_verified_email: input.bonus_requires_verified_email,
                     enabled_models,
                     model_costs,
+                    default_language,
+                    languages,
                 })
             }
             _ => Err(errors),

@@ -42,6 +42,10 @@ pub struct TenantSettingsInput {
     /// What one image of a model costs on this site, in credits, where it differs from the
     /// catalogue's price.
     pub model_costs: std::collections::BTreeMap<String, i64>,
+    /// The language pages and mails use when a reader has not chosen one ("en", "hi").
+    pub default_language: String,
+    /// The languages readers may choose from; always holds the default.
+    pub languages: Vec<String>,
 }
 
 impl Default for TenantSettingsInput {
@@ -69,6 +73,11 @@ impl Default for TenantSettingsInput {
             bonus_requires_verified_email: false,
             enabled_models: Vec::new(),
             model_costs: std::collections::BTreeMap::new(),
+            default_language: "en".to_owned(),
+            languages: crate::Lang::ALL
+                .iter()
+                .map(|l| l.code().to_owned())
+                .collect(),
         }
     }
 }
@@ -97,6 +106,9 @@ pub struct TenantSettings {
     pub enabled_models: Vec<String>,
     /// This site's own price of a model, where it has one (1 to 1000 credits).
     pub model_costs: std::collections::BTreeMap<String, i64>,
+    pub default_language: crate::Lang,
+    /// Offered languages, the default among them, in the order a language menu lists them.
+    pub languages: Vec<crate::Lang>,
 }
 
 impl TenantSettings {
@@ -145,6 +157,8 @@ impl TenantSettings {
             bonus_requires_verified_email: false,
             enabled_models: Vec::new(),
             model_costs: std::collections::BTreeMap::new(),
+            default_language: crate::Lang::En,
+            languages: crate::Lang::ALL.to_vec(),
         }
     }
 
@@ -180,7 +194,17 @@ impl TenantSettings {
             bonus_requires_verified_email: self.bonus_requires_verified_email,
             enabled_models: self.enabled_models.clone(),
             model_costs: self.model_costs.clone(),
+            default_language: self.default_language.code().to_owned(),
+            languages: self.languages.iter().map(|l| l.code().to_owned()).collect(),
         }
+    }
+
+    /// The language for a reader who chose `wanted` (if any): it when offered here,
+    /// else the site's default.
+    pub fn language_for(&self, wanted: Option<crate::Lang>) -> crate::Lang {
+        wanted
+            .filter(|l| self.languages.contains(l))
+            .unwrap_or(self.default_language)
     }
 }
 

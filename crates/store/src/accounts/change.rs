@@ -2,7 +2,7 @@
 //! end sessions ends them in the same transaction; disabling cancels the account's jobs in
 //! it too.
 
-use atelier_domain::{Role, TenantId, Timestamp, UserId};
+use atelier_domain::{Lang, Role, TenantId, Timestamp, UserId};
 
 use crate::api_tokens::end_api_tokens;
 use crate::backend::in_transaction;
@@ -54,6 +54,28 @@ impl Store {
             }
         });
         Ok(canceled)
+    }
+
+    /// Sets the language an account reads pages and mails in; `None` follows the site.
+    #[tracing::instrument(skip_all, fields(user = %id))]
+    pub async fn set_user_language(
+        &self,
+        id: UserId,
+        language: Option<Lang>,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        in_transaction!(self, |tx| {
+            let done = sqlx::query("update users set language = $2, updated_at = $3 where id = $1")
+                .bind(id.0)
+                .bind(language.map(|l| l.code()))
+                .bind(now.millis())
+                .execute(&mut *tx)
+                .await?;
+            if done.rows_affected() == 0 {
+                return Err(StoreError::NotFound("user"));
+            }
+        });
+        Ok(())
     }
 
     /// Changes an account's role within its tenant.

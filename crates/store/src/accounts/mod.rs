@@ -26,6 +26,8 @@ pub struct NewUser {
     pub signup_bonus: i64,
     pub bonus_now: bool,
     pub signup_ip: String,
+    /// The language the person used the site in when they signed up.
+    pub language: Option<atelier_domain::Lang>,
 }
 
 /// A `users` row as every query that returns accounts selects it: [`USER_COLUMNS`], with the
@@ -42,11 +44,12 @@ pub(crate) struct UserRow {
     email_verified_at: Option<i64>,
     bonus_pending: bool,
     disabled_at: Option<i64>,
+    language: Option<String>,
     created_at: i64,
 }
 
 pub(crate) const USER_COLUMNS: &str = "u.id, u.tenant_id, u.email, u.name, u.role, u.balance, \
-     u.held, u.email_verified_at, u.bonus_pending, u.disabled_at, u.created_at";
+     u.held, u.email_verified_at, u.bonus_pending, u.disabled_at, u.language, u.created_at";
 
 impl UserRow {
     pub(crate) fn into_user(self) -> Result<User, StoreError> {
@@ -64,6 +67,11 @@ impl UserRow {
             email_verified: self.email_verified_at.is_some(),
             bonus_pending: self.bonus_pending,
             disabled: self.disabled_at.is_some(),
+            // A code no longer shipped follows the site again rather than failing the account.
+            language: self
+                .language
+                .as_deref()
+                .and_then(atelier_domain::Lang::parse),
             created_at: Timestamp(self.created_at),
         })
     }

@@ -19,8 +19,8 @@ impl Store {
         in_transaction!(self, |tx| {
             sqlx::query(
                 "insert into users (id, tenant_id, email, name, password_hash, role, \
-                 bonus_pending, signup_ip, created_at, updated_at) \
-                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
+                 bonus_pending, signup_ip, language, created_at, updated_at) \
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $10, $9, $9)",
             )
             .bind(id)
             .bind(new.tenant_id.map(|t| t.0))
@@ -31,6 +31,7 @@ impl Store {
             .bind(pending)
             .bind(&new.signup_ip)
             .bind(now.millis())
+            .bind(new.language.map(|l| l.code()))
             .execute(&mut *tx)
             .await
             .map_err(|e| StoreError::from_unique(e, &["email"]))?;

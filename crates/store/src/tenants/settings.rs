@@ -41,6 +41,8 @@ pub(super) struct TenantRow {
     bonus_requires_verified_email: bool,
     enabled_models: String,
     model_costs: String,
+    default_language: String,
+    languages: String,
 }
 
 impl TenantRow {
@@ -75,6 +77,13 @@ impl TenantRow {
                 .collect(),
             model_costs: serde_json::from_str(&self.model_costs)
                 .map_err(|e| corrupt(format!("model_costs: {e}")))?,
+            default_language: self.default_language.clone(),
+            languages: self
+                .languages
+                .split(',')
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
         })
         .map_err(|errors| {
             corrupt(
@@ -128,16 +137,17 @@ pub(super) const SELECT_TENANT: &str =
      s.name, s.tagline, s.legal_name, s.logo_url, s.theme, s.color_primary, s.color_accent, \
      s.credit_name, s.credit_name_plural, s.signup_bonus, s.max_image_side, s.support_email, \
      s.support_whatsapp, s.upi_vpa, s.upi_payee, s.white_label_offer, s.use_shared_pool, \
-     s.signup_limit_per_ip, s.bonus_requires_verified_email, s.enabled_models, s.model_costs \
+     s.signup_limit_per_ip, s.bonus_requires_verified_email, s.enabled_models, s.model_costs, \
+     s.default_language, s.languages \
      from tenants t join tenant_settings s on s.tenant_id = t.id";
 
 pub(super) const INSERT_SETTINGS: &str = "insert into tenant_settings (tenant_id, name, tagline, \
      legal_name, logo_url, theme, color_primary, color_accent, credit_name, credit_name_plural, \
      signup_bonus, max_image_side, support_email, support_whatsapp, upi_vpa, upi_payee, \
      white_label_offer, use_shared_pool, created_at, updated_at, signup_limit_per_ip, \
-     bonus_requires_verified_email, enabled_models, model_costs) \
+     bonus_requires_verified_email, enabled_models, model_costs, default_language, languages) \
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, \
-     $20, $21, $22, $23)";
+     $20, $21, $22, $23, $24, $25)";
 
 const UPDATE_SETTINGS: &str = "update tenant_settings set name = $2, tagline = $3, \
      legal_name = $4, logo_url = $5, theme = $6, color_primary = $7, color_accent = $8, \
@@ -145,7 +155,7 @@ const UPDATE_SETTINGS: &str = "update tenant_settings set name = $2, tagline = $
      support_email = $13, support_whatsapp = $14, upi_vpa = $15, upi_payee = $16, \
      white_label_offer = $17, use_shared_pool = $18, updated_at = $19, \
      signup_limit_per_ip = $20, bonus_requires_verified_email = $21, enabled_models = $22, \
-     model_costs = $23 where tenant_id = $1";
+     model_costs = $23, default_language = $24, languages = $25 where tenant_id = $1";
 
 /// Binds the settings in the order of [`INSERT_SETTINGS`] and [`UPDATE_SETTINGS`].
 macro_rules! bind_settings {
@@ -174,6 +184,14 @@ macro_rules! bind_settings {
             .bind($s.bonus_requires_verified_email)
             .bind($s.enabled_models.join(","))
             .bind(serde_json::to_string(&$s.model_costs).unwrap_or_else(|_| "{}".to_owned()))
+            .bind($s.default_language.code())
+            .bind(
+                $s.languages
+                    .iter()
+                    .map(|l| l.code())
+                    .collect::<Vec<_>>()
+                    .join(","),
+            )
     };
 }
 pub(super) use bind_settings;

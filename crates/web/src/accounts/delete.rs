@@ -40,7 +40,12 @@ pub(crate) async fn delete_account(
         state,
         &page.site,
         &user.email,
-        format!("Your {} account is deleted", site.tenant.settings.name),
+        // The page's language: the person is reading it as they delete.
+        page.lang,
+        &atelier_domain::msg!(
+            "mail-account-deleted-subject",
+            site = &site.tenant.settings.name
+        ),
         "account_deleted",
         minijinja::context! {},
     )?;

@@ -152,6 +152,8 @@ pub(crate) async fn submit(
         signup_bonus: settings.signup_bonus,
         bonus_now: !settings.bonus_requires_verified_email,
         signup_ip: ip,
+        // Mail goes out in the language they signed up in.
+        language: Some(page.lang),
     };
     let user = match state.store.create_user(&new, now).await {
         Ok(user) => user,

@@ -76,7 +76,8 @@ pub(crate) async fn forgot_submit(
             state,
             &page.site,
             &email,
-            format!("Reset your {} password", site.tenant.settings.name),
+            crate::mail::language_of(state, &page.site, &user),
+            &atelier_domain::msg!("mail-reset-subject", site = &site.tenant.settings.name),
             "reset_password",
             minijinja::context! {
                 link => link,

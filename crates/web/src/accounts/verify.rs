@@ -1,4 +1,4 @@
-use atelier_domain::{hash_token, User};
+use atelier_domain::{hash_token, msg, User};
 use atelier_store::{TokenOutcome, TokenPurpose};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -38,7 +38,8 @@ pub(crate) async fn send_verification_mail(
         state,
         site,
         &user.email,
-        format!("Confirm your email for {}", tenant.tenant.settings.name),
+        crate::mail::language_of(state, site, user),
+        &msg!("mail-verify-subject", site = &tenant.tenant.settings.name),
         "verify_email",
         minijinja::context! {
             link => link,

@@ -49,20 +49,29 @@ pub(crate) async fn decide(
     }
     // An address that no longer parses (edited by hand) leaves the user without mail, not
     // the admin without a decision.
+    // The payer reads the mail in their own language, not the admin's.
+    let payer = match request.user_id {
+        Some(user) => state.store.find_user(Some(tenant), user).await?,
+        None => None,
+    };
+    let lang = crate::language::site_settings(state, &page.site)
+        .language_for(payer.and_then(|p| p.language));
     let mail = match Email::parse(&request.user_email) {
         Ok(to) => {
             let settings = &site.tenant.settings;
             let (subject, template) = match &decision {
                 Decision::Approve => (
-                    format!(
-                        "{} added to your {} balance",
-                        settings.credit.amount(request.credits.get()),
-                        settings.name
+                    atelier_domain::msg!(
+                        "mail-payment-approved-subject",
+                        count = request.credits.get(),
+                        unit = &settings.credit.singular,
+                        units = &settings.credit.plural,
+                        site = &settings.name,
                     ),
                     "payment_approved",
                 ),
                 Decision::Reject { .. } => (
-                    format!("Your {} payment could not be confirmed", settings.name),
+                    atelier_domain::msg!("mail-payment-rejected-subject", site = &settings.name),
                     "payment_rejected",
                 ),
             };
@@ -75,7 +84,8 @@ pub(crate) async fn decide(
                 state,
                 &page.site,
                 &to,
-                subject,
+                lang,
+                &subject,
                 template,
                 minijinja::context! {
                     credits => request.credits.get(),

@@ -1,0 +1,282 @@
+//! The catalogue checks the issue of languages asks for: every id a template or the code
+//! names is in the English catalogue (and so, by `atelier_i18n::problems`, in every other),
+//! and no template holds words of its own: a page in Hindi must have no English left.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use atelier_domain::Lang;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn files_below(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files_below(&path, extensions, out);
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| extensions.contains(&e))
+        {
+            out.push(path);
+        }
+    }
+}
+
+fn templates() -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    files_below(&repo().join("themes"), &["html", "txt"], &mut files);
+    assert!(files.len() > 20, "templates not found under themes/");
+    files
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The ids after each `marker` (`t("`, `msg!("`): `Ok(id)` for a whole literal, `Err(prefix)`
+/// for a literal joined to more (`t("status-" ~ job.status)`).
+fn ids_after(text: &str, marker: &str) -> Vec<Result<String, String>> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(marker) {
+        let before = rest[..at].chars().next_back();
+        rest = &rest[at + marker.len()..];
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        let Some(end) = rest.find('"') else { break };
+        let id = rest[..end].to_owned();
+        let after = rest[end + 1..].trim_start();
+        if after.starts_with('~') {
+            found.push(Err(id));
+        } else {
+            found.push(Ok(id));
+        }
+    }
+    found
+}
+
+fn check_ids(uses: Vec<(PathBuf, Result<String, String>)>) {
+    let english = atelier_i18n::ids(Lang::En);
+    let mut missing = BTreeSet::new();
+    for (path, id) in uses {
+        let known = match &id {
+            Ok(id) => english.contains(id),
+            Err(prefix) => english.iter().any(|e| e.starts_with(prefix.as_str())),
+        };
+        if !known {
+            missing.insert(format!("{}: {id:?}", path.display()));
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "ids missing from locales/en:\n{}",
+        missing.into_iter().collect::<Vec<_>>().join("\n")
+    );
+}
+
+#[test]
+fn every_id_a_template_names_is_in_the_catalogue() {
+    let mut uses = Vec::new();
+    for path in templates() {
+        let text = read(&path);
+        for marker in ["t(\"", "t_html(\""] {
+            uses.extend(
+                ids_after(&text, marker)
+                    .into_iter()
+                    .map(|id| (path.clone(), id)),
+            );
+        }
+    }
+    assert!(uses.len() > 20, "templates name almost no messages");
+    check_ids(uses);
+}
+
+#[test]
+fn every_id_the_code_names_is_in_the_catalogue() {
+    let mut files = Vec::new();
+    files_below(&repo().join("crates"), &["rs"], &mut files);
+    let mut uses = Vec::new();
+    for path in files {
+        // Comments may show how a message is written without naming a real one.
+        let text: String = read(&path)
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for marker in ["msg!(\"", "Msg::new(\""] {
+            uses.extend(
+                ids_after(&text, marker)
+                    .into_iter()
+                    .map(|id| (path.clone(), id)),
+            );
+        }
+    }
+    check_ids(uses);
+}
+
+#[test]
+fn the_catalogues_agree_with_each_other() {
+    let problems = atelier_i18n::problems();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Templates not yet moved to the catalogues; this list only shrinks.
+const NOT_YET_TRANSLATED: &[&str] = &[
+    "default/templates/account.html",
+    "default/templates/admin/_fleet.html",
+    "default/templates/admin/_nav.html",
+    "default/templates/admin/audit.html",
+    "default/templates/admin/packs.html",
+    "default/templates/admin/payments.html",
+    "default/templates/admin/statement.html",
+    "default/templates/admin/statement_approved.html",
+    "default/templates/admin/statement_preview.html",
+    "default/templates/admin/users.html",
+    "default/templates/admin/workers.html",
+    "default/templates/buy.html",
+    "default/templates/error.html",
+    "default/templates/faq.html",
+    "default/templates/forgot_password.html",
+    "default/templates/generate.html",
+    "default/templates/history.html",
+    "default/templates/landing.html",
+    "default/templates/login.html",
+    "default/templates/macros/jobs.html",
+    "default/templates/mail/account_deleted.html",
+    "default/templates/mail/account_deleted.txt",
+    "default/templates/mail/layout.html",
+    "default/templates/mail/payment_approved.html",
+    "default/templates/mail/payment_approved.txt",
+    "default/templates/mail/payment_rejected.html",
+    "default/templates/mail/payment_rejected.txt",
+    "default/templates/mail/reset_password.html",
+    "default/templates/mail/reset_password.txt",
+    "default/templates/mail/verify_email.html",
+    "default/templates/mail/verify_email.txt",
+    "default/templates/payment.html",
+    "default/templates/platform.html",
+    "default/templates/platform/_nav.html",
+    "default/templates/platform/index.html",
+    "default/templates/platform/payments.html",
+    "default/templates/platform/workers.html",
+    "default/templates/privacy.html",
+    "default/templates/register.html",
+    "default/templates/reset_password.html",
+    "default/templates/terms.html",
+    "default/templates/unavailable.html",
+    "default/templates/verify_email.html",
+    "noir/templates/landing.html",
+];
+
+/// Words that are the same in every language: names of things, not sentences.
+const SAME_IN_EVERY_LANGUAGE: &[&str] = &["UPI", "UTR", "PNG", "ZIP", "JSON", "API", "ID", "SVG"];
+
+/// Cuts `open ... close` spans out of `text`, leaving a space for each.
+fn cut(text: &str, open: &str, close: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(open) {
+        out.push_str(&rest[..start]);
+        out.push(' ');
+        match rest[start + open.len()..].find(close) {
+            Some(end) => rest = &rest[start + open.len() + end + close.len()..],
+            None => rest = "",
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The words a reader would see in a template, outside every expression and tag: text
+/// between tags and the attributes people read (alt, title, aria-label, the placeholder).
+fn visible_words(template: &str, markup: bool) -> Vec<String> {
+    let mut text = cut(template, "{#", "#}");
+    text = cut(&text, "{{", "}}");
+    text = cut(&text, "{%", "%}");
+    let mut shown = String::new();
+    if markup {
+        text = cut(&text, "<!--", "-->");
+        text = cut(&text, "<script", "</script>");
+        text = cut(&text, "<style", "</style>");
+        let mut rest = text.as_str();
+        while let Some(start) = rest.find('<') {
+            shown.push_str(&rest[..start]);
+            shown.push(' ');
+            let end = rest[start..]
+                .find('>')
+                .map_or(rest.len(), |e| start + e + 1);
+            let tag = &rest[start..end];
+            for attribute in ["alt=\"", "title=\"", "aria-label=\"", "placeholder=\""] {
+                let mut attrs = tag;
+                while let Some(at) = attrs.find(attribute) {
+                    let value = &attrs[at + attribute.len()..];
+                    let close = value.find('"').unwrap_or(value.len());
+                    shown.push_str(&value[..close]);
+                    shown.push(' ');
+                    attrs = &value[close..];
+                }
+            }
+            rest = &rest[end..];
+        }
+        shown.push_str(rest);
+        shown = cut(&shown, "&", ";");
+    } else {
+        shown = text;
+    }
+    shown
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 2)
+        .filter(|w| !SAME_IN_EVERY_LANGUAGE.contains(w))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn no_template_holds_words_outside_the_catalogue() {
+    let root = repo().join("themes");
+    let mut problems = Vec::new();
+    let mut clean_but_listed = Vec::new();
+    for path in templates() {
+        let name = path
+            .strip_prefix(&root)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
+        let markup = path.extension().is_some_and(|e| e == "html");
+        let words = visible_words(&read(&path), markup);
+        let listed = NOT_YET_TRANSLATED.contains(&name.as_str());
+        match (words.is_empty(), listed) {
+            (false, false) => problems.push(format!(
+                "{name}: {}",
+                words.iter().take(12).cloned().collect::<Vec<_>>().join(" ")
+            )),
+            (true, true) => clean_but_listed.push(name),
+            _ => {}
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "templates with words of their own (move them to locales/):\n{}",
+        problems.join("\n")
+    );
+    assert!(
+        clean_but_listed.is_empty(),
+        "translated now, take them off NOT_YET_TRANSLATED: {clean_but_listed:?}"
+    );
+}
+
+#[test]
+fn the_word_finder_sees_text_and_readable_attributes_only() {
+    let page = r#"{# a comment #}<p class="lead" title="Hello there">{{ t("x") }} Ready</p>
+        <script src="{{ asset("js/a.js") }}"></script>{% if a %}&nbsp;·{% endif %}"#;
+    assert_eq!(visible_words(page, true), ["Hello", "there", "Ready"]);
+    assert!(visible_words("{{ t(\"mail-hello\") }}\n\n— {{ tenant.name }}", false).is_empty());
+}
