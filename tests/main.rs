@@ -7,6 +7,7 @@ mod accounts;
 mod api;
 mod cli;
 mod jobs;
+mod languages;
 mod links;
 mod live_browser;
 mod migrations;

@@ -101,6 +101,8 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
         &[(PaymentToReject, NO_ONE)],
     ),
     ("GET", "/admin/audit", &[(NoParam, NO_ONE)]),
+    ("GET", "/admin/languages", &[(NoParam, NO_ONE)]),
+    ("POST", "/admin/languages", &[(NoParam, NO_ONE)]),
     ("GET", "/admin/workers", &[(NoParam, NO_ONE)]),
     ("POST", "/admin/workers", &[(NoParam, NO_ONE)]),
     (

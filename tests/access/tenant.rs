@@ -364,6 +364,9 @@ pub(super) const TENANT_MATRIX: &[Row<6>] = &[
         ],
     ),
     ("GET", "/admin/audit", &[(NoParam, ADMIN_PAGE)]),
+    ("GET", "/admin/languages", &[(NoParam, ADMIN_PAGE)]),
+    // Without a default language nothing is saved.
+    ("POST", "/admin/languages", &[(NoParam, ADMIN_FORM_422)]),
     ("GET", "/admin/workers", &[(NoParam, ADMIN_PAGE)]),
     ("POST", "/admin/workers", &[(NoParam, ADMIN_FORM_422)]),
     (

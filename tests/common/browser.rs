@@ -13,6 +13,10 @@ pub struct Browser<'a> {
     pub device_cookie: Option<String>,
     /// The one-time carrier of a new API token, from its form to the account page.
     pub token_cookie: Option<String>,
+    /// A visitor's pick from the language menu.
+    pub language_cookie: Option<String>,
+    /// The `Accept-Language` this browser sends, if any.
+    pub accept_language: Option<String>,
 }
 
 /// The value of the hidden `csrf_token` field of the first form on a page.
@@ -37,7 +41,15 @@ impl<'a> Browser<'a> {
             form_cookie: None,
             device_cookie: None,
             token_cookie: None,
+            language_cookie: None,
+            accept_language: None,
         }
+    }
+
+    /// The same browser, asking for `languages` (an `Accept-Language` value).
+    pub fn accepting(mut self, languages: &str) -> Self {
+        self.accept_language = Some(languages.to_owned());
+        self
     }
 
     /// The `Cookie` header this browser sends, if any.
@@ -47,6 +59,7 @@ impl<'a> Browser<'a> {
             &self.form_cookie,
             &self.device_cookie,
             &self.token_cookie,
+            &self.language_cookie,
         ]
         .into_iter()
         .flatten()
@@ -72,6 +85,8 @@ impl<'a> Browser<'a> {
                 &mut self.device_cookie
             } else if name == "atelier_new_token" {
                 &mut self.token_cookie
+            } else if name == "atelier_lang" {
+                &mut self.language_cookie
             } else {
                 continue;
             };
@@ -91,6 +106,9 @@ impl<'a> Browser<'a> {
             .header("host", &self.host);
         if let Some(cookie) = self.cookie_header() {
             request = request.header("cookie", cookie);
+        }
+        if let Some(languages) = &self.accept_language {
+            request = request.header("accept-language", languages);
         }
         let page = Page::read(
             request
@@ -140,6 +158,9 @@ impl<'a> Browser<'a> {
             .form(fields);
         if let Some(cookie) = self.cookie_header() {
             request = request.header("cookie", cookie);
+        }
+        if let Some(languages) = &self.accept_language {
+            request = request.header("accept-language", languages);
         }
         for (k, v) in headers {
             request = request.header(*k, *v);

@@ -6,6 +6,7 @@ mod changes;
 mod domains;
 
 pub use changes::TenantChanges;
+mod languages;
 mod payee;
 mod settings;
 

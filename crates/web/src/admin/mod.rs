@@ -2,6 +2,7 @@
 //! (`/platform` on the platform host).
 
 mod audit;
+mod languages;
 mod packs;
 mod payments;
 mod platform;
@@ -36,6 +37,8 @@ pub(crate) fn router() -> Routes {
         .post("/admin/packs/{id}/down", packs::move_down)
         .post("/admin/packs/{id}/delete", packs::delete)
         .get("/admin/audit", audit::log)
+        .get("/admin/languages", languages::show)
+        .post("/admin/languages", languages::save)
         // The tenant's own worker pool; /platform/workers has every pool.
         .get("/admin/workers", workers::list)
         .post("/admin/workers", workers::create)
