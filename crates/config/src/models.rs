@@ -1,5 +1,6 @@
 //! The image models on offer, from `config/models.json`.
 
+use atelier_domain::{msg, Lang};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
@@ -83,9 +84,23 @@ pub struct Model {
     pub defaults: ModelDefaults,
     #[serde(default)]
     pub limits: ModelLimits,
+    /// The name and description in other languages, by language code:
+    /// `"translations": { "hi": { "name": "…", "description": "…" } }`. A language without
+    /// an entry shows the English ones.
+    #[serde(default)]
+    pub translations: std::collections::BTreeMap<String, ModelText>,
     /// The workflow file, read and checked (`comfyui` models).
     #[serde(skip)]
     pub template: Option<Arc<WorkflowTemplate>>,
+}
+
+/// A model's name and description in one language.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelText {
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
 }
 
 impl Model {
@@ -123,11 +138,28 @@ impl Model {
 
     /// The name as shown to people: demo models say so.
     pub fn label(&self) -> String {
+        self.label_in(Lang::En)
+    }
+
+    /// The name as shown to a reader of `lang`; demo models say so in it.
+    pub fn label_in(&self, lang: Lang) -> String {
+        let name = self
+            .translations
+            .get(lang.code())
+            .map_or(self.name.as_str(), |t| t.name.as_str());
         if self.is_demo() && !self.name.to_lowercase().contains("demo") {
-            format!("{} (demo)", self.name)
+            msg!("model-demo-label", name = name).in_lang(lang)
         } else {
-            self.name.clone()
+            name.to_owned()
         }
+    }
+
+    /// The description for a reader of `lang`.
+    pub fn description_in(&self, lang: Lang) -> &str {
+        self.translations
+            .get(lang.code())
+            .filter(|t| !t.description.is_empty())
+            .map_or(self.description.as_str(), |t| t.description.as_str())
     }
 }
 
@@ -202,6 +234,20 @@ impl ModelCatalog {
             }
             if m.name.trim().is_empty() {
                 return Err(invalid("name", format!("entry {i} ({}): is empty", m.id)));
+            }
+            for (code, text) in &m.translations {
+                if Lang::parse(code).is_none_or(|l| l.code() != code) {
+                    return Err(invalid(
+                        "translations",
+                        format!("entry {i} ({}): {code:?} is not a language we ship (hi)", m.id),
+                    ));
+                }
+                if text.name.trim().is_empty() {
+                    return Err(invalid(
+                        "translations",
+                        format!("entry {i} ({}): the {code} name is empty", m.id),
+                    ));
+                }
             }
             match m.backend.as_str() {
                 "demo" => {}
@@ -374,6 +420,14 @@ mod tests {
             (r#"[{"id":"x","name":"X","backend":"dalle"}]"#, "backend"),
             (r#"[{"id":"x","name":"X","backend":"comfyui"}]"#, "workflow"),
             (
+                r#"[{"id":"x","name":"X","backend":"demo","translations":{"fr":{"name":"X"}}}]"#,
+                "translations",
+            ),
+            (
+                r#"[{"id":"x","name":"X","backend":"demo","translations":{"hi":{"name":""}}}]"#,
+                "translations",
+            ),
+            (
                 r#"[{"id":"x","name":"X","backend":"demo"},{"id":"x","name":"Y","backend":"demo"}]"#,
                 "id",
             ),
@@ -398,6 +452,21 @@ mod tests {
             err.contains("config/models.json") && err.contains("nme"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_model_is_named_in_the_readers_language_where_it_has_one() {
+        let catalog = ModelCatalog::parse(
+            "models.json",
+            r#"[{"id":"d","name":"Abstract","backend":"demo","description":"Shapes",
+                "translations":{"hi":{"name":"अमूर्त"}}}]"#,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let model = catalog.get("d").unwrap_or_else(|| panic!("no model"));
+        assert_eq!(model.label_in(Lang::Hi), "अमूर्त (डेमो)");
+        assert_eq!(model.label_in(Lang::En), "Abstract (demo)");
+        // No Hindi description: the English one stands in.
+        assert_eq!(model.description_in(Lang::Hi), "Shapes");
     }
 
     #[test]
