@@ -4,6 +4,7 @@ mod common;
 
 mod access;
 mod accounts;
+mod admin;
 mod api;
 mod cli;
 mod jobs;

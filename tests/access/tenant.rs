@@ -241,11 +241,7 @@ pub(super) const TENANT_MATRIX: &[Row<6>] = &[
             (Malformed, NOBODYS),
         ],
     ),
-    (
-        "GET",
-        "/admin",
-        &[(NoParam, [LOGIN, FORBIDDEN, LOGIN, DONE, LOGIN, DONE])],
-    ),
+    ("GET", "/admin", &[(NoParam, ADMIN_PAGE)]),
     ("GET", "/admin/users", &[(NoParam, ADMIN_PAGE)]),
     (
         "POST",

@@ -239,7 +239,10 @@ impl ModelCatalog {
                 if Lang::parse(code).is_none_or(|l| l.code() != code) {
                     return Err(invalid(
                         "translations",
-                        format!("entry {i} ({}): {code:?} is not a language we ship (hi)", m.id),
+                        format!(
+                            "entry {i} ({}): {code:?} is not a language we ship (hi)",
+                            m.id
+                        ),
                     ));
                 }
                 if text.name.trim().is_empty() {

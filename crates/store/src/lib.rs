@@ -13,6 +13,7 @@ mod accounts;
 mod api_tokens;
 mod auth_tokens;
 mod backend;
+mod dashboard;
 mod error;
 mod jobs;
 mod ledger;
@@ -27,6 +28,9 @@ pub use accounts::{DeleteRefusal, DeletedAccount, NewUser};
 pub use api_tokens::ApiTokenInfo;
 pub use auth_tokens::{TokenOutcome, TokenPurpose};
 pub use backend::{DatabaseKind, Store};
+pub use dashboard::{
+    india_day, india_day_start, Dashboard, DayFigures, DASHBOARD_DAYS, RENDER_SAMPLE,
+};
 pub use error::{ConstraintViolation, StoreError};
 pub use jobs::{ActiveTotals, ImageRecord, QueuePlaces};
 pub use outbox::{NewMail, OutboxCounts, OutgoingMail};

@@ -2,6 +2,7 @@
 //! (`/platform` on the platform host).
 
 mod audit;
+mod dashboard;
 mod languages;
 mod packs;
 mod payments;
@@ -12,7 +13,6 @@ mod workers;
 
 use atelier_domain::User;
 use atelier_store::Actor;
-use axum::response::Redirect;
 
 use crate::auth::ClientIp;
 use crate::routes::Routes;
@@ -21,7 +21,7 @@ pub(crate) use payments::upload_limit;
 
 pub(crate) fn router() -> Routes {
     Routes::new()
-        .get("/admin", || async { Redirect::to("/admin/users") })
+        .get("/admin", dashboard::show)
         .get("/admin/users", users::list)
         .post("/admin/users/{id}/disable", users::disable)
         .post("/admin/users/{id}/enable", users::enable)

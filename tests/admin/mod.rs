@@ -1,0 +1,3 @@
+//! The tenant admin's console: the dashboard.
+
+mod dashboard;
