@@ -13,3 +13,5 @@ admin-languages-default-hint = For visitors whose browser asks for none you offe
 admin-languages-save = Save languages
 admin-languages-choose-default = Choose a default language.
 admin-languages-default-not-offered = { $language } is the default, so tick it under “Offered languages” too.
+admin-nav-languages = Languages
+admin-audit-tenant-languages = Changed the site’s languages

@@ -33,3 +33,4 @@ admin-dashboard-chart-jobs = Images asked for, per day
 admin-dashboard-chart-signups = Sign-ups, per day
 admin-dashboard-chart-sold = { $units } sold, per day
 admin-dashboard-chart-total = { $total } in all, { $peak } on the busiest day
+admin-nav-dashboard = Dashboard

@@ -13,3 +13,5 @@ admin-languages-default-hint = उन आगंतुकों के लिए 
 admin-languages-save = भाषाएँ सहेजें
 admin-languages-choose-default = कोई मुख्य भाषा चुनें।
 admin-languages-default-not-offered = { $language } मुख्य भाषा है, इसलिए उसे “उपलब्ध भाषाएँ” में भी चुनें।
+admin-nav-languages = भाषाएँ
+admin-audit-tenant-languages = साइट की भाषाएँ बदलीं

@@ -33,3 +33,4 @@ admin-dashboard-chart-jobs = हर दिन माँगी गई तस्�
 admin-dashboard-chart-signups = हर दिन के साइन-अप
 admin-dashboard-chart-sold = हर दिन बिके { $units }
 admin-dashboard-chart-total = कुल { $total }, सबसे व्यस्त दिन { $peak }
+admin-nav-dashboard = डैशबोर्ड

@@ -9,9 +9,10 @@ use crate::backend::in_transaction;
 use crate::payments::{write_audit, Actor};
 use crate::{Store, StoreError};
 
-/// How the stored columns read in the audit log: "default hi; offered hi, en".
+/// How the stored columns read in the audit log, in codes every reader's language shares:
+/// "hi (hi, en)", the default and then every language offered.
 fn describe(default: &str, offered: &str) -> String {
-    format!("default {default}; offered {}", offered.replace(',', ", "))
+    format!("{default} ({})", offered.replace(',', ", "))
 }
 
 impl Store {

@@ -2,6 +2,7 @@
 //! pack or UPI ID, when, and from which address, newest first, a page at a time by keyset
 //! (`?before=<id>`: audit ids are UUIDv7, so they order by time).
 
+use atelier_domain::{msg, Lang, Msg};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
@@ -29,19 +30,94 @@ struct Row {
     address: String,
 }
 
-/// What an action code means, as the log says it.
-fn label(action: &str) -> &str {
-    match action {
-        "payment.approve" => "Approved a payment",
-        "payment.reject" => "Rejected a payment",
-        "pack.create" => "Added a pack",
-        "pack.update" => "Changed a pack",
-        "pack.status" => "Put a pack on or off sale",
-        "pack.delete" => "Deleted a pack",
-        "pack.move" => "Moved a pack in the list",
-        "tenant.payee" => "Changed the UPI ID or payee",
-        other => other,
+/// What an action code means, as the log says it; a code without words of its own is shown
+/// as it is.
+fn label(lang: Lang, action: &str) -> String {
+    let message = match action {
+        "payment.approve" => msg!("admin-audit-payment-approve"),
+        "payment.reject" => msg!("admin-audit-payment-reject"),
+        "pack.create" => msg!("admin-audit-pack-create"),
+        "pack.update" => msg!("admin-audit-pack-update"),
+        "pack.status" => msg!("admin-audit-pack-status"),
+        "pack.delete" => msg!("admin-audit-pack-delete"),
+        "pack.move" => msg!("admin-audit-pack-move"),
+        "tenant.payee" => msg!("admin-audit-tenant-payee"),
+        "tenant.languages" => msg!("admin-audit-tenant-languages"),
+        "worker.create" => msg!("admin-audit-worker-create"),
+        "worker.pause" => msg!("admin-audit-worker-pause"),
+        "worker.resume" => msg!("admin-audit-worker-resume"),
+        "worker.revoke" => msg!("admin-audit-worker-revoke"),
+        other => return other.to_owned(),
+    };
+    message.in_lang(lang)
+}
+
+/// An entry's subject in the reader's language. The store writes it in English once, in
+/// the forms read here; anything else (a pack's or a site's id) is shown as written.
+fn subject(lang: Lang, raw: &str) -> String {
+    let described = match (raw.strip_prefix("payment "), raw.strip_prefix("worker ")) {
+        (Some(rest), _) => payment_subject(rest),
+        (_, Some(rest)) => Some(worker_subject(rest)),
+        _ => None,
+    };
+    described.map_or_else(|| raw.to_owned(), |m| m.in_lang(lang))
+}
+
+/// "worker {name} ({id})" or "worker {id}" without its first word.
+fn worker_subject(rest: &str) -> Msg {
+    match rest.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) {
+        Some((name, id)) => msg!("admin-audit-subject-worker-named", name = name, id = id),
+        None => msg!("admin-audit-subject-worker", id = rest),
     }
+}
+
+/// "payment {id}, reference {reference}, UTR {utr}" without its first word.
+fn payment_subject(rest: &str) -> Option<Msg> {
+    let (id, rest) = rest.split_once(", reference ")?;
+    let (reference, utr) = rest.split_once(", UTR ")?;
+    Some(msg!(
+        "admin-audit-subject-payment",
+        id = id,
+        reference = reference,
+        utr = utr
+    ))
+}
+
+/// A value before or after a change in the reader's language, read from the English the
+/// store writes (states, a place in the list, a decision, a pack's terms, a UPI ID);
+/// anything else is shown as written.
+fn value(lang: Lang, raw: &str) -> String {
+    let message = match raw {
+        "pending" => Some(msg!("admin-audit-value-pending")),
+        "active" => Some(msg!("admin-audit-value-active")),
+        "inactive" => Some(msg!("admin-audit-value-inactive")),
+        "paused" => Some(msg!("admin-audit-value-paused")),
+        _ => described_value(raw),
+    };
+    message.map_or_else(|| raw.to_owned(), |m| m.in_lang(lang))
+}
+
+fn described_value(raw: &str) -> Option<Msg> {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if let Some(place) = raw.strip_prefix("place ").filter(|p| digits(p)) {
+        return Some(msg!("admin-audit-value-place", place = place));
+    }
+    if let Some(credits) = raw
+        .strip_prefix("approved: ")
+        .and_then(|r| r.strip_suffix(" credits"))
+        .filter(|c| digits(c))
+    {
+        return Some(msg!("admin-audit-value-approved", credits = credits));
+    }
+    if let Some(reason) = raw.strip_prefix("rejected: ") {
+        return Some(msg!("admin-audit-value-rejected", reason = reason));
+    }
+    if let Some(payee) = raw.strip_prefix("no UPI ID (not taking payments)") {
+        // `payee` is " (Payee name)" or nothing.
+        return Some(msg!("admin-audit-value-no-upi", payee = payee));
+    }
+    let (credits, price) = raw.split_once(" credits for ")?;
+    digits(credits).then(|| msg!("admin-audit-value-pack", credits = credits, price = price))
 }
 
 pub(crate) async fn log(
@@ -51,12 +127,10 @@ pub(crate) async fn log(
     let tenant = page.tenant()?.tenant.id;
     let before = match query.before.trim() {
         "" => None,
-        raw => Some(uuid::Uuid::try_parse(raw).map_err(|_| {
-            AppError::BadRequest(
-                "This page link is damaged. Open the audit log again and use its Older link."
-                    .to_owned(),
-            )
-        })?),
+        raw => Some(
+            uuid::Uuid::try_parse(raw)
+                .map_err(|_| AppError::BadRequest(page.tr(&msg!("admin-audit-damaged-link"))))?,
+        ),
     };
     let mut records = page
         .state
@@ -73,16 +147,17 @@ pub(crate) async fn log(
         .last()
         .filter(|_| more)
         .map(|last| format!("/admin/audit?before={}", last.id));
+    let lang = page.lang;
     let rows: Vec<Row> = records
         .into_iter()
         .map(|r| Row {
-            at: r.created_at.india_display(),
+            at: super::india_date_time(lang, r.created_at),
             at_iso: r.created_at.india_iso(),
-            action: label(&r.action).to_owned(),
+            action: label(lang, &r.action),
             actor: r.actor_email,
-            subject: r.subject,
-            before: r.before,
-            after: r.after,
+            subject: subject(lang, &r.subject),
+            before: value(lang, &r.before),
+            after: value(lang, &r.after),
             address: r.address,
         })
         .collect();
@@ -95,4 +170,58 @@ pub(crate) async fn log(
         .render_form("admin/audit.html", ctx)
         .await?
         .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_entries_read_as_the_store_wrote_them() {
+        for raw in [
+            "payment 0193-aa, reference ATL-7, UTR 432187650915",
+            "worker gpu (01) (0193-bb)",
+            "worker 0193-bb",
+            "0193-cc",
+        ] {
+            assert_eq!(subject(Lang::En, raw), raw);
+        }
+        for raw in [
+            "pending",
+            "inactive",
+            "place 3",
+            "approved: 1000 credits",
+            "rejected: no such UTR",
+            "1000 credits for ₹1,999.00",
+            "no UPI ID (not taking payments)",
+            "no UPI ID (not taking payments) (Asha Traders)",
+            "asha@upi (Asha Traders)",
+            "",
+        ] {
+            assert_eq!(value(Lang::En, raw), raw);
+        }
+        assert_eq!(label(Lang::En, "payment.approve"), "Approved a payment");
+        assert_eq!(label(Lang::En, "worker.create"), "worker.create");
+        assert_eq!(label(Lang::En, "tenant.rename"), "tenant.rename");
+    }
+
+    #[test]
+    fn hindi_readers_get_the_known_forms_in_hindi() {
+        let place = value(Lang::Hi, "place 3");
+        assert!(place.contains('3') && !place.contains("place"), "{place}");
+        let rejected = value(Lang::Hi, "rejected: no such UTR");
+        assert!(
+            rejected.contains("no such UTR") && !rejected.starts_with("rejected"),
+            "{rejected}"
+        );
+        let worker = subject(Lang::Hi, "worker gpu-01 (0193-bb)");
+        assert!(
+            worker.contains("gpu-01") && worker.contains("0193-bb"),
+            "{worker}"
+        );
+        assert_ne!(label(Lang::Hi, "pack.move"), "Moved a pack in the list");
+        assert_ne!(label(Lang::Hi, "worker.create"), "worker.create");
+        // What the store wrote in another form stays as written.
+        assert_eq!(value(Lang::Hi, "place three"), "place three");
+    }
 }

@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 
-use atelier_domain::{Email, Role, Slug};
+use atelier_domain::{msg, Email, Role, Slug};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
@@ -78,9 +78,13 @@ pub(crate) async fn console(
     if !matches!(page.site, Site::Platform) {
         return Err(AppError::NotFound);
     }
-    let notice = query.added.map(|who| match query.site.as_deref() {
-        Some(site) if !site.is_empty() => format!("{who} is now an admin of {site}."),
-        _ => format!("{who} is now an admin of their site."),
+    let notice = query.added.map(|who| {
+        page.tr(&match query.site {
+            Some(site) if !site.is_empty() => {
+                msg!("platform-admin-added", who = who, site = site)
+            }
+            _ => msg!("platform-admin-added-own-site", who = who),
+        })
     });
     Ok(
         render_console(&page, notice, FormErrors::new(), minijinja::context! {})
@@ -127,10 +131,11 @@ pub(crate) async fn add_tenant_admin(
         .find_credentials(Some(tenant.id), &email)
         .await?
     else {
-        return refuse(format!(
-            "{email} has no account on {}. Ask them to sign up there first.",
-            tenant.settings.name
-        ))
+        return refuse(page.tr(&msg!(
+            "platform-no-account",
+            email = email.as_str(),
+            site = &tenant.settings.name
+        )))
         .await;
     };
     state

@@ -1,4 +1,4 @@
-use atelier_domain::{Role, UserId};
+use atelier_domain::{msg, Role, UserId};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
@@ -10,10 +10,6 @@ use crate::path_id::PathId;
 use crate::AppError;
 
 const USERS_PAGE: i64 = 25;
-
-/// What the list says about a "Next" link that does not read.
-const DAMAGED_CURSOR: &str = "This link to the next page of users is damaged. Open the \
-     users list again and use its \u{201c}Next\u{201d} link.";
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -42,7 +38,9 @@ pub(crate) async fn list(
     PageQuery(query): PageQuery<ListQuery>,
 ) -> Result<Response, AppError> {
     let tenant = page.tenant()?.tenant.id;
-    let after = PageCursor::read(&query.after, DAMAGED_CURSOR)?;
+    // What the list says about a "Next" link that does not read.
+    let damaged = page.tr(&msg!("admin-users-damaged-cursor"));
+    let after = PageCursor::read(&query.after, &damaged)?;
     let store = &page.state.store;
     let mut listed = store
         .list_users(tenant, after.map(|c| c.key(UserId)), USERS_PAGE + 1)
@@ -65,15 +63,16 @@ pub(crate) async fn list(
             held: u.held.get(),
             disabled: u.disabled,
             verified: u.email_verified,
-            created: u.created_at.display_date(),
+            created: super::day(page.lang, u.created_at),
         })
         .collect();
     let notice = match query.done.as_deref() {
-        Some("disabled") => Some("The account was disabled and signed out everywhere."),
-        Some("enabled") => Some("The account can sign in again."),
-        Some("role") => Some("The account's role was changed."),
+        Some("disabled") => Some(msg!("admin-users-done-disabled")),
+        Some("enabled") => Some(msg!("admin-users-done-enabled")),
+        Some("role") => Some(msg!("admin-users-done-role")),
         _ => None,
-    };
+    }
+    .map(|m| page.tr(&m));
     let ctx = minijinja::context! {
         users => users,
         pagination => pagination,
@@ -106,7 +105,7 @@ async fn set_disabled(
     let user = target(&page, id).await?;
     if user.id == me.id {
         return Err(AppError::BadRequest(
-            "You cannot disable your own account.".to_owned(),
+            page.tr(&msg!("admin-users-not-yourself")),
         ));
     }
     let tenant = page.tenant()?.tenant.id;
@@ -169,13 +168,13 @@ pub(crate) async fn change_role(
         Some(r @ (Role::User | Role::TenantAdmin)) => r,
         _ => {
             return Err(AppError::BadRequest(
-                "Choose user or tenant admin.".to_owned(),
+                page.tr(&msg!("admin-users-choose-role")),
             ))
         }
     };
     if user.id == me.id {
         return Err(AppError::BadRequest(
-            "You cannot change your own role.".to_owned(),
+            page.tr(&msg!("admin-users-not-your-role")),
         ));
     }
     let tenant = page.tenant()?.tenant.id;

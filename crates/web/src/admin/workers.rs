@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use atelier_domain::{SecretToken, TenantId, Timestamp};
+use atelier_domain::{msg, Lang, SecretToken, TenantId, Timestamp};
 use atelier_store::WorkerRecord;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -76,20 +76,41 @@ struct WorkerRow {
     revoked: bool,
 }
 
-fn ago(now: Timestamp, then: Option<Timestamp>) -> String {
+/// When the worker last asked for work, as the reader says it: "Seen 5 s ago".
+fn seen(lang: Lang, now: Timestamp, then: Option<Timestamp>) -> String {
     let Some(then) = then else {
-        return "never".to_owned();
+        return msg!("fleet-seen-never").in_lang(lang);
     };
     let secs = (now.millis() - then.millis()).max(0) / 1000;
-    match secs {
-        0..=59 => format!("{secs} s ago"),
-        60..=3599 => format!("{} min ago", secs / 60),
-        3600..=86_399 => format!("{} h ago", secs / 3600),
-        _ => then.display_date(),
-    }
+    let message = match secs {
+        0..=59 => msg!("fleet-seen-seconds", count = secs),
+        60..=3599 => msg!("fleet-seen-minutes", count = secs / 60),
+        3600..=86_399 => msg!("fleet-seen-hours", count = secs / 3600),
+        _ => msg!("fleet-seen-on", date = super::day(lang, then)),
+    };
+    message.in_lang(lang)
 }
 
-fn row(w: WorkerRecord, now: Timestamp, pools: &HashMap<TenantId, String>) -> WorkerRow {
+/// Why a worker is paused, in the reader's language. The store keeps the reason in English
+/// in one of two forms (an admin's pause, written by [`pause`], and a run of failures); the
+/// reason a worker gives for itself when unhealthy is its own text and is shown as sent.
+fn paused_reason(lang: Lang, raw: &str) -> String {
+    let message = if let Some(who) = raw.strip_prefix("paused by ") {
+        Some(msg!("fleet-paused-by", who = who))
+    } else {
+        raw.strip_suffix(" jobs in a row failed")
+            .and_then(|n| n.parse::<i64>().ok())
+            .map(|count| msg!("fleet-paused-failures", count = count))
+    };
+    message.map_or_else(|| raw.to_owned(), |m| m.in_lang(lang))
+}
+
+fn row(
+    lang: Lang,
+    w: WorkerRecord,
+    now: Timestamp,
+    pools: &HashMap<TenantId, String>,
+) -> WorkerRow {
     let online = w.online_since(Timestamp(now.millis() - ONLINE_WITHIN_MS));
     let state = match (&w.revoked_at, w.paused, online) {
         (Some(_), _, _) => "revoked",
@@ -99,22 +120,25 @@ fn row(w: WorkerRecord, now: Timestamp, pools: &HashMap<TenantId, String>) -> Wo
     };
     let median = w.median_render_ms().map_or_else(
         || "–".to_owned(),
-        |ms| format!("{:.1} s", ms as f64 / 1000.0),
+        |ms| {
+            let seconds = format!("{:.1}", ms as f64 / 1000.0);
+            msg!("fleet-median-seconds", seconds = seconds).in_lang(lang)
+        },
     );
     WorkerRow {
         id: w.id.to_string(),
         pool: w.pool.map_or_else(
-            || "Shared".to_owned(),
+            || msg!("fleet-pool-shared-name").in_lang(lang),
             |t| {
                 pools
                     .get(&t)
                     .cloned()
-                    .unwrap_or_else(|| "a tenant".to_owned())
+                    .unwrap_or_else(|| msg!("fleet-pool-a-tenant").in_lang(lang))
             },
         ),
         state,
-        paused_reason: w.paused_reason.clone(),
-        last_seen: ago(now, w.last_seen_at),
+        paused_reason: paused_reason(lang, &w.paused_reason),
+        last_seen: seen(lang, now, w.last_seen_at),
         online,
         current_job: w.current_job.map(|j| j.to_string()),
         backend: w.backend.clone(),
@@ -137,7 +161,7 @@ pub(crate) struct FleetQuery {
 async fn render(
     page: &Page,
     console: Console,
-    notice: Option<&str>,
+    notice: Option<String>,
     new_token: Option<(String, String)>,
     error: Option<String>,
 ) -> Result<Response, AppError> {
@@ -158,7 +182,7 @@ async fn render(
         .list_workers(console.scope(), now)
         .await?
         .into_iter()
-        .map(|w| row(w, now, &pools))
+        .map(|w| row(page.lang, w, now, &pools))
         .collect();
     let embedded = state.settings.jobs.embedded_workers;
     let (new_name, new_token) = new_token.unzip();
@@ -207,11 +231,12 @@ pub(crate) async fn list(
 ) -> Result<Response, AppError> {
     let console = Console::of(&page);
     let notice = match query.done.as_deref() {
-        Some("revoked") => Some("The token was revoked: that worker can no longer take jobs."),
-        Some("paused") => Some("The worker is paused: it takes no new jobs until resumed."),
-        Some("resumed") => Some("The worker is resumed and takes jobs again."),
+        Some("revoked") => Some(msg!("fleet-done-revoked")),
+        Some("paused") => Some(msg!("fleet-done-paused")),
+        Some("resumed") => Some(msg!("fleet-done-resumed")),
         _ => None,
-    };
+    }
+    .map(|m| page.tr(&m));
     render(&page, console, notice, None, None).await
 }
 
@@ -231,8 +256,8 @@ pub(crate) async fn create(
     let console = Console::of(&page);
     let name = form.name.trim();
     if name.is_empty() || name.chars().count() > 60 {
-        let error = "Give the worker a name of 1 to 60 characters, e.g. the machine's (gpu-01).";
-        return render(&page, console, None, None, Some(error.to_owned())).await;
+        let error = page.tr(&msg!("fleet-name-length"));
+        return render(&page, console, None, None, Some(error)).await;
     }
     let token = SecretToken::generate().map_err(|e| AppError::Internal(e.to_string()))?;
     let token = format!("{TOKEN_PREFIX}{}", token.expose());
@@ -297,6 +322,7 @@ pub(crate) async fn pause(
 ) -> Result<Response, AppError> {
     let (store, now) = (&page.state.store, page.state.clock.now());
     let actor = audit_actor(&me, ip);
+    // Kept in English like every stored reason; the fleet page words it for its reader.
     let reason = format!("paused by {}", me.email);
     act(
         &page,
@@ -338,12 +364,46 @@ pub(crate) async fn reload_models(
     match page.state.models.reload() {
         Ok(count) => {
             tracing::info!(admin = %me.id, models = count, "model catalogue reloaded");
-            let notice = format!("The model catalogue was read again: {count} models on offer.");
-            render(&page, console, Some(&notice), None, None).await
+            let notice = page.tr(&msg!("fleet-models-reloaded", count = count));
+            render(&page, console, Some(notice), None, None).await
         }
         Err(e) => {
-            let error = format!("The model catalogue was not reloaded; the one in use stays. {e}");
+            let error = page.tr(&msg!("fleet-models-not-reloaded", error = e.to_string()));
             render(&page, console, None, None, Some(error)).await
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn last_seen_and_pauses_read_in_the_readers_language() {
+        let now = Timestamp(1_795_773_600_000);
+        let seen_en = |ago_ms: i64| seen(Lang::En, now, Some(Timestamp(now.0 - ago_ms)));
+        assert_eq!(seen(Lang::En, now, None), "Seen never");
+        assert_eq!(seen_en(5_000), "Seen 5 s ago");
+        assert_eq!(seen_en(120_000), "Seen 2 min ago");
+        assert_eq!(seen_en(7_200_000), "Seen 2 h ago");
+        assert_eq!(seen_en(3 * 86_400_000), "Seen 24 Nov 2026");
+        let hindi = seen(Lang::Hi, now, Some(Timestamp(now.0 - 5_000)));
+        assert!(hindi.contains('5') && !hindi.contains("ago"), "{hindi}");
+
+        assert_eq!(
+            paused_reason(Lang::En, "paused by boss@example.com"),
+            "paused by boss@example.com"
+        );
+        assert_eq!(
+            paused_reason(Lang::En, "3 jobs in a row failed"),
+            "3 jobs in a row failed"
+        );
+        let hindi = paused_reason(Lang::Hi, "paused by boss@example.com");
+        assert!(hindi.contains("boss@example.com") && !hindi.contains("paused"));
+        // What an unhealthy worker said of itself is shown as it said it.
+        assert_eq!(
+            paused_reason(Lang::Hi, "ComfyUI ignored an interrupt"),
+            "ComfyUI ignored an interrupt"
+        );
     }
 }
