@@ -338,7 +338,7 @@ pub async fn new_payment(
         pack,
         terms,
         payee_vpa: Vpa::parse(&settings.upi_vpa)
-            .unwrap_or_else(|e| panic!("{}: {}", settings.upi_vpa, e.message)),
+            .unwrap_or_else(|e| panic!("{}: {e}", settings.upi_vpa)),
         payee_name,
         reference: PaymentReference::generate().unwrap_or_else(|e| panic!("{e}")),
         utr: Utr::parse(utr).unwrap_or_else(|e| panic!("{utr}: {}", e.message)),

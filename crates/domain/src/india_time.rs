@@ -25,7 +25,7 @@ impl IndiaDate {
         let refuse = || {
             Err(ValidationError::new(
                 field,
-                format!("{raw:?} is not a date; write it as YYYY-MM-DD, for example 2026-12-01."),
+                crate::msg!("validation-date-shape", value = format!("{raw:?}")),
             ))
         };
         let mut parts = raw.splitn(3, '-');
@@ -44,13 +44,17 @@ impl IndiaDate {
         let Ok(month) = Month::try_from(month) else {
             return Err(ValidationError::new(
                 field,
-                format!("{raw} has no month {month}; months run from 01 to 12."),
+                crate::msg!(
+                    "validation-date-month",
+                    value = raw,
+                    month = month.to_string()
+                ),
             ));
         };
         Date::from_calendar_date(year, month, day)
             .map(IndiaDate)
             .map_err(|_| {
-                ValidationError::new(field, format!("{raw} is not a day of the calendar."))
+                ValidationError::new(field, crate::msg!("validation-date-day", value = raw))
             })
     }
 
@@ -191,12 +195,20 @@ mod tests {
                 panic!("{bad:?} accepted")
             };
             assert_eq!(e.field, "to");
-            assert!(e.message.contains("YYYY-MM-DD"), "{}", e.message);
+            assert!(
+                e.message.to_string().contains("YYYY-MM-DD"),
+                "{}",
+                e.message
+            );
         }
         let Err(month) = IndiaDate::parse("to", "2026-13-01") else {
             panic!("month 13")
         };
-        assert!(month.message.contains("month 13"), "{}", month.message);
+        assert!(
+            month.message.to_string().contains("month 13"),
+            "{}",
+            month.message
+        );
         assert!(IndiaDate::parse("to", "2026-02-29").is_err());
         assert_eq!(date(" 2028-02-29 ").to_string(), "2028-02-29");
     }

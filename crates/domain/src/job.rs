@@ -85,12 +85,18 @@ impl Prompt {
     ) -> Result<Prompt, ValidationError> {
         let text = raw.trim();
         if required && text.is_empty() {
-            return Err(ValidationError::new(field, "Describe the image you want."));
+            return Err(ValidationError::new(
+                field,
+                crate::msg!("validation-prompt-empty"),
+            ));
         }
         if text.chars().count() > PROMPT_MAX_CHARS {
             return Err(ValidationError::new(
                 field,
-                format!("Keep it under {PROMPT_MAX_CHARS} characters."),
+                crate::msg!(
+                    "validation-prompt-too-long",
+                    max = PROMPT_MAX_CHARS.to_string()
+                ),
             ));
         }
         crate::refuse_control_characters(field, text, true)?;
@@ -119,21 +125,26 @@ impl ImageSize {
             let value: i64 = raw
                 .trim()
                 .parse()
-                .map_err(|_| ValidationError::new(field, "Enter a whole number of pixels."))?;
+                .map_err(|_| ValidationError::new(field, crate::msg!("validation-side-number")))?;
             if !(MIN_IMAGE_SIDE..=max_side).contains(&value) {
                 return Err(ValidationError::new(
                     field,
-                    format!("Choose between {MIN_IMAGE_SIDE} and {max_side} pixels."),
+                    crate::msg!(
+                        "validation-side-range",
+                        min = MIN_IMAGE_SIDE.to_string(),
+                        max = max_side.to_string()
+                    ),
                 ));
             }
             if value % IMAGE_SIDE_STEP != 0 {
                 let lower = value - value % IMAGE_SIDE_STEP;
                 return Err(ValidationError::new(
                     field,
-                    format!(
-                        "Use a multiple of {IMAGE_SIDE_STEP}, such as {} or {}.",
-                        lower.max(MIN_IMAGE_SIDE),
-                        (lower + IMAGE_SIDE_STEP).min(max_side)
+                    crate::msg!(
+                        "validation-side-step",
+                        step = IMAGE_SIDE_STEP.to_string(),
+                        lower = lower.max(MIN_IMAGE_SIDE).to_string(),
+                        higher = (lower + IMAGE_SIDE_STEP).min(max_side).to_string()
                     ),
                 ));
             }
@@ -156,12 +167,7 @@ pub fn parse_seed(raw: &str) -> Result<Option<i64>, ValidationError> {
         .ok()
         .filter(|s| (0..=SEED_MAX).contains(s))
         .map(Some)
-        .ok_or_else(|| {
-            ValidationError::new(
-                "seed",
-                "Use a whole number from 0 upwards, or leave it empty.",
-            )
-        })
+        .ok_or_else(|| ValidationError::new("seed", crate::msg!("validation-seed")))
 }
 
 /// A checked request for an image.
@@ -232,11 +238,14 @@ mod tests {
         assert_eq!(errors.len(), 2);
         assert_eq!(errors[0].field, "width");
         assert!(
-            errors[0].message.contains("496 or 504"),
+            errors[0].message.to_string().contains("496 or 504"),
             "{}",
             errors[0].message
         );
-        assert!(errors[1].message.contains("between 64 and 1024"));
+        assert!(errors[1]
+            .message
+            .to_string()
+            .contains("between 64 and 1024"));
         assert!(ImageSize::parse("abc", "64", 1024).is_err());
         assert!(ImageSize::parse("56", "64", 1024).is_err());
     }

@@ -29,15 +29,19 @@ impl NewPassword {
         // Before any hashing: a control character is a paste gone wrong, and could never be
         // typed again at sign-in.
         refuse_control_characters("password", raw, false)?;
-        let err = |m: String| Err(ValidationError::new("password", m));
+        let err = |m: crate::Msg| Err(ValidationError::new("password", m));
         let chars = raw.chars().count();
         if chars < PASSWORD_MIN_CHARS {
-            return err(format!(
-                "Use at least {PASSWORD_MIN_CHARS} characters. A few unrelated words make a strong, memorable password."
+            return err(crate::msg!(
+                "validation-password-too-short",
+                min = PASSWORD_MIN_CHARS
             ));
         }
         if chars > PASSWORD_MAX_CHARS {
-            return err(format!("Use at most {PASSWORD_MAX_CHARS} characters."));
+            return err(crate::msg!(
+                "validation-use-at-most",
+                max = PASSWORD_MAX_CHARS
+            ));
         }
         // Each context word whole, without separators, and in parts, all lower case.
         let mut words: Vec<String> = Vec::new();
@@ -60,14 +64,13 @@ impl NewPassword {
         let words: Vec<&str> = words.iter().map(String::as_str).collect();
         let entropy = zxcvbn::zxcvbn(raw, &words);
         if (entropy.score() as u8) < 3 {
-            let hint = entropy
+            let warning = entropy
                 .feedback()
-                .and_then(|f| f.warning().map(|w| w.to_string()))
-                .filter(|w| !w.is_empty())
-                .map(|w| format!(" ({w})"))
-                .unwrap_or_default();
-            return err(format!(
-                "That password is too easy to guess{hint}. Try a longer one, or a few unrelated words."
+                .and_then(|f| f.warning())
+                .map_or("none", warning_key);
+            return err(crate::msg!(
+                "validation-password-too-easy",
+                warning = warning
             ));
         }
         Ok(NewPassword(SecretString::from(raw)))
@@ -75,6 +78,28 @@ impl NewPassword {
 
     pub fn expose(&self) -> &str {
         self.0.expose_secret()
+    }
+}
+
+/// zxcvbn's warning as the key `validation-password-too-easy` selects its own words by, in
+/// every language (the crate's text is English only).
+fn warning_key(warning: zxcvbn::feedback::Warning) -> &'static str {
+    use zxcvbn::feedback::Warning;
+    match warning {
+        Warning::StraightRowsOfKeysAreEasyToGuess => "key-rows",
+        Warning::ShortKeyboardPatternsAreEasyToGuess => "keyboard-patterns",
+        Warning::RepeatsLikeAaaAreEasyToGuess => "repeats",
+        Warning::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => "repeated-words",
+        Warning::ThisIsATop10Password => "top-10",
+        Warning::ThisIsATop100Password => "top-100",
+        Warning::ThisIsACommonPassword => "common",
+        Warning::ThisIsSimilarToACommonlyUsedPassword => "similar",
+        Warning::SequencesLikeAbcAreEasyToGuess => "sequences",
+        Warning::RecentYearsAreEasyToGuess => "recent-years",
+        Warning::AWordByItselfIsEasyToGuess => "one-word",
+        Warning::DatesAreOftenEasyToGuess => "dates",
+        Warning::NamesAndSurnamesByThemselvesAreEasyToGuess => "names",
+        Warning::CommonNamesAndSurnamesAreEasyToGuess => "common-names",
     }
 }
 
@@ -198,7 +223,9 @@ mod tests {
             "qwertyuiop",
             "iloveyou1",
         ] {
-            let err = NewPassword::parse(common, &[]).err().map(|e| e.message);
+            let err = NewPassword::parse(common, &[])
+                .err()
+                .map(|e| e.message.to_string());
             assert!(
                 err.is_some_and(|m| m.contains("too easy")),
                 "{common} accepted"
@@ -206,6 +233,21 @@ mod tests {
         }
         assert!(NewPassword::parse("asharao123", &["asha.rao@example.com", "Asha Rao"]).is_err());
         assert!(NewPassword::parse("pixelforge1", &["PixelForge"]).is_err());
+    }
+
+    #[test]
+    fn the_weak_password_advice_names_the_reason_in_each_language() {
+        let message = NewPassword::parse("password", &[])
+            .err()
+            .map(|e| e.message)
+            .unwrap_or_else(|| panic!("accepted"));
+        assert_eq!(
+            message.to_string(),
+            "That password is too easy to guess (This is a top-10 common password.). Try a \
+             longer one, or a few unrelated words."
+        );
+        let hindi = message.in_lang(crate::Lang::Hi);
+        assert!(hindi.contains("सबसे आम 10 पासवर्ड"), "{hindi}");
     }
 
     #[test]

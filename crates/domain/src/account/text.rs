@@ -26,7 +26,7 @@ pub fn refuse_control_characters(
     if text.chars().any(forbidden) {
         return Err(ValidationError::new(
             field,
-            "Remove the invisible control characters (such as a NUL byte or an escape code).",
+            crate::msg!("validation-control-characters"),
         ));
     }
     Ok(())
@@ -36,22 +36,22 @@ impl Email {
     pub fn parse(raw: &str) -> Result<Email, ValidationError> {
         refuse_control_characters("email", raw, false)?;
         let email = raw.trim().to_lowercase();
-        let err = |m: &str| Err(ValidationError::new("email", m));
+        let err = |m: crate::Msg| Err(ValidationError::new("email", m));
         if email.is_empty() {
-            return err("Enter your email address.");
+            return err(crate::msg!("validation-email-empty"));
         }
         if email.len() > 254 {
-            return err("That email address is too long.");
+            return err(crate::msg!("validation-email-too-long"));
         }
         let Ok(address) = email.parse::<lettre::Address>() else {
-            return err("Enter an email address like name@example.com.");
+            return err(crate::msg!("validation-email-shape"));
         };
         // Valid syntax that no person signs up with: a host on the local network
         // ("name@intranet"), an address literal ("name@[10.0.0.1]"), a quoted local part.
         let domain = address.domain();
         let public_domain = domain.contains('.') && !domain.starts_with('[');
         if !public_domain || address.user().contains('"') {
-            return err("Enter an email address like name@example.com.");
+            return err(crate::msg!("validation-email-shape"));
         }
         Ok(Email(email))
     }
@@ -83,7 +83,7 @@ impl PersonName {
         if name.chars().count() > PERSON_NAME_MAX_CHARS {
             return Err(ValidationError::new(
                 "name",
-                format!("Use at most {PERSON_NAME_MAX_CHARS} characters."),
+                crate::msg!("validation-use-at-most", max = PERSON_NAME_MAX_CHARS),
             ));
         }
         Ok(PersonName(name.to_owned()))
@@ -114,9 +114,7 @@ impl TokenName {
         if name.is_empty() || name.chars().count() > TOKEN_NAME_MAX_CHARS {
             return Err(ValidationError::new(
                 "token_name",
-                format!(
-                    "Name the token (up to {TOKEN_NAME_MAX_CHARS} characters), e.g. \"laptop script\"."
-                ),
+                crate::msg!("validation-token-name", max = TOKEN_NAME_MAX_CHARS),
             ));
         }
         Ok(TokenName(name.to_owned()))
@@ -157,17 +155,17 @@ mod tests {
             "asha@[127.0.0.1]",
             "asha@-example.com",
         ] {
-            let message = Email::parse(bad).err().map(|e| e.message);
+            let message = Email::parse(bad).err().map(|e| e.message.to_string());
             assert_eq!(
                 message.as_deref(),
                 Some("Enter an email address like name@example.com."),
                 "{bad:?}"
             );
         }
-        let blank = Email::parse("  ").err().map(|e| e.message);
+        let blank = Email::parse("  ").err().map(|e| e.message.to_string());
         assert_eq!(blank.as_deref(), Some("Enter your email address."));
         let long = format!("{}@example.com", "a".repeat(250));
-        let message = Email::parse(&long).err().map(|e| e.message);
+        let message = Email::parse(&long).err().map(|e| e.message.to_string());
         assert_eq!(message.as_deref(), Some("That email address is too long."));
     }
 

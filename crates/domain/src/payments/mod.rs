@@ -96,16 +96,19 @@ impl PackTerms {
         if !(1..=PACK_MAX_CREDITS).contains(&credits) {
             errors.push(ValidationError::new(
                 "credits",
-                format!("A pack holds between 1 and {PACK_MAX_CREDITS} credits."),
+                crate::msg!(
+                    "validation-pack-credits",
+                    max = PACK_MAX_CREDITS.to_string()
+                ),
             ));
         }
         if price < PACK_MIN_PRICE || price > PACK_MAX_PRICE {
             errors.push(ValidationError::new(
                 "price",
-                format!(
-                    "A pack costs between {} and {}.",
-                    PACK_MIN_PRICE.display(),
-                    PACK_MAX_PRICE.display()
+                crate::msg!(
+                    "validation-pack-price",
+                    min = PACK_MIN_PRICE.display(),
+                    max = PACK_MAX_PRICE.display()
                 ),
             ));
         }
@@ -133,13 +136,13 @@ pub fn parse_reject_reason(raw: &str) -> Result<String, ValidationError> {
     if n < 3 {
         return Err(ValidationError::new(
             "reason",
-            "Say why, in a few words: the user reads this in their mail.".to_owned(),
+            crate::msg!("validation-reject-reason-short"),
         ));
     }
     if n > 300 {
         return Err(ValidationError::new(
             "reason",
-            "Keep the reason under 300 characters.".to_owned(),
+            crate::msg!("validation-reject-reason-long"),
         ));
     }
     crate::refuse_control_characters("reason", value, false)?;

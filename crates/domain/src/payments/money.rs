@@ -34,8 +34,9 @@ impl Paise {
     }
 
     /// Parses rupees typed by a person: "149", "149.5", "149.00", "1,499" (commas and a
-    /// leading ₹ ignored). At most two decimals; never negative.
-    pub fn parse_rupees(raw: &str) -> Result<Paise, String> {
+    /// leading ₹ ignored). At most two decimals; never negative. The error is for the person
+    /// who typed it.
+    pub fn parse_rupees(raw: &str) -> Result<Paise, crate::Msg> {
         let cleaned: String = raw
             .trim()
             .trim_start_matches('₹')
@@ -43,14 +44,9 @@ impl Paise {
             .chars()
             .filter(|c| *c != ',')
             .collect();
-        let bad = || {
-            format!(
-                "{:?} is not an amount in rupees, like 149 or 149.50.",
-                raw.trim()
-            )
-        };
+        let bad = || crate::msg!("validation-rupees", value = format!("{:?}", raw.trim()));
         if cleaned.is_empty() {
-            return Err("Enter a price in rupees.".to_owned());
+            return Err(crate::msg!("validation-rupees-empty"));
         }
         let (whole, fraction) = cleaned.split_once('.').unwrap_or((&cleaned, ""));
         if whole.is_empty()
@@ -60,7 +56,7 @@ impl Paise {
             return Err(bad());
         }
         if fraction.len() > 2 {
-            return Err("Prices have at most two decimals (paise).".to_owned());
+            return Err(crate::msg!("validation-rupees-decimals"));
         }
         let whole: i64 = whole.parse().map_err(|_| bad())?;
         let fraction: i64 = format!("{fraction:0<2}").parse().map_err(|_| bad())?;

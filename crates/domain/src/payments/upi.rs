@@ -20,11 +20,9 @@ impl Utr {
             .chars()
             .filter(|c| !c.is_whitespace() && *c != '-')
             .collect();
-        let refuse = |message: String| Err(ValidationError::new("utr", message));
+        let refuse = |message: crate::Msg| Err(ValidationError::new("utr", message));
         if cleaned.is_empty() {
-            return refuse(
-                "Enter the 12-digit UTR (UPI transaction ID) shown in your UPI app.".to_owned(),
-            );
+            return refuse(crate::msg!("validation-utr-empty"));
         }
         if cleaned.len() == 12 && cleaned.chars().all(|c| c.is_ascii_digit()) {
             return Ok(Utr(cleaned));
@@ -32,17 +30,12 @@ impl Utr {
         if cleaned.chars().any(|c| c.is_ascii_alphabetic())
             && cleaned.chars().all(|c| c.is_ascii_alphanumeric())
         {
-            return refuse(
-                "That looks like your app's own transaction id, not the UTR. Open the payment \
-                 in your UPI app and copy the 12-digit number labelled \"UPI transaction ID\", \
-                 \"UTR\" or \"UPI Ref No\"."
-                    .to_owned(),
-            );
+            return refuse(crate::msg!("validation-utr-app-id"));
         }
         if cleaned.chars().all(|c| c.is_ascii_digit()) {
-            return refuse(format!(
-                "A UTR has exactly 12 digits; you entered {}.",
-                cleaned.len()
+            return refuse(crate::msg!(
+                "validation-utr-digit-count",
+                count = cleaned.len()
             ));
         }
         // A phone keyboard set to Hindi (०१२…) or a full-width one (０１２…) writes digits
@@ -51,13 +44,9 @@ impl Utr {
             .chars()
             .any(|c| c.is_numeric() && !c.is_ascii_digit())
         {
-            return refuse(
-                "Type the UTR with the digits 0–9: some of these digits are from another \
-                 script (such as Devanagari or full-width), which banks do not use."
-                    .to_owned(),
-            );
+            return refuse(crate::msg!("validation-utr-script"));
         }
-        refuse("A UTR is 12 digits, with no letters or symbols.".to_owned())
+        refuse(crate::msg!("validation-utr-symbols"))
     }
 
     pub fn as_str(&self) -> &str {
@@ -82,9 +71,9 @@ pub struct Vpa(String);
 impl Vpa {
     pub fn parse(raw: &str) -> Result<Vpa, ValidationError> {
         let value = raw.trim();
-        let refuse = |message: &str| Err(ValidationError::new("upi_vpa", message.to_owned()));
+        let refuse = |message: crate::Msg| Err(ValidationError::new("upi_vpa", message));
         let Some((handle, bank)) = value.split_once('@') else {
-            return refuse("A UPI ID looks like name@bank, for example pixelforge@okaxis.");
+            return refuse(crate::msg!("validation-vpa-shape"));
         };
         let handle_ok = (2..=256).contains(&handle.len())
             && handle
@@ -94,16 +83,10 @@ impl Vpa {
             && bank.starts_with(|c: char| c.is_ascii_alphabetic())
             && bank.chars().all(|c| c.is_ascii_alphanumeric());
         if !handle_ok || !bank_ok {
-            return refuse(
-                "A UPI ID is letters, digits, dots, dashes or underscores, then @ and the bank's \
-                 handle (letters and digits), for example pixelforge@okaxis.",
-            );
+            return refuse(crate::msg!("validation-vpa-characters"));
         }
         if !handle.chars().any(|c| c.is_ascii_alphanumeric()) {
-            return refuse(
-                "The part of a UPI ID before the @ needs letters or digits, not only dots, \
-                 dashes or underscores, for example pixelforge@okaxis.",
-            );
+            return refuse(crate::msg!("validation-vpa-handle"));
         }
         Ok(Vpa(value.to_ascii_lowercase()))
     }
@@ -181,13 +164,13 @@ pub fn parse_payee(raw: &str) -> Result<String, ValidationError> {
     if value.is_empty() {
         return Err(ValidationError::new(
             "upi_payee",
-            "Enter the name UPI apps should show as the payee.".to_owned(),
+            crate::msg!("validation-payee-empty"),
         ));
     }
     if value.chars().count() > 60 {
         return Err(ValidationError::new(
             "upi_payee",
-            "The payee name is at most 60 characters.".to_owned(),
+            crate::msg!("validation-payee-too-long"),
         ));
     }
     crate::refuse_control_characters("upi_payee", value, false)?;

@@ -24,7 +24,7 @@ impl ThemeName {
         } else {
             Err(ValidationError::new(
                 "theme",
-                "must be a theme folder name: lower-case letters, digits, - and _",
+                crate::msg!("validation-theme-name"),
             ))
         }
     }
@@ -65,7 +65,7 @@ impl Colour {
             (Some(r), Some(g), Some(b)) => Ok(Colour([r, g, b])),
             _ => Err(ValidationError::new(
                 field,
-                format!("{raw:?} is not a colour; write it as #rrggbb, e.g. #6d28d9"),
+                crate::msg!("validation-colour", value = format!("{raw:?}")),
             )),
         }
     }

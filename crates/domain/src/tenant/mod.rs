@@ -16,19 +16,18 @@ pub use settings::{
 };
 
 /// A rule broken by a value from outside, naming the field so forms can show it next to it.
+/// The message is put into words in the reader's language where it is shown; its `Display`
+/// (for logs and the command line) is English.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{field}: {message}")]
 pub struct ValidationError {
     pub field: &'static str,
-    pub message: String,
+    pub message: crate::Msg,
 }
 
 impl ValidationError {
-    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
-        Self {
-            field,
-            message: message.into(),
-        }
+    pub fn new(field: &'static str, message: crate::Msg) -> Self {
+        Self { field, message }
     }
 }
 
@@ -48,21 +47,21 @@ pub struct Slug(String);
 impl Slug {
     pub fn parse(raw: &str) -> Result<Slug, ValidationError> {
         let slug = raw.trim();
-        let err = |m: &str| Err(ValidationError::new("slug", m));
+        let err = |m: crate::Msg| Err(ValidationError::new("slug", m));
         if slug.len() < 2 || slug.len() > 40 {
-            return err("must be 2 to 40 characters long");
+            return err(crate::msg!("validation-slug-length"));
         }
         if !slug
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         {
-            return err("may only contain lower-case letters, digits and hyphens");
+            return err(crate::msg!("validation-slug-characters"));
         }
         if slug.starts_with('-') || slug.ends_with('-') {
-            return err("must not start or end with a hyphen");
+            return err(crate::msg!("validation-slug-hyphen-ends"));
         }
         if RESERVED_SLUGS.contains(&slug) {
-            return err("is reserved by the platform; choose another");
+            return err(crate::msg!("validation-slug-reserved"));
         }
         Ok(Slug(slug.to_owned()))
     }
@@ -131,7 +130,7 @@ impl TenantStatus {
             "suspended" => Ok(TenantStatus::Suspended),
             _ => Err(ValidationError::new(
                 "status",
-                "must be \"active\" or \"suspended\"",
+                crate::msg!("validation-tenant-status"),
             )),
         }
     }

@@ -22,17 +22,19 @@ impl TenantSettings {
         let name = keep(bounded_text("name", &input.name, 80, true));
         let tagline = keep(bounded_text("tagline", &input.tagline, 160, false));
         let legal_name = keep(bounded_text("legal_name", &input.legal_name, 120, false));
-        let logo_url = keep(bounded_text("logo_url", &input.logo_url, 300, false).and_then(|u| {
-            // Only our own paths: the content security policy allows images from this site.
-            if u.is_empty() || (u.starts_with('/') && !u.starts_with("//")) {
-                Ok(u)
-            } else {
-                Err(ValidationError::new(
-                    "logo_url",
-                    "must be a path on this site starting with /, e.g. /static/default/img/logo.svg",
-                ))
-            }
-        }));
+        let logo_url = keep(
+            bounded_text("logo_url", &input.logo_url, 300, false).and_then(|u| {
+                // Only our own paths: the content security policy allows images from this site.
+                if u.is_empty() || (u.starts_with('/') && !u.starts_with("//")) {
+                    Ok(u)
+                } else {
+                    Err(ValidationError::new(
+                        "logo_url",
+                        crate::msg!("validation-logo-url"),
+                    ))
+                }
+            }),
+        );
         let singular = keep(bounded_text("credit_name", &input.credit_name, 30, true));
         let plural_raw = keep(bounded_text(
             "credit_name_plural",
@@ -52,7 +54,7 @@ impl TenantSettings {
                 } else {
                     Err(ValidationError::new(
                         "support_email",
-                        "must be an email address like help@example.com",
+                        crate::msg!("validation-support-email"),
                     ))
                 }
             }),
@@ -84,7 +86,7 @@ impl TenantSettings {
         if !(0..=100_000).contains(&input.signup_bonus) {
             errors.push(ValidationError::new(
                 "signup_bonus",
-                "must be between 0 and 100000",
+                crate::msg!("validation-signup-bonus"),
             ));
         }
         let mut enabled_models: Vec<String> = Vec::new();
@@ -98,7 +100,7 @@ impl TenantSettings {
             if !ok {
                 errors.push(ValidationError::new(
                     "enabled_models",
-                    format!("{id:?} is not a model id (letters, digits, - _ .)"),
+                    crate::msg!("validation-model-id", value = format!("{id:?}")),
                 ));
             } else if !enabled_models.iter().any(|m| m == id) {
                 enabled_models.push(id.to_owned());
@@ -115,12 +117,12 @@ impl TenantSettings {
             if !ok_id {
                 errors.push(ValidationError::new(
                     "model_costs",
-                    format!("{id:?} is not a model id (letters, digits, - _ .)"),
+                    crate::msg!("validation-model-id", value = format!("{id:?}")),
                 ));
             } else if !(1..=1000).contains(&cost) {
                 errors.push(ValidationError::new(
                     "model_costs",
-                    format!("{id}: a price is from 1 to 1000 credits, not {cost}"),
+                    crate::msg!("validation-model-cost", model = id, cost = cost.to_string()),
                 ));
             } else {
                 model_costs.insert(id.to_owned(), cost);
@@ -130,9 +132,9 @@ impl TenantSettings {
         if default_language.is_none() {
             errors.push(ValidationError::new(
                 "default_language",
-                format!(
-                    "{:?} is not a language we ship (en, hi)",
-                    input.default_language
+                crate::msg!(
+                    "validation-language",
+                    value = format!("{:?}", input.default_language)
                 ),
             ));
         }
@@ -143,7 +145,7 @@ impl TenantSettings {
                 Some(_) => {}
                 None => errors.push(ValidationError::new(
                     "languages",
-                    format!("{code:?} is not a language we ship (en, hi)"),
+                    crate::msg!("validation-language", value = format!("{code:?}")),
                 )),
             }
         }
@@ -154,7 +156,7 @@ impl TenantSettings {
         if !(0..=1000).contains(&input.signup_limit_per_ip) {
             errors.push(ValidationError::new(
                 "signup_limit_per_ip",
-                "must be between 0 (no cap) and 1000",
+                crate::msg!("validation-signup-limit"),
             ));
         }
         if !(MIN_IMAGE_SIDE..=PLATFORM_MAX_IMAGE_SIDE).contains(&input.max_image_side)
@@ -162,8 +164,11 @@ impl TenantSettings {
         {
             errors.push(ValidationError::new(
                 "max_image_side",
-                format!(
-                    "must be a multiple of {IMAGE_SIDE_STEP} between {MIN_IMAGE_SIDE} and {PLATFORM_MAX_IMAGE_SIDE}"
+                crate::msg!(
+                    "validation-max-image-side",
+                    step = IMAGE_SIDE_STEP.to_string(),
+                    min = MIN_IMAGE_SIDE.to_string(),
+                    max = PLATFORM_MAX_IMAGE_SIDE.to_string()
                 ),
             ));
         }
@@ -213,12 +218,15 @@ fn bounded_text(
 ) -> Result<String, ValidationError> {
     let text = raw.trim();
     if required && text.is_empty() {
-        return Err(ValidationError::new(field, "is required"));
+        return Err(ValidationError::new(
+            field,
+            crate::msg!("validation-required"),
+        ));
     }
     if text.chars().count() > max {
         return Err(ValidationError::new(
             field,
-            format!("must be at most {max} characters"),
+            crate::msg!("validation-at-most-characters", max = max.to_string()),
         ));
     }
     crate::refuse_control_characters(field, text, false)?;
@@ -239,7 +247,7 @@ fn normalise_whatsapp(raw: &str) -> Result<String, ValidationError> {
     } else {
         Err(ValidationError::new(
             "support_whatsapp",
-            "must be a phone number with country code, e.g. +91 98765 43210",
+            crate::msg!("validation-whatsapp"),
         ))
     }
 }
@@ -332,7 +340,7 @@ mod tests {
             let errors = TenantSettings::parse(&with(bad)).err().unwrap_or_default();
             assert!(
                 errors.iter().any(|e| e.field == "support_email"
-                    && e.message == "must be an email address like help@example.com"),
+                    && e.message.to_string() == "must be an email address like help@example.com"),
                 "{bad:?}: {errors:?}"
             );
         }

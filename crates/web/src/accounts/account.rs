@@ -257,7 +257,7 @@ pub(crate) async fn change_password(
         &form.new_password,
         &[user.email.as_str(), user.name.as_str(), site_name.as_str()],
     )
-    .map_err(|e| errors.insert("new_password", e.message))
+    .map_err(|e| errors.insert("new_password", page.tr(&e.message)))
     .ok();
     let Some(new) = new.filter(|_| errors.is_empty()) else {
         let Html(body) = render_account(&page, &user, None, None, None, errors, None).await?;
@@ -334,7 +334,7 @@ pub(crate) async fn create_token(
     let state = &page.state;
     let mut errors = FormErrors::new();
     let name = atelier_domain::TokenName::parse(&form.name)
-        .map_err(|e| errors.insert("token_name", e.message))
+        .map_err(|e| errors.insert("token_name", page.tr(&e.message)))
         .ok();
     if form.current_password.is_empty() {
         errors.insert(

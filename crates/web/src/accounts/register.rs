@@ -71,10 +71,10 @@ pub(crate) async fn submit(
     let mut errors = FormErrors::new();
 
     let name = PersonName::parse(&form.name)
-        .map_err(|e| errors.insert("name", e.message))
+        .map_err(|e| errors.insert("name", page.tr(&e.message)))
         .ok();
     let email = Email::parse(&form.email)
-        .map_err(|e| errors.insert("email", e.message))
+        .map_err(|e| errors.insert("email", page.tr(&e.message)))
         .ok();
     let password = NewPassword::parse(
         &form.password,
@@ -85,7 +85,7 @@ pub(crate) async fn submit(
             site.tenant.slug.as_str(),
         ],
     )
-    .map_err(|e| errors.insert("password", e.message))
+    .map_err(|e| errors.insert("password", page.tr(&e.message)))
     .ok();
     let (Some(name), Some(email), Some(password)) = (name, email, password) else {
         return show_errors(

@@ -42,7 +42,7 @@ pub(crate) async fn forgot_submit(
         Ok(email) => email,
         Err(e) => {
             let mut errors = FormErrors::new();
-            errors.insert("email", e.message);
+            errors.insert("email", page.tr(&e.message));
             let ctx = minijinja::context! {
                 sent => false,
                 reset_expires => super::link_lifetime(RESET_LINK_MINUTES),
@@ -191,7 +191,7 @@ pub(crate) async fn reset_submit(
         Ok(p) => p,
         Err(e) => {
             let mut errors = FormErrors::new();
-            errors.insert("password", e.message);
+            errors.insert("password", page.tr(&e.message));
             return show(&page, &form.token, outcome, errors);
         }
     };

@@ -124,7 +124,7 @@ pub(crate) async fn add_tenant_admin(
     };
     let email = match Email::parse(&form.email) {
         Ok(email) => email,
-        Err(e) => return refuse(e.message).await,
+        Err(e) => return refuse(page.tr(&e.message)).await,
     };
     let Some((user, _)) = state
         .store

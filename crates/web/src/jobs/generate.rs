@@ -196,10 +196,10 @@ pub(crate) fn parse_job(
 ) -> Result<NewJob, FormErrors> {
     let mut errors = FormErrors::new();
     let prompt = Prompt::parse("prompt", &form.prompt, true)
-        .map_err(|e| errors.insert("prompt", e.message))
+        .map_err(|e| errors.insert("prompt", e.message.to_string()))
         .ok();
     let negative = Prompt::parse("negative_prompt", &form.negative_prompt, false)
-        .map_err(|e| errors.insert("negative_prompt", e.message))
+        .map_err(|e| errors.insert("negative_prompt", e.message.to_string()))
         .ok();
     let catalog = state.models.current();
     let offered: Vec<_> = catalog.offered(enabled_models).collect();
@@ -219,12 +219,12 @@ pub(crate) fn parse_job(
     let size = ImageSize::parse(&form.width, &form.height, max_side)
         .map_err(|list| {
             for e in list {
-                errors.insert(e.field, e.message);
+                errors.insert(e.field, e.message.to_string());
             }
         })
         .ok();
     let seed = parse_seed(&form.seed)
-        .map_err(|e| errors.insert("seed", e.message))
+        .map_err(|e| errors.insert("seed", e.message.to_string()))
         .ok();
     match (prompt, negative, model, size, seed) {
         (Some(prompt), Some(negative_prompt), Some(model), Some(size), Some(seed))

@@ -140,7 +140,7 @@ mod tests {
             pack: PackId(uuid::Uuid::now_v7()),
             terms: PackTerms::new(50, Paise::new(14_900)).unwrap_or_else(|e| panic!("{e:?}")),
             payee: UpiPayee {
-                vpa: Vpa::parse("shop@okaxis").unwrap_or_else(|e| panic!("{}", e.message)),
+                vpa: Vpa::parse("shop@okaxis").unwrap_or_else(|e| panic!("{e}")),
                 name: "Shop. \"Quoted\"\nName".to_owned(),
             },
             reference: PaymentReference::parse("AT23456789").unwrap_or_else(|| panic!("ref")),

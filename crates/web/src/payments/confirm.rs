@@ -75,7 +75,8 @@ pub(crate) async fn submit(
         }
     };
     let mut errors = FormErrors::new();
-    let Ok(utr) = Utr::parse(&form.utr).map_err(|e| errors.insert("utr", e.message)) else {
+    let Ok(utr) = Utr::parse(&form.utr).map_err(|e| errors.insert("utr", page.tr(&e.message)))
+    else {
         return render_checkout(&page, &user, &checkout, &form.utr, errors, refused).await;
     };
     let new = NewPayment {

@@ -159,12 +159,12 @@ impl ColumnMapping {
                 if name.trim().is_empty() {
                     Some(ValidationError::new(
                         field,
-                        "Enter the column's name as the statement's header row shows it.",
+                        crate::msg!("validation-column-empty"),
                     ))
                 } else if name.chars().count() > 100 {
                     Some(ValidationError::new(
                         field,
-                        "A column name is at most 100 characters.",
+                        crate::msg!("validation-column-too-long"),
                     ))
                 } else {
                     crate::refuse_control_characters(field, name, false).err()

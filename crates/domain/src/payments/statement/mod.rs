@@ -97,7 +97,7 @@ impl StatementCredit {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LineProblem {
     pub line: usize,
-    pub message: String,
+    pub message: crate::Msg,
 }
 
 impl fmt::Display for LineProblem {
@@ -106,52 +106,45 @@ impl fmt::Display for LineProblem {
     }
 }
 
-/// Why a file cannot be read as a statement at all.
+/// Why a file cannot be read as a statement at all. [`StatementError::message`] says it to
+/// the admin in their language; `Display` is the English.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.message())]
 pub enum StatementError {
-    #[error(
-        "This file is larger than 5 MB. Download the statement for a shorter period (a month \
-         or two) and upload that."
-    )]
     TooLarge,
-    #[error(
-        "This file has more than 50,000 rows. Download the statement for a shorter period (a \
-         month or two) and upload that."
-    )]
     TooManyRows,
-    #[error("This file is empty. Download the statement from your bank again and upload it.")]
     Empty,
-    #[error(
-        "This is an Excel workbook, not a CSV file. Download the statement as CSV (some banks \
-         call it \"delimited\" or \"comma separated\"), or open the workbook and save it as CSV."
-    )]
     Spreadsheet,
-    #[error(
-        "This is a PDF statement, which we cannot read. Download the statement as CSV (some \
-         banks call it \"delimited\" or \"comma separated\") from your net banking."
-    )]
     Pdf,
-    #[error("This file is not a CSV statement. Upload the CSV file your bank exports.")]
     NotText,
-    #[error(
-        "This file has no header row with the columns the mapping names: {} missing. Check that \
-         the statement is from the bank this mapping is for, or change the column names to \
-         match the file's header row.",
-        list_names(expected)
-    )]
     NoHeader {
         /// The mapped column names that the closest row lacks.
         expected: Vec<String>,
     },
 }
 
-/// `"A" is` / `"A" and "B" are` / `"A", "B" and "C" are`.
-fn list_names(names: &[String]) -> String {
-    let quoted: Vec<String> = names.iter().map(|name| format!("{name:?}")).collect();
-    match quoted.split_last() {
-        None => "no column is".to_owned(),
-        Some((last, [])) => format!("{last} is"),
-        Some((last, rest)) => format!("{} and {last} are", rest.join(", ")),
+impl StatementError {
+    pub fn message(&self) -> crate::Msg {
+        match self {
+            StatementError::TooLarge => crate::msg!("validation-statement-too-large"),
+            StatementError::TooManyRows => crate::msg!("validation-statement-too-many-rows"),
+            StatementError::Empty => crate::msg!("validation-statement-empty"),
+            StatementError::Spreadsheet => crate::msg!("validation-statement-spreadsheet"),
+            StatementError::Pdf => crate::msg!("validation-statement-pdf"),
+            StatementError::NotText => crate::msg!("validation-statement-not-text"),
+            StatementError::NoHeader { expected } => {
+                // `"A"`, `"A" and "B"`, `"A", "B" and "C"`: the catalogue joins the last
+                // name on with its own word for "and".
+                let quoted: Vec<String> = expected.iter().map(|name| format!("{name:?}")).collect();
+                let (last, rest) = quoted.split_last().map_or(("", &[][..]), |(l, r)| (l, r));
+                crate::msg!(
+                    "validation-statement-no-header",
+                    count = quoted.len(),
+                    rest = rest.join(", "),
+                    last = last
+                )
+            }
+        }
     }
 }
 

@@ -115,7 +115,7 @@ pub(super) fn read_row(row: &Row, columns: &Columns<'_>) -> RowOutcome {
         DateCell::NotADate if utr != UtrCell::Absent => None,
         DateCell::NotADate => return RowOutcome::Skip,
     };
-    let problem = |message: String| {
+    let problem = |message: crate::Msg| {
         RowOutcome::Problem(LineProblem {
             line: row.line,
             message,
@@ -127,10 +127,10 @@ pub(super) fn read_row(row: &Row, columns: &Columns<'_>) -> RowOutcome {
         Err(message) => return problem(message),
     };
     let Some(date) = date else {
-        return problem(format!(
-            "the date {date_cell:?} in column {:?} is not a date we can read (we read dates \
-             like 31/12/2023, 31-12-2023, 31 Dec 2023 or 2023-12-31)",
-            columns.mapping.date
+        return problem(crate::msg!(
+            "validation-statement-date",
+            value = format!("{date_cell:?}"),
+            column = format!("{:?}", columns.mapping.date)
         ));
     };
     RowOutcome::Credit(StatementCredit {
@@ -148,7 +148,7 @@ pub(super) fn read_row(row: &Row, columns: &Columns<'_>) -> RowOutcome {
 
 /// The money a row brings in: `Ok(None)` for a debit or a row without an amount, `Err` with
 /// the sentence naming the cell when it cannot be read.
-fn credit_amount(row: &Row, columns: &Columns<'_>) -> Result<Option<Paise>, String> {
+fn credit_amount(row: &Row, columns: &Columns<'_>) -> Result<Option<Paise>, crate::Msg> {
     let (column, direction) = match &columns.mapping.amount {
         AmountColumns::Split { credit, .. } => (credit, None),
         AmountColumns::Single { amount, direction } => (amount, direction.as_ref()),
@@ -163,8 +163,10 @@ fn credit_amount(row: &Row, columns: &Columns<'_>) -> Result<Option<Paise>, Stri
             // A dated row without money, such as an opening balance.
             None if cell.is_empty() => return Ok(None),
             None => {
-                return Err(format!(
-                    "column {name:?} says {mark:?}; we expected Cr (credit) or Dr (debit)"
+                return Err(crate::msg!(
+                    "validation-statement-direction",
+                    column = format!("{name:?}"),
+                    value = format!("{mark:?}")
                 ))
             }
         }
@@ -173,8 +175,10 @@ fn credit_amount(row: &Row, columns: &Columns<'_>) -> Result<Option<Paise>, Stri
         AmountCell::Empty => return Ok(None),
         AmountCell::Paise(paise) => paise,
         AmountCell::NotANumber => {
-            return Err(format!(
-                "the amount {cell:?} in column {column:?} is not a number"
+            return Err(crate::msg!(
+                "validation-statement-amount",
+                value = format!("{cell:?}"),
+                column = format!("{column:?}")
             ))
         }
     };

@@ -55,11 +55,11 @@ pub(crate) async fn save_payee(
         None
     } else {
         Vpa::parse(&form.upi_vpa)
-            .map_err(|e| errors.insert(e.field, e.message))
+            .map_err(|e| errors.insert(e.field, page.tr(&e.message)))
             .ok()
     };
     let payee = parse_payee(&form.upi_payee)
-        .map_err(|e| errors.insert(e.field, e.message))
+        .map_err(|e| errors.insert(e.field, page.tr(&e.message)))
         .ok();
     let (Some(vpa), Some(payee)) = (vpa, payee) else {
         let shown = Shown {

@@ -53,14 +53,14 @@ impl PackForm {
             None
         };
         let price = Paise::parse_rupees(&self.price)
-            .map_err(|message| errors.insert("price", message))
+            .map_err(|message| errors.insert("price", message.to_string()))
             .ok();
         if let (Some(credits), Some(price)) = (credits, price) {
             match PackTerms::new(credits, price) {
                 Ok(terms) => return Ok(terms),
                 Err(refused) => {
                     for e in refused {
-                        errors.insert(e.field, e.message);
+                        errors.insert(e.field, e.message.to_string());
                     }
                 }
             }

@@ -67,9 +67,9 @@ pub(crate) async fn reject(
                 "The payment of {} from {} was not rejected: {}",
                 request.amount.display(),
                 request.user_email,
-                e.message
+                page.tr(&e.message)
             ));
-            outcome.reject = Some((id, e.message, form.reason));
+            outcome.reject = Some((id, page.tr(&e.message), form.reason));
             return render(&page, &query, outcome).await;
         }
     };

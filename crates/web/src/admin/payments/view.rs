@@ -58,7 +58,7 @@ pub(crate) fn parse_days(
             return None;
         }
         IndiaDate::parse(field, raw)
-            .map_err(|e| errors.insert(e.field, e.message))
+            .map_err(|e| errors.insert(e.field, e.message.to_string()))
             .ok()
     };
     let (from, to) = (read("from", from), read("to", to));

@@ -39,7 +39,7 @@ pub(crate) async fn upload(page: Page, request: Request) -> Result<Response, App
             fields = form::remembered(&page).await?;
         }
         let message = match upload.file {
-            File::TooLarge => StatementError::TooLarge.to_string(),
+            File::TooLarge => page.tr(&StatementError::TooLarge.message()),
             _ => BROKEN.to_owned(),
         };
         return file_problem(&page, &fields, FormProblems::default(), message).await;
@@ -50,7 +50,7 @@ pub(crate) async fn upload(page: Page, request: Request) -> Result<Response, App
     let bytes = match upload.file {
         File::Received(bytes) => Ok(bytes),
         File::Missing => Err(NO_FILE.to_owned()),
-        File::TooLarge => Err(StatementError::TooLarge.to_string()),
+        File::TooLarge => Err(page.tr(&StatementError::TooLarge.message())),
         File::Broken => Err(BROKEN.to_owned()),
     };
     let (mapping, bytes) = match (mapping, bytes) {
@@ -87,7 +87,7 @@ pub(crate) async fn upload(page: Page, request: Request) -> Result<Response, App
                 header_hints,
                 ..FormProblems::default()
             };
-            return file_problem(&page, &fields, problems, error.to_string()).await;
+            return file_problem(&page, &fields, problems, page.tr(&error.message())).await;
         }
     };
 

@@ -215,7 +215,7 @@ pub(super) fn sort(
             .take(PROBLEMS_SHOWN)
             .map(|p| ProblemRow {
                 line: p.line,
-                message: p.message.clone(),
+                message: p.message.to_string(),
             })
             .collect(),
         problems_total: statement.problems.len(),
