@@ -133,3 +133,6 @@ payments-upi-to = UPI to <span class="mono break-anywhere">{ $vpa }</span>
 payments-account = Account
 payments-print = Print receipt
 payments-yours = Your payments
+
+# For the account page's list of payments (crates/web/src/payments/list.rs).
+payments-older-link-damaged = This link to older payments is damaged. Open your account page again and use its “Older payments” link.

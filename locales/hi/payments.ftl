@@ -127,3 +127,5 @@ payments-upi-to = <span class="mono break-anywhere">{ $vpa }</span> को UPI �
 payments-account = अकाउंट
 payments-print = रसीद प्रिंट करें
 payments-yours = आपके भुगतान
+
+payments-older-link-damaged = पुराने भुगतानों का यह लिंक ख़राब है। अपना अकाउंट पेज फिर से खोलें और उसका “पुराने भुगतान” लिंक इस्तेमाल करें।
