@@ -308,7 +308,8 @@ async fn a_payment_page_shows_only_to_its_owner(db: Db) {
     let page = owner.get(&path).await;
     assert_eq!(page.status, 200);
     for shown in [
-        "Thanks, we're checking your payment",
+        // The catalogue's text is escaped like any other value put into the page.
+        "Thanks, we&#x27;re checking your payment",
         "Waiting for approval",
         "432187650912",
         "₹149.00",

@@ -10,6 +10,7 @@ mod checkout;
 mod desk;
 mod desk_export;
 mod desk_lists;
+mod hindi;
 mod own_payments;
 mod packs;
 mod payee_rules;

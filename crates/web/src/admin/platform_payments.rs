@@ -1,7 +1,7 @@
 //! `/platform/payments`: every tenant's payment requests for super-admins, read-only, newest
 //! first, filtered by tenant and state, a keyset page at a time ([`PageCursor`]).
 
-use atelier_domain::{PaymentId, PaymentState, Slug, Timestamp};
+use atelier_domain::{msg, PaymentId, PaymentState, Slug};
 use atelier_store::{DeskFilter, DeskOrder};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
@@ -10,6 +10,7 @@ use crate::auth::CurrentUser;
 use crate::cursor::{page_url, PageCursor};
 use crate::page_query::PageQuery;
 use crate::pages::Page;
+use crate::payments::when;
 use crate::tenancy::Site;
 use crate::AppError;
 
@@ -72,23 +73,19 @@ pub(crate) async fn list(
             .find(|s| Some(&s.tenant.slug) == slug.as_ref())
             .map(|s| s.tenant.id);
         Some(found.ok_or_else(|| {
-            AppError::BadRequest(format!(
-                "There is no tenant \u{201c}{tenant_slug}\u{201d}. Choose one from the list."
-            ))
+            AppError::BadRequest(page.tr(&msg!("admin-payments-no-tenant", slug = tenant_slug)))
         })?)
     };
     let state = match query.state.trim() {
         "" => None,
         raw => Some(PaymentState::parse(raw).ok_or_else(|| {
-            AppError::BadRequest("Choose a state: pending, approved or rejected.".to_owned())
+            AppError::BadRequest(page.tr(&msg!("admin-payments-choose-platform-state")))
         })?),
     };
     let after = match query.after.trim() {
         "" => None,
         raw => Some(PageCursor::parse(raw).ok_or_else(|| {
-            AppError::BadRequest(
-                "That page link is damaged. Start again from the newest payments.".to_owned(),
-            )
+            AppError::BadRequest(page.tr(&msg!("admin-payments-platform-link-damaged")))
         })?),
     };
     let filter = DeskFilter {
@@ -135,9 +132,9 @@ pub(crate) async fn list(
             state: r.state.as_str(),
             reason: r.reason,
             // India time, as the tenants' desks and their buyers read it.
-            submitted: r.created_at.india_display(),
+            submitted: when::date_time(page.lang, r.created_at),
             submitted_iso: r.created_at.india_iso(),
-            decided_at: r.decided_at.map(Timestamp::india_display),
+            decided_at: r.decided_at.map(|at| when::date_time(page.lang, at)),
             decided_by: r.decided_by,
         })
         .collect();

@@ -1,7 +1,7 @@
 //! `GET /buy`: the packs on sale, or, with `?pack=`, how to pay for one (QR code, UPI ID,
 //! amount and reference) and the form that confirms the payment.
 
-use atelier_domain::{upi_link, PackId, PaymentReference, PaymentState, Timestamp, User};
+use atelier_domain::{msg, upi_link, Msg, PackId, PaymentReference, PaymentState, Timestamp, User};
 use atelier_store::Pack;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
@@ -35,13 +35,13 @@ pub(crate) async fn show(
 
 /// A new checkout of `pack` for `user`, with a fresh reference and the pack's terms and
 /// payee as they are now; when `pack` is not on sale, the shop and why. `problem`: what was
-/// wrong with the form that led here (a clause, "This checkout page is ..."), said above
-/// either.
+/// wrong with the form that led here (a `payments-problem-*` clause, "This checkout page
+/// is ..."), said above either.
 pub(super) async fn open_checkout(
     page: &Page,
     user: &User,
     pack: Option<PackId>,
-    problem: Option<&str>,
+    problem: Option<Msg>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let checkout = match pack {
@@ -51,10 +51,12 @@ pub(super) async fn open_checkout(
     let Some(checkout) = checkout else {
         // An old link or a pack taken off sale: the packs there are, and why.
         let why = match (problem, pack) {
-            (Some(problem), Some(_)) => format!("{problem}, and that pack is no longer sold."),
+            (Some(problem), Some(_)) => {
+                msg!("payments-problem-and-gone", problem = page.tr(&problem))
+            }
             // The form named no pack we could read: nothing to say about one.
-            (Some(problem), None) => format!("{problem}."),
-            (None, _) => "That pack is no longer sold.".to_owned(),
+            (Some(problem), None) => msg!("payments-problem-alone", problem = page.tr(&problem)),
+            (None, _) => msg!("payments-pack-gone"),
         };
         return render_shop(page, user, Some(why), status).await;
     };
@@ -62,11 +64,10 @@ pub(super) async fn open_checkout(
     if let Some(problem) = problem {
         errors.insert(
             "form",
-            format!(
-                "{problem}; open the pack again. Here it is, opened again with a new \
-                 reference: if you have not paid yet, pay with this page's QR code; if you \
-                 already paid, enter that payment's UTR and confirm."
-            ),
+            page.tr(&msg!(
+                "payments-problem-reopened",
+                problem = page.tr(&problem)
+            )),
         );
     }
     render_checkout(page, user, &checkout, "", errors, status).await
@@ -112,7 +113,7 @@ async fn pack_on_sale(page: &Page, id: PackId) -> Result<Option<(UpiPayee, Pack)
 pub(super) async fn render_shop(
     page: &Page,
     user: &User,
-    pack_error: Option<String>,
+    pack_error: Option<Msg>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let tenant = &page.tenant()?.tenant;
@@ -123,7 +124,7 @@ pub(super) async fn render_shop(
             .list_packs(tenant.id, true)
             .await?
             .iter()
-            .map(|p| PackView::new(p, unit))
+            .map(|p| PackView::new(p, unit, page.lang))
             .collect()
     } else {
         Vec::new()
@@ -133,22 +134,17 @@ pub(super) async fn render_shop(
         .await?
         .iter()
         .filter(|p| p.state == PaymentState::Pending)
-        .map(|p| PaymentView::new(p, unit))
+        .map(|p| PaymentView::new(p, unit, page.lang))
         .collect();
     let mut errors = FormErrors::new();
     if let Some(why) = pack_error {
-        let next = if packs.is_empty() {
-            ""
+        let why = page.tr(&why);
+        let message = if packs.is_empty() {
+            msg!("payments-pack-error", why = why)
         } else {
-            " Pick one of the packs below."
+            msg!("payments-pack-error-pick", why = why)
         };
-        errors.insert(
-            "pack",
-            format!(
-                "{why}{next} If you already paid for it, contact support with the 12-digit \
-                 UTR of your payment and we will sort it out."
-            ),
-        );
+        errors.insert("pack", page.tr(&message));
     }
     let ctx = minijinja::context! {
         mode => if packs.is_empty() { "closed" } else { "shop" },
@@ -183,7 +179,7 @@ pub(super) async fn render_checkout(
     let sealed = checkout.seal(&page.state.form_key, tenant.id, user.id)?;
     let ctx = minijinja::context! {
         mode => "checkout",
-        pack => PackView::shown(*pack, *terms, &tenant.settings.credit),
+        pack => PackView::shown(*pack, *terms, &tenant.settings.credit, page.lang),
         payee => minijinja::context! { vpa => payee.vpa.as_str(), name => &payee.name },
         reference => reference.as_str(),
         upi_link => &link,

@@ -2,7 +2,7 @@
 //! admin to check, with the terms, payee and reference the buyer's checkout page showed
 //! (signed into the form), or brings the form back with the reason next to what to fix.
 
-use atelier_domain::{PackId, Utr};
+use atelier_domain::{msg, PackId, Utr};
 use atelier_store::{NewPayment, PaymentRefusal};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -65,12 +65,11 @@ pub(crate) async fn submit(
         // Nothing on this form can be recorded: the buyer gets a new checkout of the pack,
         // and the reason.
         Err(CheckoutProblem::NotYours { pack }) => {
-            let problem = "This checkout page is out of date or not yours";
+            let problem = msg!("payments-problem-not-yours");
             return open_checkout(&page, &user, pack, Some(problem), refused).await;
         }
         Err(CheckoutProblem::Expired { pack }) => {
-            let problem = "This checkout page was opened more than 24 hours ago, so it can no \
-                           longer be confirmed";
+            let problem = msg!("payments-problem-expired");
             return open_checkout(&page, &user, Some(pack), Some(problem), refused).await;
         }
     };
@@ -102,37 +101,24 @@ pub(crate) async fn submit(
         }
         // Signed for this site, so the pack was its own; it has since been deleted.
         Err(PaymentRefusal::PackUnavailable) => {
-            let why = "That pack is no longer sold.".to_owned();
+            let why = msg!("payments-pack-gone");
             render_shop(&page, &user, Some(why), refused).await
         }
         Err(PaymentRefusal::UtrTaken) => {
             errors.insert(
                 "utr",
-                format!(
-                    "This UTR was already submitted on {}, and each payment can be confirmed \
-                     only once. If it was not you who submitted it, contact support with the \
-                     UTR and a screenshot of your payment.",
-                    tenant.settings.name
-                ),
+                page.tr(&msg!("payments-utr-taken", site = &tenant.settings.name)),
             );
             render_checkout(&page, &user, &checkout, &form.utr, errors, refused).await
         }
         Err(PaymentRefusal::TooManyPending { cap }) => {
-            let requests = if cap == 1 {
-                "a payment".to_owned()
-            } else {
-                format!("{cap} payments")
-            };
             errors.insert(
                 "pending",
-                format!(
-                    "You already have {requests} waiting for approval, the most at one time. \
-                     An admin of {} checks each against their bank statement, and you get an \
-                     email when one is decided. Then confirm this payment with the UTR you \
-                     have: this page can be confirmed for 24 hours after you opened it; after \
-                     that, open the pack again.",
-                    tenant.settings.name
-                ),
+                page.tr(&msg!(
+                    "payments-too-many-pending",
+                    count = cap,
+                    site = &tenant.settings.name
+                )),
             );
             render_checkout(&page, &user, &checkout, &form.utr, errors, refused).await
         }

@@ -55,7 +55,7 @@ pub(crate) async fn payments_page(
     records.truncate(shown);
     let views = records
         .iter()
-        .map(|p| PaymentView::new(p, &site.tenant.settings.credit))
+        .map(|p| PaymentView::new(p, &site.tenant.settings.credit, page.lang))
         .collect();
     Ok((views, older_url))
 }

@@ -9,8 +9,9 @@ mod confirm;
 mod list;
 mod qr;
 mod receipt;
+pub(crate) mod when;
 
-use atelier_domain::{CreditUnit, PackId, PackTerms, PaymentState, TenantSettings, Timestamp, Vpa};
+use atelier_domain::{msg, CreditUnit, Lang, PackId, PackTerms, PaymentState, TenantSettings, Vpa};
 use atelier_store::{Pack, PaymentRecord};
 use serde::Serialize;
 
@@ -49,7 +50,7 @@ pub(crate) fn upi_payee(settings: &TenantSettings) -> Option<UpiPayee> {
 struct PackView {
     id: String,
     credits: i64,
-    /// "50 Sparks".
+    /// "50 Sparks", in the reader's language.
     credits_label: String,
     /// "₹149.00".
     price: String,
@@ -58,21 +59,32 @@ struct PackView {
 }
 
 impl PackView {
-    fn new(pack: &Pack, unit: &CreditUnit) -> Self {
-        Self::shown(pack.id, pack.terms, unit)
+    fn new(pack: &Pack, unit: &CreditUnit, lang: Lang) -> Self {
+        Self::shown(pack.id, pack.terms, unit, lang)
     }
 
     /// Pack `id` with `terms`: a checkout shows the terms it was opened with, which may
     /// no longer be the pack's.
-    fn shown(id: PackId, terms: PackTerms, unit: &CreditUnit) -> Self {
+    fn shown(id: PackId, terms: PackTerms, unit: &CreditUnit, lang: Lang) -> Self {
         Self {
             id: id.to_string(),
             credits: terms.credits.get(),
-            credits_label: unit.amount(terms.credits.get()),
+            credits_label: credits_label(lang, unit, terms.credits.get()),
             price: terms.price.display(),
             price_per_credit: terms.price_per_credit().display(),
         }
     }
+}
+
+/// `n` credits with the site's unit, in `lang`: "50 Sparks", "1,000 Sparks".
+pub(crate) fn credits_label(lang: Lang, unit: &CreditUnit, n: i64) -> String {
+    msg!(
+        "payments-credits",
+        count = n,
+        unit = &unit.singular,
+        units = &unit.plural
+    )
+    .in_lang(lang)
 }
 
 /// A payment request as the account page and its own page show it.
@@ -91,7 +103,8 @@ pub(crate) struct PaymentView {
     utr: String,
     /// pending, approved or rejected.
     state: &'static str,
-    state_label: &'static str,
+    /// The state in the reader's language: "Waiting for approval".
+    state_label: String,
     /// Moments in India time, where UPI buyers and their banks are: "2 Dec 2026, 00:30".
     submitted: String,
     decided: Option<String>,
@@ -101,10 +114,15 @@ pub(crate) struct PaymentView {
 }
 
 impl PaymentView {
-    pub(crate) fn new(record: &PaymentRecord, unit: &CreditUnit) -> Self {
+    pub(crate) fn new(record: &PaymentRecord, unit: &CreditUnit, lang: Lang) -> Self {
+        let state_label = match record.state {
+            PaymentState::Pending => msg!("payments-state-pending"),
+            PaymentState::Approved => msg!("payments-state-approved"),
+            PaymentState::Rejected => msg!("payments-state-rejected"),
+        };
         Self {
             url: format!("/payments/{}", record.id),
-            credits_label: unit.amount(record.credits.get()),
+            credits_label: credits_label(lang, unit, record.credits.get()),
             credits: record.credits.get(),
             amount: record.amount.display(),
             reference: record.reference.clone(),
@@ -112,14 +130,10 @@ impl PaymentView {
             payee_name: record.payee_name.clone(),
             utr: record.utr.clone(),
             state: record.state.as_str(),
-            state_label: match record.state {
-                PaymentState::Pending => "Waiting for approval",
-                PaymentState::Approved => "Approved",
-                PaymentState::Rejected => "Rejected",
-            },
-            submitted: record.created_at.india_display(),
-            decided: record.decided_at.map(Timestamp::india_display),
-            decided_on: record.decided_at.map(Timestamp::india_date),
+            state_label: state_label.in_lang(lang),
+            submitted: when::date_time(lang, record.created_at),
+            decided: record.decided_at.map(|at| when::date_time(lang, at)),
+            decided_on: record.decided_at.map(|at| when::date(lang, at)),
             reason: record.reason.clone(),
         }
     }

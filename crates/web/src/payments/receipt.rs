@@ -28,7 +28,7 @@ pub(crate) async fn show(
     page.render(
         "payment.html",
         minijinja::context! {
-            payment => PaymentView::new(&record, &tenant.settings.credit),
+            payment => PaymentView::new(&record, &tenant.settings.credit, page.lang),
         },
     )
 }

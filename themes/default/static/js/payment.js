@@ -6,10 +6,18 @@
 (function () {
   "use strict";
 
+  /* The words come from the page, in its language: the status line carries them as
+     data-copied, data-copy-failed (the button's label for a moment) and
+     data-copied-status, data-copy-failed-status (what a screen reader hears). A word the
+     page does not give is simply not said. */
   var status = document.querySelector("[data-copy-status]");
 
+  function word(name) {
+    return status ? status.getAttribute(name) || "" : "";
+  }
+
   function say(text) {
-    if (status) {
+    if (status && text) {
       status.textContent = text;
     }
   }
@@ -36,9 +44,12 @@
   function copied(button, ok) {
     var label = button.firstChild;
     var before = label.nodeValue;
-    label.nodeValue = ok ? "Copied" : "Copy failed";
+    var now = word(ok ? "data-copied" : "data-copy-failed");
+    if (now) {
+      label.nodeValue = now;
+    }
     // The copied text is not repeated: it may be a secret (an API token).
-    say(ok ? "Copied." : "Could not copy; select the text instead.");
+    say(word(ok ? "data-copied-status" : "data-copy-failed-status"));
     window.setTimeout(function () {
       label.nodeValue = before;
     }, 2000);

@@ -1,7 +1,7 @@
 //! Putting a pack on sale or taking it off, moving it up or down the list, and deleting one
 //! nobody ever bought.
 
-use atelier_domain::{PackId, User};
+use atelier_domain::{msg, PackId, User};
 use axum::http::StatusCode;
 use axum::response::Response;
 
@@ -10,6 +10,7 @@ use crate::admin::audit_actor;
 use crate::auth::{ClientIp, CsrfForm, CurrentUser};
 use crate::pages::Page;
 use crate::path_id::PathId;
+use crate::payments::credits_label;
 use crate::AppError;
 
 async fn set_active(
@@ -121,13 +122,13 @@ pub(crate) async fn delete(
         return Err(AppError::NotFound);
     }
     let credits = &page.tenant()?.tenant.settings.credit;
+    let alert = msg!(
+        "packs-bought-refused",
+        pack = credits_label(page.lang, credits, pack.terms.credits.get()),
+        price = pack.terms.price.display(),
+    );
     let shown = Shown {
-        alert: Some(format!(
-            "The pack of {} for {} has been bought, so it stays on record with its payments. \
-             Deactivate it instead: it leaves the buy page and nothing else changes.",
-            credits.amount(pack.terms.credits.get()),
-            pack.terms.price.display()
-        )),
+        alert: Some(page.tr(&alert)),
         ..Shown::default()
     };
     render(&page, shown, StatusCode::CONFLICT).await

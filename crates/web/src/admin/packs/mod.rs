@@ -10,6 +10,7 @@ mod terms;
 
 use std::collections::BTreeMap;
 
+use atelier_domain::msg;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
@@ -28,7 +29,7 @@ use crate::AppError;
 /// its values and messages.
 #[derive(Default)]
 pub(crate) struct Shown {
-    pub notice: Option<&'static str>,
+    pub notice: Option<String>,
     /// A message about the whole page, such as a delete that cannot be done.
     pub alert: Option<String>,
     /// Whose values and errors these are: "add", "payee", or a pack's id (its edit form).
@@ -104,18 +105,18 @@ pub(crate) async fn list(
     PageQuery(query): PageQuery<ListQuery>,
 ) -> Result<Response, AppError> {
     let notice = match query.done.as_deref() {
-        Some("created") => Some("The pack was added at the end of the list, on sale."),
-        Some("updated") => Some("The pack was changed. Requests already made keep their own credits and price."),
-        Some("activated") => Some("The pack is on sale again."),
-        Some("deactivated") => Some("The pack is off sale: buyers no longer see it."),
-        Some("moved") => Some("The order was changed."),
-        Some("deleted") => Some("The pack was deleted."),
-        Some("payee") => Some("Your UPI ID and payee name were saved."),
-        Some("stopped") => Some("Payments are stopped: your UPI ID was cleared, and nobody can buy until you enter one again."),
+        Some("created") => Some(msg!("packs-done-created")),
+        Some("updated") => Some(msg!("packs-done-updated")),
+        Some("activated") => Some(msg!("packs-done-activated")),
+        Some("deactivated") => Some(msg!("packs-done-deactivated")),
+        Some("moved") => Some(msg!("packs-done-moved")),
+        Some("deleted") => Some(msg!("packs-done-deleted")),
+        Some("payee") => Some(msg!("packs-done-payee")),
+        Some("stopped") => Some(msg!("packs-done-stopped")),
         _ => None,
     };
     let shown = Shown {
-        notice,
+        notice: notice.map(|notice| page.tr(&notice)),
         ..Shown::default()
     };
     render(&page, shown, StatusCode::OK).await

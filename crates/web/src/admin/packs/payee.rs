@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use atelier_domain::payments::parse_payee;
-use atelier_domain::Vpa;
+use atelier_domain::{msg, Vpa};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -46,12 +46,7 @@ pub(crate) async fn save_payee(
     }
     let mut errors = FormErrors::new();
     let vpa = if form.upi_vpa.trim().is_empty() {
-        errors.insert(
-            "upi_vpa",
-            "Enter the UPI ID buyers pay to, like yourshop@okaxis. To stop taking payments, \
-             use \u{201c}Stop taking payments\u{201d} instead."
-                .to_owned(),
-        );
+        errors.insert("upi_vpa", page.tr(&msg!("packs-upi-id-missing")));
         None
     } else {
         Vpa::parse(&form.upi_vpa)

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use atelier_domain::{PackId, PackTerms, Paise};
+use atelier_domain::{msg, Lang, PackId, PackTerms, Paise};
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
@@ -26,8 +26,8 @@ pub(crate) struct PackForm {
 }
 
 impl PackForm {
-    /// The pack's terms, or a message for each field that is wrong.
-    fn terms(&self, credit_plural: &str) -> Result<PackTerms, FormErrors> {
+    /// The pack's terms, or a message in `lang` for each field that is wrong.
+    fn terms(&self, credit_plural: &str, lang: Lang) -> Result<PackTerms, FormErrors> {
         let mut errors = FormErrors::new();
         let typed: String = self
             .credits
@@ -37,19 +37,18 @@ impl PackForm {
         let credits = if typed.is_empty() {
             errors.insert(
                 "credits",
-                format!("Enter how many {credit_plural} the pack holds, like 50."),
+                msg!("packs-credits-missing", units = credit_plural).in_lang(lang),
             );
             None
         } else if let Ok(n) = typed.parse::<i64>() {
             Some(n)
         } else {
-            errors.insert(
-                "credits",
-                format!(
-                    "{:?} is not a whole number of {credit_plural}; enter one like 50.",
-                    self.credits.trim()
-                ),
+            let message = msg!(
+                "packs-credits-not-number",
+                typed = format!("{:?}", self.credits.trim()),
+                units = credit_plural,
             );
+            errors.insert("credits", message.in_lang(lang));
             None
         };
         let price = Paise::parse_rupees(&self.price)
@@ -83,7 +82,7 @@ pub(crate) async fn create(
     CsrfForm(form): CsrfForm<PackForm>,
 ) -> Result<Response, AppError> {
     let site = page.tenant()?.clone();
-    let terms = match form.terms(&site.tenant.settings.credit.plural) {
+    let terms = match form.terms(&site.tenant.settings.credit.plural, page.lang) {
         Ok(terms) => terms,
         Err(errors) => {
             let shown = Shown {
@@ -118,7 +117,7 @@ pub(crate) async fn update(
     if store.find_pack(site.tenant.id, id).await?.is_none() {
         return Err(AppError::NotFound);
     }
-    let terms = match form.terms(&site.tenant.settings.credit.plural) {
+    let terms = match form.terms(&site.tenant.settings.credit.plural, page.lang) {
         Ok(terms) => terms,
         Err(errors) => {
             let shown = Shown {

@@ -8,7 +8,7 @@
 //! from a damaged link still leads back to the desk.
 
 use atelier_domain::payments::parse_reject_reason;
-use atelier_domain::PaymentId;
+use atelier_domain::{msg, PaymentId};
 use atelier_store::{Decided, Decision};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -88,7 +88,7 @@ async fn answer(page: &Page, query: &DeskQuery, verdict: Verdict) -> Result<Resp
         Verdict::Store(decided) => decided,
         Verdict::OwnPayment(request) => {
             let mut outcome = Outcome::new(StatusCode::CONFLICT);
-            outcome.problem = Some(own_payment(&request));
+            outcome.problem = Some(own_payment(&request, page.lang));
             return render(page, query, outcome).await;
         }
     };
@@ -98,11 +98,8 @@ async fn answer(page: &Page, query: &DeskQuery, verdict: Verdict) -> Result<Resp
             return Ok(Redirect::to(&to).into_response());
         }
         Decided::NotFound => return Err(AppError::NotFound),
-        Decided::AlreadyDecided(request) => already_decided(&request),
-        Decided::AccountGone => "The account that made this payment was deleted, so there is no \
-             balance to add the credits to and nothing was changed. Reject it with a reason \
-             instead (refund the payer if they ask)."
-            .to_owned(),
+        Decided::AlreadyDecided(request) => already_decided(&request, page.lang),
+        Decided::AccountGone => page.tr(&msg!("admin-payments-account-gone")),
     };
     let mut outcome = Outcome::new(StatusCode::CONFLICT);
     outcome.problem = Some(problem);

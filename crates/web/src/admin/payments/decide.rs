@@ -3,16 +3,13 @@
 //! admin never decides a request their own account made: approving it would grant them
 //! credits for a payment nobody else checked.
 
-use atelier_domain::{Email, PaymentId, PaymentState};
+use atelier_domain::{msg, Email, Lang, PaymentId, PaymentState};
 use atelier_store::{Actor, Decided, Decision, PaymentRecord};
 
 use crate::accounts::site_origin;
 use crate::pages::Page;
+use crate::payments::when;
 use crate::AppError;
-
-/// Beside a request of the admin's own, where others have Approve and Reject.
-pub(crate) const OWN_PAYMENT_NOTE: &str = "Another admin must decide your own payment. If you \
-     are this site's only admin, ask the platform's administrators.";
 
 /// How a decision went.
 #[derive(Debug)]
@@ -124,33 +121,45 @@ pub(crate) async fn decide(
     Ok(Verdict::Store(decided))
 }
 
-/// Why a request of the admin's own was not decided.
-pub(crate) fn own_payment(request: &PaymentRecord) -> String {
-    format!(
-        "The payment of {} from {} (UTR {}) was made from your own account, and another \
-         admin must decide your own payment, so nothing was changed.",
-        request.amount.display(),
-        request.user_email,
-        request.utr,
+/// Why a request of the admin's own was not decided, in `lang`.
+pub(crate) fn own_payment(request: &PaymentRecord, lang: Lang) -> String {
+    msg!(
+        "admin-payments-own-payment",
+        amount = request.amount.display(),
+        email = &request.user_email,
+        utr = &request.utr,
     )
+    .in_lang(lang)
 }
 
 /// "The payment of ₹149.00 from asha@example.com (UTR 432187650912) was already approved
-/// by boss@example.com at 27 Nov 2026, 15:30 (India time), so nothing was changed."
-pub(crate) fn already_decided(request: &PaymentRecord) -> String {
-    let by = request
-        .decided_by
-        .as_deref()
-        .unwrap_or("an admin who has since left");
-    let at = request
-        .decided_at
-        .map(|t| format!(" at {} (India time)", t.india_display()))
-        .unwrap_or_default();
-    format!(
-        "The payment of {} from {} (UTR {}) was already {} by {by}{at}, so nothing was changed.",
-        request.amount.display(),
-        request.user_email,
-        request.utr,
-        request.state.as_str(),
-    )
+/// by boss@example.com at 27 Nov 2026, 15:30 (India time), so nothing was changed.", in
+/// `lang`.
+pub(crate) fn already_decided(request: &PaymentRecord, lang: Lang) -> String {
+    let by = match &request.decided_by {
+        Some(by) => by.clone(),
+        None => msg!("admin-payments-former-admin").in_lang(lang),
+    };
+    let (amount, email, utr) = (request.amount.display(), &request.user_email, &request.utr);
+    let state = request.state.as_str();
+    let message = match request.decided_at {
+        Some(at) => msg!(
+            "admin-payments-already-decided",
+            amount = amount,
+            email = email,
+            utr = utr,
+            state = state,
+            by = by,
+            at = when::date_time(lang, at),
+        ),
+        None => msg!(
+            "admin-payments-already-decided-undated",
+            amount = amount,
+            email = email,
+            utr = utr,
+            state = state,
+            by = by,
+        ),
+    };
+    message.in_lang(lang)
 }

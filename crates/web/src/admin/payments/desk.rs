@@ -6,18 +6,18 @@
 //! says how, by whom and why. Decisions and a refused export show the desk again through
 //! [`render`].
 
-use atelier_domain::{IndiaDate, PaymentId, PaymentState};
+use atelier_domain::{msg, IndiaDate, PaymentId, PaymentState};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-use super::decide::OWN_PAYMENT_NOTE;
 use super::utr_history::UtrHistory;
 use super::view::DeskQuery;
 use crate::accounts::FormErrors;
 use crate::cursor::PageCursor;
 use crate::page_query::PageQuery;
 use crate::pages::Page;
+use crate::payments::{credits_label, when};
 use crate::AppError;
 
 /// Rows on one page of the desk.
@@ -104,16 +104,23 @@ async fn decided_notice(page: &Page, raw: &str) -> Result<Option<String>, AppErr
     };
     let credit = &site.tenant.settings.credit;
     let (amount, email) = (request.amount.display(), &request.user_email);
-    Ok(match request.state {
-        PaymentState::Approved => Some(format!(
-            "Approved {amount} from {email}: {} added to their balance, and a mail tells them so.",
-            credit.amount(request.credits.get())
-        )),
-        PaymentState::Rejected => Some(format!(
-            "Rejected {amount} from {email}. A mail tells them your reason."
-        )),
-        PaymentState::Pending => None,
-    })
+    let notice = match request.state {
+        PaymentState::Approved => msg!(
+            "admin-payments-approved-notice",
+            amount = amount,
+            email = email,
+            credits = credits_label(page.lang, credit, request.credits.get()),
+        ),
+        PaymentState::Rejected => {
+            msg!(
+                "admin-payments-rejected-notice",
+                amount = amount,
+                email = email
+            )
+        }
+        PaymentState::Pending => return Ok(None),
+    };
+    Ok(Some(page.tr(&notice)))
 }
 
 /// The desk for `query`, with `outcome` above the list.
@@ -126,7 +133,7 @@ pub(crate) async fn render(
     let tenant = site.tenant.id;
     let store = &page.state.store;
     let pending = store.pending_payment_count(tenant).await?;
-    let (records, next_url, errors) = match query.view()? {
+    let (records, next_url, errors) = match query.view(page.lang)? {
         Ok(view) => {
             let mut records = store
                 .payment_desk(
@@ -150,6 +157,7 @@ pub(crate) async fn render(
         Err(errors) => (Vec::new(), None, errors),
     };
     let credit = &site.tenant.settings.credit;
+    let lang = page.lang;
     let me = page.session.user().map(|user| user.id);
     let history = UtrHistory::of(page, tenant, records.iter().map(|r| r.utr.as_str())).await?;
     let rows: Vec<Row> = records
@@ -158,18 +166,21 @@ pub(crate) async fn render(
             id: r.id.to_string(),
             email: r.user_email.clone(),
             account_gone: r.user_id.is_none(),
-            credits: credit.amount(r.credits.get()),
+            credits: credits_label(lang, credit, r.credits.get()),
             amount: r.amount.display(),
             reference: r.reference.clone(),
             utr: r.utr.clone(),
-            submitted: r.created_at.india_display(),
+            submitted: when::date_time(lang, r.created_at),
             submitted_iso: r.created_at.india_iso(),
             state: r.state.as_str(),
-            decided_at: r.decided_at.map(|t| t.india_display()).unwrap_or_default(),
+            decided_at: r
+                .decided_at
+                .map(|at| when::date_time(lang, at))
+                .unwrap_or_default(),
             decided_by: r.decided_by.clone().unwrap_or_default(),
             reason: r.reason.clone(),
             own: me.is_some() && r.user_id == me,
-            earlier: history.notes(&r.utr, Some(r.id)),
+            earlier: history.notes(&r.utr, Some(r.id), lang),
         })
         .collect();
     let today = IndiaDate::of(page.state.clock.now());
@@ -206,7 +217,6 @@ pub(crate) async fn render(
         filtered => query.is_filtered(),
         paged => !query.after.trim().is_empty(),
         first_page_url => query.filter_url(&[]),
-        own_payment_note => OWN_PAYMENT_NOTE,
         next_url => next_url,
         view_query => (!view_string.is_empty()).then(|| format!("?{view_string}")),
         notice => outcome.notice,

@@ -3,7 +3,7 @@
 //! spreadsheet. The body is written a page of rows at a time as the store's keyset pages
 //! arrive, so a year of payments is never held in memory. A range is at most 366 days.
 
-use atelier_domain::TenantId;
+use atelier_domain::{msg, TenantId};
 use atelier_store::{DeskFilter, DeskOrder, PaymentRecord, Store};
 use axum::body::{Body, Bytes};
 use axum::http::{header, StatusCode};
@@ -46,29 +46,27 @@ pub(crate) async fn export(
         raw => parse_state(raw),
     };
     if state.is_none() {
-        errors.insert(
-            "state",
-            "Choose waiting, approved, rejected or all.".to_owned(),
-        );
+        errors.insert("state", page.tr(&msg!("admin-payments-choose-state")));
     }
-    let (from, to) = parse_days(&fields.from, &fields.to, &mut errors);
+    let (from, to) = parse_days(&fields.from, &fields.to, &mut errors, page.lang);
     if fields.from.trim().is_empty() {
-        errors.insert("from", "Choose the first day to export.".to_owned());
+        errors.insert("from", page.tr(&msg!("admin-payments-export-first")));
     }
     if fields.to.trim().is_empty() {
-        errors.insert("to", "Choose the last day to export.".to_owned());
+        errors.insert("to", page.tr(&msg!("admin-payments-export-last")));
     }
     let range = match (from, to, state) {
         (Some(from), Some(to), Some((state, _))) if errors.is_empty() => {
             let days = from.days_through(to);
             if days > MAX_DAYS {
-                errors.insert(
-                    "to",
-                    format!(
-                        "One file covers at most {MAX_DAYS} days, and {from} to {to} is {days}. \
-                         Export it in two parts."
-                    ),
+                let message = msg!(
+                    "admin-payments-export-too-long",
+                    max = MAX_DAYS,
+                    first = from.to_string(),
+                    last = to.to_string(),
+                    days = days,
                 );
+                errors.insert("to", page.tr(&message));
                 None
             } else {
                 Some((from, to, state))

@@ -5,10 +5,11 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use atelier_domain::{IndiaDate, PaymentId, PaymentState, TenantId};
+use atelier_domain::{msg, Lang, PaymentId, PaymentState, TenantId};
 use atelier_store::PaymentRecord;
 
 use crate::pages::Page;
+use crate::payments::when;
 use crate::AppError;
 
 /// The requests of a tenant with the UTRs a page shows, by UTR, newest first.
@@ -39,45 +40,54 @@ impl UtrHistory {
     }
 
     /// What became of the decided requests with `utr`, newest first, leaving out `except`
-    /// (the row the notes are shown beside).
-    pub(crate) fn notes(&self, utr: &str, except: Option<PaymentId>) -> Vec<String> {
+    /// (the row the notes are shown beside), in `lang`.
+    pub(crate) fn notes(&self, utr: &str, except: Option<PaymentId>, lang: Lang) -> Vec<String> {
         self.by_utr
             .get(utr)
             .into_iter()
             .flatten()
             .filter(|record| Some(record.id) != except)
-            .filter_map(decision_note)
+            .filter_map(|record| decision_note(record, lang))
             .collect()
     }
 }
 
 /// "This UTR was rejected on 27 Nov 2026 by boss@example.com: “No such credit.”
 /// (asha@example.com, reference AT23456789)." The day is India's, as on the desk. `None`
-/// for a request still waiting.
-fn decision_note(record: &PaymentRecord) -> Option<String> {
-    let verb = match record.state {
-        PaymentState::Approved => "approved",
-        PaymentState::Rejected => "rejected",
+/// for a request still waiting (the only kind without a decision's time).
+fn decision_note(record: &PaymentRecord, lang: Lang) -> Option<String> {
+    let date = when::date(lang, record.decided_at?);
+    let by = match &record.decided_by {
+        Some(by) => by.clone(),
+        None => msg!("admin-payments-former-admin").in_lang(lang),
+    };
+    let (email, reference) = (&record.user_email, &record.reference);
+    let note = match record.state {
+        PaymentState::Approved => msg!(
+            "admin-payments-utr-approved",
+            date = date,
+            by = by,
+            email = email,
+            reference = reference,
+        ),
+        PaymentState::Rejected if !record.reason.is_empty() => msg!(
+            "admin-payments-utr-rejected-reason",
+            date = date,
+            by = by,
+            reason = &record.reason,
+            email = email,
+            reference = reference,
+        ),
+        PaymentState::Rejected => msg!(
+            "admin-payments-utr-rejected",
+            date = date,
+            by = by,
+            email = email,
+            reference = reference,
+        ),
         PaymentState::Pending => return None,
     };
-    let on = record
-        .decided_at
-        .map(|at| format!(" on {}", IndiaDate::of(at).display()))
-        .unwrap_or_default();
-    let by = record
-        .decided_by
-        .as_deref()
-        .unwrap_or("an admin who has since left");
-    let reason = match record.state {
-        PaymentState::Rejected if !record.reason.is_empty() => {
-            format!(": \u{201c}{}\u{201d}", record.reason)
-        }
-        _ => String::new(),
-    };
-    Some(format!(
-        "This UTR was {verb}{on} by {by}{reason} ({}, reference {}).",
-        record.user_email, record.reference
-    ))
+    Some(note.in_lang(lang))
 }
 
 #[cfg(test)]
@@ -119,17 +129,19 @@ mod tests {
             )]),
         };
         assert_eq!(
-            history.notes("432187650912", Some(pending.id)),
+            history.notes("432187650912", Some(pending.id), Lang::En),
             [
                 "This UTR was rejected on 28 Nov 2026 by boss@pixelforge.example: \
               \u{201c}No such credit.\u{201d} (asha@example.com, reference AT23456789)."
             ]
         );
-        assert!(history.notes("432187650912", Some(rejected.id)).is_empty());
-        assert!(history.notes("999999999999", None).is_empty());
+        assert!(history
+            .notes("432187650912", Some(rejected.id), Lang::En)
+            .is_empty());
+        assert!(history.notes("999999999999", None, Lang::En).is_empty());
         let approved = record("432187650913", PaymentState::Approved, "");
         assert_eq!(
-            decision_note(&approved).as_deref(),
+            decision_note(&approved, Lang::En).as_deref(),
             Some(
                 "This UTR was approved on 28 Nov 2026 by boss@pixelforge.example \
                  (asha@example.com, reference AT23456789)."

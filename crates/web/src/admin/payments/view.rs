@@ -3,7 +3,7 @@
 //! read. The same view travels through the Approve and Reject forms, so a decision returns
 //! the admin to the list they were working through.
 
-use atelier_domain::{IndiaDate, PaymentId, PaymentState, Timestamp};
+use atelier_domain::{msg, IndiaDate, Lang, PaymentId, PaymentState, Timestamp};
 use atelier_store::{DeskFilter, DeskOrder};
 use serde::Deserialize;
 
@@ -47,11 +47,13 @@ pub(crate) fn parse_state(raw: &str) -> Option<(Option<PaymentState>, DeskOrder)
     }
 }
 
-/// A range of days in India time, both ends optional; `to` not before `from`.
+/// A range of days in India time, both ends optional; `to` not before `from`. Messages are
+/// in `lang`.
 pub(crate) fn parse_days(
     from: &str,
     to: &str,
     errors: &mut FormErrors,
+    lang: Lang,
 ) -> (Option<IndiaDate>, Option<IndiaDate>) {
     let mut read = |field: &'static str, raw: &str| {
         if raw.trim().is_empty() {
@@ -64,10 +66,12 @@ pub(crate) fn parse_days(
     let (from, to) = (read("from", from), read("to", to));
     if let (Some(first), Some(last)) = (from, to) {
         if last < first {
-            errors.insert(
-                "to",
-                format!("The last day ({last}) is before the first ({first}); swap them."),
+            let message = msg!(
+                "admin-payments-days-backwards",
+                last = last.to_string(),
+                first = first.to_string()
             );
+            errors.insert("to", message.in_lang(lang));
         }
     }
     (from, to)
@@ -81,33 +85,25 @@ pub(crate) struct View {
 }
 
 impl DeskQuery {
-    /// The filters as the store takes them, or a message for each field that does not read.
-    pub(crate) fn view(&self) -> Result<Result<View, FormErrors>, AppError> {
+    /// The filters as the store takes them, or a message in `lang` for each field that
+    /// does not read.
+    pub(crate) fn view(&self, lang: Lang) -> Result<Result<View, FormErrors>, AppError> {
         let mut errors = FormErrors::new();
         let state = parse_state(&self.state);
         if state.is_none() {
-            errors.insert(
-                "state",
-                "Choose waiting, approved, rejected or all.".to_owned(),
-            );
+            errors.insert("state", msg!("admin-payments-choose-state").in_lang(lang));
         }
         let query = self.q.trim();
         if query.chars().count() > QUERY_MAX_CHARS {
             errors.insert(
                 "q",
-                format!(
-                    "Search with a UTR, a reference or the start of an email address \
-                     (at most {QUERY_MAX_CHARS} characters)."
-                ),
+                msg!("admin-payments-search-too-long", max = QUERY_MAX_CHARS).in_lang(lang),
             );
         } else if query.chars().any(char::is_control) {
-            errors.insert(
-                "q",
-                "The search has a character that cannot be typed.".to_owned(),
-            );
+            errors.insert("q", msg!("admin-payments-search-control").in_lang(lang));
         }
-        let (from, to) = parse_days(&self.from, &self.to, &mut errors);
-        let after = parse_cursor(&self.after)?;
+        let (from, to) = parse_days(&self.from, &self.to, &mut errors, lang);
+        let after = parse_cursor(&self.after, lang)?;
         let Some((state, order)) = state.filter(|_| errors.is_empty()) else {
             return Ok(Err(errors));
         };
@@ -174,18 +170,13 @@ impl DeskQuery {
     }
 }
 
-fn parse_cursor(raw: &str) -> Result<Option<(Timestamp, PaymentId)>, AppError> {
+fn parse_cursor(raw: &str, lang: Lang) -> Result<Option<(Timestamp, PaymentId)>, AppError> {
     if raw.trim().is_empty() {
         return Ok(None);
     }
     PageCursor::parse(raw)
         .map(|cursor| Some(cursor.key(PaymentId)))
-        .ok_or_else(|| {
-            AppError::BadRequest(
-                "This page link is damaged. Open the payment desk again and use its Next link."
-                    .to_owned(),
-            )
-        })
+        .ok_or_else(|| AppError::BadRequest(msg!("admin-payments-link-damaged").in_lang(lang)))
 }
 
 #[cfg(test)]
@@ -204,13 +195,13 @@ mod tests {
 
     #[test]
     fn the_default_view_is_the_waiting_queue_oldest_first() {
-        let Ok(Ok(view)) = query("", "", "", "").view() else {
+        let Ok(Ok(view)) = query("", "", "", "").view(Lang::En) else {
             panic!("the default view did not read")
         };
         assert_eq!(view.filter.state, Some(PaymentState::Pending));
         assert_eq!(view.order, DeskOrder::OldestFirst);
         assert!(!query("pending", " ", "", "").is_filtered());
-        let Ok(Ok(all)) = query("all", "", "", "").view() else {
+        let Ok(Ok(all)) = query("all", "", "", "").view(Lang::En) else {
             panic!("all did not read")
         };
         assert_eq!(
@@ -221,7 +212,7 @@ mod tests {
 
     #[test]
     fn days_are_bounded_by_midnight_in_india() {
-        let Ok(Ok(view)) = query("all", "", "2026-11-27", "2026-11-27").view() else {
+        let Ok(Ok(view)) = query("all", "", "2026-11-27", "2026-11-27").view(Lang::En) else {
             panic!("the days did not read")
         };
         // 2026-11-26T18:30:00Z to 2026-11-27T18:30:00Z.
@@ -231,14 +222,14 @@ mod tests {
 
     #[test]
     fn each_bad_field_gets_its_own_message() {
-        let Ok(Err(errors)) = query("maybe", "", "27/11/2026", "2026-02-30").view() else {
+        let Ok(Err(errors)) = query("maybe", "", "27/11/2026", "2026-02-30").view(Lang::En) else {
             panic!("bad fields were accepted")
         };
         assert_eq!(
             errors.keys().copied().collect::<Vec<_>>(),
             ["from", "state", "to"]
         );
-        let Ok(Err(order)) = query("", "", "2026-11-28", "2026-11-27").view() else {
+        let Ok(Err(order)) = query("", "", "2026-11-28", "2026-11-27").view(Lang::En) else {
             panic!("a backwards range was accepted")
         };
         assert!(order["to"].contains("before the first"), "{}", order["to"]);
@@ -260,11 +251,14 @@ mod tests {
             query("all", "", "", "").view_url(&[("decided", "x")]),
             "/admin/payments?state=all&decided=x"
         );
-        assert!(matches!(q.view(), Ok(Ok(View { after: Some(_), .. }))));
+        assert!(matches!(
+            q.view(Lang::En),
+            Ok(Ok(View { after: Some(_), .. }))
+        ));
         q.after = "yesterday".into();
-        assert!(q.view().is_err());
+        assert!(q.view(Lang::En).is_err());
         let q = q.with_readable_cursor();
-        assert!(matches!(q.view(), Ok(Ok(View { after: None, .. }))));
+        assert!(matches!(q.view(Lang::En), Ok(Ok(View { after: None, .. }))));
         assert_eq!(
             q.view_url(&[("decided", "x")]),
             "/admin/payments?state=all&q=asha%40&from=2026-11-01&decided=x"

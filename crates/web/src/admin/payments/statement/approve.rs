@@ -4,7 +4,7 @@
 //! the admin's own account made (another admin must decide it) changes nothing and is
 //! reported.
 
-use atelier_domain::PaymentId;
+use atelier_domain::{msg, PaymentId};
 use atelier_store::{Decided, Decision};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
@@ -14,6 +14,7 @@ use crate::admin::audit_actor;
 use crate::admin::payments::decide::{already_decided, decide, own_payment, Verdict};
 use crate::auth::{ClientIp, CsrfForm, CurrentUser};
 use crate::pages::Page;
+use crate::payments::credits_label;
 use crate::AppError;
 
 /// The most requests approved in one step; a statement preview rarely ticks more.
@@ -55,20 +56,19 @@ pub(crate) async fn approve(
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let unit = &page.tenant()?.tenant.settings.credit;
+    let lang = page.lang;
     let ids = ticked(&pairs);
     if ids.is_empty() || ids.len() > MOST_AT_ONCE {
         let problem = if ids.is_empty() {
-            "No request was ticked, so nothing was approved. Upload the statement again and \
-             tick the matches you want to approve."
-                .to_owned()
+            msg!("admin-payments-none-ticked")
         } else {
-            format!(
-                "{} requests were ticked; approve at most {MOST_AT_ONCE} at once. Nothing was \
-                 approved: tick fewer and try again.",
-                ids.len()
+            msg!(
+                "admin-payments-too-many-ticked",
+                count = ids.len(),
+                max = MOST_AT_ONCE
             )
         };
-        let ctx = minijinja::context! { problem => problem };
+        let ctx = minijinja::context! { problem => page.tr(&problem) };
         return render(&page, StatusCode::UNPROCESSABLE_ENTITY, ctx);
     }
 
@@ -85,15 +85,15 @@ pub(crate) async fn approve(
         match decide(&page, &actor, id, Decision::Approve).await {
             Ok(Verdict::Store(Decided::Done(record))) => approved.push(Approved {
                 email: record.user_email.clone(),
-                credits: unit.amount(record.credits.get()),
+                credits: credits_label(lang, unit, record.credits.get()),
                 amount: record.amount.display(),
                 reference: record.reference,
                 utr: record.utr,
             }),
             Ok(Verdict::Store(Decided::AlreadyDecided(record))) => {
-                already.push(already_decided(&record));
+                already.push(already_decided(&record, lang));
             }
-            Ok(Verdict::OwnPayment(record)) => own.push(own_payment(&record)),
+            Ok(Verdict::OwnPayment(record)) => own.push(own_payment(&record, lang)),
             Ok(Verdict::Store(Decided::AccountGone)) => account_gone += 1,
             Ok(Verdict::Store(Decided::NotFound)) => not_found += 1,
             // One failure does not stop the others; each decision is its own transaction.

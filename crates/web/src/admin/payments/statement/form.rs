@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use atelier_domain::payments::statement::{AmountColumns, Bank, ColumnMapping};
+use atelier_domain::{msg, Lang};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use serde::Serialize;
@@ -77,8 +78,8 @@ impl MappingFields {
         }
     }
 
-    /// The mapping these fields choose, or each field's problem.
-    pub(super) fn mapping(&self) -> Result<ColumnMapping, FormErrors> {
+    /// The mapping these fields choose, or each field's problem (in `lang`).
+    pub(super) fn mapping(&self, lang: Lang) -> Result<ColumnMapping, FormErrors> {
         let mut errors = FormErrors::new();
         if self.bank != OTHER {
             return match Bank::parse(&self.bank) {
@@ -86,8 +87,7 @@ impl MappingFields {
                 None => {
                     errors.insert(
                         "bank",
-                        "Choose your bank, or \"Another bank\" to name the columns yourself."
-                            .to_owned(),
+                        msg!("admin-payments-statement-choose-bank").in_lang(lang),
                     );
                     Err(errors)
                 }
@@ -106,7 +106,7 @@ impl MappingFields {
             _ => {
                 errors.insert(
                     "amounts",
-                    "Choose how the statement shows money in and out.".to_owned(),
+                    msg!("admin-payments-statement-choose-amounts").in_lang(lang),
                 );
                 return Err(errors);
             }
@@ -135,7 +135,7 @@ struct BankChoice {
     columns: String,
 }
 
-fn bank_choices() -> Vec<BankChoice> {
+fn bank_choices(lang: Lang) -> Vec<BankChoice> {
     Bank::ALL
         .into_iter()
         .map(|bank| {
@@ -143,7 +143,12 @@ fn bank_choices() -> Vec<BankChoice> {
             let amounts = match &preset.amount {
                 AmountColumns::Split { credit, debit } => format!("{credit} / {debit}"),
                 AmountColumns::Single { amount, direction } => match direction {
-                    Some(direction) => format!("{amount} with {direction}"),
+                    Some(direction) => msg!(
+                        "admin-payments-statement-columns-with",
+                        amount = amount,
+                        direction = direction
+                    )
+                    .in_lang(lang),
                     None => amount.clone(),
                 },
             };
@@ -172,7 +177,7 @@ pub(super) async fn render(
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let ctx = minijinja::context! {
-        banks => bank_choices(),
+        banks => bank_choices(page.lang),
         form => fields,
         errors => problems.errors,
         header_hints => problems.header_hints,

@@ -1,6 +1,7 @@
 //! POST: reads the uploaded statement with the chosen mapping and shows what it matches.
 //! Reading approves nothing; the preview's own form does, for the requests the admin ticks.
 
+use atelier_domain::msg;
 use atelier_domain::payments::statement::{header_candidates, parse_statement, StatementError};
 use axum::extract::Request;
 use axum::http::StatusCode;
@@ -12,10 +13,6 @@ use super::upload::{self, File, FILE_FIELD};
 use crate::auth::check_form_token;
 use crate::pages::Page;
 use crate::AppError;
-
-const NO_FILE: &str = "Choose the statement file (CSV) you downloaded from your bank.";
-const BROKEN: &str = "The upload stopped before the whole file arrived. Choose the file and \
-     upload it again.";
 
 /// Re-renders the form (422) with `message` beside the file field.
 async fn file_problem(
@@ -40,18 +37,18 @@ pub(crate) async fn upload(page: Page, request: Request) -> Result<Response, App
         }
         let message = match upload.file {
             File::TooLarge => page.tr(&StatementError::TooLarge.message()),
-            _ => BROKEN.to_owned(),
+            _ => page.tr(&msg!("admin-payments-statement-broken")),
         };
         return file_problem(&page, &fields, FormProblems::default(), message).await;
     }
     check_form_token(page.session.csrf_token().as_deref(), upload.token())?;
 
-    let mapping = fields.mapping();
+    let mapping = fields.mapping(page.lang);
     let bytes = match upload.file {
         File::Received(bytes) => Ok(bytes),
-        File::Missing => Err(NO_FILE.to_owned()),
+        File::Missing => Err(page.tr(&msg!("admin-payments-statement-no-file"))),
         File::TooLarge => Err(page.tr(&StatementError::TooLarge.message())),
-        File::Broken => Err(BROKEN.to_owned()),
+        File::Broken => Err(page.tr(&msg!("admin-payments-statement-broken"))),
     };
     let (mapping, bytes) = match (mapping, bytes) {
         (Ok(mapping), Ok(bytes)) => (mapping, bytes),
@@ -103,7 +100,7 @@ pub(crate) async fn upload(page: Page, request: Request) -> Result<Response, App
     tracing::info!(
         credits = review.credit_lines,
         problems = review.problems_total,
-        summary = %review.summary,
+        summary = %review.log_summary,
         "bank statement read"
     );
     Ok(page

@@ -10,12 +10,11 @@ mod sort;
 use std::collections::HashMap;
 
 use atelier_domain::payments::statement::{Statement, MATCH_WINDOW_DAYS};
-use atelier_domain::{PaymentId, PaymentState, Timestamp, UserId};
+use atelier_domain::{msg, Lang, PaymentId, PaymentState, Timestamp, UserId};
 use atelier_store::{DeskFilter, DeskOrder, PaymentRecord};
 use serde::Serialize;
 
 use self::sort::{sort, MatchRow, ProblemRow, Sorted, UnknownRow};
-use crate::admin::payments::decide::OWN_PAYMENT_NOTE;
 use crate::admin::payments::utr_history::UtrHistory;
 use crate::pages::Page;
 use crate::AppError;
@@ -26,7 +25,11 @@ const PENDING_PAGE: usize = 500;
 /// The preview of one statement.
 #[derive(Serialize)]
 pub(super) struct Review {
-    pub summary: String,
+    /// "2 matches, 1 amount differs, 1 line unreadable", in the reader's language.
+    summary: String,
+    /// The same in English, for the log.
+    #[serde(skip)]
+    pub log_summary: String,
     matched: Vec<MatchRow>,
     differs: Vec<MatchRow>,
     outside: Vec<MatchRow>,
@@ -39,18 +42,12 @@ pub(super) struct Review {
     header_line: usize,
     pub credit_lines: usize,
     window_days: i64,
-    own_payment_note: &'static str,
 }
 
 impl Review {
     pub(super) fn context(&self) -> minijinja::Value {
         minijinja::Value::from_serialize(self)
     }
-}
-
-/// "1 match", "2 matches".
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Every pending request of the page's tenant, oldest first.
@@ -83,41 +80,45 @@ async fn pending_requests(page: &Page) -> Result<Vec<PaymentRecord>, AppError> {
     }
 }
 
-/// "2 matches, 1 amount differs, 3 lines unreadable".
-fn summary(sorted: &Sorted) -> String {
+/// "2 matches, 1 amount differs, 3 lines unreadable", in `lang`.
+fn summary(sorted: &Sorted, lang: Lang) -> String {
     let mut parts = vec![if sorted.matched.is_empty() {
-        "No matches".to_owned()
+        msg!("admin-payments-statement-no-matches")
     } else {
-        count(sorted.matched.len(), "match", "matches")
+        msg!(
+            "admin-payments-statement-match-count",
+            count = sorted.matched.len()
+        )
     }];
     if !sorted.differs.is_empty() {
-        parts.push(count(
-            sorted.differs.len(),
-            "amount differs",
-            "amounts differ",
+        parts.push(msg!(
+            "admin-payments-statement-differs-count",
+            count = sorted.differs.len()
         ));
     }
     if !sorted.outside.is_empty() {
-        parts.push(format!(
-            "{} outside the dates",
-            count(sorted.outside.len(), "payment", "payments")
+        parts.push(msg!(
+            "admin-payments-statement-outside-count",
+            count = sorted.outside.len()
         ));
     }
     if sorted.unknown_total > 0 {
-        parts.push(count(
-            sorted.unknown_total,
-            "credit matches no pending request",
-            "credits match no pending request",
+        parts.push(msg!(
+            "admin-payments-statement-unknown-count",
+            count = sorted.unknown_total
         ));
     }
     if sorted.problems_total > 0 {
-        parts.push(count(
-            sorted.problems_total,
-            "line unreadable",
-            "lines unreadable",
+        parts.push(msg!(
+            "admin-payments-statement-problem-count",
+            count = sorted.problems_total
         ));
     }
-    parts.join(", ")
+    parts
+        .iter()
+        .map(|part| part.in_lang(lang))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Says whose reference each match's note names when it is not the request's own. Only a
@@ -162,12 +163,13 @@ async fn name_the_notes(
 pub(super) async fn review(page: &Page, statement: Statement) -> Result<Review, AppError> {
     let site = page.tenant()?.clone();
     let tenant = site.tenant.id;
+    let lang = page.lang;
     let me = page.session.user().map(|user| user.id);
     let pending = pending_requests(page).await?;
     // A statement has thousands of lines at most, but sorting them is still work the
     // executor's threads should not wait on.
     let mut sorted = tokio::task::spawn_blocking(move || {
-        sort(&statement, &pending, &site.tenant.settings.credit, me)
+        sort(&statement, &pending, &site.tenant.settings.credit, me, lang)
     })
     .await
     .map_err(|e| AppError::Internal(format!("sorting a statement's lines: {e}")))?;
@@ -186,15 +188,16 @@ pub(super) async fn review(page: &Page, statement: Statement) -> Result<Review, 
         .chain(&mut sorted.differs)
         .chain(&mut sorted.outside)
     {
-        row.earlier = history.notes(&row.utr, Some(row.id));
+        row.earlier = history.notes(&row.utr, Some(row.id), lang);
     }
     for row in &mut sorted.unknown {
-        row.earlier = history.notes(&row.utr, None);
+        row.earlier = history.notes(&row.utr, None, lang);
     }
     name_the_notes(page, tenant, &mut sorted.matched).await?;
 
     Ok(Review {
-        summary: summary(&sorted),
+        summary: summary(&sorted, lang),
+        log_summary: summary(&sorted, Lang::En),
         matched: sorted.matched,
         differs: sorted.differs,
         outside: sorted.outside,
@@ -206,6 +209,5 @@ pub(super) async fn review(page: &Page, statement: Statement) -> Result<Review, 
         header_line: sorted.header_line,
         credit_lines: sorted.credit_lines,
         window_days: MATCH_WINDOW_DAYS,
-        own_payment_note: OWN_PAYMENT_NOTE,
     })
 }

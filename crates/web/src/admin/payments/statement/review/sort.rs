@@ -6,9 +6,11 @@ use std::collections::{HashMap, HashSet};
 use atelier_domain::payments::statement::{
     match_statement, MatchKind, NoteCheck, PendingPayment, Statement, StatementCredit,
 };
-use atelier_domain::{CreditUnit, IndiaDate, PaymentId, UserId, Utr};
+use atelier_domain::{CreditUnit, IndiaDate, Lang, PaymentId, UserId, Utr};
 use atelier_store::PaymentRecord;
 use serde::Serialize;
+
+use crate::payments::{credits_label, when};
 
 /// Unreadable lines and unknown credits shown; the rest are counted.
 const PROBLEMS_SHOWN: usize = 20;
@@ -89,17 +91,18 @@ pub(super) struct Sorted {
 }
 
 /// A statement's day as people read it: "27 Nov 2026".
-fn day(credit: &StatementCredit) -> String {
-    IndiaDate::from(credit.date).display()
+fn day(credit: &StatementCredit, lang: Lang) -> String {
+    when::day(lang, IndiaDate::from(credit.date))
 }
 
 /// Sorts `statement`'s credits against `pending` (the tenant's waiting requests); `me` is
-/// the admin looking, whose own requests are not ticked.
+/// the admin looking, whose own requests are not ticked; `lang` the language they read.
 pub(super) fn sort(
     statement: &Statement,
     pending: &[PaymentRecord],
     unit: &CreditUnit,
     me: Option<UserId>,
+    lang: Lang,
 ) -> Sorted {
     let payable: Vec<PendingPayment<PaymentId>> = pending
         .iter()
@@ -146,13 +149,13 @@ pub(super) fn sort(
             id: record.id,
             payment: record.id.to_string(),
             email: record.user_email.clone(),
-            credits: unit.amount(record.credits.get()),
+            credits: credits_label(lang, unit, record.credits.get()),
             amount: record.amount.display(),
             reference: record.reference.clone(),
             utr: record.utr.clone(),
-            submitted: record.created_at.india_display(),
+            submitted: when::date_time(lang, record.created_at),
             line: credit.line,
-            date: day(credit),
+            date: day(credit, lang),
             text: credit.text.clone(),
             // One payment on two lines may be a bank's duplicate or a UTR typed twice: the
             // admin looks before ticking.
@@ -194,7 +197,7 @@ pub(super) fn sort(
         .take(UNKNOWN_SHOWN)
         .map(|(credit, utr)| UnknownRow {
             line: credit.line,
-            date: day(credit),
+            date: day(credit, lang),
             amount: credit.amount.display(),
             utr: utr.as_str().to_owned(),
             text: credit.text.clone(),
