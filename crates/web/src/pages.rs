@@ -100,10 +100,6 @@ impl Page {
     }
 
     /// A message in the reader's language, for text a handler puts on a page.
-    #[expect(
-        dead_code,
-        reason = "the handlers' own messages move to the catalogues next"
-    )]
     pub fn tr(&self, message: &Msg) -> String {
         message.in_lang(self.lang)
     }

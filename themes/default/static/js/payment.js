@@ -2,11 +2,18 @@
    print button. Progressive: both buttons
    are hidden in the markup (templates/buy.html, templates/payment.html) and shown only
    here, where they can work; without this file the UPI ID and reference are still there
-   to select, and the browser's own print still prints the receipt. */
+   to select, and the browser's own print still prints the receipt. Its words come in the
+   reader's language from its script tag (data-word-*, templates/macros/copy_script.html). */
 (function () {
   "use strict";
 
+  var script = document.currentScript;
   var status = document.querySelector("[data-copy-status]");
+
+  // A word from the script's tag ("" when the page gave none).
+  function word(name) {
+    return (script && script.getAttribute("data-word-" + name)) || "";
+  }
 
   function say(text) {
     if (status) {
@@ -36,9 +43,9 @@
   function copied(button, ok) {
     var label = button.firstChild;
     var before = label.nodeValue;
-    label.nodeValue = ok ? "Copied" : "Copy failed";
+    label.nodeValue = word(ok ? "copied" : "copy-failed") || before;
     // The copied text is not repeated: it may be a secret (an API token).
-    say(ok ? "Copied." : "Could not copy; select the text instead.");
+    say(word(ok ? "said-copied" : "said-copy-failed"));
     window.setTimeout(function () {
       label.nodeValue = before;
     }, 2000);
