@@ -14,6 +14,7 @@ on_both_databases!(
     tokens_are_shown_once_work_as_bearer_and_can_be_revoked,
     jobs_can_be_created_read_and_listed_through_the_api,
     api_errors_are_json_with_stable_codes,
+    errors_and_jobs_speak_the_accounts_language_with_the_same_codes,
 );
 
 struct Api<'a> {
@@ -347,4 +348,137 @@ async fn api_errors_are_json_with_stable_codes(db: Db) {
         (status, json["error"]["code"].as_str()),
         (404, Some("not_found"))
     );
+}
+
+/// `method path` with `headers`, on pixelforge: the status and the JSON answer.
+async fn call_with(
+    app: &TestApp,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: Option<serde_json::Value>,
+) -> (u16, serde_json::Value) {
+    let mut request = app
+        .client
+        .request(
+            method.parse().unwrap_or(reqwest::Method::GET),
+            app.url(path),
+        )
+        .header("host", "pixelforge.test");
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    if let Some(body) = body {
+        request = request
+            .header("content-type", "application/json")
+            .body(body.to_string());
+    }
+    let response = request
+        .send()
+        .await
+        .unwrap_or_else(|e| panic!("{method} {path}: {e}"));
+    let status = response.status().as_u16();
+    let text = response.text().await.unwrap_or_default();
+    (status, serde_json::from_str(&text).unwrap_or_default())
+}
+
+/// Error messages and a job's words come in the language the token's account chose, else
+/// the one `Accept-Language` asks for; the codes never change.
+async fn errors_and_jobs_speak_the_accounts_language_with_the_same_codes(db: Db) {
+    let app = TestApp::start(db).await;
+    let (mut browser, token) = token_for(&app, "pixelforge.test", "bhasha@example.com").await;
+    let bearer = format!("Bearer {token}");
+    let hindi_browser = [("accept-language", "hi-IN,hi;q=0.9")];
+
+    // Without an account, the browser's language.
+    let (status, json) = call_with(&app, "GET", "/api/v1/me", &hindi_browser, None).await;
+    assert_eq!(
+        (status, json["error"]["code"].as_str()),
+        (401, Some("unauthorized"))
+    );
+    assert!(
+        json["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("निजी API टोकन")),
+        "{json}"
+    );
+    let (_, json) = call_with(&app, "GET", "/api/v1/me", &[], None).await;
+    assert!(
+        json["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("Send a personal API token")),
+        "{json}"
+    );
+
+    // The account's choice wins over the browser's.
+    let picked = browser
+        .submit(
+            "/account",
+            "/language",
+            &[("language", "hi"), ("next", "/account")],
+        )
+        .await;
+    assert_eq!(picked.status, 303, "{}", picked.body);
+    let english_browser = [
+        ("authorization", bearer.as_str()),
+        ("accept-language", "en"),
+    ];
+    let cases = [
+        (
+            "GET",
+            "/api/v1/jobs?limit=0",
+            None,
+            422,
+            "invalid_limit",
+            "limit 1 से 100",
+        ),
+        (
+            "GET",
+            "/api/v1/jobs/nothing-here",
+            None,
+            404,
+            "not_found",
+            "यहाँ कुछ नहीं है",
+        ),
+        (
+            "DELETE",
+            "/api/v1/me",
+            None,
+            405,
+            "method_not_allowed",
+            "यह पता यह मेथड",
+        ),
+        (
+            "POST",
+            "/api/v1/jobs",
+            Some(
+                serde_json::json!({"prompt": "a boat", "model": "nope", "width": 64, "height": 64}),
+            ),
+            422,
+            "validation_failed",
+            "सूची में से कोई एक मॉडल चुनें",
+        ),
+    ];
+    for (method, path, body, status, code, words) in cases {
+        let (got, json) = call_with(&app, method, path, &english_browser, body).await;
+        assert_eq!(got, status, "{method} {path}: {json}");
+        assert_eq!(json["error"]["code"], code, "{method} {path}: {json}");
+        let message = json["error"]["message"].as_str().unwrap_or_default();
+        assert!(
+            message.contains(words) && !message.is_empty(),
+            "{method} {path}: {json}"
+        );
+        assert!(
+            message
+                .chars()
+                .any(|c| ('\u{0900}'..='\u{097f}').contains(&c)),
+            "{json}"
+        );
+    }
+
+    let body = serde_json::json!({"prompt": "एक नाव", "width": 64, "height": 64});
+    let (status, job) = call_with(&app, "POST", "/api/v1/jobs", &english_browser, Some(body)).await;
+    assert_eq!(status, 202, "{job}");
+    assert_eq!(job["status"], "queued");
+    assert_eq!(job["status_label"], "कतार में इंतज़ार", "{job}");
 }

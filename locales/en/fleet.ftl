@@ -7,10 +7,6 @@ fleet-copy = Copy
 # Read out after "Copy".
 fleet-copy-what = the token
 # What the copy button and the status line say once it is pressed (static/js/payment.js).
-fleet-copied = Copied
-fleet-copy-failed = Copy failed
-fleet-copied-status = Copied.
-fleet-copy-failed-status = Could not copy; select the text instead.
 
 fleet-heading = Workers
 fleet-caption = Workers, live tokens first, newest first

@@ -63,10 +63,6 @@ payments-note-reference = Note (reference)
 payments-copy-upi-id = Copy<span class="visually-hidden"> the UPI ID</span>
 payments-copy-reference = Copy<span class="visually-hidden"> the reference</span>
 # What a copy button and the page's status line say after a click (static/js/payment.js).
-payments-copied = Copied
-payments-copy-failed = Copy failed
-payments-copied-status = Copied.
-payments-copy-failed-status = Could not copy; select the text instead.
 payments-step-send = Scan the QR code, or send exactly { $price } to <span class="mono break-anywhere">{ $vpa }</span>.
 payments-step-check = Check that the payee is { $payee } and the amount { $price }. Write <strong class="mono">{ $reference }</strong> in the payment's note (the QR code fills it in), so we can find your payment quickly.
 payments-step-utr = Once paid, open the payment in your UPI app and copy its 12-digit UTR, then confirm below.

@@ -7,10 +7,6 @@ fleet-copy = कॉपी करें
 # "कॉपी करें" के बाद पढ़ा जाता है।
 fleet-copy-what = टोकन
 # बटन दबाने के बाद कॉपी बटन और स्थिति वाली पंक्ति क्या कहती है (static/js/payment.js)।
-fleet-copied = कॉपी हो गया
-fleet-copy-failed = कॉपी नहीं हुआ
-fleet-copied-status = कॉपी हो गया।
-fleet-copy-failed-status = कॉपी नहीं हो सका; टेक्स्ट को चुनकर कॉपी करें।
 
 fleet-heading = वर्कर
 fleet-caption = वर्कर, चालू टोकन पहले, सबसे नए पहले

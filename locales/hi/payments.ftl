@@ -59,10 +59,6 @@ payments-amount = राशि
 payments-note-reference = नोट (रेफ़रेंस)
 payments-copy-upi-id = कॉपी करें<span class="visually-hidden">: UPI ID</span>
 payments-copy-reference = कॉपी करें<span class="visually-hidden">: रेफ़रेंस</span>
-payments-copied = कॉपी हो गया
-payments-copy-failed = कॉपी नहीं हुआ
-payments-copied-status = कॉपी हो गया।
-payments-copy-failed-status = कॉपी नहीं हो सका; टेक्स्ट को ख़ुद चुनें।
 payments-step-send = QR कोड स्कैन करें, या <span class="mono break-anywhere">{ $vpa }</span> पर ठीक { $price } भेजें।
 payments-step-check = जाँच लें कि प्राप्तकर्ता { $payee } है और राशि { $price }। भुगतान के नोट में <strong class="mono">{ $reference }</strong> लिखें (QR कोड इसे अपने-आप भर देता है), ताकि हम आपका भुगतान जल्दी ढूँढ सकें।
 payments-step-utr = भुगतान के बाद अपने UPI ऐप में वह भुगतान खोलें और उसका 12 अंकों का UTR कॉपी करें, फिर नीचे पुष्टि करें।

@@ -50,6 +50,33 @@ function fail(message) {
     if (status !== 200 || type !== 'image/png') fail(`the download answered ${status} ${type}`);
     if (problems.length) fail(`errors in the page: ${problems.join(' | ')}`);
     console.log(`image appeared without a reload after ${Date.now() - started} ms`);
+
+    // In Hindi, what the script writes as the job moves is in Hindi too: the words come
+    // from the page and the job's JSON, never from the script.
+    await page.click('button[name="language"][value="hi"]');
+    await page.waitForSelector('html[lang="hi"]');
+    await page.goto(`${site}/generate`);
+    await page.fill('#prompt', 'शाम को एक कागज़ की नाव');
+    await page.click('form[action="/generate"] button[type=submit]');
+    await page.waitForURL('**/generate?job=**');
+    const initial = await page.getAttribute('.job-grid [data-job-id]', 'data-status');
+    await page.waitForSelector('.job-grid [data-status="succeeded"] a[download]', { timeout: 30000 });
+    if (initial !== 'succeeded') {
+      await page.waitForFunction(() => document.querySelector('[data-live-announcer]').textContent !== '', null, { timeout: 5000 });
+    }
+    const texts = await page.evaluate(() => {
+      const job = document.querySelector('.job-grid [data-job-id]');
+      return {
+        status: job.querySelector('.job-status').textContent,
+        download: job.querySelector('a[download]').textContent,
+        said: document.querySelector('[data-live-announcer]').textContent,
+      };
+    });
+    if (texts.status !== 'तैयार' || texts.download !== 'तस्वीर डाउनलोड करें') fail(`in Hindi the card says ${JSON.stringify(texts)}`);
+    // Announced only when the page saw the job end, not when it loaded already done.
+    if (initial !== 'succeeded' && !texts.said.startsWith('आपकी तस्वीर तैयार है')) fail(`in Hindi the page announced ${JSON.stringify(texts.said)}`);
+    if (problems.length) fail(`errors in the page: ${problems.join(' | ')}`);
+    console.log(`in Hindi: ${texts.status} · ${texts.download}`);
   } finally {
     await browser.close();
   }

@@ -69,6 +69,10 @@ async function walk(browser, width, height, label) {
   await page.waitForTimeout(300);
   const copied = await page.evaluate(() => navigator.clipboard.readText().catch(() => ''));
   if (copied !== token) fail(`${label}: the copy button copied ${JSON.stringify(copied)}`);
+  // The script's words come from the page (macros/copy_script.html), not from the script.
+  const said = await page.textContent('[data-copy-status]');
+  const button = await page.textContent('button[data-copy]');
+  if (said !== 'Copied.' || !button.startsWith('Copied')) fail(`${label}: after copying, ${JSON.stringify([button, said])}`);
   await page.locator('#api-tokens').scrollIntoViewIfNeeded();
   await shot('4-account');
 

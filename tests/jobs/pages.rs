@@ -10,6 +10,7 @@ on_both_databases!(
     without_javascript_a_reload_shows_the_state_and_history_lists_everything,
     long_histories_page_by_keyset_and_show_every_job_once,
     a_result_is_a_step_to_the_next_image,
+    a_reader_of_hindi_follows_their_jobs_in_hindi,
 );
 
 async fn other_people_get_404_for_jobs_and_images(db: Db) {
@@ -319,4 +320,74 @@ async fn a_result_is_a_step_to_the_next_image(db: Db) {
         .await;
     assert_eq!(again.status, 303);
     assert_ne!(job_id_of(&again), id);
+}
+
+/// Someone who chose Hindi sees their jobs in it: on the pages, in the live status JSON and
+/// its stream, and in the words the page's script writes as the job moves.
+async fn a_reader_of_hindi_follows_their_jobs_in_hindi(db: Db) {
+    let app = TestApp::start(db).await;
+    let (mut browser, _) = sign_up(&app, "hindi@example.com").await;
+    let picked = browser
+        .submit(
+            "/account",
+            "/language",
+            &[("language", "hi"), ("next", "/generate")],
+        )
+        .await;
+    assert_eq!(picked.status, 303, "{}", picked.body);
+    let id = job_id_of(&browser.generate("एक कागज़ की नाव", 64, 64).await);
+
+    let waiting = browser.get(&format!("/generate?job={id}")).await;
+    assert_eq!(waiting.status, 200);
+    waiting.assert_contains("lang=\"hi\"");
+    waiting.assert_contains("अपनी तस्वीर का वर्णन करें");
+    waiting.assert_contains(">कतार में इंतज़ार<");
+    waiting.assert_contains("अगली बारी आपकी");
+    waiting.assert_contains("data-word-download-image=\"तस्वीर डाउनलोड करें\"");
+    waiting.assert_contains("data-word-said-ready=\"आपकी तस्वीर तैयार है: {prompt}।");
+    for english in [
+        "Describe your image",
+        "Waiting in the queue",
+        "Next in line",
+        "Generate image",
+        "Download image",
+        "charged only when",
+    ] {
+        waiting.assert_lacks(english);
+    }
+
+    let json = browser.job_json(&id).await;
+    assert_eq!(json["status"], "queued", "{json}");
+    assert_eq!(json["status_label"], "कतार में इंतज़ार", "{json}");
+    assert!(
+        json["queue_label"]
+            .as_str()
+            .is_some_and(|l| l.starts_with("अगली बारी आपकी")),
+        "{json}"
+    );
+    let mut stream = browser.job_events(&id).await;
+    let first = crate::common::within(
+        std::time::Duration::from_secs(20),
+        "the live status's first event",
+        stream.chunk(),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("{e}"))
+    .unwrap_or_default();
+    let first = String::from_utf8_lossy(&first);
+    assert!(first.contains("कतार में इंतज़ार"), "{first}");
+    drop(stream);
+
+    let worker = app.worker(demo());
+    worker.run_once().await.unwrap_or_else(|e| panic!("{e}"));
+    let ready = browser.get(&format!("/generate?job={id}")).await;
+    ready.assert_contains("तस्वीर डाउनलोड करें");
+    ready.assert_contains("फिर से बनाएँ");
+    assert_eq!(browser.job_json(&id).await["status_label"], "तैयार");
+    let history = browser.get("/history").await;
+    history.assert_contains("आपकी तस्वीरें");
+    history.assert_lacks("Your images");
+    let damaged = browser.get("/history?after=yesterday").await;
+    assert_eq!(damaged.status, 400);
+    damaged.assert_contains("पुरानी तस्वीरों का यह लिंक खराब है");
 }

@@ -50,7 +50,7 @@ async fn a_reader_who_chose_hindi_buys_and_decides_in_hindi(db: Db) {
     let checkout = open_checkout(&mut buyer, pack).await;
     checkout.assert_contains("50 Sparks के लिए ₹149.00 चुकाएँ");
     checkout.assert_contains("मेरे भुगतान की पुष्टि करें");
-    checkout.assert_contains("data-copied=\"कॉपी हो गया\"");
+    checkout.assert_contains("data-word-copied=\"कॉपी हो गया\"");
     for english in [
         "Confirm my payment",
         "Scan the QR code",

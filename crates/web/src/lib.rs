@@ -267,6 +267,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(pages::not_found)
         .layer(from_fn(auth::same_origin_only))
         .layer(from_fn_with_state(state.clone(), error::render_error_pages))
+        .layer(from_fn_with_state(state.clone(), api::in_readers_language))
         .layer(from_fn_with_state(state.clone(), auth::load_session))
         .layer(from_fn_with_state(state.clone(), tenancy::resolve_site));
     let app = parts

@@ -207,7 +207,7 @@ pub(crate) async fn show(
         .payments_after
         .as_deref()
         .filter(|raw| !raw.trim().is_empty())
-        .map(parse_payments_cursor)
+        .map(|raw| parse_payments_cursor(raw, page.lang))
         .transpose()?;
     let mut response = render_account(
         &page,

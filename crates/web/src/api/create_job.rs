@@ -1,3 +1,4 @@
+use atelier_domain::msg;
 use atelier_store::StoreError;
 use axum::body::Bytes;
 use axum::http::{header, StatusCode};
@@ -32,10 +33,10 @@ pub(super) async fn create_job(
     let site = page.tenant().map_err(ApiError::from)?.clone();
     let state = &page.state;
     let request: JobRequest = serde_json::from_slice(&body).map_err(|e| {
-        ApiError::new(
+        ApiError::said(
             StatusCode::BAD_REQUEST,
             "invalid_json",
-            format!("The body is not a job request: {e}"),
+            msg!("api-invalid-json", detail = e.to_string()),
         )
     })?;
     // The API and the generate form parse a job the same way.
@@ -48,8 +49,10 @@ pub(super) async fn create_job(
         seed: request.seed.map(|s| s.to_string()).unwrap_or_default(),
     };
     let settings = &site.tenant.settings;
+    // The fields' messages come in the reader's words, like the form's.
     let new = parse_job(
         state,
+        page.lang,
         &settings.enabled_models,
         settings.max_image_side,
         &form,
@@ -65,28 +68,26 @@ pub(super) async fn create_job(
     let job = match queue_job(state, settings, site.tenant.id, user.id, &new).await {
         Ok(job) => job,
         Err(StoreError::NotEnoughCredits { available }) => {
-            return Err(ApiError::new(
+            return Err(ApiError::said(
                 StatusCode::PAYMENT_REQUIRED,
                 "insufficient_credits",
-                format!(
-                    "Not enough {}: {} available. Buy more on the site's Buy page.",
-                    settings.credit.plural,
-                    available.max(0)
+                msg!(
+                    "api-insufficient-credits",
+                    units = &settings.credit.plural,
+                    available = available.max(0),
                 ),
             ))
         }
         Err(StoreError::TooManyActiveJobs { cap }) => {
-            return Err(ApiError::new(
+            return Err(ApiError::said(
                 StatusCode::TOO_MANY_REQUESTS,
                 "too_many_active_jobs",
-                format!(
-                    "At most {cap} jobs may be queued or running at once; wait for one to finish."
-                ),
+                msg!("api-too-many-active", cap = cap),
             ))
         }
         Err(e) => return Err(e.into()),
     };
-    let view = JobView::build(state, &job).await?;
+    let view = JobView::build(state, &job, page.lang).await?;
     Ok((
         StatusCode::ACCEPTED,
         [(header::LOCATION, format!("/api/v1/jobs/{}", job.id))],

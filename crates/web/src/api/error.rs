@@ -1,5 +1,6 @@
 use std::collections::BTreeMap;
 
+use atelier_domain::{msg, Msg};
 use atelier_store::StoreError;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -13,18 +14,37 @@ use crate::AppError;
 pub(crate) struct ApiError {
     status: StatusCode,
     code: &'static str,
-    message: String,
+    message: Words,
     fields: Option<BTreeMap<&'static str, String>>,
     /// Seconds until the client may ask again (the `Retry-After` header).
     retry_after_secs: Option<u64>,
 }
 
+/// An error's sentence: a message put into the reader's words when it is answered, or text
+/// already in them (a form's field errors) or for machines (the worker API's English).
+#[derive(Debug)]
+enum Words {
+    Said(Msg),
+    Text(String),
+}
+
 impl ApiError {
+    /// An error whose sentence is already in its reader's words, or read by machines only.
     pub(crate) fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self::with(status, code, Words::Text(message.into()))
+    }
+
+    /// An error for a person, said in the language of the request (see
+    /// [`super::in_readers_language`]).
+    pub(crate) fn said(status: StatusCode, code: &'static str, message: Msg) -> Self {
+        Self::with(status, code, Words::Said(message))
+    }
+
+    fn with(status: StatusCode, code: &'static str, message: Words) -> Self {
         Self {
             status,
             code,
-            message: message.into(),
+            message,
             fields: None,
             retry_after_secs: None,
         }
@@ -42,23 +62,19 @@ impl ApiError {
     }
 
     pub(crate) fn unauthorized() -> Self {
-        Self::new(
+        Self::said(
             StatusCode::UNAUTHORIZED,
             "unauthorized",
-            "Send a personal API token as `Authorization: Bearer <token>`; make one on your account page.",
+            msg!("api-unauthorized"),
         )
     }
 
     pub(crate) fn forbidden() -> Self {
-        Self::new(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            "This token may not do that.",
-        )
+        Self::said(StatusCode::FORBIDDEN, "forbidden", msg!("api-forbidden"))
     }
 
     pub(crate) fn not_found() -> Self {
-        Self::new(StatusCode::NOT_FOUND, "not_found", "There is nothing here.")
+        Self::said(StatusCode::NOT_FOUND, "not_found", msg!("api-not-found"))
     }
 
     /// The answer for an error that the router or a layer made before any API handler ran
@@ -66,48 +82,52 @@ impl ApiError {
     /// the API's own words and shape.
     pub(crate) fn for_status(status: StatusCode) -> Self {
         let (code, message) = match status {
-            StatusCode::BAD_REQUEST => ("bad_request", "We could not read that request."),
+            StatusCode::BAD_REQUEST => ("bad_request", msg!("api-bad-request")),
             StatusCode::UNAUTHORIZED => return Self::unauthorized(),
             StatusCode::FORBIDDEN => return Self::forbidden(),
             StatusCode::NOT_FOUND => return Self::not_found(),
-            StatusCode::METHOD_NOT_ALLOWED => (
-                "method_not_allowed",
-                "This address does not take that method; the Allow header lists the ones it takes.",
-            ),
-            StatusCode::PAYLOAD_TOO_LARGE => (
-                "payload_too_large",
-                "The request body is larger than we accept.",
-            ),
-            StatusCode::UNSUPPORTED_MEDIA_TYPE => (
-                "unsupported_media_type",
-                "Send the body as JSON, with `Content-Type: application/json`.",
-            ),
-            StatusCode::TOO_MANY_REQUESTS => (
-                "too_many_requests",
-                "Too many requests; wait a moment and try again.",
-            ),
-            StatusCode::SERVICE_UNAVAILABLE => (
-                "unavailable",
-                "We could not answer in time; try again in a moment.",
-            ),
+            StatusCode::METHOD_NOT_ALLOWED => {
+                ("method_not_allowed", msg!("api-method-not-allowed"))
+            }
+            StatusCode::PAYLOAD_TOO_LARGE => ("payload_too_large", msg!("api-payload-too-large")),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+                ("unsupported_media_type", msg!("api-unsupported-media-type"))
+            }
+            StatusCode::TOO_MANY_REQUESTS => ("too_many_requests", msg!("api-too-many-requests")),
+            StatusCode::SERVICE_UNAVAILABLE => ("unavailable", msg!("api-unavailable")),
             s if s.is_server_error() => return Self::internal(),
-            _ => ("bad_request", "We could not accept that request."),
+            _ => ("bad_request", msg!("api-not-accepted")),
         };
-        Self::new(status, code, message)
+        Self::said(status, code, message)
     }
 
     fn internal() -> Self {
-        Self::new(
+        Self::said(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal",
-            "Something went wrong on our side; try again.",
+            msg!("api-internal"),
         )
+    }
+
+    /// A write the database refused by one of its rules, in the API's own words.
+    fn refused(refusal: &Refusal, error: &StoreError) -> Self {
+        let message = match (refusal.code, error) {
+            ("conflict", StoreError::Conflict(field)) => msg!("api-conflict-field", field = *field),
+            ("conflict", _) => msg!("api-conflict"),
+            ("invalid_value", _) => msg!("api-invalid-value"),
+            _ => msg!("api-unknown-reference"),
+        };
+        Self::said(refusal.status, refusal.code, message)
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let mut error = serde_json::json!({ "code": self.code, "message": self.message });
+        let message = match self.message {
+            Words::Said(message) => message.in_lang(super::reader_language()),
+            Words::Text(text) => text,
+        };
+        let mut error = serde_json::json!({ "code": self.code, "message": message });
         if let Some(fields) = self.fields {
             error["fields"] = serde_json::json!(fields);
         }
@@ -136,36 +156,35 @@ impl From<AppError> for ApiError {
             AppError::Forbidden | AppError::CsrfTokenMismatch | AppError::CrossSiteRequest => {
                 ApiError::forbidden()
             }
-            AppError::TooManyRequests { retry_after_secs } => ApiError::new(
+            AppError::TooManyRequests { retry_after_secs } => ApiError::said(
                 StatusCode::TOO_MANY_REQUESTS,
                 "too_many_requests",
-                format!("Too many requests; try again in {retry_after_secs} seconds."),
+                msg!("api-too-many-requests-wait", seconds = retry_after_secs),
             ),
-            AppError::TooManyMails { retry_after_secs } => ApiError::new(
+            AppError::TooManyMails { retry_after_secs } => ApiError::said(
                 StatusCode::TOO_MANY_REQUESTS,
                 "too_many_mails",
-                format!("Too many emails asked for; try again in {retry_after_secs} seconds."),
+                msg!("api-too-many-mails", seconds = retry_after_secs),
             ),
+            // Made in the reader's words by whoever refused the request.
             AppError::BadRequest(message) => {
                 ApiError::new(StatusCode::BAD_REQUEST, "bad_request", message)
             }
-            AppError::PayloadTooLarge => ApiError::new(
+            AppError::PayloadTooLarge => ApiError::said(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "payload_too_large",
-                "The request body is larger than we accept.",
+                msg!("api-payload-too-large"),
             ),
-            AppError::PasswordWorkBusy => ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "busy",
-                "Many people are signing in right now; try again in a few seconds.",
-            ),
+            AppError::PasswordWorkBusy => {
+                ApiError::said(StatusCode::SERVICE_UNAVAILABLE, "busy", msg!("api-busy"))
+            }
             // The account or object went away between the check and the write (a
             // disabled or deleted account's last request, say).
             AppError::Store(StoreError::NotFound(_)) => ApiError::not_found(),
             AppError::Store(e) => match Refusal::of(&e) {
                 Some(refusal) => {
                     refusal.log(&e);
-                    ApiError::new(refusal.status, refusal.code, refusal.message)
+                    ApiError::refused(&refusal, &e)
                 }
                 None => {
                     tracing::error!(error = %e, "API request failed");
@@ -227,6 +246,39 @@ mod tests {
             (error.status, error.code),
             (StatusCode::INTERNAL_SERVER_ERROR, "internal")
         );
-        assert!(!error.message.contains("secret"));
+        assert!(matches!(&error.message, Words::Said(m) if !m.to_string().contains("secret")));
+    }
+
+    async fn answered(lang: atelier_domain::Lang, error: ApiError) -> serde_json::Value {
+        let response = super::super::READER
+            .scope(lang, async { error.into_response() })
+            .await;
+        let body = axum::body::to_bytes(response.into_body(), 10_000)
+            .await
+            .unwrap_or_default();
+        serde_json::from_slice(&body).unwrap_or_default()
+    }
+
+    #[tokio::test]
+    async fn people_are_answered_in_their_language_with_the_same_code() {
+        use atelier_domain::Lang;
+        let english = answered(Lang::En, ApiError::not_found()).await;
+        assert_eq!(english["error"]["message"], "There is nothing here.");
+        let hindi = answered(Lang::Hi, ApiError::not_found()).await;
+        assert_eq!(hindi["error"]["code"], "not_found");
+        assert_eq!(hindi["error"]["message"], "यहाँ कुछ नहीं है।");
+        // Text already in its reader's words (or for machines) is sent as it is.
+        let text = answered(
+            Lang::Hi,
+            ApiError::new(StatusCode::GONE, "gone", "As given."),
+        )
+        .await;
+        assert_eq!(text["error"]["message"], "As given.");
+        // Outside any request's language (a layer's late answer): English.
+        let outside = ApiError::for_status(StatusCode::METHOD_NOT_ALLOWED).into_response();
+        let body = axum::body::to_bytes(outside.into_body(), 10_000)
+            .await
+            .unwrap_or_default();
+        assert!(String::from_utf8_lossy(&body).contains("does not take that method"));
     }
 }

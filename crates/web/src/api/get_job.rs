@@ -19,6 +19,6 @@ pub(super) async fn get_job(
         .find_job(tenant, Some(user.id), id)
         .await?
         .ok_or_else(ApiError::not_found)?;
-    let view = JobView::build(&page.state, &job).await?;
+    let view = JobView::build(&page.state, &job, page.lang).await?;
     Ok(Json(job_json(&view)).into_response())
 }

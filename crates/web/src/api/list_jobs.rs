@@ -1,4 +1,4 @@
-use atelier_domain::JobId;
+use atelier_domain::{msg, JobId};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::Query;
 use axum::http::StatusCode;
@@ -25,18 +25,18 @@ pub(super) async fn list_jobs(
     query: Result<Query<ListQuery>, QueryRejection>,
 ) -> Result<Response, ApiError> {
     let Query(query) = query.map_err(|_| {
-        ApiError::new(
+        ApiError::said(
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid_query",
-            "Use ?limit=<1 to 100>&cursor=<next_cursor of a previous page>.",
+            msg!("api-invalid-query"),
         )
     })?;
     let limit = query.limit.unwrap_or(20);
     if !(1..=100).contains(&limit) {
-        return Err(ApiError::new(
+        return Err(ApiError::said(
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid_limit",
-            "limit must be between 1 and 100.",
+            msg!("api-invalid-limit"),
         ));
     }
     let before = match query.cursor.as_deref() {
@@ -45,10 +45,10 @@ pub(super) async fn list_jobs(
             PageCursor::parse(raw)
                 .map(|c| c.key(JobId))
                 .ok_or_else(|| {
-                    ApiError::new(
+                    ApiError::said(
                         StatusCode::UNPROCESSABLE_ENTITY,
                         "invalid_cursor",
-                        "Use the next_cursor of a previous page.",
+                        msg!("api-invalid-cursor"),
                     )
                 })?,
         ),
@@ -58,7 +58,7 @@ pub(super) async fn list_jobs(
     let more = jobs.len() as i64 > limit;
     // One read of the queue for the whole page.
     let shown = &jobs[..jobs.len().min(usize::try_from(limit).unwrap_or(20))];
-    let items: Vec<_> = JobView::build_all(state, shown)
+    let items: Vec<_> = JobView::build_all(state, shown, page.lang)
         .await?
         .iter()
         .map(job_json)

@@ -14,7 +14,7 @@ pub(super) async fn models(page: Page, _: ApiUser) -> Result<Response, ApiError>
         .offered(&settings.enabled_models)
         .map(|m| {
             serde_json::json!({
-                "id": m.id, "name": m.label(), "description": m.description, "demo": m.is_demo(),
+                "id": m.id, "name": m.label_in(page.lang), "description": m.description_in(page.lang), "demo": m.is_demo(),
                 "cost": settings.model_cost(&m.id, m.job_cost()).get(),
             })
         })

@@ -1,4 +1,4 @@
-use atelier_domain::{parse_seed, random_bytes, ImageSize, JobId, NewJob, Prompt};
+use atelier_domain::{msg, parse_seed, random_bytes, ImageSize, JobId, Lang, NewJob, Prompt};
 use atelier_store::{QueueRules, StoreError};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -49,22 +49,26 @@ struct Preset {
     height: i64,
 }
 
-/// Common sizes that fit the tenant's maximum side.
-fn size_presets(max_side: i64) -> Vec<Preset> {
+/// Common sizes that fit the tenant's maximum side, named in `lang`.
+fn size_presets(max_side: i64, lang: Lang) -> Vec<Preset> {
     [
-        ("Square", 512, 512),
-        ("Square", 768, 768),
-        ("Square", 1024, 1024),
-        ("Portrait", 512, 768),
-        ("Portrait", 768, 1024),
-        ("Landscape", 768, 512),
-        ("Landscape", 1024, 768),
-        ("Wide", 1024, 576),
+        (msg!("jobs-preset-square"), 512, 512),
+        (msg!("jobs-preset-square"), 768, 768),
+        (msg!("jobs-preset-square"), 1024, 1024),
+        (msg!("jobs-preset-portrait"), 512, 768),
+        (msg!("jobs-preset-portrait"), 768, 1024),
+        (msg!("jobs-preset-landscape"), 768, 512),
+        (msg!("jobs-preset-landscape"), 1024, 768),
+        (msg!("jobs-preset-wide"), 1024, 576),
     ]
     .into_iter()
     .filter(|(_, w, h)| *w <= max_side && *h <= max_side)
     .map(|(name, width, height)| Preset {
-        label: format!("{name} {width}×{height}"),
+        // Sides as the size fields show them: "1024", not "1,024".
+        label: name
+            .arg("width", width.to_string())
+            .arg("height", height.to_string())
+            .in_lang(lang),
         width,
         height,
     })
@@ -90,8 +94,8 @@ fn model_options(page: &Page) -> Result<Vec<ModelOption>, AppError> {
         .offered(enabled)
         .map(|m| ModelOption {
             id: m.id.clone(),
-            label: m.label(),
-            description: m.description.clone(),
+            label: m.label_in(page.lang),
+            description: m.description_in(page.lang).to_owned(),
         })
         .collect())
 }
@@ -106,18 +110,20 @@ async fn render(
 ) -> Result<Response, AppError> {
     let site = page.tenant()?;
     let state = &page.state;
-    let mut jobs = JobView::build_all(state, &state.store.active_jobs(user.id).await?).await?;
+    let lang = page.lang;
+    let mut jobs =
+        JobView::build_all(state, &state.store.active_jobs(user.id).await?, lang).await?;
     jobs.reverse(); // newest first
                     // Nothing in progress: the latest results, rather than an empty page.
     let in_progress = !jobs.is_empty();
     if !in_progress && focus.is_none() {
         let latest = state.store.list_jobs(user.id, None, LATEST_SHOWN).await?;
-        jobs = JobView::build_all(state, &latest).await?;
+        jobs = JobView::build_all(state, &latest, lang).await?;
     }
     let mut focus_job = None;
     if let Some(id) = focus {
         if let Some(job) = state.find_job(site.tenant.id, Some(user.id), id).await? {
-            let view = JobView::build(state, &job).await?;
+            let view = JobView::build(state, &job, lang).await?;
             if job.status.is_active() {
                 // Shown first among the active ones.
                 jobs.retain(|j| j.id != view.id);
@@ -129,7 +135,7 @@ async fn render(
     }
     let ctx = minijinja::context! {
         models => model_options(page)?,
-        size_presets => size_presets(site.tenant.settings.max_image_side),
+        size_presets => size_presets(site.tenant.settings.max_image_side, lang),
         form => form,
         errors => errors,
         job_list => jobs,
@@ -187,19 +193,20 @@ pub(crate) async fn form(
     render(&page, &user, form, FormErrors::new(), focus, StatusCode::OK).await
 }
 
-/// Checks a submission; every problem is reported next to its field.
+/// Checks a submission; every problem is reported next to its field, in `lang`.
 pub(crate) fn parse_job(
     state: &AppState,
+    lang: Lang,
     enabled_models: &[String],
     max_side: i64,
     form: &GenerateForm,
 ) -> Result<NewJob, FormErrors> {
     let mut errors = FormErrors::new();
     let prompt = Prompt::parse("prompt", &form.prompt, true)
-        .map_err(|e| errors.insert("prompt", e.message.to_string()))
+        .map_err(|e| errors.insert("prompt", e.message.in_lang(lang)))
         .ok();
     let negative = Prompt::parse("negative_prompt", &form.negative_prompt, false)
-        .map_err(|e| errors.insert("negative_prompt", e.message.to_string()))
+        .map_err(|e| errors.insert("negative_prompt", e.message.in_lang(lang)))
         .ok();
     let catalog = state.models.current();
     let offered: Vec<_> = catalog.offered(enabled_models).collect();
@@ -209,7 +216,7 @@ pub(crate) fn parse_job(
         .or_else(|| (form.model.is_empty() && offered.len() == 1).then(|| &offered[0]))
         .copied();
     if model.is_none() {
-        errors.insert("model", "Choose one of the models in the list.".to_owned());
+        errors.insert("model", msg!("jobs-error-model").in_lang(lang));
     }
     // The model's own limit, when it has one, under the site's.
     let max_side = model.map_or(max_side, |m| {
@@ -219,12 +226,12 @@ pub(crate) fn parse_job(
     let size = ImageSize::parse(&form.width, &form.height, max_side)
         .map_err(|list| {
             for e in list {
-                errors.insert(e.field, e.message.to_string());
+                errors.insert(e.field, e.message.in_lang(lang));
             }
         })
         .ok();
     let seed = parse_seed(&form.seed)
-        .map_err(|e| errors.insert("seed", e.message.to_string()))
+        .map_err(|e| errors.insert("seed", e.message.in_lang(lang)))
         .ok();
     match (prompt, negative, model, size, seed) {
         (Some(prompt), Some(negative_prompt), Some(model), Some(size), Some(seed))
@@ -296,6 +303,7 @@ pub(crate) async fn submit(
     let state = &page.state;
     let new = match parse_job(
         state,
+        page.lang,
         &settings.enabled_models,
         settings.max_image_side,
         &form,
@@ -317,23 +325,19 @@ pub(crate) async fn submit(
         Ok(job) => Ok(Redirect::to(&format!("/generate?job={}", job.id)).into_response()),
         Err(StoreError::NotEnoughCredits { available }) => {
             let mut errors = FormErrors::new();
+            let mut said = page.tr(&msg!(
+                "jobs-error-credits",
+                cost = job_cost(state, settings, &new.model).get(),
+                available = available.max(0),
+                unit = &settings.credit.singular,
+                units = &settings.credit.plural,
+            ));
             // Pointing at a shop that sells nothing would only frustrate.
-            let next = if page.sells_credits {
-                " Buy more to keep creating."
-            } else {
-                ""
-            };
-            errors.insert(
-                "credits",
-                format!(
-                    "Not enough {}: an image costs {} and you have {} available.{next}",
-                    settings.credit.plural,
-                    settings
-                        .credit
-                        .amount(job_cost(state, settings, &new.model).get()),
-                    available.max(0)
-                ),
-            );
+            if page.sells_credits {
+                said.push(' ');
+                said.push_str(&page.tr(&msg!("jobs-error-credits-buy")));
+            }
+            errors.insert("credits", said);
             render(
                 &page,
                 &user,
@@ -346,10 +350,7 @@ pub(crate) async fn submit(
         }
         Err(StoreError::TooManyActiveJobs { cap }) => {
             let mut errors = FormErrors::new();
-            errors.insert(
-                "form",
-                format!("You already have {cap} images in progress. Wait for one to finish, then try again."),
-            );
+            errors.insert("form", page.tr(&msg!("jobs-error-too-many", cap = cap)));
             render(
                 &page,
                 &user,

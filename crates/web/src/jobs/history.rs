@@ -2,7 +2,7 @@
 //! ([`PageCursor`]): "Older" carries the last job's time and id, so no job is skipped or
 //! shown twice while new ones arrive, and nothing counts the user's jobs.
 
-use atelier_domain::JobId;
+use atelier_domain::{msg, JobId};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
@@ -14,10 +14,6 @@ use crate::pages::Page;
 use crate::AppError;
 
 const HISTORY_PAGE: i64 = 24;
-
-/// What a history page says about an "Older" link that does not read.
-const DAMAGED_CURSOR: &str = "This link to older images is damaged. Open your history again \
-     and use its \u{201c}Older\u{201d} link.";
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -33,7 +29,9 @@ pub(crate) async fn list(
     PageQuery(query): PageQuery<HistoryQuery>,
 ) -> Result<Response, AppError> {
     page.tenant()?;
-    let after = PageCursor::read(&query.after, DAMAGED_CURSOR)?;
+    // What the page says about an "Older" link that does not read.
+    let damaged = page.tr(&msg!("jobs-history-damaged"));
+    let after = PageCursor::read(&query.after, &damaged)?;
     let state = &page.state;
     let mut listed = state
         .store
@@ -46,7 +44,7 @@ pub(crate) async fn list(
         )
     });
     let pagination = Pager::new("/history", after.is_some(), older_url);
-    let jobs = JobView::build_all(state, &listed).await?;
+    let jobs = JobView::build_all(state, &listed, page.lang).await?;
     let ctx = minijinja::context! { job_list => jobs, pagination => pagination };
     Ok(page.render_form("history.html", ctx).await?.into_response())
 }

@@ -46,7 +46,7 @@ pub(crate) async fn json(
     PathId(id): PathId<JobId>,
 ) -> Result<Response, AppError> {
     let job = visible_job(&page, &user, id).await?;
-    let view = JobView::build(&page.state, &job).await?;
+    let view = JobView::build(&page.state, &job, page.lang).await?;
     Ok((
         [(axum::http::header::CACHE_CONTROL, "no-store")],
         Json(job_json(&view)),
@@ -133,7 +133,7 @@ pub(crate) async fn events(
     // Streams follow a browser's session; API clients poll the API.
     let session = page.session.id_hash().ok_or(AppError::NotFound)?;
     let state = &page.state;
-    let view = JobView::build(state, &job).await?;
+    let view = JobView::build(state, &job, page.lang).await?;
     let json: std::sync::Arc<str> = job_json(&view).to_string().into();
     // A job that has ended says so once, without taking one of the viewer's streams.
     let step = if job.status.is_active() {
@@ -143,6 +143,7 @@ pub(crate) async fn events(
             owner: job.user_id,
             user: user.id,
             session,
+            lang: page.lang,
         };
         let first = Snapshot {
             json: Some(json),

@@ -1,29 +1,57 @@
 //! How a job is shown: in pages (`JobView`) and as JSON (the API and live status share it).
 
-use atelier_domain::{Job, JobStatus};
+use atelier_domain::{msg, Job, JobStatus, Lang, Msg, Timestamp};
 use atelier_store::QueuePlaces;
 use serde::Serialize;
 
 use crate::{AppError, AppState};
 
 /// "about 20 seconds", "about 3 minutes".
-fn wait_label(seconds: i64) -> String {
+fn wait_label(seconds: i64) -> Msg {
     match seconds {
-        i64::MIN..=9 => "a few seconds".to_owned(),
-        10..=59 => format!("about {} seconds", (seconds + 5) / 10 * 10),
-        60..=119 => "about a minute".to_owned(),
-        _ => format!("about {} minutes", (seconds + 30) / 60),
+        i64::MIN..=9 => msg!("jobs-wait-few-seconds"),
+        10..=59 => msg!("jobs-wait-seconds", seconds = (seconds + 5) / 10 * 10),
+        60..=119 => msg!("jobs-wait-minute"),
+        _ => msg!("jobs-wait-minutes", minutes = (seconds + 30) / 60),
     }
 }
 
-fn status_label(job: &Job) -> &'static str {
+fn status_label(job: &Job) -> Msg {
     match (job.status, job.cancel_requested) {
-        (JobStatus::Queued, _) => "Waiting in the queue",
-        (JobStatus::Running, true) => "Canceling…",
-        (JobStatus::Running, false) => "Rendering",
-        (JobStatus::Succeeded, _) => "Ready",
-        (JobStatus::Failed, _) => "Failed",
-        (JobStatus::Canceled, _) => "Canceled",
+        (JobStatus::Queued, _) => msg!("jobs-status-queued"),
+        (JobStatus::Running, true) => msg!("jobs-status-canceling"),
+        (JobStatus::Running, false) => msg!("jobs-status-running"),
+        (JobStatus::Succeeded, _) => msg!("jobs-status-succeeded"),
+        (JobStatus::Failed, _) => msg!("jobs-status-failed"),
+        (JobStatus::Canceled, _) => msg!("jobs-status-canceled"),
+    }
+}
+
+/// Where a queued job stands, in `lang`: what it waits for, else its place in line, then
+/// the wait when there is an estimate ("Next in line · about 20 seconds").
+fn queue_label(
+    lang: Lang,
+    waiting_for: Option<&str>,
+    position: Option<i64>,
+    wait: Option<&str>,
+) -> String {
+    let place = match (waiting_for, position) {
+        (Some(waiting_for), _) => waiting_for.to_owned(),
+        (None, Some(1)) => msg!("jobs-queue-next").in_lang(lang),
+        (None, Some(position)) => msg!("jobs-queue-ahead", ahead = position - 1).in_lang(lang),
+        (None, None) => msg!("jobs-queue-waiting").in_lang(lang),
+    };
+    match wait {
+        Some(wait) => msg!("jobs-queue-with-wait", place = place, wait = wait).in_lang(lang),
+        None => place,
+    }
+}
+
+/// The day a job was made, in `lang` ("27 Nov 2026"): the UTC calendar day, as before.
+fn created_on(at: Timestamp, lang: Lang) -> String {
+    match time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(at.millis()) * 1_000_000) {
+        Ok(day) => atelier_i18n::format::date(lang, day.year(), u8::from(day.month()), day.day()),
+        Err(_) => at.display_date(),
     }
 }
 
@@ -32,12 +60,14 @@ fn status_label(job: &Job) -> &'static str {
 pub(crate) struct JobView {
     pub id: String,
     pub status: &'static str,
-    pub status_label: &'static str,
+    pub status_label: String,
     pub queue_position: Option<i64>,
     pub estimated_wait_seconds: Option<i64>,
     pub wait_label: Option<String>,
     /// For a queued job no online worker can take: says what it waits for.
     pub waiting_for: Option<String>,
+    /// For a queued job: what it waits for or its place, and the wait, in one line.
+    pub queue_label: Option<String>,
     pub progress: f64,
     pub progress_percent: i64,
     pub error: Option<String>,
@@ -125,25 +155,31 @@ impl QueueLine {
 }
 
 impl JobView {
-    /// One job, as its page or the API shows it.
-    pub(crate) async fn build(state: &AppState, job: &Job) -> Result<JobView, AppError> {
+    /// One job, as its page or the API shows it, with its words in `lang`.
+    pub(crate) async fn build(
+        state: &AppState,
+        job: &Job,
+        lang: Lang,
+    ) -> Result<JobView, AppError> {
         let line = QueueLine::of(state, std::slice::from_ref(job)).await?;
-        Ok(JobView::with_line(state, job, &line))
+        Ok(JobView::with_line(state, job, &line, lang))
     }
 
     /// Jobs of one user, for a list: the queue is read once for all of them.
     pub(crate) async fn build_all(
         state: &AppState,
         jobs: &[Job],
+        lang: Lang,
     ) -> Result<Vec<JobView>, AppError> {
         let line = QueueLine::of(state, jobs).await?;
         Ok(jobs
             .iter()
-            .map(|job| JobView::with_line(state, job, &line))
+            .map(|job| JobView::with_line(state, job, &line, lang))
             .collect())
     }
 
-    pub(crate) fn with_line(state: &AppState, job: &Job, line: &QueueLine) -> JobView {
+    /// A job as `lang`'s readers see it: its status, place and wait in their words.
+    pub(crate) fn with_line(state: &AppState, job: &Job, line: &QueueLine, lang: Lang) -> JobView {
         let (queue_position, mut estimated_wait_seconds) = line.place(job);
         let image = job.image_id.map(|i| format!("/images/{i}"));
         let catalog = state.models.current();
@@ -152,8 +188,9 @@ impl JobView {
         let preview_url = (job.status == JobStatus::Running && model.is_some_and(|m| !m.is_demo()))
             .then(|| format!("/jobs/{}/preview", job.id));
         let error = match job.status {
+            // A reason is the worker's own account of what went wrong, kept as it said it.
             JobStatus::Failed => Some(if job.error.is_empty() {
-                "The image could not be made.".to_owned()
+                msg!("jobs-error-default").in_lang(lang)
             } else {
                 job.error.clone()
             }),
@@ -161,19 +198,29 @@ impl JobView {
         };
         let waiting_for = line
             .unserved(job)
-            .then(|| format!("Waiting for a worker that runs {model_label}"));
+            .then(|| msg!("jobs-waiting-for", model = &model_label).in_lang(lang));
         if waiting_for.is_some() {
             // No estimate can be made until a worker that runs the model is back.
             estimated_wait_seconds = None;
         }
+        let wait_label = estimated_wait_seconds.map(|s| wait_label(s).in_lang(lang));
+        let queue_label = (job.status == JobStatus::Queued).then(|| {
+            queue_label(
+                lang,
+                waiting_for.as_deref(),
+                queue_position,
+                wait_label.as_deref(),
+            )
+        });
         JobView {
             id: job.id.to_string(),
             status: job.status.as_str(),
-            status_label: status_label(job),
+            status_label: status_label(job).in_lang(lang),
             queue_position,
             estimated_wait_seconds,
-            wait_label: estimated_wait_seconds.map(wait_label),
+            wait_label,
             waiting_for,
+            queue_label,
             progress: match job.status {
                 JobStatus::Succeeded => 1.0,
                 _ => job.progress as f64 / 1000.0,
@@ -197,7 +244,7 @@ impl JobView {
             negative_prompt: job.negative_prompt.clone(),
             seed: job.seed,
             created_at: job.created_at.rfc3339(),
-            created: job.created_at.display_date(),
+            created: created_on(job.created_at, lang),
             charged: job.status == JobStatus::Succeeded,
         }
     }
@@ -214,6 +261,7 @@ pub(crate) fn job_json(view: &JobView) -> serde_json::Value {
         "estimated_wait_seconds": view.estimated_wait_seconds,
         "wait_label": view.wait_label,
         "waiting_for": view.waiting_for,
+        "queue_label": view.queue_label,
         "progress": view.progress,
         "error": view.error,
         "image_url": view.image_url,
@@ -232,13 +280,43 @@ pub(crate) fn job_json(view: &JobView) -> serde_json::Value {
 
 #[cfg(test)]
 mod tests {
-    use super::wait_label;
+    use super::{created_on, queue_label, wait_label};
+    use atelier_domain::{Lang, Timestamp};
 
     #[test]
     fn waits_are_rounded_for_people() {
-        assert_eq!(wait_label(3), "a few seconds");
-        assert_eq!(wait_label(24), "about 20 seconds");
-        assert_eq!(wait_label(75), "about a minute");
-        assert_eq!(wait_label(200), "about 3 minutes");
+        let en = |s| wait_label(s).in_lang(Lang::En);
+        assert_eq!(en(3), "a few seconds");
+        assert_eq!(en(24), "about 20 seconds");
+        assert_eq!(en(75), "about a minute");
+        assert_eq!(en(200), "about 3 minutes");
+        assert_eq!(wait_label(200).in_lang(Lang::Hi), "लगभग 3 मिनट");
+    }
+
+    #[test]
+    fn the_queue_line_says_the_place_then_the_wait() {
+        let line = |lang, position, wait| queue_label(lang, None, position, wait);
+        assert_eq!(line(Lang::En, Some(1), None), "Next in line");
+        assert_eq!(
+            line(Lang::En, Some(2), Some("about 20 seconds")),
+            "About 1 image ahead of yours · about 20 seconds"
+        );
+        assert_eq!(
+            line(Lang::En, Some(4), None),
+            "About 3 images ahead of yours"
+        );
+        assert_eq!(line(Lang::En, None, None), "Waiting in the queue");
+        assert_eq!(line(Lang::Hi, Some(4), None), "आपसे पहले लगभग 3 तस्वीरें");
+        assert_eq!(
+            queue_label(Lang::En, Some("Waiting for a worker"), Some(3), None),
+            "Waiting for a worker"
+        );
+    }
+
+    #[test]
+    fn the_day_made_is_in_the_readers_words() {
+        let at = Timestamp(1_795_773_600_000);
+        assert_eq!(created_on(at, Lang::En), at.display_date());
+        assert_eq!(created_on(at, Lang::Hi), "27 नव॰ 2026");
     }
 }

@@ -14,15 +14,14 @@ use crate::AppError;
 /// Payment requests per page.
 const PAYMENTS_SHOWN: i64 = 20;
 
-pub(crate) fn parse_payments_cursor(raw: &str) -> Result<(Timestamp, PaymentId), AppError> {
+pub(crate) fn parse_payments_cursor(
+    raw: &str,
+    lang: atelier_domain::Lang,
+) -> Result<(Timestamp, PaymentId), AppError> {
     PageCursor::parse(raw)
         .map(|c| c.key(PaymentId))
         .ok_or_else(|| {
-            AppError::BadRequest(
-                "This link to older payments is damaged. Open your account page again and use \
-                 its \u{201c}Older payments\u{201d} link."
-                    .to_owned(),
-            )
+            AppError::BadRequest(atelier_domain::msg!("payments-older-link-damaged").in_lang(lang))
         })
 }
 

@@ -1,8 +1,22 @@
 /* Live job cards for the Generate and History pages, and the size presets of the
    Generate form. Progressive: the pages work without this file (submit, then reload);
-   this only keeps them current. Markup: templates/macros/jobs.html. */
+   this only keeps them current. Markup: templates/macros/jobs.html. No words of its own:
+   they come in the reader's language from the job's JSON (status_label, queue_label,
+   error) and from this script's tag (data-word-*, written by macros/jobs.html). */
 (function () {
   "use strict";
+
+  var script = document.currentScript;
+
+  // A word from the script's tag ("" when the page gave none).
+  function word(name) {
+    return (script && script.getAttribute("data-word-" + name)) || "";
+  }
+
+  // A sentence about a job, "{prompt}" in it replaced by the start of its prompt.
+  function sentence(name, prompt) {
+    return word(name).split("{prompt}").join(shortPrompt(prompt));
+  }
 
   var POLL_MS = 3000;
   // Each stream holds a connection open; over HTTP/1.1 a browser has six per site, so a
@@ -11,13 +25,6 @@
   var openStreams = 0;
   var FINAL = { succeeded: true, failed: true, canceled: true };
   var ACTIVE = { queued: true, running: true };
-  var LABELS = {
-    queued: "Waiting in the queue",
-    running: "Rendering",
-    succeeded: "Ready",
-    failed: "Failed",
-    canceled: "Canceled"
-  };
 
   /* ---------- Announcements (one polite live region per page) ---------- */
 
@@ -69,24 +76,6 @@
     }
   }
 
-  function queueText(job) {
-    if (job.waiting_for) {
-      return String(job.waiting_for);
-    }
-    // The place in line is an estimate (fair turns within this site), so it says "about".
-    var ahead = job.queue_position ? job.queue_position - 1 : null;
-    var text =
-      ahead === null
-        ? "Waiting in the queue"
-        : ahead === 0
-          ? "Next in line"
-          : "About " + ahead + (ahead === 1 ? " image" : " images") + " ahead of yours";
-    if (job.wait_label) {
-      text += " · " + job.wait_label;
-    }
-    return text;
-  }
-
   function buildResult(card, job) {
     var result = field(card, "result");
     if (!result || !job.image_url || result.querySelector("img")) {
@@ -114,22 +103,26 @@
       download.href = job.download_url;
       download.setAttribute("download", "");
       if (tile) {
+        // Short on a tile; the whole words for a screen reader.
         download.className = "btn btn-secondary btn-xs";
-        download.appendChild(document.createTextNode("Download"));
+        var shown = document.createElement("span");
+        shown.setAttribute("aria-hidden", "true");
+        shown.textContent = word("download");
+        download.appendChild(shown);
         var hidden = document.createElement("span");
         hidden.className = "visually-hidden";
-        hidden.textContent = " image";
+        hidden.textContent = word("download-image");
         download.appendChild(hidden);
       } else {
         download.className = "btn btn-primary btn-sm";
-        download.textContent = "Download image";
+        download.textContent = word("download-image");
       }
       actions.appendChild(download);
       if (!tile) {
         var open = document.createElement("a");
         open.className = "job-open";
         open.href = job.image_url;
-        open.textContent = "Open full size";
+        open.textContent = word("open-full");
         actions.appendChild(open);
       }
       result.appendChild(actions);
@@ -169,14 +162,14 @@
       var again = document.createElement("button");
       again.type = "submit";
       again.className = "btn btn-secondary btn-xs";
-      again.textContent = "Generate again";
+      again.textContent = word("again");
       form.appendChild(again);
       box.appendChild(form);
     }
     var seed = document.createElement("a");
     seed.className = "btn btn-secondary btn-xs";
     seed.href = "/generate?job=" + encodeURIComponent(job.id) + "&seed=1";
-    seed.textContent = "Use this seed";
+    seed.textContent = word("use-seed");
     box.appendChild(seed);
     return box;
   }
@@ -212,17 +205,19 @@
     }
     var status = String(job.status);
     var before = card.getAttribute("data-status");
-    var label = job.status_label || LABELS[status] || status;
     card.setAttribute("data-status", status);
 
-    var statusEls = fields(card, "status");
-    for (var i = 0; i < statusEls.length; i++) {
-      setText(statusEls[i], label);
+    // The server says the status in the reader's words; without them the card keeps its own.
+    if (job.status_label) {
+      var statusEls = fields(card, "status");
+      for (var i = 0; i < statusEls.length; i++) {
+        setText(statusEls[i], String(job.status_label));
+      }
     }
 
     var running = status === "running";
     show(field(card, "progress-block"), !!ACTIVE[status]);
-    setText(field(card, "progress-label"), running ? "Progress" : "Waiting to start");
+    setText(field(card, "progress-label"), word(running ? "progress" : "waiting-to-start"));
     var progress = field(card, "progress");
     var percent = Math.max(0, Math.min(100, Math.round((Number(job.progress) || 0) * 100)));
     if (progress) {
@@ -239,7 +234,9 @@
 
     var queue = field(card, "queue");
     if (status === "queued") {
-      setText(queue, queueText(job));
+      if (job.queue_label) {
+        setText(queue, String(job.queue_label));
+      }
       show(queue, true);
     } else {
       show(queue, false);
@@ -247,10 +244,10 @@
 
     var error = field(card, "error");
     if (status === "failed") {
-      setText(error, (job.error || "The image could not be made.") + " Nothing was charged.");
+      setText(error, (job.error || word("error-default")) + " " + word("nothing-charged"));
       show(error, true);
     } else if (status === "canceled") {
-      setText(error, "Canceled — nothing was charged.");
+      setText(error, word("canceled"));
       show(error, true);
     } else {
       show(error, false);
@@ -264,14 +261,13 @@
     }
 
     if (FINAL[status] && before !== status) {
-      var what = shortPrompt(job.prompt);
       if (status === "succeeded") {
-        announce("Your image is ready" + (what ? ": " + what : "") + ". You can download it now.");
+        announce(sentence("said-ready", job.prompt));
       } else if (status === "failed") {
-        announce("Your image could not be made" + (what ? ": " + what : "") + ". " +
-          (job.error ? job.error + " " : "") + "Nothing was charged.");
+        announce(sentence("said-failed", job.prompt) + " " +
+          (job.error ? job.error + " " : "") + word("nothing-charged"));
       } else {
-        announce("Image canceled" + (what ? ": " + what : "") + ". Nothing was charged.");
+        announce(sentence("said-canceled", job.prompt));
       }
     }
   }
@@ -462,13 +458,14 @@
       return;
     }
     var label = button.textContent;
+    var sending = button.getAttribute("data-sending") || label;
     form.addEventListener("submit", function (event) {
       if (button.getAttribute("aria-disabled") === "true") {
         event.preventDefault();
         return;
       }
       button.setAttribute("aria-disabled", "true");
-      button.textContent = "Sending…";
+      button.textContent = sending;
     });
     // Coming back with the Back button restores the page as it was left.
     window.addEventListener("pageshow", function () {

@@ -2,18 +2,17 @@
    print button. Progressive: both buttons
    are hidden in the markup (templates/buy.html, templates/payment.html) and shown only
    here, where they can work; without this file the UPI ID and reference are still there
-   to select, and the browser's own print still prints the receipt. */
+   to select, and the browser's own print still prints the receipt. Its words come in the
+   reader's language from its script tag (data-word-*, templates/macros/copy_script.html). */
 (function () {
   "use strict";
 
-  /* The words come from the page, in its language: the status line carries them as
-     data-copied, data-copy-failed (the button's label for a moment) and
-     data-copied-status, data-copy-failed-status (what a screen reader hears). A word the
-     page does not give is simply not said. */
+  var script = document.currentScript;
   var status = document.querySelector("[data-copy-status]");
 
+  // A word from the script's tag ("" when the page gave none).
   function word(name) {
-    return status ? status.getAttribute(name) || "" : "";
+    return (script && script.getAttribute("data-word-" + name)) || "";
   }
 
   function say(text) {
@@ -44,12 +43,9 @@
   function copied(button, ok) {
     var label = button.firstChild;
     var before = label.nodeValue;
-    var now = word(ok ? "data-copied" : "data-copy-failed");
-    if (now) {
-      label.nodeValue = now;
-    }
+    label.nodeValue = word(ok ? "copied" : "copy-failed") || before;
     // The copied text is not repeated: it may be a secret (an API token).
-    say(word(ok ? "data-copied-status" : "data-copy-failed-status"));
+    say(word(ok ? "said-copied" : "said-copy-failed"));
     window.setTimeout(function () {
       label.nodeValue = before;
     }, 2000);

@@ -52,14 +52,14 @@ impl PackForm {
             None
         };
         let price = Paise::parse_rupees(&self.price)
-            .map_err(|message| errors.insert("price", message.to_string()))
+            .map_err(|message| errors.insert("price", message.in_lang(lang)))
             .ok();
         if let (Some(credits), Some(price)) = (credits, price) {
             match PackTerms::new(credits, price) {
                 Ok(terms) => return Ok(terms),
                 Err(refused) => {
                     for e in refused {
-                        errors.insert(e.field, e.message.to_string());
+                        errors.insert(e.field, e.message.in_lang(lang));
                     }
                 }
             }

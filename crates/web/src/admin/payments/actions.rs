@@ -63,12 +63,12 @@ pub(crate) async fn reject(
                 .await?
                 .ok_or(AppError::NotFound)?;
             let mut outcome = Outcome::new(StatusCode::UNPROCESSABLE_ENTITY);
-            outcome.problem = Some(format!(
-                "The payment of {} from {} was not rejected: {}",
-                request.amount.display(),
-                request.user_email,
-                page.tr(&e.message)
-            ));
+            outcome.problem = Some(page.tr(&atelier_domain::msg!(
+                "admin-payments-not-rejected",
+                amount = request.amount.display(),
+                email = &request.user_email,
+                why = page.tr(&e.message),
+            )));
             outcome.reject = Some((id, page.tr(&e.message), form.reason));
             return render(&page, &query, outcome).await;
         }

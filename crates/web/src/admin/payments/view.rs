@@ -60,7 +60,7 @@ pub(crate) fn parse_days(
             return None;
         }
         IndiaDate::parse(field, raw)
-            .map_err(|e| errors.insert(e.field, e.message.to_string()))
+            .map_err(|e| errors.insert(e.field, e.message.in_lang(lang)))
             .ok()
     };
     let (from, to) = (read("from", from), read("to", to));

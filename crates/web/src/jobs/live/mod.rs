@@ -1,7 +1,8 @@
 //! Live job status, shared by every stream open on this node.
 //!
-//! Each watched job has one channel holding its latest JSON, and a stream waits on its own
-//! job's channel only: a change to any other job wakes nothing. One task per node (it starts
+//! Each watched job has one channel per language it is watched in, holding its latest JSON
+//! in that language's words, and a stream waits on its own job's channel only: a change to
+//! any other job wakes nothing. One task per node (it starts
 //! with the first stream and ends after the last) keeps the channels current, at once for the
 //! jobs that changed on this node and every two seconds for all of them (changes made on
 //! other nodes, places in line that moved, sessions that ended), reading the jobs, their
@@ -12,7 +13,7 @@ mod refresh;
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use atelier_domain::{JobId, TenantId, UserId};
+use atelier_domain::{JobId, Lang, TenantId, UserId};
 use tokio::sync::{oneshot, watch};
 
 use crate::AppState;
@@ -36,6 +37,8 @@ pub(crate) struct Watcher {
     pub user: UserId,
     /// The hash of the watcher's session: the stream ends with it.
     pub session: String,
+    /// The watcher's language: the words of the JSON they are shown.
+    pub lang: Lang,
 }
 
 /// An open stream's hold on the registry; dropping it forgets the stream.
@@ -61,9 +64,13 @@ struct Shared {
     per_user: usize,
 }
 
+/// A watched job in one language: an owner and an admin reading in different languages
+/// watch two channels of one job.
+type Key = (JobId, Lang);
+
 #[derive(Default)]
 struct Registry {
-    jobs: HashMap<JobId, WatchedJob>,
+    jobs: HashMap<Key, WatchedJob>,
     sessions: HashMap<String, WatchedSession>,
     /// Each user's open streams, oldest first, with the way to close each.
     users: HashMap<UserId, VecDeque<(u64, oneshot::Sender<()>)>>,
@@ -89,6 +96,7 @@ struct WatchedSession {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct Watched {
     job: JobId,
+    lang: Lang,
     tenant: TenantId,
     owner: UserId,
 }
@@ -119,12 +127,15 @@ impl LiveJobs {
         let mut registry = self.shared.lock();
         let key = registry.next_stream;
         registry.next_stream += 1;
-        let job = registry.jobs.entry(who.job).or_insert_with(|| WatchedJob {
-            tenant: who.tenant,
-            owner: who.owner,
-            snapshot: watch::channel(first).0,
-            streams: 0,
-        });
+        let job = registry
+            .jobs
+            .entry((who.job, who.lang))
+            .or_insert_with(|| WatchedJob {
+                tenant: who.tenant,
+                owner: who.owner,
+                snapshot: watch::channel(first).0,
+                streams: 0,
+            });
         job.streams += 1;
         let job = job.snapshot.subscribe();
         let session = registry
@@ -154,7 +165,7 @@ impl LiveJobs {
             _leave: Leave {
                 shared: self.shared.clone(),
                 key,
-                job: who.job,
+                job: (who.job, who.lang),
                 session: who.session,
                 user: who.user,
             },
@@ -168,11 +179,12 @@ impl Shared {
         self.registry.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// The watched jobs, or those of `only` that are watched.
+    /// The watched jobs, in each language they are watched in, or those of `only`.
     fn watched(&self, only: Option<&HashSet<JobId>>) -> Vec<Watched> {
         let registry = self.lock();
-        let watched = |(id, job): (&JobId, &WatchedJob)| Watched {
-            job: *id,
+        let watched = |(&(id, lang), job): (&Key, &WatchedJob)| Watched {
+            job: id,
+            lang,
             tenant: job.tenant,
             owner: job.owner,
         };
@@ -180,16 +192,18 @@ impl Shared {
             None => registry.jobs.iter().map(watched).collect(),
             Some(ids) => ids
                 .iter()
-                .filter_map(|id| registry.jobs.get_key_value(id))
+                .flat_map(|id| Lang::ALL.map(|lang| (*id, lang)))
+                .filter_map(|key| registry.jobs.get_key_value(&key))
                 .map(watched)
                 .collect(),
         }
     }
 
-    /// Shows `snapshot` to the job's streams, waking them only if it differs from the last.
-    fn publish(&self, job: JobId, snapshot: Snapshot) {
+    /// Shows `snapshot` to the streams of the job in `lang`, waking them only if it differs
+    /// from the last.
+    fn publish(&self, job: JobId, lang: Lang, snapshot: Snapshot) {
         let registry = self.lock();
-        if let Some(watched) = registry.jobs.get(&job) {
+        if let Some(watched) = registry.jobs.get(&(job, lang)) {
             watched.snapshot.send_if_modified(|shown| {
                 let changed = *shown != snapshot;
                 if changed {
@@ -263,7 +277,7 @@ impl Shared {
 struct Leave {
     shared: Arc<Shared>,
     key: u64,
-    job: JobId,
+    job: Key,
     session: String,
     user: UserId,
 }

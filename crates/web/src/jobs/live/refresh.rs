@@ -106,7 +106,13 @@ async fn refresh(
     if watched.is_empty() {
         return Ok(());
     }
-    let ids: Vec<JobId> = watched.iter().map(|w| w.job).collect();
+    // A job watched in two languages is read once.
+    let ids: Vec<JobId> = watched
+        .iter()
+        .map(|w| w.job)
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
     let jobs: HashMap<JobId, Job> = state
         .store
         .jobs_by_ids(&ids)
@@ -120,7 +126,7 @@ async fn refresh(
         let snapshot = match jobs.get(&w.job) {
             Some(job) => {
                 let line = lines.get(&job.tenant_id).unwrap_or(&no_line);
-                let view = JobView::with_line(state, job, line);
+                let view = JobView::with_line(state, job, line, w.lang);
                 Snapshot {
                     json: Some(job_json(&view).to_string().into()),
                     active: job.status.is_active(),
@@ -131,7 +137,7 @@ async fn refresh(
                 active: false,
             },
         };
-        shared.publish(w.job, snapshot);
+        shared.publish(w.job, w.lang, snapshot);
     }
     Ok(())
 }

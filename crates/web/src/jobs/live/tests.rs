@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use atelier_domain::{JobId, TenantId, UserId};
+use atelier_domain::{JobId, Lang, TenantId, UserId};
 use uuid::Uuid;
 
 use super::{LiveJobs, Snapshot, Subscription, Watcher};
@@ -21,6 +21,7 @@ fn watcher(job: JobId, user: UserId, session: &str) -> Watcher {
         owner: user,
         user,
         session: session.to_owned(),
+        lang: Lang::En,
     }
 }
 
@@ -47,7 +48,7 @@ fn a_stream_wakes_only_for_its_own_job_and_only_when_it_changed() {
     assert_eq!(*on_a.job.borrow_and_update(), snapshot("first", true));
     let _ = on_b.job.borrow_and_update();
 
-    live.shared.publish(a, snapshot("a moved", true));
+    live.shared.publish(a, Lang::En, snapshot("a moved", true));
     assert!(
         on_a.job.has_changed().unwrap_or(false),
         "a's stream is told"
@@ -59,11 +60,11 @@ fn a_stream_wakes_only_for_its_own_job_and_only_when_it_changed() {
     assert_eq!(*on_a.job.borrow_and_update(), snapshot("a moved", true));
 
     // The same snapshot again (a refresh that found nothing new) wakes nobody.
-    live.shared.publish(a, snapshot("a moved", true));
+    live.shared.publish(a, Lang::En, snapshot("a moved", true));
     assert!(!on_a.job.has_changed().unwrap_or(true));
     // A job nobody watches is ignored.
     live.shared
-        .publish(JobId(Uuid::new_v4()), snapshot("other", false));
+        .publish(JobId(Uuid::new_v4()), Lang::En, snapshot("other", false));
     assert!(!on_a.job.has_changed().unwrap_or(true));
     assert!(!on_b.job.has_changed().unwrap_or(true));
 }
@@ -83,6 +84,35 @@ fn watchers_of_one_job_share_its_snapshot_and_the_entry_goes_with_the_last() {
     drop(second);
     let registry = live.shared.lock();
     assert!(registry.jobs.is_empty() && registry.sessions.is_empty() && registry.users.is_empty());
+}
+
+#[test]
+fn each_language_a_job_is_watched_in_has_its_own_words() {
+    let live = LiveJobs::new(6);
+    let (a, _, ann, admin) = ids();
+    let mut english = join(&live, a, ann, "ann");
+    let hindi_watcher = Watcher {
+        lang: Lang::Hi,
+        ..watcher(a, admin, "admin")
+    };
+    let (mut hindi, _) = live.join(hindi_watcher, snapshot("पहला", true));
+    assert_eq!(*hindi.job.borrow_and_update(), snapshot("पहला", true));
+    let _ = english.job.borrow_and_update();
+    let watched = live.shared.watched(Some(&HashSet::from([a])));
+    assert_eq!(
+        watched.len(),
+        2,
+        "one job, read once, shown in two languages"
+    );
+
+    live.shared.publish(a, Lang::Hi, snapshot("तैयार", false));
+    assert!(hindi.job.has_changed().unwrap_or(false));
+    assert!(
+        !english.job.has_changed().unwrap_or(true),
+        "the English stream keeps its own words"
+    );
+    drop(hindi);
+    assert_eq!(live.shared.watched(None).len(), 1);
 }
 
 #[test]

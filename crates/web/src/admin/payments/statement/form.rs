@@ -120,7 +120,7 @@ impl MappingFields {
         mapping.check().map(|()| mapping).map_err(|problems| {
             problems
                 .into_iter()
-                .map(|problem| (problem.field, problem.message.to_string()))
+                .map(|problem| (problem.field, problem.message.in_lang(lang)))
                 .collect()
         })
     }

@@ -218,7 +218,7 @@ pub(super) fn sort(
             .take(PROBLEMS_SHOWN)
             .map(|p| ProblemRow {
                 line: p.line,
-                message: p.message.to_string(),
+                message: p.message.in_lang(lang),
             })
             .collect(),
         problems_total: statement.problems.len(),
