@@ -165,7 +165,7 @@ impl From<AppError> for ApiError {
             AppError::Store(e) => match Refusal::of(&e) {
                 Some(refusal) => {
                     refusal.log(&e);
-                    ApiError::new(refusal.status, refusal.code, refusal.message)
+                    ApiError::new(refusal.status, refusal.code, refusal.message.to_string())
                 }
                 None => {
                     tracing::error!(error = %e, "API request failed");
