@@ -2,6 +2,8 @@
 //! pick another from the footer, keeps a signed-in choice on their account (mail follows it),
 //! and a site's admin chooses the site's default and offered languages.
 
+use std::sync::Arc;
+
 use atelier_domain::Clock;
 
 use crate::accounts::{make_tenant_admin, user_by_email, PASSWORD};
@@ -12,7 +14,8 @@ use crate::on_both_databases;
 on_both_databases!(
     a_visitor_gets_their_browsers_language_and_may_pick_another,
     a_signed_in_choice_is_kept_on_the_account_and_mail_follows_it,
-    an_admin_chooses_the_sites_languages
+    an_admin_chooses_the_sites_languages,
+    a_hindi_reader_finds_no_english_on_their_pages_or_mails
 );
 
 async fn a_visitor_gets_their_browsers_language_and_may_pick_another(db: Db) {
@@ -149,4 +152,149 @@ async fn an_admin_chooses_the_sites_languages(db: Db) {
     audit.assert_contains("साइट की भाषाएँ बदलीं");
     audit.assert_contains("en (en, hi)");
     audit.assert_contains("hi (hi)");
+}
+
+/// The words a reader sees on a page: text between tags and the attributes read aloud or
+/// shown (alt, title, aria-label, placeholder), without scripts, styles and code (an HTTP
+/// header is written the same in every language).
+fn visible_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        out.push(' ');
+        let tail = &rest[start..];
+        if let Some(block) = ["script", "style", "code"]
+            .into_iter()
+            .find(|b| tail.starts_with(&format!("<{b}")))
+        {
+            let close = format!("</{block}>");
+            rest = tail.find(&close).map_or("", |e| &tail[e + close.len()..]);
+            continue;
+        }
+        let end = tail.find('>').map_or(tail.len(), |e| e + 1);
+        let tag = &tail[..end];
+        for attribute in ["alt=\"", "title=\"", "aria-label=\"", "placeholder=\""] {
+            let mut attrs = tag;
+            while let Some(at) = attrs.find(attribute) {
+                let value = &attrs[at + attribute.len()..];
+                let close = value.find('"').unwrap_or(value.len());
+                out.push(' ');
+                out.push_str(&value[..close]);
+                attrs = &value[close..];
+            }
+        }
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// English words left in `text` once what the site, the person and the product name
+/// themselves is taken out.
+fn english_words(text: &str, own_words: &[&str]) -> Vec<String> {
+    let mut text = text.to_owned();
+    // Longest first, so "PixelForge Creative LLP" goes whole before "PixelForge" does.
+    let mut own = own_words.to_vec();
+    own.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    for word in own {
+        text = text.replace(word, " ");
+    }
+    let mut words: Vec<String> = text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 2)
+        .filter(|w| {
+            !matches!(
+                *w,
+                "UPI"
+                    | "UTR"
+                    | "PNG"
+                    | "ZIP"
+                    | "JSON"
+                    | "API"
+                    | "ID"
+                    | "AI"
+                    | "CPU"
+                    | "GPU"
+                    | "px"
+                    | "amp"
+                    | "nbsp"
+                    | "quot"
+            )
+        })
+        .map(str::to_owned)
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+async fn a_hindi_reader_finds_no_english_on_their_pages_or_mails(db: Db) {
+    let app = TestApp::start(db).await;
+    let mut browser = Browser::new(&app, "pixelforge.test").accepting("hi");
+    assert_eq!(
+        browser.register("asha@example.com", PASSWORD).await.status,
+        303
+    );
+    let prompt = "a lighthouse at dusk";
+    browser.generate(prompt, 64, 64).await;
+    let worker = app.worker(Arc::new(atelier_worker::DemoBackend::default()));
+    assert!(worker.run_once().await.unwrap_or_else(|e| panic!("{e}")));
+    let own: &[&str] = &[
+        "PixelForge",
+        "Studio-grade AI images from a single sentence.",
+        "Sparks",
+        "Spark",
+        "asha@example.com",
+        "help@pixelforge.test",
+        prompt,
+        "pixelforge.test",
+        "PixelForge Creative LLP",
+        // The language menu names each language in itself.
+        "English",
+    ];
+    for path in ["/generate", "/history", "/account"] {
+        let page = browser.get(path).await;
+        assert_eq!(page.status, 200, "{path}");
+        page.assert_contains(r#"<html lang="hi">"#);
+        let left = english_words(&visible_text(&page.body), own);
+        assert!(left.is_empty(), "{path} still shows English: {left:?}");
+    }
+    // A reset asked for from a browser that reads English: the mail follows her choice.
+    let mut elsewhere = Browser::new(&app, "pixelforge.test").accepting("en");
+    let asked = elsewhere
+        .submit(
+            "/forgot-password",
+            "/forgot-password",
+            &[("email", "asha@example.com")],
+        )
+        .await;
+    assert_eq!(asked.status, 200);
+    let mails = app
+        .state
+        .store
+        .claim_due_mail(app.clock.now(), 60_000, 10)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(mails.len(), 2, "the confirmation and the reset");
+    for mail in mails {
+        // A link is an address, not words.
+        let link_free = |text: &str| {
+            text.split_whitespace()
+                .filter(|w| !w.starts_with("http"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for (part, text) in [
+            ("subject", mail.subject.clone()),
+            ("text", link_free(&mail.body_text)),
+            ("html", link_free(&visible_text(&mail.body_html))),
+        ] {
+            let left = english_words(&text, own);
+            assert!(
+                left.is_empty(),
+                "mail {part} still shows English: {left:?}\n{text}"
+            );
+        }
+    }
 }

@@ -18,6 +18,7 @@ month-nov = नव॰
 month-dec = दिस॰
 
 credits-count = { $count } { $count ->
+    [0] { $units }
     [one] { $unit }
    *[other] { $units }
 }

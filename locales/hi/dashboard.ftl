@@ -21,6 +21,7 @@ admin-dashboard-ms = { $value } मिलीसेकंड
 admin-dashboard-seconds = { $value } सेकंड
 admin-dashboard-sold = बिके { $units }
 admin-dashboard-spent = तस्वीरों पर { $count } { $count ->
+    [0] { $units }
     [one] { $unit }
    *[other] { $units }
 } ख़र्च; दोनों 30 दिनों के

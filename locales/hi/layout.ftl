@@ -19,6 +19,7 @@ layout-sign-in = साइन इन
 layout-claim-bonus = { $bonus } मुफ़्त { $units } पाएँ
 layout-get-started = शुरू करें
 layout-cost-per-image = { $count } { $count ->
+    [0] { $units }
     [one] { $unit }
    *[other] { $units }
 } = 1 तस्वीर

@@ -6,6 +6,7 @@ mod deletion;
 mod disabling;
 mod export;
 mod forgery_and_throttles;
+mod languages;
 mod passwords;
 mod sessions;
 mod sign_in_bursts;

@@ -141,12 +141,17 @@ impl Model {
         self.label_in(Lang::En)
     }
 
-    /// The name as shown to a reader of `lang`; demo models say so in it.
-    pub fn label_in(&self, lang: Lang) -> String {
-        let name = self
-            .translations
+    /// The name in `lang`, without the demo mark (pages show that as a badge).
+    pub fn name_in(&self, lang: Lang) -> &str {
+        self.translations
             .get(lang.code())
-            .map_or(self.name.as_str(), |t| t.name.as_str());
+            .map_or(self.name.as_str(), |t| t.name.as_str())
+    }
+
+    /// The name as shown to a reader of `lang` where only text fits (a menu option, the
+    /// API); demo models say so in it.
+    pub fn label_in(&self, lang: Lang) -> String {
+        let name = self.name_in(lang);
         if self.is_demo() && !self.name.to_lowercase().contains("demo") {
             msg!("model-demo-label", name = name).in_lang(lang)
         } else {

@@ -42,3 +42,12 @@ fn language_tags_are_read_by_their_primary_subtag() {
     assert_eq!(Lang::parse(" EN "), Some(Lang::En));
     assert_eq!(Lang::parse("fr"), None);
 }
+
+#[test]
+fn hindi_counts_none_in_the_plural() {
+    // Hindi's plural rules file 0 with 1 ("one"); "0 Spark" reads wrong, so 0 has its own.
+    let none = msg!("credits-count", count = 0, unit = "Spark", units = "Sparks");
+    assert_eq!(none.in_lang(Lang::Hi), "0 Sparks");
+    let one = msg!("credits-count", count = 1, unit = "Spark", units = "Sparks");
+    assert_eq!(one.in_lang(Lang::Hi), "1 Spark");
+}

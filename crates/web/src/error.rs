@@ -6,6 +6,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
+use atelier_domain::{msg, Lang, Msg};
 use atelier_store::{ConstraintViolation, StoreError};
 
 use crate::auth::SessionHandle;
@@ -44,11 +45,29 @@ pub enum AppError {
     Internal(String),
 }
 
-/// Attached to an error response so [`render_error_pages`] can dress it in the site's theme.
+/// Attached to an error response so [`render_error_pages`] can dress it in the site's theme,
+/// in the reader's language.
 #[derive(Debug, Clone)]
 pub(crate) struct ErrorPage {
-    pub title: &'static str,
-    pub message: String,
+    pub title: Msg,
+    pub message: ErrorText,
+}
+
+/// An error page's sentence: a catalogue message, or text a handler already put in the
+/// reader's words ([`AppError::BadRequest`]).
+#[derive(Debug, Clone)]
+pub(crate) enum ErrorText {
+    Said(Msg),
+    Written(String),
+}
+
+impl ErrorText {
+    fn in_lang(&self, lang: Lang) -> String {
+        match self {
+            ErrorText::Said(message) => message.in_lang(lang),
+            ErrorText::Written(text) => text.clone(),
+        }
+    }
 }
 
 /// How a write the database refused by one of its rules is answered: a value already
@@ -59,8 +78,8 @@ pub(crate) struct ErrorPage {
 pub(crate) struct Refusal {
     pub status: StatusCode,
     pub code: &'static str,
-    pub title: &'static str,
-    pub message: String,
+    pub title: Msg,
+    pub message: Msg,
 }
 
 impl Refusal {
@@ -70,26 +89,23 @@ impl Refusal {
             ConstraintViolation::Unique => Refusal {
                 status: StatusCode::CONFLICT,
                 code: "conflict",
-                title: "That is already taken",
+                title: msg!("errors-taken-title"),
                 message: match error {
-                    StoreError::Conflict(field) => {
-                        format!("That {field} is already taken; choose another.")
-                    }
-                    _ => "Something with that value already exists; choose another.".to_owned(),
+                    StoreError::Conflict(field) => msg!("errors-taken-field", field = *field),
+                    _ => msg!("errors-taken"),
                 },
             },
             ConstraintViolation::Check => Refusal {
                 status: StatusCode::UNPROCESSABLE_ENTITY,
                 code: "invalid_value",
-                title: "We couldn't save that",
-                message: "A value is outside what is allowed here; check it and try again."
-                    .to_owned(),
+                title: msg!("errors-not-saved-title"),
+                message: msg!("errors-invalid-value"),
             },
             ConstraintViolation::ForeignKey => Refusal {
                 status: StatusCode::UNPROCESSABLE_ENTITY,
                 code: "unknown_reference",
-                title: "We couldn't save that",
-                message: "It refers to something that does not exist (any more).".to_owned(),
+                title: msg!("errors-not-saved-title"),
+                message: msg!("errors-unknown-reference"),
             },
         })
     }
@@ -119,83 +135,79 @@ pub(crate) fn not_found_at(path: &str) -> Response {
 }
 
 impl AppError {
-    fn status_and_page(&self) -> (StatusCode, &'static str, String) {
+    fn status_and_page(&self) -> (StatusCode, Msg, ErrorText) {
         if let AppError::Store(e) = self {
             if let Some(refusal) = Refusal::of(e) {
                 refusal.log(e);
-                return (refusal.status, refusal.title, refusal.message);
+                return (
+                    refusal.status,
+                    refusal.title,
+                    ErrorText::Said(refusal.message),
+                );
             }
         }
         // The account or object went away between the check and the write.
         if let AppError::Store(StoreError::NotFound(_)) = self {
             return AppError::NotFound.status_and_page();
         }
-        match self {
+        let (status, title, message) = match self {
             AppError::NotFound => (
                 StatusCode::NOT_FOUND,
-                "Page not found",
-                "We looked everywhere, but there is nothing at this address.".to_owned(),
+                msg!("errors-not-found-title"),
+                msg!("errors-not-found"),
             ),
             AppError::Forbidden => (
                 StatusCode::FORBIDDEN,
-                "You don't have access to this page",
-                "Your account can't open this page. If you think it should, contact support."
-                    .to_owned(),
+                msg!("errors-forbidden-title"),
+                msg!("errors-forbidden"),
             ),
             AppError::CsrfTokenMismatch => (
                 StatusCode::FORBIDDEN,
-                "This form has expired",
-                "For your safety the form could not be accepted: it was open too long or came from an old tab. Go back, reload the page and try again."
-                    .to_owned(),
+                msg!("errors-form-expired-title"),
+                msg!("errors-form-expired"),
             ),
             AppError::CrossSiteRequest => (
                 StatusCode::FORBIDDEN,
-                "Request blocked",
-                "This request came from another website, so we did not act on it. If you were using this site, go back and try again."
-                    .to_owned(),
+                msg!("errors-cross-site-title"),
+                msg!("errors-cross-site"),
             ),
             AppError::TooManyRequests { retry_after_secs } => (
                 StatusCode::TOO_MANY_REQUESTS,
-                "Too many attempts",
-                format!(
-                    "For your account's safety we paused this for a moment. Please try again in {}.",
-                    human_wait(*retry_after_secs)
-                ),
+                msg!("errors-too-many-attempts-title"),
+                human_wait(msg!("errors-too-many-attempts"), *retry_after_secs),
             ),
             AppError::TooManyMails { retry_after_secs } => (
                 StatusCode::TOO_MANY_REQUESTS,
-                "Too many emails",
-                format!(
-                    "Several emails were asked for recently, so we sent no more for now. Check your inbox and spam folder for the latest one, or ask again in {}.",
-                    human_wait(*retry_after_secs)
-                ),
+                msg!("errors-too-many-mails-title"),
+                human_wait(msg!("errors-too-many-mails"), *retry_after_secs),
             ),
-            AppError::BadRequest(message) => (
-                StatusCode::BAD_REQUEST,
-                "We couldn't read that request",
-                message.clone(),
-            ),
+            AppError::BadRequest(message) => {
+                return (
+                    StatusCode::BAD_REQUEST,
+                    msg!("errors-bad-request-title"),
+                    ErrorText::Written(message.clone()),
+                )
+            }
             AppError::PayloadTooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
-                "That was too large",
-                "The request was larger than we accept.".to_owned(),
+                msg!("errors-too-large-title"),
+                msg!("errors-too-large"),
             ),
             AppError::PasswordWorkBusy => (
                 StatusCode::SERVICE_UNAVAILABLE,
-                "Many people are signing in right now",
-                "So many people are signing in at this moment that your request waited too long for its turn. Nothing was changed: please try again in a few seconds."
-                    .to_owned(),
+                msg!("errors-busy-title"),
+                msg!("errors-busy"),
             ),
             AppError::Store(_) | AppError::Template(_) | AppError::Internal(_) => {
                 tracing::error!(error = %self, "request failed");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    "Something went wrong",
-                    "An unexpected error stopped this page. It has been logged; please try again in a moment."
-                        .to_owned(),
+                    msg!("errors-internal-title"),
+                    msg!("errors-internal"),
                 )
             }
-        }
+        };
+        (status, title, ErrorText::Said(message))
     }
 }
 
@@ -211,21 +223,18 @@ impl AppError {
     }
 }
 
-/// "1 minute", "12 minutes", "45 seconds".
-fn human_wait(secs: u64) -> String {
-    match secs {
-        0..=59 => format!("{secs} second{}", if secs == 1 { "" } else { "s" }),
-        _ => {
-            let minutes = secs.div_ceil(60);
-            format!("{minutes} minute{}", if minutes == 1 { "" } else { "s" })
-        }
-    }
+/// `message` with the wait it names, as `errors-wait` says it: "1 minute", "12 minutes",
+/// "45 seconds" (whole minutes, or seconds under a minute).
+fn human_wait(message: Msg, secs: u64) -> Msg {
+    let minutes = if secs < 60 { 0 } else { secs.div_ceil(60) };
+    message.arg("minutes", minutes).arg("seconds", secs)
 }
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let (status, title, message) = self.status_and_page();
-        let mut response = (status, message.clone()).into_response();
+        // Replaced by the themed page where there is a site; English otherwise.
+        let mut response = (status, message.in_lang(Lang::En)).into_response();
         if let Some(secs) = self.retry_after_secs() {
             if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
                 response.headers_mut().insert(header::RETRY_AFTER, v);
@@ -264,14 +273,14 @@ pub(crate) async fn render_error_pages(
     let sells_credits = crate::pages::sells_credits(&state, &site)
         .await
         .unwrap_or(false);
-    let ctx = minijinja::context! {
-        status => status.as_u16(),
-        title => page.title,
-        message => page.message,
-        sells_credits => sells_credits,
-    };
     let user = session.as_ref().and_then(SessionHandle::user);
     let lang = crate::language::of_site(&state, &site, user.as_ref(), &language_headers);
+    let ctx = minijinja::context! {
+        status => status.as_u16(),
+        title => page.title.in_lang(lang),
+        message => page.message.in_lang(lang),
+        sells_credits => sells_credits,
+    };
     match crate::pages::render(
         &state,
         &site,
@@ -312,7 +321,7 @@ mod tests {
             refusal.as_ref().map(|r| (r.status, r.code)),
             Some((StatusCode::CONFLICT, "conflict"))
         );
-        assert!(refusal.is_some_and(|r| r.message.contains("domain")));
+        assert!(refusal.is_some_and(|r| r.message.to_string().contains("domain")));
         assert_eq!(
             status_of(AppError::Store(StoreError::Conflict("slug"))),
             StatusCode::CONFLICT
@@ -401,9 +410,12 @@ mod tests {
 
     #[test]
     fn waits_read_naturally() {
-        assert_eq!(human_wait(1), "1 second");
-        assert_eq!(human_wait(45), "45 seconds");
-        assert_eq!(human_wait(60), "1 minute");
-        assert_eq!(human_wait(61), "2 minutes");
+        let wait = |secs| human_wait(msg!("errors-wait"), secs).to_string();
+        assert_eq!(wait(1), "1 second");
+        assert_eq!(wait(45), "45 seconds");
+        assert_eq!(wait(60), "1 minute");
+        assert_eq!(wait(61), "2 minutes");
+        let hindi = human_wait(msg!("errors-too-many-attempts"), 600).in_lang(Lang::Hi);
+        assert!(hindi.contains("10 मिनट"), "{hindi}");
     }
 }

@@ -128,29 +128,6 @@ fn the_catalogues_agree_with_each_other() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-/// Templates not yet moved to the catalogues; this list only shrinks.
-const NOT_YET_TRANSLATED: &[&str] = &[
-    "default/templates/account.html",
-    "default/templates/error.html",
-    "default/templates/forgot_password.html",
-    "default/templates/login.html",
-    "default/templates/mail/account_deleted.html",
-    "default/templates/mail/account_deleted.txt",
-    "default/templates/mail/layout.html",
-    "default/templates/mail/payment_approved.html",
-    "default/templates/mail/payment_approved.txt",
-    "default/templates/mail/payment_rejected.html",
-    "default/templates/mail/payment_rejected.txt",
-    "default/templates/mail/reset_password.html",
-    "default/templates/mail/reset_password.txt",
-    "default/templates/mail/verify_email.html",
-    "default/templates/mail/verify_email.txt",
-    "default/templates/register.html",
-    "default/templates/reset_password.html",
-    "default/templates/unavailable.html",
-    "default/templates/verify_email.html",
-];
-
 /// Words that are the same in every language: names of things, not sentences.
 const SAME_IN_EVERY_LANGUAGE: &[&str] = &["UPI", "UTR", "PNG", "ZIP", "JSON", "API", "ID", "SVG"];
 
@@ -218,7 +195,6 @@ fn visible_words(template: &str, markup: bool) -> Vec<String> {
 fn no_template_holds_words_outside_the_catalogue() {
     let root = repo().join("themes");
     let mut problems = Vec::new();
-    let mut clean_but_listed = Vec::new();
     for path in templates() {
         let name = path
             .strip_prefix(&root)
@@ -227,24 +203,17 @@ fn no_template_holds_words_outside_the_catalogue() {
             .to_string();
         let markup = path.extension().is_some_and(|e| e == "html");
         let words = visible_words(&read(&path), markup);
-        let listed = NOT_YET_TRANSLATED.contains(&name.as_str());
-        match (words.is_empty(), listed) {
-            (false, false) => problems.push(format!(
+        if !words.is_empty() {
+            problems.push(format!(
                 "{name}: {}",
                 words.iter().take(12).cloned().collect::<Vec<_>>().join(" ")
-            )),
-            (true, true) => clean_but_listed.push(name),
-            _ => {}
+            ));
         }
     }
     assert!(
         problems.is_empty(),
         "templates with words of their own (move them to locales/):\n{}",
         problems.join("\n")
-    );
-    assert!(
-        clean_but_listed.is_empty(),
-        "translated now, take them off NOT_YET_TRANSLATED: {clean_but_listed:?}"
     );
 }
 

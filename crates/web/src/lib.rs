@@ -23,6 +23,7 @@ mod routes;
 mod tenancy;
 mod themes;
 mod tls;
+mod when;
 mod worker_api;
 
 use std::sync::Arc;

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use atelier_config::Settings;
-use atelier_domain::{Clock, HostName, Slug, TenantId, TenantSettings, TenantStatus};
+use atelier_domain::{msg, Clock, HostName, Lang, Slug, TenantId, TenantSettings, TenantStatus};
 use atelier_store::{NewTenant, Store, StoreError, TenantSite};
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
@@ -237,15 +237,38 @@ impl TenantDirectory {
     }
 }
 
-/// The answer for a host that is no site of ours: the same few bytes whatever was asked.
-fn unknown_host() -> Response {
+/// The answer for a host that is no site of ours: the same few bytes whatever host or path
+/// was asked, in the language the browser asks for.
+fn unknown_host(headers: &axum::http::HeaderMap) -> Response {
+    let lang = visitor_language(headers);
+    let title = msg!("errors-no-site-title").in_lang(lang);
+    let text = msg!("errors-no-site").in_lang(lang);
     (
         StatusCode::NOT_FOUND,
         [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>\
-         <body><h1>Not found</h1><p>There is no site at this address.</p></body></html>\n",
+        format!(
+            "<!doctype html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\
+             <body><h1>{title}</h1><p>{text}</p></body></html>\n"
+        ),
     )
         .into_response()
+}
+
+/// The language of a request that reaches no site: its browser's choice among every
+/// language we ship, else English.
+fn visitor_language(headers: &axum::http::HeaderMap) -> Lang {
+    headers
+        .get_all(header::ACCEPT_LANGUAGE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| atelier_i18n::negotiate(v, &Lang::ALL))
+        .unwrap_or(Lang::En)
+}
+
+/// A plain-text 503 saying `message` in `lang`.
+fn unavailable_text(message: &atelier_domain::Msg, lang: Lang) -> Response {
+    let text = format!("{}\n", message.in_lang(lang));
+    (StatusCode::SERVICE_UNAVAILABLE, text).into_response()
 }
 
 /// The request's host: the `Host` header, or the authority of an absolute URI (HTTP/2).
@@ -271,7 +294,7 @@ pub(crate) async fn resolve_site(
     next: Next,
 ) -> Response {
     let Some(host) = request_host(&request) else {
-        return unknown_host();
+        return unknown_host(request.headers());
     };
     let site = match state.tenants.resolve(&host).await {
         Ok(Resolution::Tenant(site)) => site,
@@ -279,14 +302,11 @@ pub(crate) async fn resolve_site(
             request.extensions_mut().insert(Site::Platform);
             return next.run(request).await;
         }
-        Ok(Resolution::Unknown) => return unknown_host(),
+        Ok(Resolution::Unknown) => return unknown_host(request.headers()),
         Err(e) => {
             tracing::error!(error = %e, %host, "tenant resolution failed");
-            return (
-                StatusCode::SERVICE_UNAVAILABLE,
-                "Service temporarily unavailable\n",
-            )
-                .into_response();
+            let lang = visitor_language(request.headers());
+            return unavailable_text(&msg!("errors-service-unavailable"), lang);
         }
     };
     let suspended = site.tenant.status == TenantStatus::Suspended;
@@ -326,7 +346,7 @@ fn suspended_page(
         }
         Err(e) => {
             tracing::error!(error = %e, "unavailable page failed to render");
-            (StatusCode::SERVICE_UNAVAILABLE, "Temporarily unavailable\n").into_response()
+            unavailable_text(&msg!("errors-unavailable-title"), lang)
         }
     }
 }

@@ -117,17 +117,6 @@ pub struct CreditUnit {
     pub plural: String,
 }
 
-impl CreditUnit {
-    /// "1 Spark", "20 Sparks".
-    pub fn amount(&self, n: i64) -> String {
-        if n == 1 || n == -1 {
-            format!("{n} {}", self.singular)
-        } else {
-            format!("{n} {}", self.plural)
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,4 +1,4 @@
-use atelier_domain::{ApiTokenId, NewPassword, PaymentId, Timestamp};
+use atelier_domain::{msg, ApiTokenId, LedgerReason, Msg, NewPassword, PaymentId, Timestamp};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
@@ -14,10 +14,6 @@ use crate::AppError;
 
 /// Ledger rows per page of the account page.
 const LEDGER_PAGE: i64 = 20;
-
-/// What the account page says about a credit history link that does not read.
-const DAMAGED_HISTORY_CURSOR: &str = "This link to older history entries is damaged. Open \
-     your account page again and use the history's \u{201c}Older\u{201d} link.";
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -35,7 +31,7 @@ pub(crate) struct AccountQuery {
 #[derive(Serialize)]
 struct LedgerRow {
     date: String,
-    label: &'static str,
+    label: String,
     delta: i64,
     reference: String,
     /// For an image's charge: where that image is shown, rather than its job's raw id.
@@ -67,8 +63,8 @@ pub(super) async fn render_account(
         .map(|t| TokenRow {
             id: t.id.to_string(),
             name: t.name,
-            created: t.created_at.india_date(),
-            last_used: t.last_used_at.map(atelier_domain::Timestamp::india_date),
+            created: crate::when::date(page.lang, t.created_at),
+            last_used: t.last_used_at.map(|at| crate::when::date(page.lang, at)),
         })
         .collect();
     let mut entries = store
@@ -88,8 +84,8 @@ pub(super) async fn render_account(
     let ledger: Vec<LedgerRow> = entries
         .into_iter()
         .map(|e| LedgerRow {
-            date: e.created_at.india_date(),
-            label: e.reason.label(),
+            date: crate::when::date(page.lang, e.created_at),
+            label: page.tr(&ledger_label(e.reason)),
             delta: e.delta,
             image_link: (e.reason == atelier_domain::LedgerReason::Generation
                 && uuid::Uuid::try_parse(&e.reference).is_ok())
@@ -104,13 +100,23 @@ pub(super) async fn render_account(
         older_payments => payments_after.is_some(),
         ledger => ledger,
         pagination => pagination,
-        member_since => user.created_at.india_date(),
+        member_since => crate::when::date(page.lang, user.created_at),
         notice => notice,
         errors => errors,
         api_tokens => api_tokens,
         new_token => new_token,
     };
     page.render_form("account.html", ctx).await
+}
+
+/// How a ledger entry's reason reads on the account page.
+fn ledger_label(reason: LedgerReason) -> Msg {
+    match reason {
+        LedgerReason::SignupBonus => msg!("accounts-ledger-signup-bonus"),
+        LedgerReason::Purchase => msg!("accounts-ledger-purchase"),
+        LedgerReason::Generation => msg!("accounts-ledger-generation"),
+        LedgerReason::AdminAdjustment => msg!("accounts-ledger-adjustment"),
+    }
 }
 
 /// Carries a new API token from its form to the account page it lands on, once: the token
@@ -174,35 +180,43 @@ pub(crate) async fn show(
     };
     let site = page.tenant()?;
     let settings = &site.tenant.settings;
+    let (unit, units) = (&settings.credit.singular, &settings.credit.plural);
     let notice = if query.welcome.is_some() {
         Some(if user.bonus_pending {
-            format!(
-                "Welcome! Confirm your email with the link we sent to {} and your {} free {} will be added.",
-                user.email, settings.signup_bonus, settings.credit.plural
+            msg!(
+                "accounts-welcome-confirm",
+                email = user.email.as_str(),
+                count = settings.signup_bonus,
+                unit = unit,
+                units = units
             )
         } else if settings.signup_bonus > 0 {
-            format!(
-                "Welcome! {} have been added to your balance.",
-                settings.credit.amount(settings.signup_bonus)
+            msg!(
+                "accounts-welcome-bonus",
+                count = settings.signup_bonus,
+                unit = unit,
+                units = units
             )
         } else {
-            "Welcome! Your account is ready.".to_owned()
+            msg!("accounts-welcome")
         })
     } else if query.password.is_some() {
-        Some("Your password was changed. Other devices have been signed out.".to_owned())
+        Some(msg!("accounts-password-changed"))
     } else if new_token.is_some() {
-        Some("Your new token is below. Copy it now: it will not be shown again.".to_owned())
+        Some(msg!("accounts-token-created"))
     } else if query.token.as_deref() == Some("revoked") {
-        Some("The token was revoked; scripts using it are refused from now on.".to_owned())
+        Some(msg!("accounts-token-revoked"))
     } else if query.verification.is_some() {
-        Some(format!(
-            "We sent a new confirmation link to {}.",
-            user.email
+        Some(msg!(
+            "accounts-verification-sent",
+            email = user.email.as_str()
         ))
     } else {
         None
-    };
-    let history_after = PageCursor::read(&query.history_after, DAMAGED_HISTORY_CURSOR)?;
+    }
+    .map(|notice| page.tr(&notice));
+    let damaged = page.tr(&msg!("accounts-history-link-damaged"));
+    let history_after = PageCursor::read(&query.history_after, &damaged)?;
     let payments_after = query
         .payments_after
         .as_deref()
@@ -250,7 +264,7 @@ pub(crate) async fn change_password(
     if !is_current_password(&page, &user, form.current_password.clone()).await? {
         errors.insert(
             "current_password",
-            "That is not your current password.".to_owned(),
+            page.tr(&msg!("accounts-not-current-password")),
         );
     }
     let new = NewPassword::parse(
@@ -339,12 +353,12 @@ pub(crate) async fn create_token(
     if form.current_password.is_empty() {
         errors.insert(
             "token_password",
-            "Enter your current password to make a token.".to_owned(),
+            page.tr(&msg!("accounts-token-needs-password")),
         );
     } else if !is_current_password(&page, &user, form.current_password).await? {
         errors.insert(
             "token_password",
-            "That is not your current password.".to_owned(),
+            page.tr(&msg!("accounts-not-current-password")),
         );
     }
     let Some(name) = name.filter(|_| errors.is_empty()) else {
@@ -367,7 +381,7 @@ pub(crate) async fn create_token(
     if created.is_none() {
         errors.insert(
             "token_name",
-            format!("You have {MAX_API_TOKENS} tokens; revoke one first."),
+            page.tr(&msg!("accounts-too-many-tokens", max = MAX_API_TOKENS)),
         );
         return refuse_token(&page, &user, errors).await;
     }

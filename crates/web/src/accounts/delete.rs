@@ -3,6 +3,7 @@
 //! detached from them (`Store::delete_own_account`); a mail to the address they had confirms
 //! it.
 
+use atelier_domain::{msg, Msg};
 use atelier_store::DeleteRefusal;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
@@ -27,14 +28,14 @@ pub(crate) async fn delete_account(
 ) -> Result<Response, AppError> {
     let state = &page.state;
     let site = page.tenant()?.clone();
-    let refuse = async |message: &str| -> Result<Response, AppError> {
+    let refuse = async |message: Msg| -> Result<Response, AppError> {
         let mut errors = FormErrors::new();
-        errors.insert("delete_password", message.to_owned());
+        errors.insert("delete_password", page.tr(&message));
         let Html(body) = render_account(&page, &user, None, None, None, errors, None).await?;
         Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(body)).into_response())
     };
     if !is_current_password(&page, &user, form.password).await? {
-        return refuse("That is not your password; your account is unchanged.").await;
+        return refuse(msg!("accounts-delete-wrong-password")).await;
     }
     let mail = crate::mail::render(
         state,
@@ -42,7 +43,7 @@ pub(crate) async fn delete_account(
         &user.email,
         // The page's language: the person is reading it as they delete.
         page.lang,
-        &atelier_domain::msg!(
+        &msg!(
             "mail-account-deleted-subject",
             site = &site.tenant.settings.name
         ),
@@ -56,25 +57,13 @@ pub(crate) async fn delete_account(
     let deleted = match deleted {
         Ok(deleted) => deleted,
         Err(DeleteRefusal::JobsInProgress) => {
-            return refuse(
-                "You have images in progress: wait for them to finish, or cancel them, then \
-                 delete your account.",
-            )
-            .await;
+            return refuse(msg!("accounts-delete-jobs-in-progress")).await;
         }
         Err(DeleteRefusal::PaymentPending) => {
-            return refuse(
-                "A payment of yours waits for the site's decision: delete your account once \
-                 it is decided, so that its credits do not go to nobody.",
-            )
-            .await;
+            return refuse(msg!("accounts-delete-payment-pending")).await;
         }
         Err(DeleteRefusal::LastAdmin) => {
-            return refuse(
-                "You are this site's only admin: make someone else an admin first, so the \
-                 site is not left without one.",
-            )
-            .await;
+            return refuse(msg!("accounts-delete-last-admin")).await;
         }
     };
     // Nothing of the person is served from memory any more.
@@ -95,15 +84,13 @@ pub(crate) async fn delete_account(
     let Html(body) = page.render(
         "message.html",
         minijinja::context! {
-            title => "Your account is deleted",
-            message => format!(
-                "Your sign-in, prompts and images are gone from {}. A mail to your address \
-                 confirms it; we keep only the record of payments and credits the law asks a \
-                 business to keep, with nothing that says who you are.",
-                site.tenant.settings.name
-            ),
+            title => page.tr(&msg!("accounts-deleted-title")),
+            message => page.tr(&msg!(
+                "accounts-deleted-message",
+                site = &site.tenant.settings.name
+            )),
             link_href => "/",
-            link_text => "Back to the home page",
+            link_text => page.tr(&msg!("accounts-deleted-home")),
         },
     )?;
     Ok(Html(body).into_response())

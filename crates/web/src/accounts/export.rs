@@ -6,7 +6,7 @@
 
 use std::io::Write;
 
-use atelier_domain::{Job, JobId, JobStatus, Timestamp, User};
+use atelier_domain::{msg, Job, JobId, JobStatus, Lang, Timestamp, User};
 use axum::body::{Body, Bytes};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -62,8 +62,10 @@ pub(crate) async fn export(
         EXPORTS.add_permits(1);
     });
     let name = site.tenant.settings.name.clone();
+    // The archive's own notes are in the language of the page it was asked from.
+    let lang = page.lang;
     tokio::spawn(async move {
-        match gather(&state, &name, &user, &entries_tx).await {
+        match gather(&state, lang, &name, &user, &entries_tx).await {
             Ok(()) => {
                 let _ = entries_tx.send(Item::Done).await;
             }
@@ -101,6 +103,7 @@ pub(crate) async fn export(
 /// Sends every file of the archive to the writer, in order.
 async fn gather(
     state: &AppState,
+    lang: Lang,
     site_name: &str,
     user: &User,
     out: &mpsc::Sender<Item>,
@@ -110,7 +113,11 @@ async fn gather(
             .await
             .map_err(|_| AppError::Internal("the download was abandoned".to_owned()))
     };
-    send("README.txt".to_owned(), readme(site_name).into_bytes()).await?;
+    send(
+        "README.txt".to_owned(),
+        readme(lang, site_name).into_bytes(),
+    )
+    .await?;
     send("account.json".to_owned(), account_json(state, user).await?).await?;
     // The prompts first, one line each, then the images: each a pass over the history.
     let mut lines = Vec::new();
@@ -162,7 +169,8 @@ async fn gather(
     if !missing.is_empty() {
         // Said in the archive itself, not only in the server's log.
         let text = format!(
-            "These images could not be read from storage, so they are not in this archive:\n{}\n",
+            "{}\n{}\n",
+            msg!("accounts-export-missing").in_lang(lang),
             missing.join("\n")
         );
         send("MISSING.txt".to_owned(), text.into_bytes()).await?;
@@ -182,13 +190,9 @@ fn image_name(job: &Job) -> String {
     format!("images/{}-{}.png", day.get(..10).unwrap_or("image"), job.id)
 }
 
-fn readme(site_name: &str) -> String {
-    format!(
-        "Your data on {site_name}\n\n\
-         account.json   your account, balance, credit history and payments\n\
-         prompts.jsonl  every image you asked for: prompt, settings, status (one JSON object a line)\n\
-         images/        every image you got, named by day and job\n"
-    )
+fn readme(lang: Lang, site_name: &str) -> String {
+    let text = msg!("accounts-export-readme", site = site_name).in_lang(lang);
+    format!("{text}\n")
 }
 
 async fn account_json(state: &AppState, user: &User) -> Result<Vec<u8>, AppError> {

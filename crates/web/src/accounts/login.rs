@@ -1,4 +1,4 @@
-use atelier_domain::Email;
+use atelier_domain::{msg, Email, Msg};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -25,8 +25,7 @@ pub(crate) struct LoginForm {
     next: String,
 }
 
-const WRONG: &str =
-    "That email and password don't match an account here. Check both and try again.";
+const WRONG: Msg = Msg::new("accounts-login-wrong");
 
 pub(crate) async fn form(
     page: Page,
@@ -38,7 +37,7 @@ pub(crate) async fn form(
     let notice = query
         .reset
         .is_some()
-        .then_some("Your password was changed. Sign in with the new one.");
+        .then(|| page.tr(&msg!("accounts-login-password-changed")));
     let ctx = minijinja::context! {
         next => safe_next(&query.next).unwrap_or_default(),
         errors => FormErrors::new(),
@@ -67,11 +66,11 @@ pub(crate) async fn submit(
     let state = &page.state;
     let refuse = |page: &Page,
                   form: &LoginForm,
-                  message: &str,
+                  message: &Msg,
                   status: StatusCode|
      -> Result<Response, AppError> {
         let mut errors = FormErrors::new();
-        errors.insert("form", message.to_owned());
+        errors.insert("form", page.tr(message));
         let ctx = minijinja::context! {
             next => safe_next(&form.next).unwrap_or_default(),
             errors => errors,
@@ -104,7 +103,7 @@ pub(crate) async fn submit(
     }
 
     let Ok(email) = Email::parse(&form.email) else {
-        return refuse(&page, &form, WRONG, StatusCode::UNAUTHORIZED);
+        return refuse(&page, &form, &WRONG, StatusCode::UNAUTHORIZED);
     };
     // A tenant's own account first; a super-admin may sign in on any site.
     let mut found = match &page.site {
@@ -137,13 +136,13 @@ pub(crate) async fn submit(
         .await?;
     let Some(user) = user.filter(|_| matches) else {
         tracing::info!(site = %site_key, "sign-in refused");
-        return refuse(&page, &form, WRONG, StatusCode::UNAUTHORIZED);
+        return refuse(&page, &form, &WRONG, StatusCode::UNAUTHORIZED);
     };
     if user.disabled {
         return refuse(
             &page,
             &form,
-            "This account has been disabled. Contact support if you think this is a mistake.",
+            &msg!("accounts-login-disabled"),
             StatusCode::FORBIDDEN,
         );
     }

@@ -11,6 +11,8 @@ mod verify;
 
 use std::collections::BTreeMap;
 
+use atelier_domain::{msg, Msg};
+
 use crate::routes::Routes;
 use crate::tenancy::Site;
 use crate::AppState;
@@ -23,12 +25,11 @@ pub(crate) const RESET_LINK_MINUTES: i64 = 60;
 pub(crate) const VERIFY_LINK_MINUTES: i64 = 24 * 60;
 
 /// How long a link lasts, as a person says it: "an hour", "24 hours", "15 minutes".
-pub(crate) fn link_lifetime(minutes: i64) -> String {
-    match minutes {
-        1 => "1 minute".to_owned(),
-        60 => "an hour".to_owned(),
-        m if m >= 120 && m % 60 == 0 => format!("{} hours", m / 60),
-        m => format!("{m} minutes"),
+pub(crate) fn link_lifetime(minutes: i64) -> Msg {
+    if minutes >= 120 && minutes % 60 == 0 {
+        msg!("accounts-link-hours", hours = minutes / 60)
+    } else {
+        msg!("accounts-link-minutes", minutes = minutes)
     }
 }
 
@@ -147,10 +148,15 @@ mod lifetime_tests {
 
     #[test]
     fn link_lifetimes_read_as_people_say_them() {
-        assert_eq!(link_lifetime(24 * 60), "24 hours");
-        assert_eq!(link_lifetime(60), "an hour");
-        assert_eq!(link_lifetime(15), "15 minutes");
-        assert_eq!(link_lifetime(90), "90 minutes");
-        assert_eq!(link_lifetime(1), "1 minute");
+        let said = |minutes| link_lifetime(minutes).to_string();
+        assert_eq!(said(24 * 60), "24 hours");
+        assert_eq!(said(60), "an hour");
+        assert_eq!(said(15), "15 minutes");
+        assert_eq!(said(90), "90 minutes");
+        assert_eq!(said(1), "1 minute");
+        assert_eq!(
+            link_lifetime(24 * 60).in_lang(atelier_domain::Lang::Hi),
+            "24 घंटे"
+        );
     }
 }

@@ -1,4 +1,4 @@
-use atelier_domain::{Email, NewPassword, PersonName, Role, Timestamp};
+use atelier_domain::{msg, Email, NewPassword, PersonName, Role, Timestamp};
 use atelier_store::{NewUser, StoreError};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -53,10 +53,7 @@ fn show_errors(
 
 fn already_exists(page: &Page, form: &RegisterForm) -> Result<Response, AppError> {
     let mut errors = FormErrors::new();
-    errors.insert(
-        "email",
-        "An account with this email already exists. Sign in, or reset your password if you forgot it.".to_owned(),
-    );
+    errors.insert("email", page.tr(&msg!("accounts-register-exists")));
     show_errors(page, form, errors, axum::http::StatusCode::CONFLICT)
 }
 
@@ -112,10 +109,7 @@ pub(crate) async fn submit(
             .count_signups_from(site.tenant.id, &ip, since)
             .await?;
         if recent >= settings.signup_limit_per_ip {
-            errors.insert(
-                "form",
-                "Too many accounts were created from your network today. Please try again tomorrow, or contact support if you share this connection with others.".to_owned(),
-            );
+            errors.insert("form", page.tr(&msg!("accounts-register-too-many")));
             return show_errors(
                 &page,
                 &form,

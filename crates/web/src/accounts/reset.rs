@@ -20,7 +20,7 @@ pub(crate) async fn forgot_form(page: Page) -> Result<Response, AppError> {
     page.tenant()?;
     let ctx = minijinja::context! {
         sent => false,
-        reset_expires => super::link_lifetime(RESET_LINK_MINUTES),
+        reset_expires => page.tr(&super::link_lifetime(RESET_LINK_MINUTES)),
         errors => FormErrors::new(),
         form => minijinja::context! {},
     };
@@ -45,7 +45,7 @@ pub(crate) async fn forgot_submit(
             errors.insert("email", page.tr(&e.message));
             let ctx = minijinja::context! {
                 sent => false,
-                reset_expires => super::link_lifetime(RESET_LINK_MINUTES),
+                reset_expires => page.tr(&super::link_lifetime(RESET_LINK_MINUTES)),
                 errors => errors,
                 form => minijinja::context! { email => &form.email },
             };
@@ -72,16 +72,17 @@ pub(crate) async fn forgot_submit(
             "/reset-password",
         )
         .await?;
+        let lang = crate::mail::language_of(state, &page.site, &user);
         crate::mail::send(
             state,
             &page.site,
             &email,
-            crate::mail::language_of(state, &page.site, &user),
+            lang,
             &atelier_domain::msg!("mail-reset-subject", site = &site.tenant.settings.name),
             "reset_password",
             minijinja::context! {
                 link => link,
-                expires => super::link_lifetime(RESET_LINK_MINUTES),
+                expires => super::link_lifetime(RESET_LINK_MINUTES).in_lang(lang),
             },
         )
         .await?;
@@ -89,7 +90,7 @@ pub(crate) async fn forgot_submit(
     }
     let ctx = minijinja::context! {
         sent => true,
-        reset_expires => super::link_lifetime(RESET_LINK_MINUTES),
+        reset_expires => page.tr(&super::link_lifetime(RESET_LINK_MINUTES)),
         errors => FormErrors::new(),
         form => minijinja::context! { email => email.as_str() },
     };
@@ -126,7 +127,7 @@ fn show(
     let ctx = minijinja::context! {
         token_state => state_name(outcome),
         token => token,
-        reset_expires => super::link_lifetime(RESET_LINK_MINUTES),
+        reset_expires => page.tr(&super::link_lifetime(RESET_LINK_MINUTES)),
         errors => errors,
     };
     let Html(body) = page.render("reset_password.html", ctx)?;

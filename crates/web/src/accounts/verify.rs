@@ -34,16 +34,17 @@ pub(crate) async fn send_verification_mail(
     } else {
         0
     };
+    let lang = crate::mail::language_of(state, site, user);
     crate::mail::send(
         state,
         site,
         &user.email,
-        crate::mail::language_of(state, site, user),
+        lang,
         &msg!("mail-verify-subject", site = &tenant.tenant.settings.name),
         "verify_email",
         minijinja::context! {
             link => link,
-            expires => super::link_lifetime(VERIFY_LINK_MINUTES),
+            expires => super::link_lifetime(VERIFY_LINK_MINUTES).in_lang(lang),
             bonus => bonus,
         },
     )

@@ -151,7 +151,7 @@ pub(crate) async fn log(
     let rows: Vec<Row> = records
         .into_iter()
         .map(|r| Row {
-            at: super::india_date_time(lang, r.created_at),
+            at: crate::when::date_time(lang, r.created_at),
             at_iso: r.created_at.india_iso(),
             action: label(lang, &r.action),
             actor: r.actor_email,

@@ -2,7 +2,7 @@
 //! last 30 days drawn as small bar charts on the server (SVG, no script), each bar titled
 //! with its day and value for a pointer or a screen reader.
 
-use atelier_domain::{IndiaDate, Lang};
+use atelier_domain::Lang;
 use atelier_store::{india_day, india_day_start, DayFigures, RENDER_SAMPLE};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -36,8 +36,7 @@ struct Chart {
 }
 
 fn day_label(lang: Lang, day: i64) -> String {
-    let date = IndiaDate::of(india_day_start(day)).date();
-    atelier_i18n::format::date(lang, date.year(), u8::from(date.month()), date.day())
+    crate::when::date(lang, india_day_start(day))
 }
 
 /// Bars for `values` (one per day, oldest first), scaled so the tallest fills the height.

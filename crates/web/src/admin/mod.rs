@@ -11,11 +11,8 @@ mod platform_payments;
 mod users;
 mod workers;
 
-use atelier_domain::{Lang, Timestamp, User};
-use atelier_i18n::format;
+use atelier_domain::User;
 use atelier_store::Actor;
-use time::macros::offset;
-use time::OffsetDateTime;
 
 use crate::auth::ClientIp;
 use crate::routes::Routes;
@@ -70,30 +67,4 @@ pub(crate) fn audit_actor(user: &User, ClientIp(address): ClientIp) -> Actor {
         email: user.email.to_string(),
         address,
     }
-}
-
-fn instant(at: Timestamp) -> OffsetDateTime {
-    OffsetDateTime::from_unix_timestamp_nanos(i128::from(at.millis()) * 1_000_000)
-        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
-}
-
-/// The day of `at` on the UTC calendar, in the reader's language ("27 Nov 2026"): the day
-/// `Timestamp::display_date` gives in English.
-pub(crate) fn day(lang: Lang, at: Timestamp) -> String {
-    let t = instant(at);
-    format::date(lang, t.year(), u8::from(t.month()), t.day())
-}
-
-/// The day and time of `at` in India, in the reader's language ("27 Nov 2026, 15:30"): admins
-/// and their banks read India's clock.
-pub(crate) fn india_date_time(lang: Lang, at: Timestamp) -> String {
-    let t = instant(at).to_offset(offset!(+05:30));
-    format::date_time(
-        lang,
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-    )
 }

@@ -10,8 +10,8 @@ use crate::auth::CurrentUser;
 use crate::cursor::{page_url, PageCursor};
 use crate::page_query::PageQuery;
 use crate::pages::Page;
-use crate::payments::when;
 use crate::tenancy::Site;
+use crate::when;
 use crate::AppError;
 
 /// Requests per page.

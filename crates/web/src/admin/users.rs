@@ -63,7 +63,7 @@ pub(crate) async fn list(
             held: u.held.get(),
             disabled: u.disabled,
             verified: u.email_verified,
-            created: super::day(page.lang, u.created_at),
+            created: crate::when::date(page.lang, u.created_at),
         })
         .collect();
     let notice = match query.done.as_deref() {

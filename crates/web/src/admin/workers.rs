@@ -86,7 +86,7 @@ fn seen(lang: Lang, now: Timestamp, then: Option<Timestamp>) -> String {
         0..=59 => msg!("fleet-seen-seconds", count = secs),
         60..=3599 => msg!("fleet-seen-minutes", count = secs / 60),
         3600..=86_399 => msg!("fleet-seen-hours", count = secs / 3600),
-        _ => msg!("fleet-seen-on", date = super::day(lang, then)),
+        _ => msg!("fleet-seen-on", date = crate::when::date(lang, then)),
     };
     message.in_lang(lang)
 }

@@ -1,5 +1,5 @@
 use axum::body::Bytes;
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRef, FromRequest, Request};
 use axum::http::{header, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -8,7 +8,7 @@ use serde::Deserialize;
 use subtle::ConstantTimeEq;
 
 use atelier_config::{PublicScheme, Settings};
-use atelier_domain::{TenantId, Timestamp};
+use atelier_domain::{msg, TenantId, Timestamp};
 use hmac::{Hmac, Mac};
 use secrecy::ExposeSecret;
 use sha2::{Digest, Sha256};
@@ -267,14 +267,26 @@ impl<S, T> FromRequest<S> for CsrfForm<T>
 where
     S: Send + Sync,
     T: DeserializeOwned,
+    crate::AppState: FromRef<S>,
 {
     type Rejection = AppError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, AppError> {
-        let expected = request
+        let session = request.extensions().get::<SessionHandle>();
+        let expected = session.and_then(SessionHandle::csrf_token);
+        // Known before the body is taken, for a form that cannot be read.
+        let lang = request
             .extensions()
-            .get::<SessionHandle>()
-            .and_then(SessionHandle::csrf_token);
+            .get::<crate::tenancy::Site>()
+            .map(|site| {
+                let user = session.and_then(SessionHandle::user);
+                crate::language::of_site(
+                    &crate::AppState::from_ref(state),
+                    site,
+                    user.as_ref(),
+                    request.headers(),
+                )
+            });
         let body = Bytes::from_request(request, state)
             .await
             .map_err(|_| AppError::PayloadTooLarge)?;
@@ -282,7 +294,10 @@ where
         check_form_token(expected.as_deref(), &sent.csrf_token)?;
         serde_urlencoded::from_bytes(&body)
             .map(CsrfForm)
-            .map_err(|e| AppError::BadRequest(format!("the form could not be read: {e}")))
+            .map_err(|e| {
+                let message = msg!("errors-form-unreadable", detail = e.to_string());
+                AppError::BadRequest(message.in_lang(lang.unwrap_or(atelier_domain::Lang::En)))
+            })
     }
 }
 

@@ -38,7 +38,11 @@ const LATEST_SHOWN: i64 = 4;
 #[derive(Serialize)]
 struct ModelOption {
     id: String,
+    /// For the menu's options: the name, with the demo mark in words.
     label: String,
+    /// For a single model: the name, and a badge when it is a demo.
+    name: String,
+    demo: bool,
     description: String,
 }
 
@@ -95,6 +99,8 @@ fn model_options(page: &Page) -> Result<Vec<ModelOption>, AppError> {
         .map(|m| ModelOption {
             id: m.id.clone(),
             label: m.label_in(page.lang),
+            name: m.name_in(page.lang).to_owned(),
+            demo: m.is_demo(),
             description: m.description_in(page.lang).to_owned(),
         })
         .collect())

@@ -47,12 +47,9 @@ fn queue_label(
     }
 }
 
-/// The day a job was made, in `lang` ("27 Nov 2026"): the UTC calendar day, as before.
+/// The day a job was made, in `lang` ("27 Nov 2026"), on India's calendar.
 fn created_on(at: Timestamp, lang: Lang) -> String {
-    match time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(at.millis()) * 1_000_000) {
-        Ok(day) => atelier_i18n::format::date(lang, day.year(), u8::from(day.month()), day.day()),
-        Err(_) => at.display_date(),
-    }
+    crate::when::date(lang, at)
 }
 
 /// A job with everything a page or a client needs to show it.
@@ -81,6 +78,9 @@ pub(crate) struct JobView {
     pub height: i64,
     pub model: String,
     pub model_label: String,
+    /// The name alone, and whether it is a demo model (a page shows a badge for that).
+    pub model_name: String,
+    pub model_demo: bool,
     pub prompt: String,
     pub negative_prompt: String,
     pub seed: i64,
@@ -184,7 +184,9 @@ impl JobView {
         let image = job.image_id.map(|i| format!("/images/{i}"));
         let catalog = state.models.current();
         let model = catalog.get(&job.model);
-        let model_label = model.map_or_else(|| job.model.clone(), atelier_config::Model::label);
+        let model_label = model.map_or_else(|| job.model.clone(), |m| m.label_in(lang));
+        let model_name = model.map_or_else(|| job.model.clone(), |m| m.name_in(lang).to_owned());
+        let model_demo = model.is_some_and(atelier_config::Model::is_demo);
         let preview_url = (job.status == JobStatus::Running && model.is_some_and(|m| !m.is_demo()))
             .then(|| format!("/jobs/{}/preview", job.id));
         let error = match job.status {
@@ -240,6 +242,8 @@ impl JobView {
             height: job.height,
             model: job.model.clone(),
             model_label,
+            model_name,
+            model_demo,
             prompt: job.prompt.clone(),
             negative_prompt: job.negative_prompt.clone(),
             seed: job.seed,
@@ -316,7 +320,7 @@ mod tests {
     #[test]
     fn the_day_made_is_in_the_readers_words() {
         let at = Timestamp(1_795_773_600_000);
-        assert_eq!(created_on(at, Lang::En), at.display_date());
+        assert_eq!(created_on(at, Lang::En), at.india_date());
         assert_eq!(created_on(at, Lang::Hi), "27 नव॰ 2026");
     }
 }

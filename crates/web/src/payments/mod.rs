@@ -9,7 +9,6 @@ mod confirm;
 mod list;
 mod qr;
 mod receipt;
-pub(crate) mod when;
 
 use atelier_domain::{msg, CreditUnit, Lang, PackId, PackTerms, PaymentState, TenantSettings, Vpa};
 use atelier_store::{Pack, PaymentRecord};
@@ -18,6 +17,7 @@ use serde::Serialize;
 pub(crate) use list::{parse_payments_cursor, payments_page};
 
 use crate::routes::Routes;
+use crate::when;
 
 pub(crate) fn router() -> Routes {
     Routes::new()

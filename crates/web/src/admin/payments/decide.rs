@@ -8,7 +8,7 @@ use atelier_store::{Actor, Decided, Decision, PaymentRecord};
 
 use crate::accounts::site_origin;
 use crate::pages::Page;
-use crate::payments::when;
+use crate::when;
 use crate::AppError;
 
 /// How a decision went.
@@ -86,7 +86,6 @@ pub(crate) async fn decide(
                 template,
                 minijinja::context! {
                     credits => request.credits.get(),
-                    credits_text => settings.credit.amount(request.credits.get()),
                     amount => request.amount.display(),
                     reference => &request.reference,
                     utr => &request.utr,

@@ -17,7 +17,8 @@ use crate::accounts::FormErrors;
 use crate::cursor::PageCursor;
 use crate::page_query::PageQuery;
 use crate::pages::Page;
-use crate::payments::{credits_label, when};
+use crate::payments::credits_label;
+use crate::when;
 use crate::AppError;
 
 /// Rows on one page of the desk.

@@ -9,7 +9,7 @@ use atelier_domain::{msg, Lang, PaymentId, PaymentState, TenantId};
 use atelier_store::PaymentRecord;
 
 use crate::pages::Page;
-use crate::payments::when;
+use crate::when;
 use crate::AppError;
 
 /// The requests of a tenant with the UTRs a page shows, by UTR, newest first.

@@ -10,7 +10,8 @@ use atelier_domain::{CreditUnit, IndiaDate, Lang, PaymentId, UserId, Utr};
 use atelier_store::PaymentRecord;
 use serde::Serialize;
 
-use crate::payments::{credits_label, when};
+use crate::payments::credits_label;
+use crate::when;
 
 /// Unreadable lines and unknown credits shown; the rest are counted.
 const PROBLEMS_SHOWN: usize = 20;

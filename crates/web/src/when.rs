@@ -1,6 +1,7 @@
-//! Days and moments of payments as people read them: India's calendar and clock (where UPI
-//! buyers and their banks are, so a payment at 00:30 on 2 December is one of 2 December),
-//! written in the reader's language ("2 Dec 2026, 00:30", "2 दिस॰ 2026, 00:30").
+//! Days and moments as people read them on every page: India's calendar and clock (where
+//! the sites' people, their UPI payments and their banks are, so a payment at 00:30 on
+//! 2 December is one of 2 December), written in the reader's language ("2 Dec 2026, 00:30",
+//! "2 दिस॰ 2026, 00:30").
 
 use atelier_domain::{IndiaDate, Lang, Timestamp};
 use atelier_i18n::format;
