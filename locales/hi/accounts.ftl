@@ -164,7 +164,7 @@ accounts-balance-cost = हर सहेजी गई तस्वीर के 
         [one] { $unit }
        *[other] { $units }
     } लगते हैं। नाकाम तस्वीरों का कुछ नहीं लगता।
-accounts-buy = { $units } ख़रीदें
+accounts-buy = { $units } खरीदें
 accounts-payments = भुगतान
 accounts-payments-caption = आपके भुगतान, सबसे नए पहले
 accounts-payments-caption-older = आपके भुगतान, सबसे नए पहले (पुराने वाले)
@@ -183,7 +183,7 @@ accounts-payments-no-older = कोई पुराना भुगतान न
 accounts-end-of-list = सूची यहीं ख़त्म होती है।
 accounts-payments-back = सबसे नए भुगतानों पर वापस जाएँ
 accounts-payments-none = अभी तक कोई भुगतान नहीं
-accounts-payments-none-lead = जब आप { $units } ख़रीदेंगे, तो हर भुगतान अपनी स्थिति के साथ यहाँ दिखेगा, और मंज़ूर हुए भुगतान की रसीद भी।
+accounts-payments-none-lead = जब आप { $units } खरीदेंगे, तो हर भुगतान अपनी स्थिति के साथ यहाँ दिखेगा, और मंज़ूर हुए भुगतान की रसीद भी।
 accounts-payments-not-on-sale = इस साइट पर अभी { $units } नहीं बिक रहे हैं; आप बाद में जो भुगतान करेंगे, वे यहाँ दिखेंगे।
 accounts-history-title = { $unit } इतिहास
 accounts-history-caption = { $unit } इतिहास, सबसे नया पहले
@@ -200,7 +200,7 @@ accounts-history-none-lead = आपको मिलने या ख़र्च
 accounts-history-back = सबसे नई एंट्री पर वापस जाएँ
 accounts-create-first-image = अपनी पहली तस्वीर बनाएँ
 accounts-ledger-signup-bonus = स्वागत बोनस
-accounts-ledger-purchase = ख़रीद
+accounts-ledger-purchase = खरीद
 accounts-ledger-generation = तस्वीर बनाई गई
 accounts-ledger-adjustment = सहायता टीम द्वारा बदलाव
 accounts-history-link-damaged = पुरानी एंट्री का यह लिंक ख़राब है। अपने खाते का पन्ना फिर से खोलें और इतिहास के “पुरानी” लिंक का इस्तेमाल करें।

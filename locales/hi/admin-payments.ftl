@@ -7,7 +7,7 @@ admin-payments-payments = भुगतान
 admin-payments-admin = एडमिन
 admin-payments-description = { $site } पर फ़ैसले की प्रतीक्षा वाले भुगतान।
 admin-payments-waiting-count = { $count } प्रतीक्षा में
-admin-payments-lead = मंज़ूर करने से पहले अपने बैंक स्टेटमेंट या UPI ऐप में भुगतान ढूँढें: सिर्फ़ UTR से कुछ साबित नहीं होता। मंज़ूर करते ही { $units } तुरंत जुड़ जाते हैं और ख़रीदार को मेल जाता है; अस्वीकार करने पर उन्हें आपका कारण मेल किया जाता है।
+admin-payments-lead = मंज़ूर करने से पहले अपने बैंक स्टेटमेंट या UPI ऐप में भुगतान ढूँढें: सिर्फ़ UTR से कुछ साबित नहीं होता। मंज़ूर करते ही { $units } तुरंत जुड़ जाते हैं और खरीदार को मेल जाता है; अस्वीकार करने पर उन्हें आपका कारण मेल किया जाता है।
 admin-payments-go-to-reason = कारण पर जाएँ
 
 ## फ़िल्टर।
@@ -31,7 +31,7 @@ admin-payments-clear = फ़िल्टर हटाएँ
 
 admin-payments-caption-pending = फ़ैसले की प्रतीक्षा वाले भुगतान, सबसे पुराने पहले
 admin-payments-caption-all = भुगतान, सबसे नए पहले
-admin-payments-buyer-and-pack = ख़रीदार और पैक
+admin-payments-buyer-and-pack = खरीदार और पैक
 admin-payments-amount = राशि
 admin-payments-utr-and-reference = UTR और रेफ़रेंस
 admin-payments-utr = UTR
@@ -47,7 +47,7 @@ admin-payments-rejected = अस्वीकृत
 admin-payments-decided-by = { $at }, <span class="break-anywhere">{ $by }</span> द्वारा
 admin-payments-approve = मंज़ूर करें<span class="visually-hidden">: { $email } से { $amount }</span>
 admin-payments-reject = अस्वीकार करें…<span class="visually-hidden">: { $email } से { $amount }</span>
-admin-payments-reason-label = कारण — ख़रीदार इसे अपने मेल में पढ़ेंगे
+admin-payments-reason-label = कारण — खरीदार इसे अपने मेल में पढ़ेंगे
 admin-payments-reason-placeholder = इस UTR वाला कोई भुगतान हमारे खाते में नहीं आया।
 admin-payments-reject-button = यह भुगतान अस्वीकार करें
 admin-payments-pages = भुगतान के पेज
@@ -122,7 +122,7 @@ admin-payments-any-state = कोई भी स्थिति
 admin-payments-pending = प्रतीक्षा में
 admin-payments-clear-short = हटाएँ
 admin-payments-platform-caption = भुगतान अनुरोध, सबसे नए पहले
-admin-payments-buyer = ख़रीदार
+admin-payments-buyer = खरीदार
 admin-payments-credits = क्रेडिट
 admin-payments-reference-utr = रेफ़रेंस · UTR
 admin-payments-ref-utr = रेफ़. · UTR
@@ -137,7 +137,7 @@ admin-payments-back-newest = सबसे नए पर वापस जाए�
 admin-payments-platform-no-match = कोई भुगतान मेल नहीं खाता
 admin-payments-platform-no-match-hint = इस टेनेंट और स्थिति वाला कोई भुगतान अनुरोध नहीं है। सभी देखने के लिए फ़िल्टर हटाएँ।
 admin-payments-none-yet = अभी तक कोई भुगतान नहीं
-admin-payments-none-yet-hint = किसी भी टेनेंट की साइट पर कोई ख़रीदार UPI भुगतान की पुष्टि करेगा, तो वह अनुरोध यहाँ दिखेगा।
+admin-payments-none-yet-hint = किसी भी टेनेंट की साइट पर कोई खरीदार UPI भुगतान की पुष्टि करेगा, तो वह अनुरोध यहाँ दिखेगा।
 admin-payments-no-tenant = “{ $slug }” नाम का कोई टेनेंट नहीं है। सूची में से कोई एक चुनें।
 admin-payments-choose-platform-state = कोई स्थिति चुनें: प्रतीक्षा में (pending), मंज़ूर (approved) या अस्वीकृत (rejected)।
 admin-payments-platform-link-damaged = वह पेज लिंक ख़राब है। सबसे नए भुगतानों से फिर शुरू करें।

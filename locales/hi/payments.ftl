@@ -1,4 +1,4 @@
-# क्रेडिट ख़रीदना, ख़रीदार की ओर से: ख़रीदने का पेज (पैक, UPI से भुगतान, UTR से पुष्टि) और
+# क्रेडिट खरीदना, खरीदार की ओर से: खरीदने का पेज (पैक, UPI से भुगतान, UTR से पुष्टि) और
 # हर भुगतान अनुरोध का पेज, जो मंज़ूरी के बाद रसीद है। $site साइट का नाम है; $unit और $units
 # उसके क्रेडिट का एकवचन और बहुवचन नाम; $price और $amount लिखी हुई रक़म ("₹149.00");
 # $credits इकाई सहित क्रेडिट की संख्या ("50 Sparks")।
@@ -12,9 +12,9 @@ payments-unit-word = { $count ->
    *[other] { $units }
 }
 
-## ख़रीदने का पेज।
+## खरीदने का पेज।
 
-payments-buy-heading = { $units } ख़रीदें
+payments-buy-heading = { $units } खरीदें
 payments-buy-description = UPI से अपना { $site } बैलेंस टॉप-अप करें।
 payments-checkout-title = { $credits } के लिए { $price } चुकाएँ
 payments-checkout-lead = किसी भी UPI ऐप से भुगतान करें, फिर नीचे भुगतान की पुष्टि करें। हमारी जाँच के बाद आपके { $units } जोड़ दिए जाते हैं।
@@ -42,7 +42,7 @@ payments-create-image = इमेज बनाएँ
 payments-packs = पैक
 payments-pack-rate-image = { $price } प्रति इमेज
 payments-pack-rate-credit = { $price } प्रति { $unit }
-payments-pack-buy = { $credits } ख़रीदें<span class="visually-hidden">, { $price } में</span>
+payments-pack-buy = { $credits } खरीदें<span class="visually-hidden">, { $price } में</span>
 payments-pack-note = कीमतें भारतीय रुपयों में हैं, भुगतान UPI से। हर सेव की गई इमेज पर { $count ->
     [one] { $count } { $unit } लगता है
    *[other] { $count } { $units } लगते हैं
