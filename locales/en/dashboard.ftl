@@ -16,7 +16,10 @@ admin-dashboard-success = Success rate
 admin-dashboard-percent = { $value }%
 admin-dashboard-success-note = Of the images that finished in the last 7 days
 admin-dashboard-median = Median render time
-admin-dashboard-median-note = Of the latest { $count } images
+admin-dashboard-median-note = { $count ->
+    [one] Of the one image made so far
+   *[other] Of the latest { $count } images
+}
 admin-dashboard-ms = { $value } ms
 admin-dashboard-seconds = { $value } s
 admin-dashboard-sold = { $units } sold
@@ -34,3 +37,4 @@ admin-dashboard-chart-signups = Sign-ups, per day
 admin-dashboard-chart-sold = { $units } sold, per day
 admin-dashboard-chart-total = { $total } in all, { $peak } on the busiest day
 admin-nav-dashboard = Dashboard
+admin-dashboard-bar = { $day }: { $value }

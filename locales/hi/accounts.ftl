@@ -22,6 +22,7 @@ accounts-link-invalid = यह लिंक सही नहीं है
 # ईमेल में भेजा गया लिंक कितनी देर चलता है: "एक घंटे", "15 मिनट", "24 घंटे"।
 accounts-link-minutes = { $minutes ->
         [60] एक घंटे
+        [0] { $minutes } मिनट
         [one] { $minutes } मिनट
        *[other] { $minutes } मिनट
     }

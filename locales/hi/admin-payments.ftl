@@ -196,6 +196,7 @@ admin-payments-statement-broken = पूरी फ़ाइल पहुँच�
 admin-payments-statement-matches = स्टेटमेंट के मिलान
 admin-payments-statement-matches-description = वे भुगतान अनुरोध जिनका भुगतान आपके बैंक स्टेटमेंट में है।
 admin-payments-statement-read-lines = हेडर पंक्ति (पंक्ति { $line }) के नीचे { $count ->
+    [0] { $count } जमा राशियाँ पढ़ी गईं
     [one] { $count } जमा राशि पढ़ी गई
    *[other] { $count } जमा राशियाँ पढ़ी गईं
 }। अभी तक कुछ भी मंज़ूर नहीं हुआ है।
@@ -205,10 +206,12 @@ admin-payments-statement-match-count = { $count } मिलान
 admin-payments-statement-differs-count = { $count } में राशि अलग है
 admin-payments-statement-outside-count = { $count } भुगतान तारीख़ों से बाहर
 admin-payments-statement-unknown-count = { $count ->
+    [0] { $count } जमा राशियाँ किसी प्रतीक्षा वाले अनुरोध से मेल नहीं खातीं
     [one] { $count } जमा राशि किसी प्रतीक्षा वाले अनुरोध से मेल नहीं खाती
    *[other] { $count } जमा राशियाँ किसी प्रतीक्षा वाले अनुरोध से मेल नहीं खातीं
 }
 admin-payments-statement-problem-count = { $count ->
+    [0] { $count } पंक्तियाँ पढ़ी नहीं जा सकीं
     [one] { $count } पंक्ति पढ़ी नहीं जा सकी
    *[other] { $count } पंक्तियाँ पढ़ी नहीं जा सकीं
 }
@@ -241,6 +244,7 @@ admin-payments-statement-earlier = पहले
 admin-payments-statement-unconfirmed = इस UTR वाला कोई अनुरोध अभी नहीं है: हो सकता है भुगतान करने वाले ने अभी पुष्टि न की हो।
 admin-payments-statement-more-unknown = और { $count } जो यहाँ नहीं दिखाई गईं।
 admin-payments-statement-without-utr = { $count ->
+    [0] { $count } जमा राशियों में
     [one] { $count } जमा राशि में
    *[other] { $count } जमा राशियों में
 } 12 अंकों का कोई UTR नहीं है (बैंक ट्रांसफ़र, नकद, बैच सेटलमेंट), इसलिए इनसे किसी अनुरोध का भुगतान नहीं हो सकता।
@@ -257,6 +261,7 @@ admin-payments-approved-title = स्टेटमेंट से मंज़�
 admin-payments-approved-description = बैंक स्टेटमेंट से मंज़ूर किए गए भुगतान अनुरोधों का क्या हुआ।
 admin-payments-approved-nothing = कुछ भी मंज़ूर नहीं हुआ
 admin-payments-approved-heading = { $count ->
+    [0] { $count } अनुरोध मंज़ूर किए गए
     [one] { $count } अनुरोध मंज़ूर किया गया
    *[other] { $count } अनुरोध मंज़ूर किए गए
 }
@@ -273,14 +278,17 @@ admin-payments-approved-already-lead = आपकी पुष्टि से �
 admin-payments-approved-own = आपके अपने भुगतान
 admin-payments-approved-own-lead = ये अनुरोध आपके अपने अकाउंट से किए गए थे। आपके अपने भुगतान पर फ़ैसला किसी दूसरे एडमिन को करना होगा; कुछ नहीं बदला।
 admin-payments-approved-not-found = { $count ->
+    [0] निशान वाले { $count } अनुरोध { $site } पर नहीं मिले; उनके लिए कुछ नहीं बदला।
     [one] निशान वाला { $count } अनुरोध { $site } पर नहीं मिला; उसके लिए कुछ नहीं बदला।
    *[other] निशान वाले { $count } अनुरोध { $site } पर नहीं मिले; उनके लिए कुछ नहीं बदला।
 }
 admin-payments-approved-gone = { $count ->
+    [0] { $count } अनुरोध ऐसे अकाउंट के हैं जो हटा दिए गए हैं, इसलिए क्रेडिट कहीं नहीं जा सकते; कुछ नहीं बदला। इन्हें भुगतान डेस्क पर अस्वीकार करें।
     [one] { $count } अनुरोध ऐसे अकाउंट का है जो हटा दिया गया है, इसलिए क्रेडिट कहीं नहीं जा सकते; कुछ नहीं बदला। इसे भुगतान डेस्क पर अस्वीकार करें।
    *[other] { $count } अनुरोध ऐसे अकाउंट के हैं जो हटा दिए गए हैं, इसलिए क्रेडिट कहीं नहीं जा सकते; कुछ नहीं बदला। इन्हें भुगतान डेस्क पर अस्वीकार करें।
 }
 admin-payments-approved-failed = { $count ->
+    [0] हमारी ओर की एक गड़बड़ी के कारण { $count } अनुरोध अभी मंज़ूर नहीं हो सके; उनके लिए कुछ नहीं बदला। दोबारा कोशिश करने के लिए थोड़ी देर में स्टेटमेंट फिर से अपलोड करें।
     [one] हमारी ओर की एक गड़बड़ी के कारण { $count } अनुरोध अभी मंज़ूर नहीं हो सका; उसके लिए कुछ नहीं बदला। दोबारा कोशिश करने के लिए थोड़ी देर में स्टेटमेंट फिर से अपलोड करें।
    *[other] हमारी ओर की एक गड़बड़ी के कारण { $count } अनुरोध अभी मंज़ूर नहीं हो सके; उनके लिए कुछ नहीं बदला। दोबारा कोशिश करने के लिए थोड़ी देर में स्टेटमेंट फिर से अपलोड करें।
 }

@@ -7,6 +7,7 @@ admin-dashboard-lead = आपकी साइट का हाल: लोग, �
 admin-dashboard-figures = आँकड़े
 admin-dashboard-users = उपयोगकर्ता
 admin-dashboard-signups-week = { $count ->
+    [0] पिछले 7 दिनों में { $count } नए
     [one] पिछले 7 दिनों में { $count } नया
    *[other] पिछले 7 दिनों में { $count } नए
 }
@@ -16,7 +17,11 @@ admin-dashboard-success = सफलता दर
 admin-dashboard-percent = { $value }%
 admin-dashboard-success-note = पिछले 7 दिनों में पूरी हुई तस्वीरों में से
 admin-dashboard-median = औसत (मीडियन) बनने का समय
-admin-dashboard-median-note = आख़िरी { $count } तस्वीरों का
+admin-dashboard-median-note = { $count ->
+    [0] आख़िरी { $count } तस्वीरों का
+    [one] अब तक बनी एक तस्वीर का
+   *[other] आख़िरी { $count } तस्वीरों का
+}
 admin-dashboard-ms = { $value } मिलीसेकंड
 admin-dashboard-seconds = { $value } सेकंड
 admin-dashboard-sold = बिके { $units }
@@ -35,3 +40,4 @@ admin-dashboard-chart-signups = हर दिन के साइन-अप
 admin-dashboard-chart-sold = हर दिन बिके { $units }
 admin-dashboard-chart-total = कुल { $total }, सबसे व्यस्त दिन { $peak }
 admin-nav-dashboard = डैशबोर्ड
+admin-dashboard-bar = { $day }: { $value }

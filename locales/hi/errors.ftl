@@ -33,6 +33,7 @@ errors-internal = एक अनचाही त्रुटि ने यह प
 # ऊपर के दोनों संदेश इसे { errors-wait } से कहते हैं, जो उनके $minutes और $seconds देखता है।
 errors-wait = { $minutes ->
         [0] { $seconds ->
+            [0] { $seconds } सेकंड
             [one] { $seconds } सेकंड
            *[other] { $seconds } सेकंड
         }

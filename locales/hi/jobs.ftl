@@ -44,6 +44,7 @@ jobs-seed-hint = खाली छोड़ें तो कोई भी सी�
 jobs-submit = तस्वीर बनाएँ
 jobs-sending = भेजा जा रहा है…
 jobs-cost-line = कीमत { $cost } { $cost ->
+    [0] { $units }
     [one] { $unit }
    *[other] { $units }
 } · आपके पास { $available } उपलब्ध हैं · शुल्क तभी लगेगा जब तस्वीर सहेजी जाएगी
@@ -53,11 +54,13 @@ jobs-short-of-credits = एक और तस्वीर के लिए आप
 
 jobs-error-model = सूची में से कोई एक मॉडल चुनें।
 jobs-error-credits = { $units } कम हैं: एक तस्वीर की कीमत { $cost } { $cost ->
+    [0] { $units }
     [one] { $unit }
    *[other] { $units }
 } है और आपके पास { $available } उपलब्ध हैं।
 jobs-error-credits-buy = बनाते रहने के लिए और खरीदें।
 jobs-error-too-many = { $cap ->
+    [0] आपकी { $cap } तस्वीरें पहले से बन रही हैं।
     [one] आपकी { $cap } तस्वीर पहले से बन रही है।
    *[other] आपकी { $cap } तस्वीरें पहले से बन रही हैं।
 } किसी एक के पूरा होने तक रुकें, फिर दोबारा कोशिश करें।
@@ -72,6 +75,7 @@ jobs-status-failed = नहीं बन पाई
 jobs-status-canceled = रद्द
 jobs-queue-next = अगली बारी आपकी
 jobs-queue-ahead = आपसे पहले लगभग { $ahead } { $ahead ->
+    [0] तस्वीरें
     [one] तस्वीर
    *[other] तस्वीरें
 }

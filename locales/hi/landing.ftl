@@ -6,18 +6,21 @@
 
 landing-title-fallback = AI से तस्वीरें बनाएँ
 landing-pill-bonus = साइन अप करते ही { $bonus } मुफ़्त { $bonus ->
+    [0] { $units }
     [one] { $unit }
    *[other] { $units }
 }
 landing-hero-title = शब्दों में बताएँ। <span class="gradient-text">तस्वीर बनती देखें।</span>
 landing-hero-lead = हर तस्वीर आपके लिए नए सिरे से बनती है। उसे बनते हुए लाइव देखें, पूरे साइज़ में डाउनलोड करें, और अपने निजी इतिहास में जब चाहें दोबारा पाएँ।
 landing-cta-claim = { $bonus } मुफ़्त { $bonus ->
+    [0] { $units }
     [one] { $unit }
    *[other] { $units }
 } पाएँ
 landing-cta-how = देखें यह कैसे काम करता है
 landing-fact-no-card = शुरू करने के लिए कार्ड की ज़रूरत नहीं
 landing-fact-cost = हर सहेजी गई तस्वीर पर { $cost } { $cost ->
+    [0] { $units }
     [one] { $unit }
    *[other] { $units }
 }
@@ -27,6 +30,7 @@ landing-mock-page = तस्वीर बनाएँ
 landing-mock-prompt-label = प्रॉम्प्ट
 landing-mock-prompt = शाम के धुँधलके में चट्टान पर खड़ा काग़ज़ की कतरनों से बना लाइटहाउस, पेस्टल आसमान, नरम रोशनी
 landing-mock-cost = { $cost } { $cost ->
+    [0] { $units }
     [one] { $unit }
    *[other] { $units }
 }
@@ -39,6 +43,7 @@ landing-how-title = सोच से तस्वीर तक, बस चार
 landing-how-lead = न कोई सॉफ़्टवेयर इंस्टॉल करना है, न कोई सब्सक्रिप्शन। भुगतान { $units } से होता है, और वह भी तभी जब तस्वीर सच में आपको मिल जाए।
 landing-step-account-title = अपना खाता बनाएँ
 landing-step-account = अपने ईमेल से साइन अप करें, और हम तुरंत आपके बैलेंस में { $bonus } मुफ़्त { $bonus ->
+    [0] { $units }
     [one] { $unit }
    *[other] { $units }
 } जोड़ देंगे।
@@ -85,6 +90,7 @@ landing-spec-step = साइज़ के चरण
 landing-spec-step-value = हर { $step } px
 landing-spec-price = प्रति तस्वीर कीमत
 landing-spec-price-value = { $cost } { $cost ->
+    [0] { $units }
     [one] { $unit }
    *[other] { $units }
 }, तस्वीर सहेजे जाने पर ही
@@ -99,9 +105,11 @@ landing-questions-eyebrow = सवाल
 landing-questions-title = काम की बातें
 landing-q-credit = { $unit } क्या है?
 landing-a-credit = यह इस साइट पर खर्च होने वाला क्रेडिट है: { $cost } { $cost ->
+    [0] { $units }
     [one] { $unit }
    *[other] { $units }
 } में एक सहेजी गई तस्वीर मिलती है। हर नया खाता { $bonus } मुफ़्त { $bonus ->
+    [0] { $units }
     [one] { $unit }
    *[other] { $units }
 } के साथ शुरू होता है।
@@ -115,6 +123,7 @@ landing-questions-all = सारे सवाल-जवाब पढ़ें
 
 landing-final-title = आपकी अगली तस्वीर बस एक वाक्य की दूरी पर है।
 landing-final = मुफ़्त खाता बनाएँ और हमारी ओर से { $bonus } { $bonus ->
+    [0] { $units }
     [one] { $unit }
    *[other] { $units }
 } के साथ शुरुआत करें।
@@ -128,17 +137,20 @@ landing-noir-studio = तस्वीरों का स्टूडियो
 landing-noir-hero-title = शब्द, जो <em>तस्वीर</em> बन जाते हैं।
 landing-noir-lead = एक वाक्य लिखें। उसे एक मौलिक तस्वीर में बदलते देखें: लाइव बनती हुई, और आपके निजी संग्रह में सहेजी हुई। पैसे सिर्फ़ उसी के लगते हैं जो आपको मिलता है।
 landing-noir-cta-claim = { $bonus } मुफ़्त { $bonus ->
+    [0] { $units }
     [one] { $unit }
    *[other] { $units }
 } पाएँ
 landing-noir-cta-sign-in = साइन इन
 landing-noir-fact-gift = स्वागत उपहार
 landing-noir-fact-gift-value = { $bonus } { $bonus ->
+    [0] { $units }
     [one] { $unit }
    *[other] { $units }
 }
 landing-noir-fact-cost = प्रति तस्वीर
 landing-noir-fact-cost-value = { $cost } { $cost ->
+    [0] { $units }
     [one] { $unit }
    *[other] { $units }
 }
@@ -153,6 +165,7 @@ landing-noir-process-label = प्रक्रिया
 landing-noir-process-title = वाक्य से प्रिंट तक, चार पड़ाव।
 landing-noir-step-account-title = खाता खोलें
 landing-noir-step-account = अपने ईमेल से रजिस्टर करें; आपके बैलेंस में तुरंत { $bonus } { $bonus ->
+    [0] { $units } जमा हो जाते हैं
     [one] { $unit } जमा हो जाता है
    *[other] { $units } जमा हो जाते हैं
 }।
@@ -212,6 +225,7 @@ landing-noir-spec-step = बढ़त
 landing-noir-spec-step-value = { $step } px
 landing-noir-spec-price = कीमत
 landing-noir-spec-price-value = हर सहेजी गई तस्वीर पर { $cost } { $cost ->
+    [0] { $units }
     [one] { $unit }
    *[other] { $units }
 }
@@ -227,9 +241,11 @@ landing-noir-questions-title = अक्सर पूछे जाने वा�
 landing-noir-questions-all = सारे सवाल-जवाब
 landing-noir-q-credit = { $unit } क्या है?
 landing-noir-a-credit = इस घर की अपनी मुद्रा। { $cost } { $cost ->
+    [0] { $units }
     [one] { $unit }
    *[other] { $units }
 } में एक सहेजी गई तस्वीर मिलती है, और हर नया खाता { $bonus } { $bonus ->
+    [0] { $units }
     [one] { $unit }
    *[other] { $units }
 } के साथ खुलता है।
@@ -242,6 +258,7 @@ landing-noir-a-privacy = आप, और इस साइट के एडमि�
 
 landing-noir-final-label = शुरुआत
 landing-noir-final-title = आपके पहले { $bonus } { $bonus ->
+    [0] { $units }
     [one] { $unit }
    *[other] { $units }
 } <em>हमारी ओर से।</em>

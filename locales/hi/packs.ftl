@@ -7,6 +7,7 @@ packs-admin = एडमिन
 packs-description = { $site } जो { $unit } पैक बेचता है, और वह UPI ID जिस पर खरीदार भुगतान करते हैं।
 packs-lead = वे { $unit } पैक जिनमें से आपके खरीदार चुनते हैं, उसी क्रम में जिसमें वे उन्हें देखते हैं, और वह UPI ID जिस पर उनके भुगतान आते हैं।
 packs-pack-credits = { $count } { $count ->
+    [0] { $units }
     [one] { $unit }
    *[other] { $units }
 }
@@ -15,6 +16,7 @@ packs-pack-credits = { $count } { $count ->
 
 packs-selling = बिक्री चालू
 packs-selling-detail = खरीदारों को { $count ->
+    [0] { $count } पैक बिक्री पर दिखते हैं
     [one] { $count } पैक बिक्री पर दिखता है
    *[other] { $count } पैक बिक्री पर दिखते हैं
 } और वे <span class="mono break-anywhere">{ $vpa }</span> पर भुगतान करते हैं।

@@ -30,10 +30,12 @@ terms-account-password = अपना पासवर्ड किसी को 
 terms-account-one = हर व्यक्ति का एक ही खाता। साइन-अप पर मिलने वाले अतिरिक्त { $units } पाने के लिए और खाते बनाना मना है।
 
 terms-credits-prepaid = { $units } इस साइट पर इस्तेमाल होने वाले प्रीपेड क्रेडिट हैं। एक सहेजी गई तस्वीर बनाने की कीमत { $cost } { $cost ->
+    [0] { $units }
     [one] { $unit }
    *[other] { $units }
 } है।
 terms-credits-bonus = नए खातों को { $bonus } मुफ़्त { $bonus ->
+    [0] { $units } मिलते हैं
     [one] { $unit } मिलता है
    *[other] { $units } मिलते हैं
 }। इस ऑफ़र का ग़लत फ़ायदा उठाकर पाए गए बोनस { $units } हम वापस ले सकते हैं।

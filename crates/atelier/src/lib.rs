@@ -37,12 +37,27 @@ pub struct App {
     pub state: AppState,
 }
 
+/// The message catalogues built into this binary have every id in every language: a page
+/// of raw ids is never served. (The tests check the same; this guards a build that skipped them.)
+pub fn catalogues_are_whole() -> anyhow::Result<()> {
+    let problems = atelier_domain::i18n_problems();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        anyhow::bail!(
+            "the message catalogues (locales/) have problems:\n{}",
+            problems.join("\n")
+        )
+    }
+}
+
 impl App {
     /// Connects, migrates, creates the default tenant and the tenants in `tenants_dir` that
     /// are missing, and loads the themes. Fails with a message naming what is wrong.
     pub async fn build(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<App> {
         let themes = Themes::load(&settings.themes_dir, settings.reload_templates)?;
         themes.check()?;
+        catalogues_are_whole()?;
         let store = Store::connect(settings.database_url.expose_secret())
             .await
             .with_context(|| format!("cannot open the database {}", settings.database_url))?;
@@ -119,10 +134,10 @@ impl App {
             clock: state.clock.clone(),
             wake: state.queue_wake.clone(),
             every: REAP_EVERY,
-            timeout_reason: format!(
-                "Not finished within {} minutes, so it was stopped. Nothing was charged.",
-                state.settings.jobs.deadline_minutes()
-            ),
+            timeout_reason: atelier_domain::JobReason::Deadline {
+                minutes: i64::try_from(state.settings.jobs.deadline_minutes()).unwrap_or(i64::MAX),
+            }
+            .stored(),
         }
     }
 

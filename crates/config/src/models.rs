@@ -152,7 +152,8 @@ impl Model {
     /// API); demo models say so in it.
     pub fn label_in(&self, lang: Lang) -> String {
         let name = self.name_in(lang);
-        if self.is_demo() && !self.name.to_lowercase().contains("demo") {
+        // Decided by the backend, not by the name: a translated name says nothing of it.
+        if self.is_demo() {
             msg!("model-demo-label", name = name).in_lang(lang)
         } else {
             name.to_owned()

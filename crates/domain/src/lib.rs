@@ -8,6 +8,7 @@ pub mod credits;
 pub mod host;
 pub mod india_time;
 pub mod job;
+pub mod job_reason;
 pub mod payments;
 pub mod queue;
 pub mod tenant;
@@ -17,7 +18,7 @@ pub use account::{
     ApiTokenId, Email, HashMemory, NewPassword, PersonName, RandomError, Role, SecretToken,
     TokenName, User, UserId,
 };
-pub use atelier_i18n::{msg, Lang, Msg};
+pub use atelier_i18n::{msg, problems as i18n_problems, Lang, Msg};
 pub use clock::{Clock, ManualClock, SystemClock, Timestamp};
 pub use credits::{
     job_cost, CreditChange, Credits, LedgerEntry, LedgerLine, LedgerReason, NotEnoughCredits,
@@ -26,6 +27,7 @@ pub use credits::{
 pub use host::HostName;
 pub use india_time::IndiaDate;
 pub use job::{parse_seed, ImageId, ImageSize, Job, JobId, JobStatus, NewJob, Prompt};
+pub use job_reason::{job_error_text, JobReason};
 pub use payments::{
     upi_link, PackId, PackTerms, Paise, PaymentId, PaymentReference, PaymentState, Utr, Vpa,
 };

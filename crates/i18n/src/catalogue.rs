@@ -1,7 +1,6 @@
 //! The Fluent bundles, one per language, built once from the embedded files.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -10,51 +9,9 @@ use fluent_syntax::ast;
 
 use crate::{format, Arg, Lang};
 
-/// Where the catalogues are: `ATELIER_LOCALES` when set, else `locales/` in the working
-/// folder (beside `themes/` and `config/`), else the source tree's (tests, `cargo run`
-/// from elsewhere).
-fn locales_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("ATELIER_LOCALES") {
-        return PathBuf::from(dir);
-    }
-    let here = PathBuf::from("locales");
-    if here.is_dir() {
-        return here;
-    }
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales")
-}
-
-/// Every catalogue file: (language, file name, text), read once.
-static FILES: LazyLock<Vec<(&'static str, String, &'static str)>> = LazyLock::new(|| {
-    let dir = locales_dir();
-    let mut files = Vec::new();
-    for lang in Lang::ALL {
-        let Ok(entries) = std::fs::read_dir(dir.join(lang.code())) else {
-            tracing::error!(dir = %dir.display(), language = %lang, "no catalogue folder");
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.extension().is_none_or(|e| e != "ftl") {
-                continue;
-            }
-            let name = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or_default()
-                .to_owned();
-            match std::fs::read_to_string(&path) {
-                // Kept for the life of the process: the bundles and syntax trees borrow it.
-                Ok(text) => files.push((lang.code(), name, &*Box::leak(text.into_boxed_str()))),
-                Err(e) => {
-                    tracing::error!(path = %path.display(), error = %e, "cannot read a catalogue")
-                }
-            }
-        }
-    }
-    files.sort();
-    files
-});
+// The catalogues, embedded by `build.rs`: the binary carries its own words, so no folder
+// has to travel with it and nothing is read from disk at run time.
+include!(concat!(env!("OUT_DIR"), "/catalogue_files.rs"));
 
 struct Catalogue {
     bundle: FluentBundle<FluentResource>,
@@ -77,12 +34,9 @@ fn build(lang: Lang) -> Catalogue {
     bundle.set_formatter(Some(format_value));
     let mut problems = Vec::new();
     if !FILES.iter().any(|(code, _, _)| *code == lang.code()) {
-        problems.push(format!(
-            "no catalogue files for {lang} under {}",
-            locales_dir().display()
-        ));
+        problems.push(format!("no catalogue files for {lang} under locales/"));
     }
-    for (code, name, text) in FILES.iter() {
+    for (code, name, text) in FILES {
         if *code != lang.code() {
             continue;
         }
@@ -238,14 +192,44 @@ fn inline_variables(inline: &ast::InlineExpression<&str>, found: &mut BTreeSet<S
     }
 }
 
+/// Whether every choice by number in `pattern` that has a `[one]` form also has a `[0]`
+/// one: Hindi's plural rules put 0 with 1 ("0 Spark"), so zero needs its own words.
+fn zero_has_its_own_form(pattern: &ast::Pattern<&str>) -> bool {
+    pattern.elements.iter().all(|element| match element {
+        ast::PatternElement::Placeable {
+            expression: ast::Expression::Select { variants, .. },
+        } => {
+            let has = |wanted: &str| {
+                variants.iter().any(|v| match &v.key {
+                    ast::VariantKey::Identifier { name } => *name == wanted,
+                    ast::VariantKey::NumberLiteral { value } => *value == wanted,
+                })
+            };
+            (!has("one") || has("0")) && variants.iter().all(|v| zero_has_its_own_form(&v.value))
+        }
+        _ => true,
+    })
+}
+
 /// What is wrong with the catalogues: files that do not parse, ids given twice, ids one
-/// language has and another lacks, and messages whose variables differ from English's.
+/// language has and another lacks, messages whose variables differ from English's, and
+/// Hindi plural choices without a form for zero.
 /// Empty when all is well; the tests require that.
 pub fn problems() -> Vec<String> {
     let mut problems: Vec<String> = Lang::ALL
         .into_iter()
         .flat_map(|lang| catalogue(lang).problems.clone())
         .collect();
+    for message in messages(Lang::Hi) {
+        if let Some(pattern) = &message.value {
+            if !zero_has_its_own_form(pattern) {
+                problems.push(format!(
+                    "hi: {} chooses [one] without a [0] form",
+                    message.id.name
+                ));
+            }
+        }
+    }
     let english = ids(Lang::En);
     for lang in Lang::ALL.into_iter().skip(1) {
         let theirs = ids(lang);

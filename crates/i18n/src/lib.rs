@@ -1,7 +1,7 @@
 //! The words of every page, mail and error message, in each language a site offers.
 //!
-//! Text lives in Fluent catalogues, `locales/<language>/<area>.ftl`, read once at the first
-//! message, like `themes/` beside them (see `catalogue::locales_dir`). Code names a message by its id ([`msg!`]); templates call
+//! Text lives in Fluent catalogues, `locales/<language>/<area>.ftl`, embedded in the binary
+//! when it is built (`build.rs`), so it runs from any folder. Code names a message by its id ([`msg!`]); templates call
 //! `t("id", name=value)`. English is the reference: every other catalogue must hold exactly
 //! its ids, which the tests check, and a message missing at run time falls back to English.
 //!

@@ -37,6 +37,8 @@ pub struct Dashboard {
     pub pending_payments: i64,
     /// Of the latest [`RENDER_SAMPLE`] images; `None` before the first.
     pub median_render_ms: Option<i64>,
+    /// How many images the median is taken over (at most [`RENDER_SAMPLE`]).
+    pub render_sample: i64,
     /// The last [`DASHBOARD_DAYS`] days, oldest first, every day present.
     pub days: Vec<DayFigures>,
 }
@@ -158,6 +160,7 @@ impl Store {
             queue_depth: counts.1,
             pending_payments: counts.2,
             median_render_ms: durations.get(durations.len() / 2).copied(),
+            render_sample: i64::try_from(durations.len()).unwrap_or(RENDER_SAMPLE),
             days,
         })
     }

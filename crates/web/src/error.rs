@@ -256,13 +256,10 @@ pub(crate) async fn render_error_pages(
     let site = request.extensions().get::<Site>().cloned();
     let session = request.extensions().get::<SessionHandle>().cloned();
     let path = request.uri().path().to_owned();
-    // Only what the language needs is kept from the request, and only from a site's pages.
-    let language_headers: axum::http::HeaderMap = request
-        .headers()
-        .iter()
-        .filter(|(name, _)| *name == header::ACCEPT_LANGUAGE || *name == header::COOKIE)
-        .map(|(n, v)| (n.clone(), v.clone()))
-        .collect();
+    // The two headers the reader's language comes from, kept for the rare error page (a
+    // header value's clone shares its bytes; the map is built only when a page is made).
+    let kept = [header::ACCEPT_LANGUAGE, header::COOKIE]
+        .map(|name| (name.clone(), request.headers().get(name).cloned()));
     let response = next.run(request).await;
     let (Some(page), Some(site)) = (response.extensions().get::<ErrorPage>().cloned(), site) else {
         return response;
@@ -273,6 +270,10 @@ pub(crate) async fn render_error_pages(
     let sells_credits = crate::pages::sells_credits(&state, &site)
         .await
         .unwrap_or(false);
+    let language_headers: axum::http::HeaderMap = kept
+        .into_iter()
+        .filter_map(|(name, value)| Some((name, value?)))
+        .collect();
     let user = session.as_ref().and_then(SessionHandle::user);
     let lang = crate::language::of_site(&state, &site, user.as_ref(), &language_headers);
     let ctx = minijinja::context! {

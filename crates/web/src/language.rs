@@ -170,7 +170,7 @@ async fn pick_on_account(
     if let Some(user) = session.user() {
         state
             .store
-            .set_user_language(user.id, Some(lang), state.clock.now())
+            .set_user_language(user.tenant_id, user.id, Some(lang), state.clock.now())
             .await?;
     }
     Ok(remember(&state, lang, to))
@@ -206,5 +206,35 @@ mod tests {
         };
         headers.remove(header::COOKIE);
         assert_eq!(of_request(&only_english, None, &headers), Lang::En);
+    }
+
+    #[test]
+    fn an_accounts_choice_beats_the_cookie_while_the_site_offers_it() {
+        let settings = TenantSettings::platform_defaults("Test");
+        let mut headers = HeaderMap::new();
+        headers.insert(header::COOKIE, HeaderValue::from_static("atelier_lang=en"));
+        headers.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static("en"));
+        let reader = User {
+            id: atelier_domain::UserId(uuid::Uuid::nil()),
+            tenant_id: None,
+            email: atelier_domain::Email::parse("reader@example.com")
+                .unwrap_or_else(|e| panic!("{e}")),
+            name: String::new(),
+            role: atelier_domain::Role::User,
+            balance: atelier_domain::Credits::new(0),
+            held: atelier_domain::Credits::new(0),
+            email_verified: true,
+            bonus_pending: false,
+            disabled: false,
+            language: Some(Lang::Hi),
+            created_at: atelier_domain::Timestamp(0),
+        };
+        assert_eq!(of_request(&settings, Some(&reader), &headers), Lang::Hi);
+        // A site that stopped offering it falls back to the cookie.
+        let only_english = TenantSettings {
+            languages: vec![Lang::En],
+            ..settings
+        };
+        assert_eq!(of_request(&only_english, Some(&reader), &headers), Lang::En);
     }
 }

@@ -80,6 +80,25 @@ async fn limit_body(
     next.run(AxumRequest::from_parts(parts, body)).await
 }
 
+/// Pages and API answers are written in the reader's language, chosen from
+/// `Accept-Language` and the language cookie (and the session, itself a cookie): a cache in
+/// front must keep one copy per value of those, or it serves one reader's language to another.
+pub(crate) async fn vary_by_reader(response: axum::response::Response) -> axum::response::Response {
+    let mut response = response;
+    let readable = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/html") || t.starts_with("application/json"));
+    if readable {
+        response.headers_mut().append(
+            header::VARY,
+            HeaderValue::from_static("Accept-Language, Cookie"),
+        );
+    }
+    response
+}
+
 pub(crate) fn apply(router: Router, settings: &Settings) -> Router {
     let body_limit = settings.http.body_limit_bytes;
     let worker_upload = usize::try_from(settings.jobs.worker_upload_bytes).unwrap_or(usize::MAX);

@@ -270,7 +270,8 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), error::render_error_pages))
         .layer(from_fn_with_state(state.clone(), api::in_readers_language))
         .layer(from_fn_with_state(state.clone(), auth::load_session))
-        .layer(from_fn_with_state(state.clone(), tenancy::resolve_site));
+        .layer(from_fn_with_state(state.clone(), tenancy::resolve_site))
+        .layer(axum::middleware::map_response(layers::vary_by_reader));
     let app = parts
         .probes
         .into_router()

@@ -250,7 +250,13 @@ impl EmbeddedWorker {
         match outcome {
             None => {
                 self.store
-                    .fail_job_attempt(job.id, &lease_token, "Canceled by its owner.", false, now)
+                    .fail_job_attempt(
+                        job.id,
+                        &lease_token,
+                        &atelier_domain::JobReason::CanceledByOwner.stored(),
+                        false,
+                        now,
+                    )
                     .await?;
                 tracing::info!("canceled while running");
             }

@@ -11,6 +11,7 @@ use atelier_web::Themes;
 pub async fn check_config(settings: &Settings) -> anyhow::Result<()> {
     let themes = Themes::load(&settings.themes_dir, false)?;
     themes.check()?;
+    atelier::catalogues_are_whole()?;
     atelier_web::AccessPolicy::load(&settings.rbac_model, &settings.rbac_policy).await?;
     let models = atelier_config::ModelCatalog::load(&settings.models)?;
     let mut problems = Vec::new();

@@ -28,9 +28,7 @@ impl Paise {
     /// Rupees as people in India write them, with the rupee sign and lakh/crore grouping:
     /// "₹1,49,999.00".
     pub fn display(self) -> String {
-        let sign = if self.0 < 0 { "-" } else { "" };
-        let abs = self.0.unsigned_abs();
-        format!("{sign}₹{}.{:02}", group_indian(abs / 100), abs % 100)
+        atelier_i18n::format::rupees(self.0)
     }
 
     /// Parses rupees typed by a person: "149", "149.5", "149.00", "1,499" (commas and a
@@ -72,27 +70,4 @@ impl fmt::Display for Paise {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.display())
     }
-}
-
-/// 149999 → "1,49,999": the last three digits, then groups of two.
-fn group_indian(n: u64) -> String {
-    let digits = n.to_string();
-    if digits.len() <= 3 {
-        return digits;
-    }
-    let (head, last3) = digits.split_at(digits.len() - 3);
-    let mut out = String::new();
-    let first = head.len() % 2;
-    if first == 1 {
-        out.push_str(&head[..1]);
-    }
-    for (i, pair) in head.as_bytes()[first..].chunks(2).enumerate() {
-        if i > 0 || first == 1 {
-            out.push(',');
-        }
-        out.push_str(std::str::from_utf8(pair).unwrap_or_default());
-    }
-    out.push(',');
-    out.push_str(last3);
-    out
 }

@@ -56,21 +56,27 @@ impl Store {
         Ok(canceled)
     }
 
-    /// Sets the language an account reads pages and mails in; `None` follows the site.
+    /// Sets the language an account of `tenant` (`None`: a platform account) reads pages
+    /// and mails in; `None` follows the site.
     #[tracing::instrument(skip_all, fields(user = %id))]
     pub async fn set_user_language(
         &self,
+        tenant: Option<TenantId>,
         id: UserId,
         language: Option<Lang>,
         now: Timestamp,
     ) -> Result<(), StoreError> {
         in_transaction!(self, |tx| {
-            let done = sqlx::query("update users set language = $2, updated_at = $3 where id = $1")
-                .bind(id.0)
-                .bind(language.map(|l| l.code()))
-                .bind(now.millis())
-                .execute(&mut *tx)
-                .await?;
+            let done = sqlx::query(
+                "update users set language = $3, updated_at = $4 \
+                 where id = $1 and (tenant_id = $2 or (tenant_id is null and $2 is null))",
+            )
+            .bind(id.0)
+            .bind(tenant.map(|t| t.0))
+            .bind(language.map(|l| l.code()))
+            .bind(now.millis())
+            .execute(&mut *tx)
+            .await?;
             if done.rows_affected() == 0 {
                 return Err(StoreError::NotFound("user"));
             }

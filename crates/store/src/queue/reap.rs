@@ -3,7 +3,7 @@
 //! requeues each job in a transaction of its own: one job's trouble (a deadlock with a
 //! report, a corrupt row) is logged and left for the next pass, not the whole pass's.
 
-use atelier_domain::{JobId, JobStatus, Timestamp};
+use atelier_domain::{JobId, JobReason, JobStatus, Timestamp};
 use uuid::Uuid;
 
 use super::steps::{Fence, QueueSteps};
@@ -28,10 +28,6 @@ impl DueJobs {
 
 /// A running job whose lease ran out: id, lease token, cancel asked, attempts left.
 type ExpiredRow = (Uuid, String, bool, bool);
-
-/// The reaper's message to the owner of a job whose worker went silent and was queued again.
-const REQUEUED: &str = "The worker stopped responding; the job was queued again.";
-const GAVE_UP: &str = "The worker stopped responding and no attempts are left.";
 
 impl Store {
     /// Fails jobs past their deadline and takes back expired leases (queuing the job again
@@ -104,9 +100,15 @@ impl Store {
                     .await
                     .map(|back| report.requeued += u32::from(back))
             } else {
-                self.end_reaped(*job, JobStatus::Failed, GAVE_UP, lease, now)
-                    .await
-                    .map(|ended| report.failed += u32::from(ended))
+                self.end_reaped(
+                    *job,
+                    JobStatus::Failed,
+                    &JobReason::WorkerSilentGaveUp.stored(),
+                    lease,
+                    now,
+                )
+                .await
+                .map(|ended| report.failed += u32::from(ended))
             };
             if let Err(e) = done {
                 tracing::warn!(%job, error = %e, "could not take back an expired lease");
@@ -145,7 +147,7 @@ impl Store {
             )
             .bind(job.0)
             .bind(now.millis())
-            .bind(REQUEUED)
+            .bind(JobReason::WorkerSilentRequeued.stored())
             .bind(token)
             .execute(&mut *tx)
             .await?

@@ -2,8 +2,8 @@
 //! last 30 days drawn as small bar charts on the server (SVG, no script), each bar titled
 //! with its day and value for a pointer or a screen reader.
 
-use atelier_domain::Lang;
-use atelier_store::{india_day, india_day_start, DayFigures, RENDER_SAMPLE};
+use atelier_domain::{msg, Lang, Msg};
+use atelier_store::{india_day, india_day_start, DayFigures};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
@@ -26,8 +26,9 @@ struct Bar {
 
 #[derive(Serialize)]
 struct Chart {
-    /// The message id of the chart's heading.
-    heading: &'static str,
+    heading: String,
+    /// "12 in all, 5 on the busiest day".
+    summary: String,
     total: i64,
     peak: i64,
     bars: Vec<Bar>,
@@ -41,12 +42,7 @@ fn day_label(lang: Lang, day: i64) -> String {
 
 /// Bars for `values` (one per day, oldest first), scaled so the tallest fills the height.
 /// A day of 0 draws no bar; a small non-zero day is still one unit tall, so it shows.
-fn chart(
-    heading: &'static str,
-    days: &[DayFigures],
-    value: fn(&DayFigures) -> i64,
-    lang: Lang,
-) -> Chart {
+fn chart(heading: Msg, days: &[DayFigures], value: fn(&DayFigures) -> i64, lang: Lang) -> Chart {
     let peak = days.iter().map(value).max().unwrap_or(0);
     let count = i64::try_from(days.len()).unwrap_or(1).max(1);
     let slot = CHART_WIDTH / count;
@@ -65,17 +61,20 @@ fn chart(
                 y: CHART_HEIGHT - height,
                 width: (slot - 2).max(1),
                 height,
-                title: format!(
-                    "{}: {}",
-                    day_label(lang, d.day),
-                    atelier_i18n::format::number(v)
-                ),
+                title: msg!(
+                    "admin-dashboard-bar",
+                    day = day_label(lang, d.day),
+                    value = v
+                )
+                .in_lang(lang),
             }
         })
         .collect();
+    let total = days.iter().map(value).sum();
     Chart {
-        heading,
-        total: days.iter().map(value).sum(),
+        heading: heading.in_lang(lang),
+        summary: msg!("admin-dashboard-chart-total", total = total, peak = peak).in_lang(lang),
+        total,
         peak,
         bars,
         width: CHART_WIDTH,
@@ -84,19 +83,18 @@ fn chart(
 }
 
 /// "2.4 s" or "850 ms": a render time as people read it.
-fn duration(ms: i64) -> (&'static str, String) {
+fn duration(ms: i64) -> Msg {
     if ms < 1000 {
-        ("admin-dashboard-ms", atelier_i18n::format::number(ms))
+        msg!("admin-dashboard-ms", value = ms)
     } else {
-        (
-            "admin-dashboard-seconds",
-            format!("{}.{}", ms / 1000, (ms % 1000) / 100),
-        )
+        let tenths = format!("{}.{}", ms / 1000, (ms % 1000) / 100);
+        msg!("admin-dashboard-seconds", value = tenths)
     }
 }
 
 pub(crate) async fn show(page: Page) -> Result<Response, AppError> {
-    let tenant = page.tenant()?.tenant.id;
+    let site = page.tenant()?;
+    let (tenant, credit) = (site.tenant.id, &site.tenant.settings.credit);
     let now = page.state.clock.now();
     let figures = page.state.store.dashboard(tenant, now).await?;
     let today = india_day(now);
@@ -105,27 +103,34 @@ pub(crate) async fn show(page: Page) -> Result<Response, AppError> {
     let jobs_today: i64 = last(1).map(|d| d.jobs).sum();
     let jobs_week: i64 = last(7).map(|d| d.jobs).sum();
     let (succeeded, failed) = last(7).fold((0, 0), |(s, f), d| (s + d.succeeded, f + d.failed));
-    // Of the jobs that ended this week; canceled ones say nothing about the workers.
+    // Of the jobs asked for in the last 7 days that have ended, canceled ones left out: a
+    // cancel says nothing about the workers.
     let success_percent = (succeeded + failed > 0).then(|| succeeded * 100 / (succeeded + failed));
-    let median = figures.median_render_ms.map(duration);
     let lang = page.lang;
+    let median = figures
+        .median_render_ms
+        .map(|ms| duration(ms).in_lang(lang));
     let ctx = minijinja::context! {
         users => figures.users,
         signups_week => last(7).map(|d| d.signups).sum::<i64>(),
         jobs_today => jobs_today,
         jobs_week => jobs_week,
         success_percent => success_percent,
-        median_id => median.as_ref().map(|m| m.0),
-        median_value => median.map(|m| m.1),
-        render_sample => RENDER_SAMPLE,
+        median => median,
+        render_sample => figures.render_sample,
         credits_sold => days.iter().map(|d| d.credits_sold).sum::<i64>(),
         credits_spent => days.iter().map(|d| d.credits_spent).sum::<i64>(),
         pending_payments => figures.pending_payments,
         queue_depth => figures.queue_depth,
         charts => vec![
-            chart("admin-dashboard-chart-jobs", days, |d| d.jobs, lang),
-            chart("admin-dashboard-chart-signups", days, |d| d.signups, lang),
-            chart("admin-dashboard-chart-sold", days, |d| d.credits_sold, lang),
+            chart(msg!("admin-dashboard-chart-jobs"), days, |d| d.jobs, lang),
+            chart(msg!("admin-dashboard-chart-signups"), days, |d| d.signups, lang),
+            chart(
+                msg!("admin-dashboard-chart-sold", units = &credit.plural),
+                days,
+                |d| d.credits_sold,
+                lang,
+            ),
         ],
         first_day => days.first().map(|d| day_label(lang, d.day)),
         last_day => days.last().map(|d| day_label(lang, d.day)),
@@ -148,7 +153,12 @@ mod tests {
                 ..DayFigures::default()
             })
             .collect();
-        let drawn = chart("x", &days, |d| d.jobs, Lang::En);
+        let drawn = chart(
+            msg!("admin-dashboard-chart-jobs"),
+            &days,
+            |d| d.jobs,
+            Lang::En,
+        );
         let heights: Vec<i64> = drawn.bars.iter().map(|b| b.height).collect();
         assert_eq!(heights, [0, 1, CHART_HEIGHT / 2, CHART_HEIGHT]);
         assert_eq!((drawn.total, drawn.peak), (151, 100));

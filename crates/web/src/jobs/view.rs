@@ -190,12 +190,7 @@ impl JobView {
         let preview_url = (job.status == JobStatus::Running && model.is_some_and(|m| !m.is_demo()))
             .then(|| format!("/jobs/{}/preview", job.id));
         let error = match job.status {
-            // A reason is the worker's own account of what went wrong, kept as it said it.
-            JobStatus::Failed => Some(if job.error.is_empty() {
-                msg!("jobs-error-default").in_lang(lang)
-            } else {
-                job.error.clone()
-            }),
+            JobStatus::Failed => Some(atelier_domain::job_error_text(&job.error, lang)),
             _ => None,
         };
         let waiting_for = line

@@ -147,7 +147,7 @@ async fn hand_out(
             .fail_job_attempt(
                 job.id,
                 &lease_token,
-                "This model is no longer offered, so the image could not be made. Nothing was charged.",
+                &atelier_domain::JobReason::ModelGone.stored(),
                 false,
                 state.clock.now(),
             )

@@ -3,7 +3,7 @@
 //! name the lease token; the queue refuses a report whose lease is gone, and so does this API
 //! (409 `lease_lost`), changing nothing.
 
-use atelier_domain::{ImageId, Job, JobId, JobStatus};
+use atelier_domain::{ImageId, Job, JobId, JobReason, JobStatus};
 use atelier_store::{Completion, FailureKind, Heartbeat, NewImage};
 use axum::body::Bytes;
 use axum::extract::State;
@@ -20,10 +20,6 @@ use crate::AppState;
 /// The header that carries the lease token of an upload (complete, preview), whose body is
 /// the image: not in the address, which proxies write to their logs.
 const LEASE_HEADER: &str = "x-atelier-lease";
-
-/// What a failure the worker may retry says to the job's owner: the worker's own words name
-/// machines and addresses that are not the owner's business (they go to the log).
-const RETRYABLE_REASON: &str = "The GPU machine could not finish this image.";
 
 /// The running job this worker holds, or 409: a report about another worker's job (of this
 /// pool or another) changes nothing, whatever lease token it names.
@@ -202,18 +198,20 @@ pub(super) async fn fail(
     held(&state, &worker, id).await?;
     let said: String = request.reason.trim().chars().take(500).collect();
     let retryable = request.retryable || request.unhealthy;
+    // A failure worth retrying is told to the owner in our words: the worker's own name
+    // machines and addresses that are not the owner's business (they go to the log).
     let reason = if retryable {
         tracing::warn!(job = %id, worker = %worker.0.id, reason = %said, "remote render failed; to be retried");
-        RETRYABLE_REASON
+        JobReason::GpuFailed.stored()
     } else if said.is_empty() {
-        "The image could not be made."
+        JobReason::NotMade.stored()
     } else {
-        &said
+        said.clone()
     };
     let now = state.clock.now();
     let status = state
         .store
-        .fail_job_attempt(id, &request.lease_token, reason, retryable, now)
+        .fail_job_attempt(id, &request.lease_token, &reason, retryable, now)
         .await?
         .ok_or_else(lease_lost)?;
     let _ = state.job_events.send(id);

@@ -336,7 +336,12 @@ impl RemoteWorker {
                 }
                 Outcome::Stopped(Stopped::Canceled, _) => {
                     self.api
-                        .fail(job, "Canceled by its owner.", false, false)
+                        .fail(
+                            job,
+                            &atelier_domain::JobReason::CanceledByOwner.stored(),
+                            false,
+                            false,
+                        )
                         .await
                 }
                 Outcome::Stopped(Stopped::HandBack, _) => self.api.release(job).await,

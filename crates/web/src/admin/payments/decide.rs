@@ -44,15 +44,17 @@ pub(crate) async fn decide(
     if request.user_id == Some(actor.id) {
         return Ok(Verdict::OwnPayment(request));
     }
-    // An address that no longer parses (edited by hand) leaves the user without mail, not
-    // the admin without a decision.
     // The payer reads the mail in their own language, not the admin's.
     let payer = match request.user_id {
         Some(user) => state.store.find_user(Some(tenant), user).await?,
         None => None,
     };
-    let lang = crate::language::site_settings(state, &page.site)
+    let lang = site
+        .tenant
+        .settings
         .language_for(payer.and_then(|p| p.language));
+    // An address that no longer parses (edited by hand) leaves the user without mail, not
+    // the admin without a decision.
     let mail = match Email::parse(&request.user_email) {
         Ok(to) => {
             let settings = &site.tenant.settings;
