@@ -71,6 +71,17 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
         &[(TargetAccount, NO_ONE)],
     ),
     ("POST", "/admin/users/{id}/role", &[(TargetAccount, NO_ONE)]),
+    ("GET", "/admin/users/{id}", &[(TargetAccount, NO_ONE)]),
+    (
+        "POST",
+        "/admin/users/{id}/credits",
+        &[(TargetAccount, NO_ONE)],
+    ),
+    (
+        "POST",
+        "/admin/users/{id}/delete",
+        &[(TargetAccount, NO_ONE)],
+    ),
     ("GET", "/admin/packs", &[(NoParam, NO_ONE)]),
     ("POST", "/admin/packs", &[(NoParam, NO_ONE)]),
     ("POST", "/admin/packs/payee", &[(NoParam, NO_ONE)]),

@@ -270,6 +270,34 @@ pub(super) const TENANT_MATRIX: &[Row<6>] = &[
             (Malformed, ADMIN_ACTION_404),
         ],
     ),
+    (
+        "GET",
+        "/admin/users/{id}",
+        &[
+            (TargetAccount, ADMIN_PAGE),
+            (OtherTenantsAccount, ADMIN_ACTION_404),
+            (Malformed, ADMIN_ACTION_404),
+        ],
+    ),
+    (
+        "POST",
+        "/admin/users/{id}/credits",
+        &[
+            (TargetAccount, ADMIN_ACTION),
+            (OtherTenantsAccount, ADMIN_ACTION_404),
+            (Malformed, ADMIN_ACTION_404),
+        ],
+    ),
+    // Posted without the account's email typed in: refused, nothing deleted.
+    (
+        "POST",
+        "/admin/users/{id}/delete",
+        &[
+            (TargetAccount, ADMIN_FORM_422),
+            (OtherTenantsAccount, ADMIN_ACTION_404),
+            (Malformed, ADMIN_ACTION_404),
+        ],
+    ),
     ("GET", "/admin/packs", &[(NoParam, ADMIN_PAGE)]),
     ("POST", "/admin/packs", &[(NoParam, ADMIN_ACTION)]),
     ("POST", "/admin/packs/payee", &[(NoParam, ADMIN_ACTION)]),

@@ -11,6 +11,7 @@ use crate::common::{within, Page, TestApp};
 pub(super) fn form_fields(route: &str) -> &'static [(&'static str, &'static str)] {
     match route {
         "/admin/users/{id}/role" => &[("role", "user")],
+        "/admin/users/{id}/credits" => &[("delta", "5"), ("reason", "Role matrix check")],
         "/platform/tenants/{slug}/admins" => &[("email", TARGET_EMAIL)],
         "/admin/packs" | "/admin/packs/{id}" => &[("credits", "60"), ("price", "179")],
         "/admin/packs/payee" => &[

@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 pub mod account;
+pub mod adjustment;
 pub mod clock;
 pub mod credits;
 pub mod host;
@@ -18,6 +19,7 @@ pub use account::{
     ApiTokenId, Email, HashMemory, NewPassword, PersonName, RandomError, Role, SecretToken,
     TokenName, User, UserId,
 };
+pub use adjustment::{AdjustmentErrors, CreditAdjustment};
 pub use atelier_i18n::{msg, problems as i18n_problems, Lang, Msg};
 pub use clock::{Clock, ManualClock, SystemClock, Timestamp};
 pub use credits::{

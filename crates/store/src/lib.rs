@@ -24,6 +24,7 @@ mod sessions;
 mod tenants;
 mod workers;
 
+pub use accounts::{Adjusted, AdminLedgerEntry, BelowHeld, PaymentCounts};
 pub use accounts::{DeleteRefusal, DeletedAccount, NewUser};
 pub use api_tokens::ApiTokenInfo;
 pub use auth_tokens::{TokenOutcome, TokenPurpose};

@@ -6,6 +6,7 @@ use atelier_domain::{Lang, Role, TenantId, Timestamp, UserId};
 
 use crate::api_tokens::end_api_tokens;
 use crate::backend::in_transaction;
+use crate::payments::{write_audit, Actor};
 use crate::queue::{AccountQueueSteps, CanceledJobs};
 use crate::{Store, StoreError};
 
@@ -15,12 +16,38 @@ impl Store {
     /// cancels its queued and running jobs (queued ones end and their holds are released;
     /// running ones stop at their worker's next heartbeat); the jobs touched are returned so
     /// their watchers can be told.
-    #[tracing::instrument(skip_all, fields(tenant = %tenant, user = %id, disabled))]
     pub async fn set_user_disabled(
         &self,
         tenant: TenantId,
         id: UserId,
         disabled: bool,
+        now: Timestamp,
+    ) -> Result<CanceledJobs, StoreError> {
+        self.change_user_disabled(tenant, id, disabled, None, now)
+            .await
+    }
+
+    /// [`Store::set_user_disabled`] by an admin of the tenant, with an audit row
+    /// (`user.disable` or `user.enable`, the state before and after) in the same transaction.
+    pub async fn admin_set_user_disabled(
+        &self,
+        tenant: TenantId,
+        id: UserId,
+        disabled: bool,
+        actor: &Actor,
+        now: Timestamp,
+    ) -> Result<CanceledJobs, StoreError> {
+        self.change_user_disabled(tenant, id, disabled, Some(actor), now)
+            .await
+    }
+
+    #[tracing::instrument(skip_all, fields(tenant = %tenant, user = %id, disabled))]
+    async fn change_user_disabled(
+        &self,
+        tenant: TenantId,
+        id: UserId,
+        disabled: bool,
+        actor: Option<&Actor>,
         now: Timestamp,
     ) -> Result<CanceledJobs, StoreError> {
         let mut canceled = CanceledJobs::default();
@@ -30,6 +57,19 @@ impl Store {
             if disabled {
                 tx.cancel_every_active_job(id, now, &mut canceled).await?;
             }
+            // The row locked (a no-op write) before it is read, so the audit's "before" is
+            // what this change replaced.
+            let was: Option<(Option<i64>,)> = sqlx::query_as(
+                "update users set updated_at = updated_at where tenant_id = $1 and id = $2 \
+                 returning disabled_at",
+            )
+            .bind(tenant.0)
+            .bind(id.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some((was_disabled_at,)) = was else {
+                return Err(StoreError::NotFound("user"));
+            };
             let done = sqlx::query(
                 "update users set disabled_at = $3, updated_at = $4 where tenant_id = $1 and id = $2",
             )
@@ -51,6 +91,23 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
                 end_api_tokens!(tx, id, now);
+            }
+            if let Some(actor) = actor {
+                let state = |off: bool| if off { "disabled" } else { "active" };
+                write_audit!(
+                    tx,
+                    Some(tenant.0),
+                    actor,
+                    if disabled {
+                        "user.disable"
+                    } else {
+                        "user.enable"
+                    },
+                    id.to_string(),
+                    state(was_disabled_at.is_some()),
+                    state(disabled),
+                    now
+                );
             }
         });
         Ok(canceled)

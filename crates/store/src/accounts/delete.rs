@@ -1,12 +1,14 @@
-//! A person deletes their own account (India's DPDP Act gives them the right): their
-//! sign-in, sessions, tokens, prompts and images go; the ledger and payment rows stay, as the
-//! site's books need them, attached to a row that no longer says who the person was.
+//! A person deletes their own account (India's DPDP Act gives them the right), or an admin
+//! of their site deletes it for them: their sign-in, sessions, tokens, prompts and images go;
+//! the ledger and payment rows stay, as the site's books need them, attached to a row that
+//! no longer says who the person was.
 
 use atelier_domain::{ImageId, TenantId, Timestamp, UserId};
 use uuid::Uuid;
 
 use crate::backend::in_transaction;
 use crate::outbox::{insert_mail, NewMail};
+use crate::payments::{write_audit, Actor};
 use crate::{Store, StoreError};
 
 /// What a deletion leaves for the caller to do after the commit: the image files to remove.
@@ -26,10 +28,17 @@ pub enum DeleteRefusal {
     LastAdmin,
 }
 
+/// Who deletes the account: its owner (signed in, so not disabled), or an admin of its
+/// site (any account not yet deleted, disabled or not), whose act the audit log records.
+#[derive(Clone, Copy)]
+enum DeletedBy<'a> {
+    Owner,
+    Admin(&'a Actor),
+}
+
 impl Store {
     /// Deletes `user`'s account on `tenant`, with `mail` (the confirmation, to the address
     /// the account had) queued in the same transaction. Refused while jobs are in progress.
-    #[tracing::instrument(skip_all, fields(user = %user))]
     pub async fn delete_own_account(
         &self,
         tenant: TenantId,
@@ -37,18 +46,53 @@ impl Store {
         mail: &NewMail,
         now: Timestamp,
     ) -> Result<Result<DeletedAccount, DeleteRefusal>, StoreError> {
+        self.delete_account(tenant, user, mail, DeletedBy::Owner, now)
+            .await
+    }
+
+    /// An admin of `tenant` deletes `user`'s account, as its owner could (same refusals,
+    /// same result), with an audit row (`user.delete`) in the same transaction. The admin's
+    /// own account is the caller's to refuse: an admin leaves through their account page.
+    pub async fn admin_delete_account(
+        &self,
+        tenant: TenantId,
+        user: UserId,
+        mail: &NewMail,
+        actor: &Actor,
+        now: Timestamp,
+    ) -> Result<Result<DeletedAccount, DeleteRefusal>, StoreError> {
+        self.delete_account(tenant, user, mail, DeletedBy::Admin(actor), now)
+            .await
+    }
+
+    #[tracing::instrument(skip_all, fields(user = %user))]
+    async fn delete_account(
+        &self,
+        tenant: TenantId,
+        user: UserId,
+        mail: &NewMail,
+        by: DeletedBy<'_>,
+        now: Timestamp,
+    ) -> Result<Result<DeletedAccount, DeleteRefusal>, StoreError> {
+        // The owner is signed in, so their account is enabled; an admin may delete a
+        // disabled account too, but not one deleted already (its password can never match).
+        let which = match by {
+            DeletedBy::Owner => "disabled_at is null",
+            DeletedBy::Admin(_) => "password_hash <> '!deleted'",
+        };
+        let lock = format!(
+            "update users set updated_at = updated_at where id = $1 and tenant_id = $2 \
+             and {which} returning active_jobs, email, role, disabled_at"
+        );
         let outcome = in_transaction!(self, |tx| {
             // The row first, locked (a no-op write): a submission waits for the deletion,
             // then finds no account.
-            let active: Option<(i64, String, String)> = sqlx::query_as(
-                "update users set updated_at = updated_at where id = $1 and tenant_id = $2 \
-                 and disabled_at is null returning active_jobs, email, role",
-            )
-            .bind(user.0)
-            .bind(tenant.0)
-            .fetch_optional(&mut *tx)
-            .await?;
-            let Some((active, email, role)) = active else {
+            let active: Option<(i64, String, String, Option<i64>)> = sqlx::query_as(&lock)
+                .bind(user.0)
+                .bind(tenant.0)
+                .fetch_optional(&mut *tx)
+                .await?;
+            let Some((active, email, role, disabled_at)) = active else {
                 return Err(StoreError::NotFound("user"));
             };
             let (pending,): (i64,) = sqlx::query_as(
@@ -57,18 +101,20 @@ impl Store {
             .bind(user.0)
             .fetch_one(&mut *tx)
             .await?;
-            let (admins,): (i64,) = sqlx::query_as(
+            // The site's other admins who can still sign in.
+            let (other_admins,): (i64,) = sqlx::query_as(
                 "select count(*) from users where tenant_id = $1 and role = 'tenant_admin' \
-                 and disabled_at is null",
+                 and disabled_at is null and id <> $2",
             )
             .bind(tenant.0)
+            .bind(user.0)
             .fetch_one(&mut *tx)
             .await?;
             if active > 0 {
                 Err(DeleteRefusal::JobsInProgress)
             } else if pending > 0 {
                 Err(DeleteRefusal::PaymentPending)
-            } else if role == "tenant_admin" && admins <= 1 {
+            } else if role == "tenant_admin" && other_admins == 0 {
                 Err(DeleteRefusal::LastAdmin)
             } else {
                 let images: Vec<(Uuid,)> =
@@ -125,6 +171,23 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
                 insert_mail!(tx, mail, now);
+                if let DeletedBy::Admin(actor) = by {
+                    let before = if disabled_at.is_some() {
+                        "disabled"
+                    } else {
+                        "active"
+                    };
+                    write_audit!(
+                        tx,
+                        Some(tenant.0),
+                        actor,
+                        "user.delete",
+                        user.to_string(),
+                        before,
+                        "deleted",
+                        now
+                    );
+                }
                 Ok(DeletedAccount {
                     images: images.into_iter().map(|(id,)| ImageId(id)).collect(),
                 })

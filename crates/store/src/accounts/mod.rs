@@ -6,6 +6,12 @@ mod credit_history;
 mod delete;
 
 pub use delete::{DeleteRefusal, DeletedAccount};
+mod adjust;
+mod profile;
+mod search;
+
+pub use adjust::{Adjusted, BelowHeld};
+pub use profile::{AdminLedgerEntry, PaymentCounts};
 mod read;
 mod sign_up;
 

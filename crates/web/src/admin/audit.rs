@@ -47,6 +47,10 @@ fn label(lang: Lang, action: &str) -> String {
         "worker.pause" => msg!("admin-audit-worker-pause"),
         "worker.resume" => msg!("admin-audit-worker-resume"),
         "worker.revoke" => msg!("admin-audit-worker-revoke"),
+        "user.credits" => msg!("admin-audit-user-credits"),
+        "user.disable" => msg!("admin-audit-user-disable"),
+        "user.enable" => msg!("admin-audit-user-enable"),
+        "user.delete" => msg!("admin-audit-user-delete"),
         other => return other.to_owned(),
     };
     message.in_lang(lang)
@@ -92,6 +96,8 @@ fn value(lang: Lang, raw: &str) -> String {
         "active" => Some(msg!("admin-audit-value-active")),
         "inactive" => Some(msg!("admin-audit-value-inactive")),
         "paused" => Some(msg!("admin-audit-value-paused")),
+        "disabled" => Some(msg!("admin-audit-value-disabled")),
+        "deleted" => Some(msg!("admin-audit-value-deleted")),
         _ => described_value(raw),
     };
     message.map_or_else(|| raw.to_owned(), |m| m.in_lang(lang))

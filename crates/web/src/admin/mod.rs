@@ -26,6 +26,9 @@ pub(crate) fn router() -> Routes {
         .post("/admin/users/{id}/disable", users::disable)
         .post("/admin/users/{id}/enable", users::enable)
         .post("/admin/users/{id}/role", users::change_role)
+        .get("/admin/users/{id}", users::show)
+        .post("/admin/users/{id}/credits", users::adjust_credits)
+        .post("/admin/users/{id}/delete", users::delete_account)
         // Packs and payee: what the tenant sells and where buyers pay.
         .get("/admin/packs", packs::list)
         .post("/admin/packs", packs::create)

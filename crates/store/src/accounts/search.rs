@@ -1,0 +1,76 @@
+//! Finding a tenant's accounts by what an admin types: the start of an email address or of
+//! a name, capitals ignored. Prefix ranges, not `like '%…%'`, so each side of the search
+//! walks an index (`users_tenant_email`, `users_tenant_name_prefix`) and a search among
+//! 100,000 accounts reads only the accounts that match.
+
+use atelier_domain::{TenantId, Timestamp, User, UserId};
+use uuid::Uuid;
+
+use super::{UserRow, USER_COLUMNS};
+use crate::backend::{on_reader, Backend};
+use crate::{Store, StoreError};
+
+/// The end of the range of strings that start with `prefix`: beyond the prefix followed
+/// by any character, in the byte order both databases compare these columns in.
+fn prefix_end(prefix: &str) -> String {
+    format!("{prefix}\u{10FFFF}")
+}
+
+impl Store {
+    /// A tenant's accounts whose email or name starts with `query` (capitals ignored),
+    /// newest first, a keyset page at a time as [`Store::list_users`] pages them.
+    #[tracing::instrument(skip_all, fields(tenant = %tenant))]
+    pub async fn search_users(
+        &self,
+        tenant: TenantId,
+        query: &str,
+        before: Option<(Timestamp, UserId)>,
+        limit: i64,
+    ) -> Result<Vec<User>, StoreError> {
+        let (before_at, before_id) =
+            before.map_or((i64::MAX, Uuid::max()), |(t, u)| (t.millis(), u.0));
+        // Emails are stored lower-cased; names are compared lower-cased (SQLite's lower()
+        // folds A–Z only, PostgreSQL's every letter; Hindi has no capitals either way).
+        let start = query.trim().to_lowercase();
+        let end = prefix_end(&start);
+        // PostgreSQL compares text by the database's collation, whose order is no prefix
+        // order; its indexes for this search are in byte order ("C"), as SQLite's are.
+        let bytes = match self.backend {
+            Backend::Postgres { .. } => " collate \"C\"",
+            Backend::Sqlite { .. } => "",
+        };
+        let sql = format!(
+            "select {USER_COLUMNS} from users u where u.tenant_id = $1 \
+             and ((u.email{bytes} >= $2 and u.email{bytes} < $3) \
+              or (lower(u.name){bytes} >= $2 and lower(u.name){bytes} < $3)) \
+             and (u.created_at, u.id) < ($4, $5) \
+             order by u.created_at desc, u.id desc limit $6"
+        );
+        let rows: Vec<UserRow> = on_reader!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(tenant.0)
+                .bind(&start)
+                .bind(&end)
+                .bind(before_at)
+                .bind(before_id)
+                .bind(limit)
+                .fetch_all(pool)
+                .await?
+        });
+        rows.into_iter().map(UserRow::into_user).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prefix_end;
+
+    #[test]
+    fn every_string_with_the_prefix_sorts_inside_the_range() {
+        let end = prefix_end("asha");
+        for inside in ["asha", "asha@example.com", "ashaz", "asha\u{FFFF}"] {
+            assert!(inside.as_bytes() >= "asha".as_bytes() && inside.as_bytes() < end.as_bytes());
+        }
+        assert!("ashb".as_bytes() >= end.as_bytes());
+    }
+}
