@@ -47,6 +47,7 @@ fn label(lang: Lang, action: &str) -> String {
         "worker.pause" => msg!("admin-audit-worker-pause"),
         "worker.resume" => msg!("admin-audit-worker-resume"),
         "worker.revoke" => msg!("admin-audit-worker-revoke"),
+        "job.cancel" => msg!("admin-audit-job-cancel"),
         other => return other.to_owned(),
     };
     message.in_lang(lang)
