@@ -112,6 +112,8 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
         &[(PaymentToReject, NO_ONE)],
     ),
     ("GET", "/admin/audit", &[(NoParam, NO_ONE)]),
+    ("GET", "/admin/jobs", &[(NoParam, NO_ONE)]),
+    ("POST", "/admin/jobs/{id}/cancel", &[(UsersJob, NO_ONE)]),
     ("GET", "/admin/languages", &[(NoParam, NO_ONE)]),
     ("POST", "/admin/languages", &[(NoParam, NO_ONE)]),
     ("GET", "/admin/workers", &[(NoParam, NO_ONE)]),
@@ -152,6 +154,7 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
         "/platform/payments",
         &[(NoParam, [LOGIN, LOGIN, OK])],
     ),
+    ("GET", "/platform/usage", &[(NoParam, [LOGIN, LOGIN, OK])]),
     ("GET", "/platform/workers", &[(NoParam, [LOGIN, LOGIN, OK])]),
     (
         "POST",

@@ -388,6 +388,18 @@ pub(super) const TENANT_MATRIX: &[Row<6>] = &[
         ],
     ),
     ("GET", "/admin/audit", &[(NoParam, ADMIN_PAGE)]),
+    ("GET", "/admin/jobs", &[(NoParam, ADMIN_PAGE)]),
+    // The fixtures' jobs have finished: a cancel leaves them as they ended ("already over").
+    (
+        "POST",
+        "/admin/jobs/{id}/cancel",
+        &[
+            (UsersJob, ADMIN_ACTION),
+            (AdminsJob, ADMIN_ACTION),
+            (OtherTenantsJob, ADMIN_ACTION_404),
+            (Malformed, ADMIN_ACTION_404),
+        ],
+    ),
     ("GET", "/admin/languages", &[(NoParam, ADMIN_PAGE)]),
     // Without a default language nothing is saved.
     ("POST", "/admin/languages", &[(NoParam, ADMIN_FORM_422)]),
@@ -442,6 +454,7 @@ pub(super) const TENANT_MATRIX: &[Row<6>] = &[
         &[(TenantSlug, NO_ONE), (Malformed, NO_ONE)],
     ),
     ("GET", "/platform/payments", &[(NoParam, NO_ONE)]),
+    ("GET", "/platform/usage", &[(NoParam, NO_ONE)]),
     ("GET", "/platform/workers", &[(NoParam, NO_ONE)]),
     ("POST", "/platform/workers", &[(NoParam, NO_ONE)]),
     (

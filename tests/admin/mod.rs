@@ -1,4 +1,5 @@
-//! The tenant admin's console: the dashboard.
+//! The tenant admin's console: the dashboard, users and jobs.
 
 mod dashboard;
 mod users;
+mod jobs;

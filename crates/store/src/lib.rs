@@ -10,6 +10,7 @@
 #![forbid(unsafe_code)]
 
 mod accounts;
+mod admin_jobs;
 mod api_tokens;
 mod auth_tokens;
 mod backend;
@@ -22,10 +23,12 @@ mod payments;
 mod queue;
 mod sessions;
 mod tenants;
+mod usage;
 mod workers;
 
 pub use accounts::{Adjusted, AdminLedgerEntry, BelowHeld, PaymentCounts};
 pub use accounts::{DeleteRefusal, DeletedAccount, NewUser};
+pub use admin_jobs::{AdminJob, JobFilter, JobWorker};
 pub use api_tokens::ApiTokenInfo;
 pub use auth_tokens::{TokenOutcome, TokenPurpose};
 pub use backend::{DatabaseKind, Store};
@@ -39,10 +42,12 @@ pub use payments::{
     Actor, AuditRecord, Decided, Decision, DeskFilter, DeskOrder, NewPayment, Pack, PaymentRecord,
     PaymentRefusal,
 };
+pub use queue::CancelOutcome;
 pub use queue::{
     CanceledJobs, ClaimedJob, Completion, DueJobs, Heartbeat, NewImage, NextClaim, QueueRules,
     ReapReport,
 };
 pub use sessions::SessionRecord;
 pub use tenants::{NewTenant, TenantChanges, TenantSite};
+pub use usage::TenantUsage;
 pub use workers::{FailureKind, WorkerHello, WorkerRecord};

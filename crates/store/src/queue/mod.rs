@@ -34,7 +34,7 @@ use crate::StoreError;
 
 use claim::Ask;
 pub(crate) use owner::AccountQueueSteps;
-pub use owner::CanceledJobs;
+pub use owner::{CancelOutcome, CanceledJobs};
 pub use reap::DueJobs;
 
 /// The rules a submission is held to.

@@ -12,6 +12,7 @@ use super::steps::{Fence, QueueSteps};
 use super::QueueRules;
 use crate::backend::{in_transaction, on_reader};
 use crate::ledger::{Applied, CreditWriter};
+use crate::payments::{write_audit, Actor};
 use crate::{Store, StoreError};
 
 impl Store {
@@ -133,47 +134,122 @@ impl Store {
         job: JobId,
         now: Timestamp,
     ) -> Result<Option<JobStatus>, StoreError> {
-        let status = in_transaction!(self, |tx| {
+        Ok(self
+            .cancel_as(tenant, Some(user), job, None, now)
+            .await?
+            .map(|outcome| match outcome {
+                CancelOutcome::Ended => JobStatus::Canceled,
+                CancelOutcome::Stopping => JobStatus::Running,
+                CancelOutcome::AlreadyOver(status) => status,
+            }))
+    }
+
+    /// A tenant's admin cancels one of the site's jobs, as its owner would (the hold is
+    /// released the same way), and the audit log records it (`job.cancel`) in the same
+    /// transaction. Another tenant's job is not found; one already over stays as it ended
+    /// and writes nothing.
+    #[tracing::instrument(skip_all, fields(tenant = %tenant, job = %job))]
+    pub async fn admin_cancel_job(
+        &self,
+        tenant: TenantId,
+        job: JobId,
+        actor: &Actor,
+        now: Timestamp,
+    ) -> Result<Option<CancelOutcome>, StoreError> {
+        self.cancel_as(tenant, None, job, Some(actor), now).await
+    }
+
+    /// Cancels `job` of `tenant`, of `owner` when given; audited when an admin asks.
+    async fn cancel_as(
+        &self,
+        tenant: TenantId,
+        owner: Option<UserId>,
+        job: JobId,
+        admin: Option<&Actor>,
+        now: Timestamp,
+    ) -> Result<Option<CancelOutcome>, StoreError> {
+        let anyone = owner.is_none();
+        let owner = owner.map_or(Uuid::nil(), |u| u.0);
+        let outcome = in_transaction!(self, |tx| {
             // First mark the wish on the job whatever it is doing: a worker's report and the
             // reaper honour it from then on (neither queues a job again once it is set), so
             // no later step can lose it. Then a job still queued ends at once; a running one
             // stops at its worker's next heartbeat.
             let asked: Option<(String,)> = sqlx::query_as(
                 "update jobs set cancel_requested = true, updated_at = $4 \
-                 where id = $1 and tenant_id = $2 and user_id = $3 \
+                 where id = $1 and tenant_id = $2 and (user_id = $3 or $5) \
                  and status in ('queued', 'running') returning status",
             )
             .bind(job.0)
             .bind(tenant.0)
-            .bind(user.0)
+            .bind(owner)
             .bind(now.millis())
+            .bind(anyone)
             .fetch_optional(&mut *tx)
             .await?;
-            match asked {
+            let outcome = match asked {
                 Some(_)
                     if tx
                         .end_and_release(job, JobStatus::Canceled, "", Fence::Queued, now)
                         .await? =>
                 {
-                    Some(JobStatus::Canceled)
+                    Some(CancelOutcome::Ended)
                 }
-                Some(_) => Some(JobStatus::Running),
+                Some(_) => Some(CancelOutcome::Stopping),
                 // Not this person's, or already over: then it stays as it ended.
                 None => {
                     let ended: Option<(String,)> = sqlx::query_as(
-                        "select status from jobs where id = $1 and tenant_id = $2 and user_id = $3",
+                        "select status from jobs where id = $1 and tenant_id = $2 \
+                         and (user_id = $3 or $4)",
                     )
                     .bind(job.0)
                     .bind(tenant.0)
-                    .bind(user.0)
+                    .bind(owner)
+                    .bind(anyone)
                     .fetch_optional(&mut *tx)
                     .await?;
-                    ended.and_then(|(status,)| JobStatus::parse(&status))
+                    ended
+                        .and_then(|(status,)| JobStatus::parse(&status))
+                        .map(CancelOutcome::AlreadyOver)
+                }
+            };
+            if let Some(actor) = admin {
+                let (before, after) = match outcome {
+                    Some(CancelOutcome::Ended) => ("queued", "canceled"),
+                    Some(CancelOutcome::Stopping) => {
+                        ("running", "running, told to stop at its next heartbeat")
+                    }
+                    _ => ("", ""),
+                };
+                if !before.is_empty() {
+                    write_audit!(
+                        tx,
+                        Some(tenant.0),
+                        actor,
+                        "job.cancel",
+                        job.to_string(),
+                        before,
+                        after,
+                        now
+                    );
                 }
             }
+            outcome
         });
-        Ok(status)
+        Ok(outcome)
     }
+}
+
+/// What a cancel did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CancelOutcome {
+    /// It was queued: it ended now and its hold was released.
+    Ended,
+    /// It is running: its worker stops at the next heartbeat, and the hold is released
+    /// when it reports.
+    Stopping,
+    /// It had already ended, as this.
+    AlreadyOver(JobStatus),
 }
 
 /// The jobs an account had queued or running when it was disabled.

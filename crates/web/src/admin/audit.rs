@@ -51,6 +51,7 @@ fn label(lang: Lang, action: &str) -> String {
         "user.disable" => msg!("admin-audit-user-disable"),
         "user.enable" => msg!("admin-audit-user-enable"),
         "user.delete" => msg!("admin-audit-user-delete"),
+        "job.cancel" => msg!("admin-audit-job-cancel"),
         other => return other.to_owned(),
     };
     message.in_lang(lang)

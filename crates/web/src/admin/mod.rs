@@ -3,11 +3,13 @@
 
 mod audit;
 mod dashboard;
+mod jobs;
 mod languages;
 mod packs;
 mod payments;
 mod platform;
 mod platform_payments;
+mod platform_usage;
 mod users;
 mod workers;
 
@@ -40,6 +42,9 @@ pub(crate) fn router() -> Routes {
         .post("/admin/packs/{id}/down", packs::move_down)
         .post("/admin/packs/{id}/delete", packs::delete)
         .get("/admin/audit", audit::log)
+        // Every job of the site, filtered; an admin may cancel one still queued or running.
+        .get("/admin/jobs", jobs::list)
+        .post("/admin/jobs/{id}/cancel", jobs::cancel)
         .get("/admin/languages", languages::show)
         .post("/admin/languages", languages::save)
         // The tenant's own worker pool; /platform/workers has every pool.
@@ -55,6 +60,7 @@ pub(crate) fn router() -> Routes {
             platform::add_tenant_admin,
         )
         .get("/platform/payments", platform_payments::list)
+        .get("/platform/usage", platform_usage::show)
         .get("/platform/workers", workers::list)
         .post("/platform/workers", workers::create)
         .post("/platform/workers/{id}/pause", workers::pause)

@@ -11,6 +11,7 @@ mod utr_history;
 mod view;
 
 pub(crate) use statement::upload_limit;
+pub(crate) use view::parse_days;
 
 use crate::routes::Routes;
 

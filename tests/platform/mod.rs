@@ -1,0 +1,3 @@
+//! The platform console (`/platform` on the platform host).
+
+mod usage;
