@@ -43,5 +43,6 @@ pub use queue::{
     ReapReport,
 };
 pub use sessions::SessionRecord;
+pub use tenants::SettingsChange;
 pub use tenants::{NewTenant, TenantChanges, TenantSite};
 pub use workers::{FailureKind, WorkerHello, WorkerRecord};
