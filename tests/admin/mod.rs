@@ -1,3 +1,4 @@
 //! The tenant admin's console: the dashboard.
 
+mod branding;
 mod dashboard;

@@ -224,9 +224,10 @@ pub(crate) async fn upload(
             let side = atelier_media::LOGO_MAX_SIDE;
             let said = msg!(
                 "admin-branding-logo-too-wide",
-                width = width,
-                height = height,
-                side = side
+                // Pixel counts as sides are written, "1024" rather than "1,024".
+                width = width.to_string(),
+                height = height.to_string(),
+                side = side.to_string()
             );
             return refused(&page, page.tr(&said)).await;
         }
