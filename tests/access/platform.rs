@@ -116,6 +116,13 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
     ("POST", "/admin/jobs/{id}/cancel", &[(UsersJob, NO_ONE)]),
     ("GET", "/admin/languages", &[(NoParam, NO_ONE)]),
     ("POST", "/admin/languages", &[(NoParam, NO_ONE)]),
+    ("GET", "/admin/branding", &[(NoParam, NO_ONE)]),
+    ("POST", "/admin/branding", &[(NoParam, NO_ONE)]),
+    ("GET", "/admin/branding/preview.css", &[(NoParam, NO_ONE)]),
+    ("POST", "/admin/branding/logo", &[(NoParam, NO_ONE)]),
+    ("POST", "/admin/branding/logo/remove", &[(NoParam, NO_ONE)]),
+    ("GET", "/admin/limits", &[(NoParam, NO_ONE)]),
+    ("POST", "/admin/limits", &[(NoParam, NO_ONE)]),
     ("GET", "/admin/workers", &[(NoParam, NO_ONE)]),
     ("POST", "/admin/workers", &[(NoParam, NO_ONE)]),
     (
@@ -235,6 +242,8 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
     ("GET", "/api/v1/models", &[(NoParam, NO_ONE)]),
     ("GET", "/brand.css", &[(NoParam, EVERYONE)]),
     ("GET", "/favicon.svg", &[(NoParam, EVERYONE)]),
+    // The platform host has no logo of its own.
+    ("GET", "/brand/logo/{file}", &[(Malformed, NO_ONE)]),
     ("GET", "/static/default/{*path}", &[(ThemeFile, EVERYONE)]),
     ("GET", "/static/noir/{*path}", &[(ThemeFile, EVERYONE)]),
     ("GET", "/healthz", &[(NoParam, EVERYONE)]),

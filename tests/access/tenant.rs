@@ -403,6 +403,24 @@ pub(super) const TENANT_MATRIX: &[Row<6>] = &[
     ("GET", "/admin/languages", &[(NoParam, ADMIN_PAGE)]),
     // Without a default language nothing is saved.
     ("POST", "/admin/languages", &[(NoParam, ADMIN_FORM_422)]),
+    ("GET", "/admin/branding", &[(NoParam, ADMIN_PAGE)]),
+    // Without a site name nothing is previewed or saved.
+    ("POST", "/admin/branding", &[(NoParam, ADMIN_FORM_422)]),
+    (
+        "GET",
+        "/admin/branding/preview.css",
+        &[(NoParam, ADMIN_PAGE)],
+    ),
+    // The matrix posts a url-encoded form: the upload has no file.
+    ("POST", "/admin/branding/logo", &[(NoParam, ADMIN_FORM_422)]),
+    (
+        "POST",
+        "/admin/branding/logo/remove",
+        &[(NoParam, ADMIN_ACTION)],
+    ),
+    ("GET", "/admin/limits", &[(NoParam, ADMIN_PAGE)]),
+    // Without its numbers nothing is saved.
+    ("POST", "/admin/limits", &[(NoParam, ADMIN_FORM_422)]),
     ("GET", "/admin/workers", &[(NoParam, ADMIN_PAGE)]),
     ("POST", "/admin/workers", &[(NoParam, ADMIN_FORM_422)]),
     (
@@ -531,6 +549,8 @@ pub(super) const TENANT_MATRIX: &[Row<6>] = &[
     ("GET", "/api/v1/models", &[(NoParam, TOKEN_OWNERS)]),
     ("GET", "/brand.css", &[(NoParam, EVERYONE)]),
     ("GET", "/favicon.svg", &[(NoParam, EVERYONE)]),
+    // Only a logo this site stored is served; no text names one.
+    ("GET", "/brand/logo/{file}", &[(Malformed, NO_ONE)]),
     ("GET", "/static/default/{*path}", &[(ThemeFile, EVERYONE)]),
     ("GET", "/static/noir/{*path}", &[(ThemeFile, EVERYONE)]),
     ("GET", "/healthz", &[(NoParam, EVERYONE)]),

@@ -1,5 +1,6 @@
 //! The tenant admin's console: the dashboard, users and jobs.
 
+mod branding;
 mod dashboard;
 mod users;
 mod jobs;

@@ -34,6 +34,7 @@ pub use payments::{
     upi_link, PackId, PackTerms, Paise, PaymentId, PaymentReference, PaymentState, Utr, Vpa,
 };
 pub use queue::{fair_positions, Waiting};
+pub use tenant::{BlockList, MAX_ACTIVE_JOBS_PER_USER};
 pub use tenant::{
     Colour, CreditUnit, Slug, Tenant, TenantId, TenantSettings, TenantSettingsInput, TenantStatus,
     ThemeName, ValidationError,

@@ -8,8 +8,10 @@ use std::path::{Path, PathBuf};
 use atelier_domain::{ImageId, TenantId};
 use image::{ImageFormat, ImageReader};
 
+mod logo;
 mod preview;
 
+pub use logo::{clean_logo, LogoError, LOGO_MAX_BYTES, LOGO_MAX_SIDE};
 pub use preview::{preview_mime, PREVIEW_MAX_BYTES};
 
 /// The longest side of a thumbnail.

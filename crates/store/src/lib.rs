@@ -48,6 +48,7 @@ pub use queue::{
     ReapReport,
 };
 pub use sessions::SessionRecord;
+pub use tenants::SettingsChange;
 pub use tenants::{NewTenant, TenantChanges, TenantSite};
 pub use usage::TenantUsage;
 pub use workers::{FailureKind, WorkerHello, WorkerRecord};

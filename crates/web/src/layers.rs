@@ -63,6 +63,7 @@ async fn limit_body(
 ) -> Response {
     let (method, path) = (request.method(), request.uri().path());
     let form_upload = crate::admin::upload_limit(method, path);
+    let form_upload = form_upload.or_else(|| crate::admin::logo_upload_limit(method, path));
     let limit = crate::worker_api::upload_limit(method, path, worker_upload).unwrap_or(limit);
     let announced = request
         .headers()

@@ -32,7 +32,8 @@ pub(crate) fn router() -> Routes {
 pub(crate) fn assets(state: &AppState) -> Routes {
     let mut routes = Routes::new()
         .get("/brand.css", brand_css)
-        .get("/favicon.svg", favicon);
+        .get("/favicon.svg", favicon)
+        .get("/brand/logo/{file}", crate::admin::serve_logo);
     let themes = state.themes.dir();
     let default_static = themes.join(DEFAULT_THEME).join("static");
     for name in state.themes.names() {

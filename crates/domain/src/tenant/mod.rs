@@ -2,7 +2,9 @@
 //! The settings live in [`settings`] (what they are) and [`rules`] (how outside input
 //! becomes them); the brand's value types in [`brand`].
 
+mod blocklist;
 mod brand;
+mod described;
 mod rules;
 mod settings;
 
@@ -10,7 +12,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub use blocklist::{BlockList, MAX_BLOCKED_ENTRIES, MAX_BLOCKED_ENTRY_CHARS};
 pub use brand::{Colour, CreditUnit, ThemeName};
+pub use rules::MAX_ACTIVE_JOBS_PER_USER;
 pub use settings::{
     TenantSettings, TenantSettingsInput, IMAGE_SIDE_STEP, MIN_IMAGE_SIDE, PLATFORM_MAX_IMAGE_SIDE,
 };

@@ -5,7 +5,7 @@ use crate::payments::parse_payee;
 use crate::Vpa;
 
 use super::{
-    Colour, CreditUnit, TenantSettings, TenantSettingsInput, ThemeName, ValidationError,
+    BlockList, Colour, CreditUnit, TenantSettings, TenantSettingsInput, ThemeName, ValidationError,
     IMAGE_SIDE_STEP, MIN_IMAGE_SIDE, PLATFORM_MAX_IMAGE_SIDE,
 };
 
@@ -159,6 +159,18 @@ impl TenantSettings {
                 crate::msg!("validation-signup-limit"),
             ));
         }
+        if !(0..=MAX_ACTIVE_JOBS_PER_USER).contains(&input.active_jobs_per_user) {
+            errors.push(ValidationError::new(
+                "active_jobs_per_user",
+                crate::msg!(
+                    "validation-active-jobs",
+                    max = MAX_ACTIVE_JOBS_PER_USER.to_string()
+                ),
+            ));
+        }
+        let prompt_blocklist = BlockList::parse(&input.prompt_blocklist)
+            .map_err(|e| errors.push(e))
+            .unwrap_or_default();
         if !(MIN_IMAGE_SIDE..=PLATFORM_MAX_IMAGE_SIDE).contains(&input.max_image_side)
             || input.max_image_side % IMAGE_SIDE_STEP != 0
         {
@@ -203,12 +215,18 @@ impl TenantSettings {
                     model_costs,
                     default_language,
                     languages,
+                    active_jobs_per_user: input.active_jobs_per_user,
+                    prompt_blocklist,
                 })
             }
             _ => Err(errors),
         }
     }
 }
+
+/// The largest per-user limit of active jobs a site may set (the platform's own limit
+/// bounds it further where it is used).
+pub const MAX_ACTIVE_JOBS_PER_USER: i64 = 100;
 
 fn bounded_text(
     field: &'static str,

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Colour, CreditUnit, ThemeName, ValidationError};
+use super::{BlockList, Colour, CreditUnit, ThemeName, ValidationError};
 
 /// The smallest image side any model accepts.
 pub const MIN_IMAGE_SIDE: i64 = 64;
@@ -46,6 +46,11 @@ pub struct TenantSettingsInput {
     pub default_language: String,
     /// The languages readers may choose from; always holds the default.
     pub languages: Vec<String>,
+    /// Queued and running jobs one user may have at once here; 0 leaves it to the
+    /// platform's limit, which also bounds any number set here.
+    pub active_jobs_per_user: i64,
+    /// Words and phrases refused in prompts (see [`BlockList`]).
+    pub prompt_blocklist: Vec<String>,
 }
 
 impl Default for TenantSettingsInput {
@@ -78,6 +83,8 @@ impl Default for TenantSettingsInput {
                 .iter()
                 .map(|l| l.code().to_owned())
                 .collect(),
+            active_jobs_per_user: 0,
+            prompt_blocklist: Vec::new(),
         }
     }
 }
@@ -109,6 +116,9 @@ pub struct TenantSettings {
     pub default_language: crate::Lang,
     /// Offered languages, the default among them, in the order a language menu lists them.
     pub languages: Vec<crate::Lang>,
+    /// 0 for the platform's limit; else this site's, bounded by the platform's.
+    pub active_jobs_per_user: i64,
+    pub prompt_blocklist: BlockList,
 }
 
 impl TenantSettings {
@@ -117,6 +127,16 @@ impl TenantSettings {
         self.model_costs
             .get(model)
             .map_or(catalogue, |&cost| crate::Credits::new(cost))
+    }
+
+    /// Queued and running jobs one user may have at once here: this site's own limit when
+    /// it has one, never more than the platform's `platform_cap`.
+    pub fn active_job_cap(&self, platform_cap: i64) -> i64 {
+        if self.active_jobs_per_user > 0 {
+            self.active_jobs_per_user.min(platform_cap)
+        } else {
+            platform_cap
+        }
     }
 
     /// The branding of the platform host itself: default theme and colours, `name` cut to
@@ -159,6 +179,8 @@ impl TenantSettings {
             model_costs: std::collections::BTreeMap::new(),
             default_language: crate::Lang::En,
             languages: crate::Lang::ALL.to_vec(),
+            active_jobs_per_user: 0,
+            prompt_blocklist: BlockList::default(),
         }
     }
 
@@ -196,6 +218,8 @@ impl TenantSettings {
             model_costs: self.model_costs.clone(),
             default_language: self.default_language.code().to_owned(),
             languages: self.languages.iter().map(|l| l.code().to_owned()).collect(),
+            active_jobs_per_user: self.active_jobs_per_user,
+            prompt_blocklist: self.prompt_blocklist.entries().to_vec(),
         }
     }
 
@@ -232,6 +256,16 @@ mod tests {
                 "{id} {cost}: {errors:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_sites_active_job_limit_is_bounded_by_the_platforms() {
+        let mut s = TenantSettings::defaults_named("Cap").unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(s.active_job_cap(4), 4);
+        s.active_jobs_per_user = 2;
+        assert_eq!(s.active_job_cap(4), 2);
+        s.active_jobs_per_user = 9;
+        assert_eq!(s.active_job_cap(4), 4);
     }
 
     #[test]

@@ -2,8 +2,11 @@
 //! listing them, and their status. How settings map to columns is in `settings.rs`, custom
 //! domains in `domains.rs`, the UPI payee (changed on its own, with an audit row) in `payee.rs`.
 
+mod audited;
 mod changes;
 mod domains;
+
+pub use audited::SettingsChange;
 
 pub use changes::TenantChanges;
 mod languages;

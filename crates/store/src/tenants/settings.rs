@@ -43,6 +43,8 @@ pub(super) struct TenantRow {
     model_costs: String,
     default_language: String,
     languages: String,
+    active_jobs_per_user: i64,
+    prompt_blocklist: String,
 }
 
 impl TenantRow {
@@ -84,6 +86,8 @@ impl TenantRow {
                 .filter(|l| !l.is_empty())
                 .map(str::to_owned)
                 .collect(),
+            active_jobs_per_user: self.active_jobs_per_user,
+            prompt_blocklist: self.prompt_blocklist.lines().map(str::to_owned).collect(),
         })
         .map_err(|errors| {
             corrupt(
@@ -138,24 +142,26 @@ pub(super) const SELECT_TENANT: &str =
      s.credit_name, s.credit_name_plural, s.signup_bonus, s.max_image_side, s.support_email, \
      s.support_whatsapp, s.upi_vpa, s.upi_payee, s.white_label_offer, s.use_shared_pool, \
      s.signup_limit_per_ip, s.bonus_requires_verified_email, s.enabled_models, s.model_costs, \
-     s.default_language, s.languages \
+     s.default_language, s.languages, s.active_jobs_per_user, s.prompt_blocklist \
      from tenants t join tenant_settings s on s.tenant_id = t.id";
 
 pub(super) const INSERT_SETTINGS: &str = "insert into tenant_settings (tenant_id, name, tagline, \
      legal_name, logo_url, theme, color_primary, color_accent, credit_name, credit_name_plural, \
      signup_bonus, max_image_side, support_email, support_whatsapp, upi_vpa, upi_payee, \
      white_label_offer, use_shared_pool, created_at, updated_at, signup_limit_per_ip, \
-     bonus_requires_verified_email, enabled_models, model_costs, default_language, languages) \
+     bonus_requires_verified_email, enabled_models, model_costs, default_language, languages, \
+     active_jobs_per_user, prompt_blocklist) \
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, \
-     $20, $21, $22, $23, $24, $25)";
+     $20, $21, $22, $23, $24, $25, $26, $27)";
 
-const UPDATE_SETTINGS: &str = "update tenant_settings set name = $2, tagline = $3, \
+pub(super) const UPDATE_SETTINGS: &str = "update tenant_settings set name = $2, tagline = $3, \
      legal_name = $4, logo_url = $5, theme = $6, color_primary = $7, color_accent = $8, \
      credit_name = $9, credit_name_plural = $10, signup_bonus = $11, max_image_side = $12, \
      support_email = $13, support_whatsapp = $14, upi_vpa = $15, upi_payee = $16, \
      white_label_offer = $17, use_shared_pool = $18, updated_at = $19, \
      signup_limit_per_ip = $20, bonus_requires_verified_email = $21, enabled_models = $22, \
-     model_costs = $23, default_language = $24, languages = $25 where tenant_id = $1";
+     model_costs = $23, default_language = $24, languages = $25, active_jobs_per_user = $26, \
+     prompt_blocklist = $27 where tenant_id = $1";
 
 /// Binds the settings in the order of [`INSERT_SETTINGS`] and [`UPDATE_SETTINGS`].
 macro_rules! bind_settings {
@@ -192,6 +198,8 @@ macro_rules! bind_settings {
                     .collect::<Vec<_>>()
                     .join(","),
             )
+            .bind($s.active_jobs_per_user)
+            .bind($s.prompt_blocklist.entries().join("\n"))
     };
 }
 pub(super) use bind_settings;

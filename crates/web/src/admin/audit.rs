@@ -43,6 +43,8 @@ fn label(lang: Lang, action: &str) -> String {
         "pack.move" => msg!("admin-audit-pack-move"),
         "tenant.payee" => msg!("admin-audit-tenant-payee"),
         "tenant.languages" => msg!("admin-audit-tenant-languages"),
+        "tenant.branding" => msg!("admin-audit-tenant-branding"),
+        "tenant.limits" => msg!("admin-audit-tenant-limits"),
         "worker.create" => msg!("admin-audit-worker-create"),
         "worker.pause" => msg!("admin-audit-worker-pause"),
         "worker.resume" => msg!("admin-audit-worker-resume"),

@@ -2,9 +2,11 @@
 //! (`/platform` on the platform host).
 
 mod audit;
+mod branding;
 mod dashboard;
 mod jobs;
 mod languages;
+mod limits;
 mod packs;
 mod payments;
 mod platform;
@@ -19,6 +21,7 @@ use atelier_store::Actor;
 use crate::auth::ClientIp;
 use crate::routes::Routes;
 
+pub(crate) use branding::{serve_logo, upload_limit as logo_upload_limit};
 pub(crate) use payments::upload_limit;
 
 pub(crate) fn router() -> Routes {
@@ -47,6 +50,10 @@ pub(crate) fn router() -> Routes {
         .post("/admin/jobs/{id}/cancel", jobs::cancel)
         .get("/admin/languages", languages::show)
         .post("/admin/languages", languages::save)
+        // Branding and limits: what the site looks like and what it allows.
+        .merge(branding::routes())
+        .get("/admin/limits", limits::show)
+        .post("/admin/limits", limits::save)
         // The tenant's own worker pool; /platform/workers has every pool.
         .get("/admin/workers", workers::list)
         .post("/admin/workers", workers::create)

@@ -7,7 +7,7 @@ use axum::Json;
 use serde::Deserialize;
 
 use super::{ApiError, ApiUser};
-use crate::jobs::{job_json, parse_job, queue_job, GenerateForm, JobView};
+use crate::jobs::{blocked_entry, job_json, parse_job, queue_job, GenerateForm, JobView};
 use crate::pages::Page;
 
 #[derive(Deserialize)]
@@ -49,6 +49,16 @@ pub(super) async fn create_job(
         seed: request.seed.map(|s| s.to_string()).unwrap_or_default(),
     };
     let settings = &site.tenant.settings;
+    // Refused before anything is queued or held: a blocked prompt costs nothing.
+    if let Some((field, entry)) = blocked_entry(settings, &form) {
+        let said = msg!("limits-prompt-blocked", word = entry).in_lang(page.lang);
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "prompt_blocked",
+            said.clone(),
+        )
+        .with_fields([(field, said)].into_iter().collect()));
+    }
     // The fields' messages come in the reader's words, like the form's.
     let new = parse_job(
         state,

@@ -79,14 +79,33 @@ fn size_presets(max_side: i64, lang: Lang) -> Vec<Preset> {
     .collect()
 }
 
-/// The rules every submission on this node is held to.
-pub(crate) fn queue_rules(state: &AppState) -> QueueRules {
+/// The rules every submission to this site on this node is held to: the site's own limit
+/// of active jobs per person, bounded by the platform's.
+pub(crate) fn queue_rules(
+    state: &AppState,
+    settings: &atelier_domain::TenantSettings,
+) -> QueueRules {
     let jobs = &state.settings.jobs;
     QueueRules {
         max_attempts: i64::from(jobs.max_attempts),
         deadline_ms: i64::try_from(jobs.deadline_secs).unwrap_or(300) * 1000,
-        active_cap: i64::from(jobs.active_per_user),
+        active_cap: settings.active_job_cap(i64::from(jobs.active_per_user)),
     }
+}
+
+/// The field and the block-list entry of the first prompt of a submission that holds one
+/// the site refuses. Checked before anything is queued or held, so a refusal costs nothing.
+pub(crate) fn blocked_entry<'a>(
+    settings: &'a atelier_domain::TenantSettings,
+    form: &GenerateForm,
+) -> Option<(&'static str, &'a str)> {
+    let list = &settings.prompt_blocklist;
+    list.find_in(&form.prompt)
+        .map(|entry| ("prompt", entry))
+        .or_else(|| {
+            list.find_in(&form.negative_prompt)
+                .map(|entry| ("negative_prompt", entry))
+        })
 }
 
 fn model_options(page: &Page) -> Result<Vec<ModelOption>, AppError> {
@@ -288,7 +307,7 @@ pub(crate) async fn queue_job(
             user,
             new,
             job_cost(state, settings, &new.model),
-            queue_rules(state),
+            queue_rules(state, settings),
             state.clock.now(),
         )
         .await?;
@@ -307,13 +326,22 @@ pub(crate) async fn submit(
     let site = page.tenant()?.clone();
     let settings = &site.tenant.settings;
     let state = &page.state;
-    let new = match parse_job(
+    let parsed = parse_job(
         state,
         page.lang,
         &settings.enabled_models,
         settings.max_image_side,
         &form,
-    ) {
+    );
+    let parsed = match blocked_entry(settings, &form) {
+        Some((field, entry)) => {
+            let mut errors = parsed.err().unwrap_or_default();
+            errors.insert(field, page.tr(&msg!("limits-prompt-blocked", word = entry)));
+            Err(errors)
+        }
+        None => parsed,
+    };
+    let new = match parsed {
         Ok(new) => new,
         Err(errors) => {
             return render(

@@ -8,6 +8,7 @@ mod live;
 mod status;
 mod view;
 
+pub(crate) use generate::blocked_entry;
 pub(crate) use generate::{parse_job, queue_job, GenerateForm};
 pub use live::LiveJobs;
 pub(crate) use view::{job_json, JobView};
