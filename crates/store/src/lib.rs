@@ -15,6 +15,7 @@ mod auth_tokens;
 mod backend;
 mod dashboard;
 mod error;
+mod invitations;
 mod jobs;
 mod ledger;
 mod outbox;
@@ -32,6 +33,7 @@ pub use dashboard::{
     india_day, india_day_start, Dashboard, DayFigures, DASHBOARD_DAYS, RENDER_SAMPLE,
 };
 pub use error::{ConstraintViolation, StoreError};
+pub use invitations::{AdminRemoval, Invitation, PlatformAdmin};
 pub use jobs::{ActiveTotals, ImageRecord, QueuePlaces};
 pub use outbox::{NewMail, OutboxCounts, OutgoingMail};
 pub use payments::{
@@ -44,4 +46,5 @@ pub use queue::{
 };
 pub use sessions::SessionRecord;
 pub use tenants::{NewTenant, TenantChanges, TenantSite};
+pub use tenants::{ConsoleTenant, TenantEdit};
 pub use workers::{FailureKind, WorkerHello, WorkerRecord};

@@ -3,9 +3,11 @@
 //! domains in `domains.rs`, the UPI payee (changed on its own, with an audit row) in `payee.rs`.
 
 mod changes;
+mod console;
 mod domains;
 
 pub use changes::TenantChanges;
+pub use console::{ConsoleTenant, TenantEdit};
 mod languages;
 mod payee;
 mod settings;
