@@ -14,6 +14,7 @@ mod live_browser;
 mod migrations;
 mod pages;
 mod payments;
+mod platform;
 mod security_http;
 mod security_limits;
 mod security_tokens;

@@ -45,6 +45,6 @@ pub use queue::{
     ReapReport,
 };
 pub use sessions::SessionRecord;
-pub use tenants::{NewTenant, TenantChanges, TenantSite};
 pub use tenants::{ConsoleTenant, TenantEdit};
+pub use tenants::{NewTenant, TenantChanges, TenantSite};
 pub use workers::{FailureKind, WorkerHello, WorkerRecord};

@@ -113,14 +113,29 @@ pub(crate) async fn add(
         Ok(email) => email,
         Err(e) => {
             let errors = refuse(page.tr(&e.message));
-            return render(&page, me.id, &form, errors, None, StatusCode::UNPROCESSABLE_ENTITY)
-                .await;
+            return render(
+                &page,
+                me.id,
+                &form,
+                errors,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
         }
     };
     let taken = msg!("platform-console-admin-exists", email = email.as_str());
     if state.store.find_credentials(None, &email).await?.is_some() {
         let errors = refuse(page.tr(&taken));
-        return render(&page, me.id, &form, errors, None, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return render(
+            &page,
+            me.id,
+            &form,
+            errors,
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     }
     // The platform host speaks the inviting admin's language; so does the mail.
     let invite = invitation(state, &page.site, &email, page.lang).await?;
@@ -132,8 +147,15 @@ pub(crate) async fn add(
         Ok(_) => {}
         Err(StoreError::Conflict(_)) => {
             let errors = refuse(page.tr(&taken));
-            return render(&page, me.id, &form, errors, None, StatusCode::UNPROCESSABLE_ENTITY)
-                .await;
+            return render(
+                &page,
+                me.id,
+                &form,
+                errors,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
         }
         Err(e) => return Err(e.into()),
     }

@@ -4,9 +4,7 @@
 
 use std::sync::Arc;
 
-use atelier_domain::{
-    msg, Email, Slug, Tenant, TenantId, TenantSettings, TenantStatus,
-};
+use atelier_domain::{msg, Email, Slug, Tenant, TenantId, TenantSettings, TenantStatus};
 use atelier_store::{ConsoleTenant, NewTenant, StoreError, TenantSite};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -44,7 +42,10 @@ async fn render(
     Ok((status, Html(body)).into_response())
 }
 
-pub(crate) async fn new_form(page: Page, CurrentUser(_): CurrentUser) -> Result<Response, AppError> {
+pub(crate) async fn new_form(
+    page: Page,
+    CurrentUser(_): CurrentUser,
+) -> Result<Response, AppError> {
     platform_only(&page)?;
     render(
         &page,
@@ -141,7 +142,11 @@ pub(crate) async fn create(
         admin,
     };
     let actor = audit_actor(&me, ip);
-    match state.store.create_tenant_with_admin(&new, &actor, now).await {
+    match state
+        .store
+        .create_tenant_with_admin(&new, &actor, now)
+        .await
+    {
         Ok(_) => {}
         // Another console took the slug or a domain since the checks above.
         Err(StoreError::Conflict(field)) => {

@@ -87,14 +87,25 @@ pub(crate) async fn show(
         use_shared_pool: tenant.settings.use_shared_pool.then(|| "on".to_owned()),
     };
     let notice = match done.done.as_str() {
-        "created" => Some(msg!("platform-console-created", site = tenant.settings.name.as_str())),
+        "created" => Some(msg!(
+            "platform-console-created",
+            site = tenant.settings.name.as_str()
+        )),
         "saved" => Some(msg!("platform-console-saved")),
         "suspended" => Some(msg!("platform-console-suspended-notice")),
         "resumed" => Some(msg!("platform-console-resumed-notice")),
         _ => None,
     }
     .map(|m| page.tr(&m));
-    render(&page, &tenant, &form, FormErrors::new(), notice, StatusCode::OK).await
+    render(
+        &page,
+        &tenant,
+        &form,
+        FormErrors::new(),
+        notice,
+        StatusCode::OK,
+    )
+    .await
 }
 
 pub(crate) async fn save(
@@ -126,8 +137,15 @@ pub(crate) async fn save(
         }
     };
     let (Some(name), Some(domains)) = (name, domains) else {
-        return render(&page, &tenant, &form, errors, None, StatusCode::UNPROCESSABLE_ENTITY)
-            .await;
+        return render(
+            &page,
+            &tenant,
+            &form,
+            errors,
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     };
     let edit = TenantEdit {
         name,
@@ -146,8 +164,15 @@ pub(crate) async fn save(
                 "domains",
                 page.tr(&msg!("platform-console-domain-just-taken")),
             );
-            return render(&page, &tenant, &form, errors, None, StatusCode::UNPROCESSABLE_ENTITY)
-                .await;
+            return render(
+                &page,
+                &tenant,
+                &form,
+                errors,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
         }
         Err(e) => return Err(e.into()),
     }
