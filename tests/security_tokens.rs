@@ -17,7 +17,7 @@ on_both_databases!(
 
 /// The newest link starting with `prefix` in the mail written to the data folder (no SMTP
 /// server is set, so mail is written as `.eml` files), as a path on its site.
-async fn written_link(app: &TestApp, prefix: &str) -> String {
+pub async fn written_link(app: &TestApp, prefix: &str) -> String {
     app.state
         .mailer
         .deliver_due()

@@ -186,6 +186,18 @@ impl Fixtures {
             .sign_up("other user", "nocturne.test", "user@nocturne.example")
             .await;
         create_super_admin(app, "root@example.com").await;
+        create_super_admin(app, "spare@example.com").await;
+        let spare_root = app
+            .state
+            .store
+            .find_credentials(
+                None,
+                &Email::parse("spare@example.com").unwrap_or_else(|e| panic!("{e}")),
+            )
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+            .unwrap_or_else(|| panic!("no spare super-admin"))
+            .0;
         for (name, host) in [
             ("root", pixelforge),
             ("root platform", "platform.localhost"),
@@ -276,6 +288,8 @@ impl Fixtures {
             (PaymentToApprove, to_approve.to_string()),
             (PaymentToReject, to_reject.to_string()),
             (TenantSlug, "pixelforge".to_owned()),
+            (OtherTenantSlug, "nocturne".to_owned()),
+            (SpareSuperAdmin, spare_root.id.to_string()),
             (TenantsPack, tenants_pack.to_string()),
             (OtherTenantsPack, other_tenants_pack.to_string()),
             (TenantsWorker, tenants_worker),

@@ -93,6 +93,10 @@ enum Id {
     PaymentToApprove,
     PaymentToReject,
     TenantSlug,
+    /// Nocturne's slug, for the console's suspend and resume.
+    OtherTenantSlug,
+    /// A second super-admin, for the console's remove.
+    SpareSuperAdmin,
     /// Pixelforge's first pack, which a user has bought.
     TenantsPack,
     OtherTenantsPack,

@@ -33,6 +33,13 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
     ("GET", "/reset-password", &[(NoParam, NO_ONE)]),
     ("POST", "/reset-password", &[(NoParam, NO_ONE)]),
     ("GET", "/verify-email", &[(NoParam, NO_ONE)]),
+    // An invitation's page, asked without its token.
+    ("GET", "/welcome", &[(NoParam, NO_ONE)]),
+    (
+        "POST",
+        "/welcome",
+        &[(NoParam, [NOT_FOUND, FORBIDDEN, NOT_FOUND])],
+    ),
     ("GET", "/language", &[(NoParam, [DONE; 3])]),
     ("POST", "/language", &[(NoParam, [DONE, FORBIDDEN, DONE])]),
     ("GET", "/account", &[(NoParam, NO_ONE)]),
@@ -196,6 +203,72 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
     (
         "POST",
         "/platform/models/reload",
+        &[(NoParam, [LOGIN, LOGIN, OK])],
+    ),
+    (
+        "GET",
+        "/platform/tenants/new",
+        &[(NoParam, [LOGIN, LOGIN, OK])],
+    ),
+    (
+        "POST",
+        "/platform/tenants",
+        &[(NoParam, [LOGIN, LOGIN, Expect::Status(422)])],
+    ),
+    (
+        "GET",
+        "/platform/tenants/{slug}",
+        &[
+            (TenantSlug, [LOGIN, LOGIN, OK]),
+            (Malformed, [LOGIN, LOGIN, NOT_FOUND]),
+        ],
+    ),
+    // Posted without a name: refused, nothing changes.
+    (
+        "POST",
+        "/platform/tenants/{slug}",
+        &[
+            (TenantSlug, [LOGIN, LOGIN, Expect::Status(422)]),
+            (Malformed, [LOGIN, LOGIN, NOT_FOUND]),
+        ],
+    ),
+    // Nocturne is suspended, then resumed (the router lists suspend first); pixelforge,
+    // whose pages the other rows ask, stays open.
+    (
+        "POST",
+        "/platform/tenants/{slug}/suspend",
+        &[
+            (OtherTenantSlug, [LOGIN, LOGIN, DONE]),
+            (Malformed, [LOGIN, LOGIN, NOT_FOUND]),
+        ],
+    ),
+    (
+        "POST",
+        "/platform/tenants/{slug}/resume",
+        &[
+            (OtherTenantSlug, [LOGIN, LOGIN, DONE]),
+            (Malformed, [LOGIN, LOGIN, NOT_FOUND]),
+        ],
+    ),
+    ("GET", "/platform/admins", &[(NoParam, [LOGIN, LOGIN, OK])]),
+    (
+        "POST",
+        "/platform/admins",
+        &[(NoParam, [LOGIN, LOGIN, Expect::Status(422)])],
+    ),
+    // A tenant's account is no platform account.
+    (
+        "POST",
+        "/platform/admins/{id}/remove",
+        &[
+            (TargetAccount, [LOGIN, LOGIN, NOT_FOUND]),
+            (Malformed, [LOGIN, LOGIN, NOT_FOUND]),
+            (SpareSuperAdmin, [LOGIN, LOGIN, DONE]),
+        ],
+    ),
+    (
+        "GET",
+        "/platform/settings",
         &[(NoParam, [LOGIN, LOGIN, OK])],
     ),
     // Workers may reach their API on the platform host too; nothing else opens it.

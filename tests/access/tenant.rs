@@ -143,6 +143,18 @@ pub(super) const TENANT_MATRIX: &[Row<6>] = &[
         )],
     ),
     ("GET", "/verify-email", &[(NoParam, NO_ONE)]),
+    // Without an invitation's token there is no password to choose.
+    ("GET", "/welcome", &[(NoParam, NO_ONE)]),
+    (
+        "POST",
+        "/welcome",
+        &[(
+            NoParam,
+            [
+                NOT_FOUND, NOT_FOUND, FORBIDDEN, NOT_FOUND, FORBIDDEN, NOT_FOUND,
+            ],
+        )],
+    ),
     ("GET", "/language", &[(NoParam, [DONE; 6])]),
     (
         "POST",
@@ -491,6 +503,28 @@ pub(super) const TENANT_MATRIX: &[Row<6>] = &[
         &[(SharedWorker, NO_ONE)],
     ),
     ("POST", "/platform/models/reload", &[(NoParam, NO_ONE)]),
+    ("GET", "/platform/tenants/new", &[(NoParam, NO_ONE)]),
+    ("POST", "/platform/tenants", &[(NoParam, NO_ONE)]),
+    ("GET", "/platform/tenants/{slug}", &[(TenantSlug, NO_ONE)]),
+    ("POST", "/platform/tenants/{slug}", &[(TenantSlug, NO_ONE)]),
+    (
+        "POST",
+        "/platform/tenants/{slug}/suspend",
+        &[(TenantSlug, NO_ONE)],
+    ),
+    (
+        "POST",
+        "/platform/tenants/{slug}/resume",
+        &[(TenantSlug, NO_ONE)],
+    ),
+    ("GET", "/platform/admins", &[(NoParam, NO_ONE)]),
+    ("POST", "/platform/admins", &[(NoParam, NO_ONE)]),
+    (
+        "POST",
+        "/platform/admins/{id}/remove",
+        &[(SpareSuperAdmin, NO_ONE)],
+    ),
+    ("GET", "/platform/settings", &[(NoParam, NO_ONE)]),
     // The worker API takes worker tokens only: no session or personal token opens it.
     ("POST", "/api/worker/v1/claim", &[(NoParam, NOT_A_WORKER)]),
     ("POST", "/api/worker/v1/health", &[(NoParam, NOT_A_WORKER)]),

@@ -2,5 +2,5 @@
 
 mod branding;
 mod dashboard;
-mod users;
 mod jobs;
+mod users;

@@ -18,13 +18,16 @@ use crate::{Store, StoreError};
 pub enum TokenPurpose {
     PasswordReset,
     EmailVerification,
+    /// A new admin's first password (`crate::invitations`).
+    Invitation,
 }
 
 impl TokenPurpose {
-    fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             TokenPurpose::PasswordReset => "password_reset",
             TokenPurpose::EmailVerification => "email_verification",
+            TokenPurpose::Invitation => "invitation",
         }
     }
 }
@@ -207,7 +210,7 @@ impl Store {
 }
 
 /// What a link's row (user, expiry, use) makes of it at `now`.
-fn classify(row: Option<(Uuid, i64, Option<i64>)>, now: Timestamp) -> TokenOutcome {
+pub(crate) fn classify(row: Option<(Uuid, i64, Option<i64>)>, now: Timestamp) -> TokenOutcome {
     match row {
         None => TokenOutcome::Unknown,
         Some((_, _, Some(_))) => TokenOutcome::AlreadyUsed,

@@ -16,6 +16,7 @@ mod auth_tokens;
 mod backend;
 mod dashboard;
 mod error;
+mod invitations;
 mod jobs;
 mod ledger;
 mod outbox;
@@ -36,6 +37,7 @@ pub use dashboard::{
     india_day, india_day_start, Dashboard, DayFigures, DASHBOARD_DAYS, RENDER_SAMPLE,
 };
 pub use error::{ConstraintViolation, StoreError};
+pub use invitations::{AdminRemoval, Invitation, PlatformAdmin};
 pub use jobs::{ActiveTotals, ImageRecord, QueuePlaces};
 pub use outbox::{NewMail, OutboxCounts, OutgoingMail};
 pub use payments::{
@@ -48,7 +50,7 @@ pub use queue::{
     ReapReport,
 };
 pub use sessions::SessionRecord;
-pub use tenants::SettingsChange;
+pub use tenants::{ConsoleTenant, SettingsChange, TenantEdit};
 pub use tenants::{NewTenant, TenantChanges, TenantSite};
 pub use usage::TenantUsage;
 pub use workers::{FailureKind, WorkerHello, WorkerRecord};

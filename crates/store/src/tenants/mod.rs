@@ -4,11 +4,13 @@
 
 mod audited;
 mod changes;
+mod console;
 mod domains;
 
 pub use audited::SettingsChange;
 
 pub use changes::TenantChanges;
+pub use console::{ConsoleTenant, TenantEdit};
 mod languages;
 mod payee;
 mod settings;

@@ -8,6 +8,7 @@ mod login;
 mod register;
 mod reset;
 mod verify;
+mod welcome;
 
 use std::collections::BTreeMap;
 
@@ -18,6 +19,7 @@ use crate::tenancy::Site;
 use crate::AppState;
 
 pub(crate) use verify::send_verification_mail;
+pub(crate) use welcome::invitation;
 
 /// How long a password-reset link works.
 pub(crate) const RESET_LINK_MINUTES: i64 = 60;
@@ -52,6 +54,9 @@ pub(crate) fn router() -> Routes {
         .post("/account/verification", verify::resend)
         .post("/account/tokens", account::create_token)
         .post("/account/tokens/{id}/revoke", account::revoke_token)
+        // An invited admin's first password, on a tenant's site or the platform host.
+        .get("/welcome", welcome::form)
+        .post("/welcome", welcome::submit)
 }
 
 /// Messages for a form's fields, keyed by field name ("form" for the whole form).

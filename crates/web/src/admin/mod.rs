@@ -10,8 +10,11 @@ mod limits;
 mod packs;
 mod payments;
 mod platform;
+mod platform_admins;
 mod platform_payments;
+mod platform_settings;
 mod platform_usage;
+mod tenants;
 mod users;
 mod workers;
 
@@ -74,6 +77,17 @@ pub(crate) fn router() -> Routes {
         .post("/platform/workers/{id}/resume", workers::resume)
         .post("/platform/workers/{id}/revoke", workers::revoke)
         .post("/platform/models/reload", workers::reload_models)
+        // Tenants from the console: create with a first admin, edit, suspend and resume.
+        .get("/platform/tenants/new", tenants::new_form)
+        .post("/platform/tenants", tenants::create)
+        .get("/platform/tenants/{slug}", tenants::show)
+        .post("/platform/tenants/{slug}", tenants::save)
+        .post("/platform/tenants/{slug}/suspend", tenants::suspend)
+        .post("/platform/tenants/{slug}/resume", tenants::resume)
+        .get("/platform/admins", platform_admins::list)
+        .post("/platform/admins", platform_admins::add)
+        .post("/platform/admins/{id}/remove", platform_admins::remove)
+        .get("/platform/settings", platform_settings::show)
 }
 
 /// The signed-in admin as the audit log records them: who, and from which address.

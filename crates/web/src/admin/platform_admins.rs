@@ -1,0 +1,208 @@
+//! `/platform/admins`: the platform's own accounts (super-admins). One is added by address:
+//! the account is made without a password and its owner mailed an invitation to choose one;
+//! one is removed by another (never by themselves), and the last one stays.
+
+use atelier_domain::{msg, Email, UserId};
+use atelier_store::{AdminRemoval, StoreError};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde::{Deserialize, Serialize};
+
+use crate::accounts::{invitation, FormErrors};
+use crate::admin::audit_actor;
+use crate::admin::tenants::platform_only;
+use crate::auth::{ClientIp, CsrfForm, CurrentUser};
+use crate::page_query::PageQuery;
+use crate::pages::Page;
+use crate::path_id::PathId;
+use crate::AppError;
+
+#[derive(Serialize)]
+struct AdminRow {
+    id: String,
+    email: String,
+    invited: bool,
+    you: bool,
+    since: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(crate) struct Done {
+    added: String,
+    removed: String,
+}
+
+#[derive(Deserialize, Serialize, Default)]
+#[serde(default)]
+pub(crate) struct AddForm {
+    email: String,
+}
+
+async fn render(
+    page: &Page,
+    me: UserId,
+    form: &AddForm,
+    errors: FormErrors,
+    notice: Option<String>,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let admins: Vec<AdminRow> = page
+        .state
+        .store
+        .list_platform_admins()
+        .await?
+        .into_iter()
+        .map(|a| AdminRow {
+            id: a.id.to_string(),
+            you: a.id == me,
+            email: a.email,
+            invited: a.invited,
+            since: crate::when::date(page.lang, a.created_at),
+        })
+        .collect();
+    let ctx = minijinja::context! {
+        admins => admins,
+        form => form,
+        errors => errors,
+        notice => notice,
+    };
+    let Html(body) = page.render_form("platform/admins.html", ctx).await?;
+    Ok((status, Html(body)).into_response())
+}
+
+pub(crate) async fn list(
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    PageQuery(done): PageQuery<Done>,
+) -> Result<Response, AppError> {
+    platform_only(&page)?;
+    let notice = if !done.added.is_empty() {
+        Some(msg!("platform-console-admin-invited", email = done.added))
+    } else if !done.removed.is_empty() {
+        Some(msg!("platform-console-admin-removed", email = done.removed))
+    } else {
+        None
+    };
+    let notice = notice.map(|m| page.tr(&m));
+    render(
+        &page,
+        me.id,
+        &AddForm::default(),
+        FormErrors::new(),
+        notice,
+        StatusCode::OK,
+    )
+    .await
+}
+
+pub(crate) async fn add(
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    ip: ClientIp,
+    CsrfForm(form): CsrfForm<AddForm>,
+) -> Result<Response, AppError> {
+    platform_only(&page)?;
+    let state = &page.state;
+    let refuse = |message: String| {
+        let mut errors = FormErrors::new();
+        errors.insert("email", message);
+        errors
+    };
+    let email = match Email::parse(&form.email) {
+        Ok(email) => email,
+        Err(e) => {
+            let errors = refuse(page.tr(&e.message));
+            return render(
+                &page,
+                me.id,
+                &form,
+                errors,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    let taken = msg!("platform-console-admin-exists", email = email.as_str());
+    if state.store.find_credentials(None, &email).await?.is_some() {
+        let errors = refuse(page.tr(&taken));
+        return render(
+            &page,
+            me.id,
+            &form,
+            errors,
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    // The platform host speaks the inviting admin's language; so does the mail.
+    let invite = invitation(state, &page.site, &email, page.lang).await?;
+    match state
+        .store
+        .invite_super_admin(&invite, &audit_actor(&me, ip), state.clock.now())
+        .await
+    {
+        Ok(_) => {}
+        Err(StoreError::Conflict(_)) => {
+            let errors = refuse(page.tr(&taken));
+            return render(
+                &page,
+                me.id,
+                &form,
+                errors,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+        Err(e) => return Err(e.into()),
+    }
+    state.mailer.wake();
+    tracing::info!(by = %me.id, "super-admin invited");
+    let query = serde_urlencoded::to_string([("added", email.as_str())]).unwrap_or_default();
+    Ok(Redirect::to(&format!("/platform/admins?{query}")).into_response())
+}
+
+pub(crate) async fn remove(
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    ip: ClientIp,
+    PathId(id): PathId<UserId>,
+    CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
+) -> Result<Response, AppError> {
+    platform_only(&page)?;
+    let state = &page.state;
+    let email = state
+        .store
+        .find_user(None, id)
+        .await?
+        .ok_or(AppError::NotFound)?
+        .email;
+    let outcome = state
+        .store
+        .remove_super_admin(id, &audit_actor(&me, ip), state.clock.now())
+        .await?;
+    let refusal = match outcome {
+        AdminRemoval::Removed => {
+            tracing::info!(by = %me.id, user = %id, "super-admin removed");
+            let query =
+                serde_urlencoded::to_string([("removed", email.as_str())]).unwrap_or_default();
+            return Ok(Redirect::to(&format!("/platform/admins?{query}")).into_response());
+        }
+        AdminRemoval::Yourself => msg!("platform-console-admin-not-yourself"),
+        AdminRemoval::LastOne => msg!("platform-console-admin-last"),
+    };
+    let mut errors = FormErrors::new();
+    errors.insert("form", page.tr(&refusal));
+    render(
+        &page,
+        me.id,
+        &AddForm::default(),
+        errors,
+        None,
+        StatusCode::CONFLICT,
+    )
+    .await
+}

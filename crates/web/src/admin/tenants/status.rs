@@ -1,0 +1,59 @@
+//! `POST /platform/tenants/{slug}/suspend` and `/resume`: a suspended site shows its branded
+//! "unavailable" page on every host it answers on, and its queued jobs wait unclaimed (the
+//! queue's claim takes active tenants' jobs only) until it is resumed.
+
+use atelier_domain::{Slug, TenantStatus};
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::edit::tenant_at;
+use super::{platform_only, tenants_changed};
+use crate::admin::audit_actor;
+use crate::auth::{ClientIp, CsrfForm, CurrentUser};
+use crate::pages::Page;
+use crate::path_id::PathId;
+use crate::AppError;
+
+async fn set_status(
+    page: Page,
+    me: atelier_domain::User,
+    ip: ClientIp,
+    slug: Slug,
+    status: TenantStatus,
+) -> Result<Response, AppError> {
+    platform_only(&page)?;
+    let state = &page.state;
+    let tenant = tenant_at(&page, &slug).await?;
+    let changed = state
+        .store
+        .change_tenant_status(tenant.id, status, &audit_actor(&me, ip), state.clock.now())
+        .await?;
+    if changed {
+        tenants_changed(state, tenant.id).await;
+        tracing::info!(by = %me.id, tenant = %slug, status = status.as_str(), "tenant status changed");
+    }
+    let done = match status {
+        TenantStatus::Suspended => "suspended",
+        TenantStatus::Active => "resumed",
+    };
+    Ok(Redirect::to(&format!("/platform/tenants/{slug}?done={done}")).into_response())
+}
+
+pub(crate) async fn suspend(
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    ip: ClientIp,
+    PathId(slug): PathId<Slug>,
+    CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
+) -> Result<Response, AppError> {
+    set_status(page, me, ip, slug, TenantStatus::Suspended).await
+}
+
+pub(crate) async fn resume(
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    ip: ClientIp,
+    PathId(slug): PathId<Slug>,
+    CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
+) -> Result<Response, AppError> {
+    set_status(page, me, ip, slug, TenantStatus::Active).await
+}
