@@ -36,7 +36,7 @@ async fn a_reader_who_chose_hindi_buys_and_decides_in_hindi(db: Db) {
     assert_eq!(shop.status, 200, "{}", shop.body);
     shop.assert_contains("<html lang=\"hi\">");
     shop.assert_contains("अपने Sparks टॉप-अप करें");
-    shop.assert_contains("1,500 Sparks ख़रीदें");
+    shop.assert_contains("1,500 Sparks खरीदें");
     shop.assert_contains("₹99,999.00");
     for english in [
         "Top up your",

@@ -26,8 +26,9 @@ const JOBS_PER_SITE: usize = 5;
 /// Every job done, the killed worker's lease run out and its job redone, with room to spare.
 const ALL_DONE_WITHIN: Duration = Duration::from_secs(120);
 
-/// A settings file of the test's own: no embedded worker, short leases, the repository's
-/// themes and models, and a tenants folder with pixelforge and `solo`, which may not use
+/// A settings file of the test's own: no embedded worker, short leases (long enough that a
+/// heartbeat delayed on a busy machine does not lose one, and a pause for failures never
+/// stops the pool mid-test), the repository's themes and models, and a tenants folder with pixelforge and `solo`, which may not use
 /// the shared pool.
 fn settings_file(dir: &Path) -> PathBuf {
     let root = repo_root();
@@ -50,7 +51,8 @@ fn settings_file(dir: &Path) -> PathBuf {
     let text = format!(
         "themes_dir = {themes:?}\ntenants_dir = {tenants:?}\nrbac_model = {model:?}\n\
          rbac_policy = {policy:?}\nmodels = {models:?}\n\n[jobs]\nembedded_workers = 0\n\
-         lease_secs = 6\nheartbeat_secs = 2\nactive_per_user = 10\n",
+         lease_secs = 10\nheartbeat_secs = 2\nactive_per_user = 10\n\
+         pause_worker_after_failures = 100\n",
         themes = root.join("themes").display().to_string(),
         tenants = tenants.display().to_string(),
         model = root.join("config/rbac_model.conf").display().to_string(),
