@@ -115,3 +115,4 @@ admin-workers-title = Workers · Admin · { $site }
 admin-workers-description = The machines that render { $site }'s images.
 admin-workers-heading = Workers
 admin-workers-lead = Your own GPU machines. A worker whose jobs keep failing is paused on its own, so it stops using up retries; resume it once it is fixed.
+admin-audit-user-role = Changed an account’s role

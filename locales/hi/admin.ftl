@@ -114,3 +114,4 @@ admin-workers-title = वर्कर · एडमिन · { $site }
 admin-workers-description = वे मशीनें जो { $site } की तस्वीरें बनाती हैं।
 admin-workers-heading = वर्कर
 admin-workers-lead = आपकी अपनी GPU मशीनें। जिस वर्कर के जॉब बार-बार विफल होते हैं, वह अपने-आप रुक जाता है, ताकि दोबारा कोशिश के मौके बर्बाद न हों; ठीक होने के बाद उसे फिर से चालू करें।
+admin-audit-user-role = किसी खाते की भूमिका बदली

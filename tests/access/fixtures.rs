@@ -51,6 +51,7 @@ async fn make_admin(app: &TestApp, user: &User) {
             user.tenant_id.unwrap_or_else(|| panic!("tenant")),
             user.id,
             Role::TenantAdmin,
+            None,
             app.clock.now(),
         )
         .await

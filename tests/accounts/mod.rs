@@ -30,6 +30,7 @@ pub async fn make_tenant_admin(app: &TestApp, slug: &str, email: &str) -> User {
                 .unwrap_or_else(|| panic!("{email} has no tenant")),
             user.id,
             atelier_domain::Role::TenantAdmin,
+            None,
             atelier_domain::Clock::now(app.clock.as_ref()),
         )
         .await

@@ -387,6 +387,7 @@ async fn another_sites_admin_reaches_none_of_it(db: Db) {
             night_user.tenant_id.unwrap_or_else(|| panic!("no tenant")),
             night_user.id,
             atelier_domain::Role::TenantAdmin,
+            None,
             atelier_domain::Clock::now(app.clock.as_ref()),
         )
         .await

@@ -18,6 +18,7 @@ on_both_databases!(
     an_admin_adjusts_credits_with_a_reason_through_the_ledger,
     an_admin_deletes_an_account_as_its_owner_could,
     another_sites_admin_finds_none_of_this_sites_accounts,
+    a_role_change_is_audited_with_the_roles_before_and_after,
 );
 
 const BOSS: &str = "boss@pixelforge.example";
@@ -362,4 +363,48 @@ async fn another_sites_admin_finds_none_of_this_sites_accounts(db: Db) {
     let untouched = user_by_email(&app, "pixelforge", "maker@pixelforge.example").await;
     assert_eq!(untouched.balance, maker.balance);
     assert!(!untouched.disabled);
+}
+
+async fn a_role_change_is_audited_with_the_roles_before_and_after(db: Db) {
+    let app = TestApp::start(db).await;
+    let mut boss = boss(&app).await;
+    sign_up(
+        &app,
+        "pixelforge.test",
+        "helper@pixelforge.example",
+        "Helper",
+    )
+    .await;
+    let helper = user_by_email(&app, "pixelforge", "helper@pixelforge.example").await;
+    let done = boss
+        .submit(
+            "/admin/users",
+            &format!("/admin/users/{}/role", helper.id),
+            &[("role", "tenant_admin")],
+        )
+        .await;
+    assert_eq!(done.status, 303, "{}", done.body);
+    let tenant = helper.tenant_id.unwrap_or_else(|| panic!("no tenant"));
+    let audit = app
+        .state
+        .store
+        .audit_page(Some(tenant), None, 10)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let row = audit
+        .iter()
+        .find(|r| r.action == "user.role")
+        .unwrap_or_else(|| panic!("no audit row for the role change"));
+    assert_eq!(
+        (
+            row.subject.as_str(),
+            row.before.as_str(),
+            row.after.as_str()
+        ),
+        (helper.id.to_string().as_str(), "user", "tenant_admin")
+    );
+    assert_eq!(row.actor_email, BOSS);
+    boss.get("/admin/audit")
+        .await
+        .assert_contains("Changed an account’s role");
 }

@@ -157,7 +157,13 @@ async fn add_admin(
         );
     };
     store
-        .set_user_role(tenant.id, user.id, Role::TenantAdmin, SystemClock.now())
+        .set_user_role(
+            tenant.id,
+            user.id,
+            Role::TenantAdmin,
+            None,
+            SystemClock.now(),
+        )
         .await?;
     println!("{email} is now an admin of {slug}.");
     Ok(())

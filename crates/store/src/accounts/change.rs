@@ -142,11 +142,14 @@ impl Store {
     }
 
     /// Changes an account's role within its tenant.
+    /// With `actor` (an admin in the console), the change writes an audit row `user.role`
+    /// with the role before and after, in the same transaction.
     pub async fn set_user_role(
         &self,
         tenant: TenantId,
         id: UserId,
         role: Role,
+        actor: Option<&Actor>,
         now: Timestamp,
     ) -> Result<(), StoreError> {
         if role == Role::SuperAdmin {
@@ -155,6 +158,12 @@ impl Store {
             ));
         }
         in_transaction!(self, |tx| {
+            let before: Option<(String,)> =
+                sqlx::query_as("select role from users where tenant_id = $1 and id = $2")
+                    .bind(tenant.0)
+                    .bind(id.0)
+                    .fetch_optional(&mut *tx)
+                    .await?;
             let done = sqlx::query(
                 "update users set role = $3, updated_at = $4 where tenant_id = $1 and id = $2",
             )
@@ -166,6 +175,18 @@ impl Store {
             .await?;
             if done.rows_affected() == 0 {
                 return Err(StoreError::NotFound("user"));
+            }
+            if let (Some(actor), Some((before,))) = (actor, before) {
+                write_audit!(
+                    tx,
+                    Some(tenant.0),
+                    actor,
+                    "user.role",
+                    id.to_string(),
+                    before,
+                    role.as_str().to_owned(),
+                    now
+                );
             }
         });
         Ok(())

@@ -56,6 +56,7 @@ fn label(lang: Lang, action: &str) -> String {
         "worker.resume" => msg!("admin-audit-worker-resume"),
         "worker.revoke" => msg!("admin-audit-worker-revoke"),
         "user.credits" => msg!("admin-audit-user-credits"),
+        "user.role" => msg!("admin-audit-user-role"),
         "user.disable" => msg!("admin-audit-user-disable"),
         "user.enable" => msg!("admin-audit-user-enable"),
         "user.delete" => msg!("admin-audit-user-delete"),

@@ -103,6 +103,7 @@ pub(crate) struct AdminForm {
 pub(crate) async fn add_tenant_admin(
     page: Page,
     CurrentUser(me): CurrentUser,
+    ip: crate::auth::ClientIp,
     PathId(slug): PathId<Slug>,
     CsrfForm(form): CsrfForm<AdminForm>,
 ) -> Result<Response, AppError> {
@@ -140,7 +141,13 @@ pub(crate) async fn add_tenant_admin(
     };
     state
         .store
-        .set_user_role(tenant.id, user.id, Role::TenantAdmin, state.clock.now())
+        .set_user_role(
+            tenant.id,
+            user.id,
+            Role::TenantAdmin,
+            Some(&crate::admin::audit_actor(&me, ip)),
+            state.clock.now(),
+        )
         .await?;
     tracing::info!(by = %me.id, user = %user.id, tenant = %slug, "tenant admin added");
     let added = serde_urlencoded::to_string([

@@ -99,6 +99,7 @@ pub(crate) struct RoleForm {
 pub(crate) async fn change_role(
     page: Page,
     CurrentUser(me): CurrentUser,
+    ip: crate::auth::ClientIp,
     PathId(id): PathId<UserId>,
     CsrfForm(form): CsrfForm<RoleForm>,
 ) -> Result<Response, AppError> {
@@ -119,7 +120,13 @@ pub(crate) async fn change_role(
     let tenant = page.tenant()?.tenant.id;
     page.state
         .store
-        .set_user_role(tenant, user.id, role, page.state.clock.now())
+        .set_user_role(
+            tenant,
+            user.id,
+            role,
+            Some(&crate::admin::audit_actor(&me, ip)),
+            page.state.clock.now(),
+        )
         .await?;
     tracing::info!(admin = %me.id, user = %user.id, role = role.as_str(), "role changed");
     Ok(Redirect::to("/admin/users?done=role").into_response())
