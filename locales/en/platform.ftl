@@ -49,3 +49,10 @@ platform-models-heading = Model catalogue
 # Holds markup: the file and the command in <code>.
 platform-models-reload-help = After editing <code>config/models.json</code> or a workflow, read it again without a restart (<code>kill -HUP</code> on the server does the same). A file with a mistake is refused and the catalogue in use stays.
 platform-models-reload = Reload models
+
+# /platform/audit: every site's log and the platform's own.
+platform-audit-nav = Audit log
+platform-audit-eyebrow = Console
+platform-audit-lead = What every site's admins and the platform's super-admins changed, newest first, with who did it and from where.
+platform-audit-col-site = Site
+platform-audit-the-platform = The platform

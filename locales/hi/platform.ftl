@@ -50,3 +50,10 @@ platform-models-heading = मॉडल सूची
 # इसमें markup है: <code> में फ़ाइल और कमांड।
 platform-models-reload-help = <code>config/models.json</code> या किसी workflow में बदलाव के बाद, उसे बिना रीस्टार्ट किए फिर से पढ़ें (सर्वर पर <code>kill -HUP</code> भी यही करता है)। गलती वाली फ़ाइल नहीं ली जाती और चालू सूची बनी रहती है।
 platform-models-reload = मॉडल फिर से पढ़ें
+
+# /platform/audit: हर साइट का लॉग और प्लैटफ़ॉर्म का अपना।
+platform-audit-nav = ऑडिट लॉग
+platform-audit-eyebrow = कंसोल
+platform-audit-lead = हर साइट के एडमिन और प्लैटफ़ॉर्म के सुपर-एडमिन ने क्या बदला, सबसे नया पहले, किसने किया और कहाँ से।
+platform-audit-col-site = साइट
+platform-audit-the-platform = प्लैटफ़ॉर्म

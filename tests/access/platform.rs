@@ -169,6 +169,7 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
         &[(NoParam, [LOGIN, LOGIN, OK])],
     ),
     ("GET", "/platform/usage", &[(NoParam, [LOGIN, LOGIN, OK])]),
+    ("GET", "/platform/audit", &[(NoParam, [LOGIN, LOGIN, OK])]),
     ("GET", "/platform/workers", &[(NoParam, [LOGIN, LOGIN, OK])]),
     (
         "POST",

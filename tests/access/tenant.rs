@@ -485,6 +485,7 @@ pub(super) const TENANT_MATRIX: &[Row<6>] = &[
     ),
     ("GET", "/platform/payments", &[(NoParam, NO_ONE)]),
     ("GET", "/platform/usage", &[(NoParam, NO_ONE)]),
+    ("GET", "/platform/audit", &[(NoParam, NO_ONE)]),
     ("GET", "/platform/workers", &[(NoParam, NO_ONE)]),
     ("POST", "/platform/workers", &[(NoParam, NO_ONE)]),
     (

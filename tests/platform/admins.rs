@@ -128,4 +128,10 @@ async fn super_admins_are_invited_and_never_removed_by_themselves_or_to_none(db:
         audit_actions(&app, None).await,
         ["platform.admin.remove", "platform.admin.add"]
     );
+    // The platform's own entries are read on its audit log, named as the platform's.
+    let mut reader = super::signed_in_root(&app, "reader@example.com").await;
+    let log = reader.get("/platform/audit").await;
+    assert_eq!(log.status, 200);
+    log.assert_contains("Invited a super-admin");
+    log.assert_contains("The platform");
 }

@@ -28,6 +28,8 @@ struct Row {
     before: String,
     after: String,
     address: String,
+    /// The site's name, on the platform's log.
+    site: Option<String>,
 }
 
 /// What an action code means, as the log says it; a code without words of its own is shown
@@ -136,11 +138,30 @@ fn described_value(raw: &str) -> Option<Msg> {
     digits(credits).then(|| msg!("admin-audit-value-pack", credits = credits, price = price))
 }
 
-pub(crate) async fn log(
+/// `GET /admin/audit`: the site's own log, for its admins (and super-admins).
+pub(crate) async fn log(page: Page, query: PageQuery<AuditQuery>) -> Result<Response, AppError> {
+    let tenant = page.tenant()?.tenant.id;
+    render(page, query, Some(tenant), "/admin/audit").await
+}
+
+/// `GET /platform/audit`: every site's entries and the platform's own (super-admins added
+/// and removed), for super-admins, each with the site it belongs to.
+pub(crate) async fn platform_log(
+    page: Page,
+    query: PageQuery<AuditQuery>,
+) -> Result<Response, AppError> {
+    if !matches!(page.site, crate::tenancy::Site::Platform) {
+        return Err(AppError::NotFound);
+    }
+    render(page, query, None, "/platform/audit").await
+}
+
+async fn render(
     page: Page,
     PageQuery(query): PageQuery<AuditQuery>,
+    tenant: Option<atelier_domain::TenantId>,
+    base: &str,
 ) -> Result<Response, AppError> {
-    let tenant = page.tenant()?.tenant.id;
     let before = match query.before.trim() {
         "" => None,
         raw => Some(
@@ -152,7 +173,7 @@ pub(crate) async fn log(
         .state
         .store
         .audit_page(
-            Some(tenant),
+            tenant,
             before,
             i64::try_from(AUDIT_PAGE + 1).unwrap_or(i64::MAX),
         )
@@ -162,8 +183,20 @@ pub(crate) async fn log(
     let older_url = records
         .last()
         .filter(|_| more)
-        .map(|last| format!("/admin/audit?before={}", last.id));
+        .map(|last| format!("{base}?before={}", last.id));
     let lang = page.lang;
+    // On the platform's log each entry names its site; the platform's own name none.
+    let sites: std::collections::HashMap<atelier_domain::TenantId, String> = if tenant.is_none() {
+        page.state
+            .store
+            .list_tenants()
+            .await?
+            .into_iter()
+            .map(|t| (t.tenant.id, t.tenant.settings.name.clone()))
+            .collect()
+    } else {
+        std::collections::HashMap::new()
+    };
     let rows: Vec<Row> = records
         .into_iter()
         .map(|r| Row {
@@ -175,12 +208,15 @@ pub(crate) async fn log(
             before: value(lang, &r.before),
             after: value(lang, &r.after),
             address: r.address,
+            site: r.tenant_id.and_then(|t| sites.get(&t).cloned()),
         })
         .collect();
     let ctx = minijinja::context! {
         rows => rows,
         older_url => older_url,
         paged => before.is_some(),
+        base => base,
+        platform => tenant.is_none(),
     };
     Ok(page
         .render_form("admin/audit.html", ctx)

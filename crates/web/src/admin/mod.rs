@@ -70,6 +70,7 @@ pub(crate) fn router() -> Routes {
             platform::add_tenant_admin,
         )
         .get("/platform/payments", platform_payments::list)
+        .get("/platform/audit", audit::platform_log)
         .get("/platform/usage", platform_usage::show)
         .get("/platform/workers", workers::list)
         .post("/platform/workers", workers::create)
