@@ -20,7 +20,6 @@ admin-jobs-model = Model
 admin-jobs-model-all = All models
 admin-jobs-from = From
 admin-jobs-through = Through
-admin-jobs-date-placeholder = YYYY-MM-DD
 admin-jobs-days-hint = Days are India's calendar days, both included.
 admin-jobs-show = Show
 admin-jobs-clear = Clear filters

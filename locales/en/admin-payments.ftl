@@ -19,11 +19,10 @@ admin-payments-show-approved = Approved
 admin-payments-show-rejected = Rejected
 admin-payments-show-all = All payments
 admin-payments-search = UTR, reference or email
-admin-payments-search-placeholder = 432187650912, AT… or the start of an email
+admin-payments-search-example = 432187650912, AT… or the start of an email
 admin-payments-from = Submitted from
 admin-payments-through = Through
 # A typed date when the browser has no date picker.
-admin-payments-date-placeholder = YYYY-MM-DD
 admin-payments-days-hint = Days are India time (IST, UTC+05:30), midnight to midnight; both days are included. A UTR or reference must match in full; an email matches from its start.
 admin-payments-show-button = Show payments
 admin-payments-clear = Clear filters
@@ -50,7 +49,7 @@ admin-payments-decided-by = { $at }, by <span class="break-anywhere">{ $by }</sp
 admin-payments-approve = Approve<span class="visually-hidden"> { $amount } from { $email }</span>
 admin-payments-reject = Reject…<span class="visually-hidden"> { $amount } from { $email }</span>
 admin-payments-reason-label = Reason — the buyer reads this in their mail
-admin-payments-reason-placeholder = No payment with this UTR reached our account.
+admin-payments-reason-example = No payment with this UTR reached our account.
 admin-payments-reject-button = Reject this payment
 admin-payments-pages = Payment pages
 admin-payments-first-page = ← First page

@@ -70,7 +70,7 @@ payments-confirm = Confirm my payment
 payments-utr-explained = The UTR (UPI transaction reference) is a 12-digit number in the payment's details. Google Pay calls it "UPI transaction ID", PhonePe "UTR", Paytm "UPI Ref No".
 payments-see-yours = See your payments
 payments-utr-label = UTR (12 digits)
-payments-utr-placeholder = e.g. 4321 8765 0912
+payments-utr-example = e.g. 4321 8765 0912
 payments-utr-hint = Spaces are fine. Each UTR can be confirmed once.
 payments-confirm-after = An admin of { $site } checks it against their bank statement; you get an email when it is decided, and your requests are listed on your <a href="/account#payments">account page</a>.
 

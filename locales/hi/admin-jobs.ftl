@@ -20,7 +20,6 @@ admin-jobs-model = मॉडल
 admin-jobs-model-all = सभी मॉडल
 admin-jobs-from = से
 admin-jobs-through = तक
-admin-jobs-date-placeholder = YYYY-MM-DD
 admin-jobs-days-hint = दिन भारत के कैलेंडर के हैं, दोनों दिन शामिल।
 admin-jobs-show = दिखाएँ
 admin-jobs-clear = फ़िल्टर हटाएँ

@@ -19,10 +19,9 @@ admin-payments-show-approved = मंज़ूर
 admin-payments-show-rejected = अस्वीकृत
 admin-payments-show-all = सभी भुगतान
 admin-payments-search = UTR, रेफ़रेंस या ईमेल
-admin-payments-search-placeholder = 432187650912, AT… या ईमेल की शुरुआत
+admin-payments-search-example = 432187650912, AT… या ईमेल की शुरुआत
 admin-payments-from = इस दिन से जमा हुए
 admin-payments-through = इस दिन तक
-admin-payments-date-placeholder = YYYY-MM-DD
 admin-payments-days-hint = दिन भारतीय समय (IST, UTC+05:30) के अनुसार हैं, आधी रात से आधी रात तक; दोनों दिन शामिल हैं। UTR या रेफ़रेंस पूरा मेल खाना चाहिए; ईमेल शुरुआत से मेल खाता है।
 admin-payments-show-button = भुगतान दिखाएँ
 admin-payments-clear = फ़िल्टर हटाएँ
@@ -48,7 +47,7 @@ admin-payments-decided-by = { $at }, <span class="break-anywhere">{ $by }</span>
 admin-payments-approve = मंज़ूर करें<span class="visually-hidden">: { $email } से { $amount }</span>
 admin-payments-reject = अस्वीकार करें…<span class="visually-hidden">: { $email } से { $amount }</span>
 admin-payments-reason-label = कारण — खरीदार इसे अपने मेल में पढ़ेंगे
-admin-payments-reason-placeholder = इस UTR वाला कोई भुगतान हमारे खाते में नहीं आया।
+admin-payments-reason-example = इस UTR वाला कोई भुगतान हमारे खाते में नहीं आया।
 admin-payments-reject-button = यह भुगतान अस्वीकार करें
 admin-payments-pages = भुगतान के पेज
 admin-payments-first-page = ← पहला पेज

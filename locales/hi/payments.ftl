@@ -70,7 +70,7 @@ payments-confirm = मेरे भुगतान की पुष्टि क
 payments-utr-explained = UTR (UPI ट्रांज़ैक्शन रेफ़रेंस) भुगतान के विवरण में दिया गया 12 अंकों का नंबर है। Google Pay इसे "UPI transaction ID" कहता है, PhonePe "UTR" और Paytm "UPI Ref No"।
 payments-see-yours = अपने भुगतान देखें
 payments-utr-label = UTR (12 अंक)
-payments-utr-placeholder = जैसे 4321 8765 0912
+payments-utr-example = जैसे 4321 8765 0912
 payments-utr-hint = बीच में स्पेस हों तो कोई बात नहीं। हर UTR की पुष्टि एक ही बार हो सकती है।
 payments-confirm-after = { $site } के एडमिन इसे अपने बैंक स्टेटमेंट से मिलाते हैं; फ़ैसला होने पर आपको ईमेल मिलता है, और आपके अनुरोध आपके <a href="/account#payments">अकाउंट पेज</a> पर दिखते हैं।
 

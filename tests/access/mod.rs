@@ -15,6 +15,7 @@ mod fixtures;
 mod malformed_ids;
 mod platform;
 mod tenant;
+mod tenant_admin;
 mod visitor;
 
 use std::collections::HashMap;
@@ -28,6 +29,7 @@ pub use self::fixtures::create_super_admin;
 use self::fixtures::Fixtures;
 use self::platform::{PLATFORM_MATRIX, PLATFORM_VISITORS};
 use self::tenant::{TENANT_MATRIX, TENANT_VISITORS};
+use self::tenant_admin::TENANT_ADMIN_MATRIX;
 use self::visitor::{ask, form_fields, Visitor};
 use crate::accounts::user_by_email;
 use crate::common::{Db, Page, TestApp};
@@ -125,15 +127,20 @@ async fn every_route_answers_every_role_as_the_matrix_says(db: Db) {
     let ids = &fixtures.ids;
 
     let served = atelier_web::routes(&app.state);
+    let tenant_rows: Vec<Row<6>> = TENANT_MATRIX
+        .iter()
+        .chain(TENANT_ADMIN_MATRIX)
+        .copied()
+        .collect();
     let mut problems = policy_gaps(&app, &served);
-    problems.extend(stale_rows(TENANT_MATRIX, &served, "pixelforge.test"));
+    problems.extend(stale_rows(&tenant_rows, &served, "pixelforge.test"));
     problems.extend(stale_rows(PLATFORM_MATRIX, &served, "platform.localhost"));
     // Signing out ends the visitors' sessions, so it is asked last, on both sites.
     let (ends_sessions, others): (Vec<&ServedRoute>, Vec<&ServedRoute>) = served
         .iter()
         .partition(|r| r.method == Method::POST && r.path == "/logout");
     for routes in [&others, &ends_sessions] {
-        problems.extend(walk(&app, routes, TENANT_MATRIX, &tenant_visitors, ids).await);
+        problems.extend(walk(&app, routes, &tenant_rows, &tenant_visitors, ids).await);
         problems.extend(walk(&app, routes, PLATFORM_MATRIX, &platform_visitors, ids).await);
     }
     assert!(

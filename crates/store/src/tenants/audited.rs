@@ -5,7 +5,7 @@
 use atelier_domain::{TenantId, TenantSettings, Timestamp};
 
 use super::settings::{bind_settings, TenantRow, SELECT_TENANT, UPDATE_SETTINGS};
-use super::TOUCH_TENANT;
+use super::{lock_settings, TOUCH_TENANT};
 use crate::backend::in_transaction;
 use crate::payments::{write_audit, Actor};
 use crate::{Store, StoreError};
@@ -34,16 +34,7 @@ impl Store {
     ) -> Result<(TenantSettings, TenantSettings), StoreError> {
         let select = format!("{SELECT_TENANT} where t.id = $1");
         let changed = in_transaction!(self, |tx| {
-            // Locks the row first (see `set_payee`), so "before" is what this replaced.
-            let locked = sqlx::query(
-                "update tenant_settings set updated_at = updated_at where tenant_id = $1",
-            )
-            .bind(tenant.0)
-            .execute(&mut *tx)
-            .await?;
-            if locked.rows_affected() == 0 {
-                return Err(StoreError::NotFound("tenant"));
-            }
+            lock_settings!(tx, tenant);
             let before = sqlx::query_as::<_, TenantRow>(&select)
                 .bind(tenant.0)
                 .fetch_one(&mut *tx)

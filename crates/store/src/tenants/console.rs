@@ -6,7 +6,7 @@ use atelier_domain::{HostName, Role, Tenant, TenantId, TenantStatus, Timestamp};
 use uuid::Uuid;
 
 use super::settings::{bind_settings, INSERT_SETTINGS};
-use super::{NewTenant, CONFLICT_FIELDS, TOUCH_TENANT};
+use super::{lock_settings, NewTenant, CONFLICT_FIELDS, TOUCH_TENANT};
 use crate::backend::in_transaction;
 use crate::invitations::{insert_invited, Invitation};
 use crate::payments::{write_audit, Actor};
@@ -114,16 +114,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let after_domains: Vec<String> = edit.domains.iter().map(ToString::to_string).collect();
         in_transaction!(self, |tx| {
-            // Locks the row first (see `set_payee`), so "before" is what this replaced.
-            let locked = sqlx::query(
-                "update tenant_settings set updated_at = updated_at where tenant_id = $1",
-            )
-            .bind(tenant.0)
-            .execute(&mut *tx)
-            .await?;
-            if locked.rows_affected() == 0 {
-                return Err(StoreError::NotFound("tenant"));
-            }
+            lock_settings!(tx, tenant);
             let (name, shared): (String, bool) = sqlx::query_as(
                 "select name, use_shared_pool from tenant_settings where tenant_id = $1",
             )

@@ -4,7 +4,7 @@
 
 use atelier_domain::{Lang, TenantId, Timestamp};
 
-use super::TOUCH_TENANT;
+use super::{lock_settings, TOUCH_TENANT};
 use crate::backend::in_transaction;
 use crate::payments::{write_audit, Actor};
 use crate::{Store, StoreError};
@@ -35,16 +35,7 @@ impl Store {
             .collect::<Vec<_>>()
             .join(",");
         in_transaction!(self, |tx| {
-            // Locks the row first (see `set_payee`), so "before" is what this change replaced.
-            let locked = sqlx::query(
-                "update tenant_settings set updated_at = updated_at where tenant_id = $1",
-            )
-            .bind(tenant.0)
-            .execute(&mut *tx)
-            .await?;
-            if locked.rows_affected() == 0 {
-                return Err(StoreError::NotFound("tenant"));
-            }
+            lock_settings!(tx, tenant);
             let (before_default, before_offered): (String, String) = sqlx::query_as(
                 "select default_language, languages from tenant_settings where tenant_id = $1",
             )

@@ -41,6 +41,24 @@ pub struct TenantSite {
 /// Marks a tenant changed, so cached lookups and brand stylesheets get a new version.
 const TOUCH_TENANT: &str = "update tenants set updated_at = $2 where id = $1";
 
+/// Locks a tenant's settings row on `$tx` before an audited change reads what it replaces:
+/// a no-op write takes the row lock on PostgreSQL (SQLite's write transaction is alone
+/// anyway), so two admins saving at the same moment each record the other's result as
+/// "before". A tenant without settings is not found.
+macro_rules! lock_settings {
+    ($tx:ident, $tenant:expr) => {{
+        let locked =
+            sqlx::query("update tenant_settings set updated_at = updated_at where tenant_id = $1")
+                .bind($tenant.0)
+                .execute(&mut *$tx)
+                .await?;
+        if locked.rows_affected() == 0 {
+            return Err(StoreError::NotFound("tenant"));
+        }
+    }};
+}
+pub(crate) use lock_settings;
+
 /// The unique columns a tenant or a domain can collide on, named in the conflict it returns.
 const CONFLICT_FIELDS: &[&str] = &["slug", "domain"];
 

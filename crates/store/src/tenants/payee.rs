@@ -4,7 +4,7 @@
 
 use atelier_domain::{TenantId, Timestamp, Vpa};
 
-use super::TOUCH_TENANT;
+use super::{lock_settings, TOUCH_TENANT};
 use crate::backend::in_transaction;
 use crate::payments::{write_audit, Actor};
 use crate::{Store, StoreError};
@@ -37,18 +37,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let vpa = vpa.map(Vpa::as_str).unwrap_or_default();
         in_transaction!(self, |tx| {
-            // A no-op write first locks the row (on PostgreSQL; SQLite's write transaction
-            // is alone anyway), so the audit's "before" is what this change replaced even
-            // when two admins save at the same moment.
-            let locked = sqlx::query(
-                "update tenant_settings set updated_at = updated_at where tenant_id = $1",
-            )
-            .bind(tenant.0)
-            .execute(&mut *tx)
-            .await?;
-            if locked.rows_affected() == 0 {
-                return Err(StoreError::NotFound("tenant"));
-            }
+            lock_settings!(tx, tenant);
             let (before_vpa, before_payee): (String, String) = sqlx::query_as(
                 "select upi_vpa, upi_payee from tenant_settings where tenant_id = $1",
             )
