@@ -302,8 +302,9 @@ async fn the_proxy_gets_certificates_only_for_hosts_of_active_sites(db: Db) {
     );
 }
 
-/// Two nodes on one PostgreSQL database: a branding change made through one is seen by the
-/// other within a second (LISTEN/NOTIFY), not after the tenant cache's TTL (30 s).
+/// Two nodes on one PostgreSQL database: a branding change, and a change to the platform's
+/// rules, made through one are seen by the other within a second (LISTEN/NOTIFY), not after
+/// the tenant cache's TTL (30 s).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[cfg_attr(
     atelier_skip_postgres,
@@ -361,6 +362,41 @@ async fn two_nodes_hear_of_tenant_changes() {
         },
     );
     seen.await;
+
+    // The platform's rules travel the same way: a lower size cap saved on the first node
+    // holds the second node's sites to it within a second.
+    let rules = atelier_domain::PlatformRules {
+        size_cap: 512,
+        ..first.state.tenants.rules()
+    };
+    let root = atelier_store::Actor {
+        id: crate::access::create_super_admin(&first, "root@example.com")
+            .await
+            .id,
+        email: "root@example.com".to_owned(),
+        address: "127.0.0.1".to_owned(),
+    };
+    first
+        .state
+        .tenants
+        .save_rules(&rules, &root)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let side_on_second = async || match second.state.tenants.resolve(&host("pixelforge.test")).await
+    {
+        Ok(atelier_web::Resolution::Tenant(site)) => site.tenant.settings.max_image_side,
+        other => panic!("pixelforge on the second node: {other:?}"),
+    };
+    crate::common::within(
+        std::time::Duration::from_secs(1),
+        "the second node holding the site to the new cap",
+        async {
+            while second.state.tenants.rules() != rules || side_on_second().await != 512 {
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            }
+        },
+    )
+    .await;
     let _ = stop.send(true);
     let _ = listening.await;
 }

@@ -15,6 +15,7 @@ admin-limits-bonus-hint = Given to each new account.
 admin-limits-active = Jobs one person may have waiting or running
 admin-limits-active-hint = 0 uses the platform’s limit ({ $cap }); a number of your own can be at most that.
 admin-limits-active-over-platform = can be at most { $cap }, the platform’s limit
+admin-limits-side-over-platform = can be at most { $cap }, the platform’s largest image side
 admin-limits-whole-number = must be a whole number
 admin-limits-models = Models and prices
 admin-limits-no-model = Tick at least one model, or your site can make no images.

@@ -73,32 +73,6 @@ platform-console-admin-exists = { $email } is already a super-admin.
 platform-console-admin-not-yourself = You cannot remove yourself. Another super-admin can.
 platform-console-admin-last = This is the last super-admin; the platform always keeps one.
 
-## Settings
-
-platform-console-settings-title = Settings · Console · { $platform }
-platform-console-settings-heading = Settings
-platform-console-settings-lead = The limits every tenant works within.
-platform-console-settings-card = Platform limits
-platform-console-settings-size-cap = Largest image side
-platform-console-settings-size-cap-value = { $side } pixels
-# Holds markup: the names in <code>.
-platform-console-settings-size-cap-where = Set in the code (<code>PLATFORM_MAX_IMAGE_SIDE</code>) and the database schema; each tenant picks its own maximum up to it.
-platform-console-settings-deadline = Time to finish an image
-platform-console-settings-deadline-value = { $minutes ->
-    [one] 1 minute
-   *[other] { $minutes } minutes
-} ({ $seconds } seconds)
-# Holds markup: the setting in <code>.
-platform-console-settings-deadline-where = <code>[jobs] deadline_secs</code> in the server's settings file.
-platform-console-settings-retries = Retries
-platform-console-settings-retries-value = { $retries } ({ $attempts } attempts in all)
-# Holds markup: the setting in <code>.
-platform-console-settings-retries-where = <code>[jobs] max_attempts</code> in the server's settings file.
-platform-console-settings-active = Images one person may have waiting or rendering
-# Holds markup: the setting in <code>.
-platform-console-settings-active-where = <code>[jobs] active_per_user</code> in the server's settings file.
-platform-console-settings-restart = Changes to the settings file apply when the servers restart; each image keeps the deadline and attempts it was queued with.
-
 ## The invitation
 
 platform-console-invite-subject = You're invited to { $site }

@@ -15,6 +15,7 @@ admin-limits-bonus-hint = हर नए खाते को मिलता ह�
 admin-limits-active = एक व्यक्ति के एक साथ इंतज़ार में या चलते हुए काम
 admin-limits-active-hint = 0 रखने पर प्लेटफ़ॉर्म की सीमा ({ $cap }) लागू होती है; आपकी अपनी संख्या इससे ज़्यादा नहीं हो सकती।
 admin-limits-active-over-platform = ज़्यादा से ज़्यादा { $cap } हो सकता है, जो प्लेटफ़ॉर्म की सीमा है
+admin-limits-side-over-platform = ज़्यादा से ज़्यादा { $cap } हो सकता है, जो प्लेटफ़ॉर्म की सबसे बड़ी तस्वीर की भुजा है
 admin-limits-whole-number = पूर्ण संख्या होनी चाहिए
 admin-limits-models = मॉडल और दाम
 admin-limits-no-model = कम से कम एक मॉडल चुनें, वरना आपकी साइट कोई तस्वीर नहीं बना पाएगी।

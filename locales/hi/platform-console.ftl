@@ -71,29 +71,6 @@ platform-console-admin-exists = { $email } पहले से सुपर-ए�
 platform-console-admin-not-yourself = आप ख़ुद को नहीं हटा सकते। कोई दूसरा सुपर-एडमिन हटा सकता है।
 platform-console-admin-last = यह आख़िरी सुपर-एडमिन है; प्लैटफ़ॉर्म पर कम से कम एक हमेशा रहता है।
 
-## सेटिंग्स
-
-platform-console-settings-title = सेटिंग्स · कंसोल · { $platform }
-platform-console-settings-heading = सेटिंग्स
-platform-console-settings-lead = वे सीमाएँ जिनके भीतर हर टेनेंट काम करता है।
-platform-console-settings-card = प्लैटफ़ॉर्म की सीमाएँ
-platform-console-settings-size-cap = तस्वीर की सबसे बड़ी भुजा
-platform-console-settings-size-cap-value = { $side } पिक्सेल
-# Holds markup: the names in <code>.
-platform-console-settings-size-cap-where = कोड (<code>PLATFORM_MAX_IMAGE_SIDE</code>) और डेटाबेस स्कीमा में तय है; हर टेनेंट इसके भीतर अपनी सीमा चुनता है।
-platform-console-settings-deadline = तस्वीर पूरी होने का समय
-platform-console-settings-deadline-value = { $minutes } मिनट ({ $seconds } सेकंड)
-# Holds markup: the setting in <code>.
-platform-console-settings-deadline-where = सर्वर की सेटिंग्स फ़ाइल में <code>[jobs] deadline_secs</code>।
-platform-console-settings-retries = दोबारा कोशिशें
-platform-console-settings-retries-value = { $retries } (कुल { $attempts } कोशिशें)
-# Holds markup: the setting in <code>.
-platform-console-settings-retries-where = सर्वर की सेटिंग्स फ़ाइल में <code>[jobs] max_attempts</code>।
-platform-console-settings-active = एक व्यक्ति की एक साथ कतार में या बनती तस्वीरें
-# Holds markup: the setting in <code>.
-platform-console-settings-active-where = सर्वर की सेटिंग्स फ़ाइल में <code>[jobs] active_per_user</code>।
-platform-console-settings-restart = सेटिंग्स फ़ाइल के बदलाव सर्वर दोबारा शुरू होने पर लागू होते हैं; हर तस्वीर वही समय-सीमा और कोशिशें रखती है जिनके साथ वह कतार में लगी थी।
-
 ## न्योता
 
 platform-console-invite-subject = { $site } पर आपका न्योता

@@ -20,7 +20,7 @@ use crate::payments::{confirm_payment, make_request, new_payment, payment_id_of,
 
 /// A platform account with the matrix's password, made in the store (other tests sign in
 /// with it; the command line's way is tested in cli.rs).
-pub async fn create_super_admin(app: &TestApp, email: &str) {
+pub async fn create_super_admin(app: &TestApp, email: &str) -> User {
     let password = NewPassword::parse(PASSWORD, &[]).unwrap_or_else(|e| panic!("{e}"));
     let hash = atelier_domain::hash_password(&password, &mut Default::default())
         .unwrap_or_else(|e| panic!("{e}"));
@@ -41,7 +41,7 @@ pub async fn create_super_admin(app: &TestApp, email: &str) {
             app.clock.now(),
         )
         .await
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 async fn make_admin(app: &TestApp, user: &User) {

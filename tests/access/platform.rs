@@ -272,6 +272,11 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
         "/platform/settings",
         &[(NoParam, [LOGIN, LOGIN, OK])],
     ),
+    (
+        "POST",
+        "/platform/settings",
+        &[(NoParam, [LOGIN, LOGIN, DONE])],
+    ),
     // Workers may reach their API on the platform host too; nothing else opens it.
     (
         "POST",

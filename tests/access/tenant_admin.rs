@@ -280,6 +280,7 @@ pub(super) const TENANT_ADMIN_MATRIX: &[Row<6>] = &[
         &[(SpareSuperAdmin, NO_ONE)],
     ),
     ("GET", "/platform/settings", &[(NoParam, NO_ONE)]),
+    ("POST", "/platform/settings", &[(NoParam, NO_ONE)]),
     // The worker API takes worker tokens only: no session or personal token opens it.
     ("POST", "/api/worker/v1/claim", &[(NoParam, NOT_A_WORKER)]),
     ("POST", "/api/worker/v1/health", &[(NoParam, NOT_A_WORKER)]),

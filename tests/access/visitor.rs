@@ -20,6 +20,12 @@ pub(super) fn form_fields(route: &str) -> &'static [(&'static str, &'static str)
         ],
         "/admin/payments/{id}/reject" => &[("reason", "No such credit in our statement.")],
         "/language" => &[("language", "hi"), ("next", "/")],
+        // The rules a fresh server starts with, saved again.
+        "/platform/settings" => &[
+            ("size_cap", "4096"),
+            ("deadline_secs", "300"),
+            ("retries", "2"),
+        ],
         _ => &[],
     }
 }

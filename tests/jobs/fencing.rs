@@ -194,7 +194,7 @@ async fn two_reapers_at_once_take_each_lease_back_once(db: Db) {
         4,
         "the other reaper's whole pass"
     );
-    let late = store.reap_due_jobs(&read_first, now, "late").await;
+    let late = store.reap_due_jobs(&read_first, now).await;
     assert_eq!(
         late,
         atelier_store::ReapReport::default(),
@@ -206,9 +206,7 @@ async fn two_reapers_at_once_take_each_lease_back_once(db: Db) {
         claim_as(&app, &format!("again{n}")).await;
     }
     app.clock.advance_millis(LEASE_MS + 1);
-    let late = store
-        .reap_due_jobs(&read_first, app.clock.now(), "late")
-        .await;
+    let late = store.reap_due_jobs(&read_first, app.clock.now()).await;
     assert_eq!(late, atelier_store::ReapReport::default());
     let after = fresh(&app, &user).await;
     assert_eq!((after.balance.get(), after.held.get()), (20, 4));

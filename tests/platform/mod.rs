@@ -1,7 +1,8 @@
 //! The platform console (`/platform` on the platform host): tenants made, edited,
-//! suspended and resumed from it, the platform's own accounts, and usage per tenant.
+//! suspended and resumed from it, the platform's own accounts, its rules, and usage per tenant.
 
 mod admins;
+mod settings;
 mod tenants;
 mod usage;
 

@@ -94,6 +94,7 @@ impl App {
             clock,
         };
         let state = AppState::new(store, settings, services);
+        state.tenants.reload_rules().await?;
         provision::ensure_default_tenant(&state).await?;
         provision::provision_dir(&state, &state.settings.tenants_dir).await?;
         Ok(App { state })
@@ -134,10 +135,6 @@ impl App {
             clock: state.clock.clone(),
             wake: state.queue_wake.clone(),
             every: REAP_EVERY,
-            timeout_reason: atelier_domain::JobReason::Deadline {
-                minutes: i64::try_from(state.settings.jobs.deadline_minutes()).unwrap_or(i64::MAX),
-            }
-            .stored(),
         }
     }
 

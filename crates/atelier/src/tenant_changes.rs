@@ -1,11 +1,13 @@
 //! Follows tenant changes made on other nodes (PostgreSQL `LISTEN`): each one clears this
 //! node's tenant cache at once, so a branding, domain or status change shows everywhere
-//! within moments rather than after the cache's TTL (which stays as the fallback).
+//! within moments rather than after the cache's TTL (which stays as the fallback). The
+//! platform's rules travel the same way: each word reloads them (one small row).
 
 use atelier_web::AppState;
 use tokio::sync::watch;
 
-/// Clears `state`'s tenant cache whenever any node announces a change, until `stopped`.
+/// Reloads `state`'s platform rules and clears its tenant cache whenever any node announces
+/// a change, until `stopped`.
 /// On SQLite (one node) it only waits. A lost connection ends it with the error; the
 /// supervisor starts it again, and the cache is cleared then too, since changes may have
 /// been missed meanwhile.
@@ -17,14 +19,14 @@ pub async fn follow_tenant_changes(
         let _ = stopped.wait_for(|stop| *stop).await;
         return Ok(());
     };
-    state.tenants.invalidate();
+    state.tenants.reload_rules().await?;
     loop {
-        tokio::select! {
-            heard = changes.next() => {
-                heard?;
-                state.tenants.invalidate();
-            }
+        // The stop signal's guard must be gone before the reload awaits (it is not `Send`).
+        let heard = tokio::select! {
+            heard = changes.next() => heard,
             _ = stopped.wait_for(|stop| *stop) => return Ok(()),
-        }
+        };
+        heard?;
+        state.tenants.reload_rules().await?;
     }
 }

@@ -241,8 +241,7 @@ mod tests {
         assert_eq!(s.listen.to_string(), "127.0.0.1:8080");
         assert_eq!(s.database_url.expose_secret(), "sqlite://data/atelier.db");
         assert_eq!(s.default_tenant.as_str(), "demo");
-        assert_eq!(s.jobs.retries(), 2);
-        assert_eq!(s.jobs.deadline_minutes(), 5);
+        assert_eq!((s.jobs.max_attempts, s.jobs.deadline_secs), (3, 300));
     }
 
     #[test]

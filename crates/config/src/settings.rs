@@ -207,9 +207,11 @@ impl Default for HttpSettings {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct JobSettings {
-    /// A job not finished this long after submission fails.
+    /// A job not finished this long after submission fails. Until super-admins save the
+    /// platform's rules at /platform/settings; then theirs.
     pub deadline_secs: u64,
-    /// Attempts in all: the first plus the retries.
+    /// Attempts in all: the first plus the retries. Like `deadline_secs`, until saved in
+    /// the console.
     pub max_attempts: u32,
     /// Queued and running jobs one user may have at once.
     pub active_per_user: u32,
@@ -276,18 +278,12 @@ impl JobSettings {
                 "must be at most 25, inside the 30-second request timeout",
             ));
         }
-        if self.deadline_secs < 10 {
-            return Err(("jobs.deadline_secs", "must be at least 10 seconds"));
+        if !(10..=86_400).contains(&self.deadline_secs) {
+            return Err((
+                "jobs.deadline_secs",
+                "must be between 10 seconds and a day (86400)",
+            ));
         }
         Ok(())
-    }
-
-    pub fn retries(&self) -> u32 {
-        self.max_attempts.saturating_sub(1)
-    }
-
-    /// The deadline in whole minutes, rounded up, for pages.
-    pub fn deadline_minutes(&self) -> u64 {
-        self.deadline_secs.div_ceil(60)
     }
 }

@@ -11,6 +11,7 @@ pub mod india_time;
 pub mod job;
 pub mod job_reason;
 pub mod payments;
+pub mod platform_rules;
 pub mod queue;
 pub mod tenant;
 
@@ -33,6 +34,7 @@ pub use job_reason::{job_error_text, JobReason};
 pub use payments::{
     upi_link, PackId, PackTerms, Paise, PaymentId, PaymentReference, PaymentState, Utr, Vpa,
 };
+pub use platform_rules::PlatformRules;
 pub use queue::{fair_positions, Waiting};
 pub use tenant::{BlockList, MAX_ACTIVE_JOBS_PER_USER};
 pub use tenant::{

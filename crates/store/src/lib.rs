@@ -21,6 +21,7 @@ mod jobs;
 mod ledger;
 mod outbox;
 mod payments;
+mod platform_rules;
 mod queue;
 mod sessions;
 mod tenants;

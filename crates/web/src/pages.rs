@@ -240,7 +240,7 @@ pub(crate) fn render(
             ("platform", &platform, 0)
         }
     };
-    let jobs = &state.settings.jobs;
+    let rules = state.tenants.rules();
     // What an image costs on this site: its cheapest model's price.
     let credit_cost = state
         .models
@@ -252,9 +252,9 @@ pub(crate) fn render(
     let ctx = minijinja::context! {
         tenant => TenantView::new(slug, settings),
         jobs => minijinja::context! {
-            deadline_minutes => jobs.deadline_minutes(),
-            retries => jobs.retries(),
-            attempts => jobs.max_attempts,
+            deadline_minutes => rules.deadline_minutes(),
+            retries => rules.retries(),
+            attempts => rules.max_attempts,
             credit_cost => credit_cost.get(),
         },
         platform_name => &state.settings.platform_name,

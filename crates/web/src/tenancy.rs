@@ -2,12 +2,14 @@
 //! a tenant's custom domain, then `{slug}.{base_domain}`, then the platform host, then
 //! loopback names for the default tenant. Anything else is a plain 404 naming no tenant.
 
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
 use atelier_config::Settings;
-use atelier_domain::{msg, Clock, HostName, Lang, Slug, TenantId, TenantSettings, TenantStatus};
-use atelier_store::{NewTenant, Store, StoreError, TenantSite};
+use atelier_domain::{
+    msg, Clock, HostName, Lang, PlatformRules, Slug, TenantId, TenantSettings, TenantStatus,
+};
+use atelier_store::{Actor, NewTenant, Store, StoreError, TenantSite};
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
@@ -77,6 +79,11 @@ pub struct TenantDirectory {
     /// Whether each tenant has a pack on sale: every page asks (its "Buy" links show only
     /// then), so it is remembered like the tenant itself.
     packs_on_sale: moka::future::Cache<TenantId, bool>,
+    /// The platform's rules in force: read at start, after a save here and whenever another
+    /// node announces a change (see [`TenantDirectory::reload_rules`]).
+    rules: Arc<RwLock<PlatformRules>>,
+    /// The rules the settings file gives, in force until super-admins save their own.
+    file_rules: PlatformRules,
 }
 
 impl TenantDirectory {
@@ -90,13 +97,47 @@ impl TenantDirectory {
             .max_capacity(10_000)
             .time_to_live(ttl)
             .build();
+        let file_rules =
+            PlatformRules::from_file(settings.jobs.deadline_secs, settings.jobs.max_attempts);
         Self {
             store,
             settings,
             clock,
             cache,
             packs_on_sale,
+            rules: Arc::new(RwLock::new(file_rules)),
+            file_rules,
         }
+    }
+
+    /// The platform's rules in force on this node.
+    pub fn rules(&self) -> PlatformRules {
+        *self.rules.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Reads the platform's rules again (the file's, when none were saved), then forgets
+    /// the cached sites, whose size limits follow the rules.
+    pub async fn reload_rules(&self) -> Result<(), StoreError> {
+        let rules = self
+            .store
+            .saved_platform_rules()
+            .await?
+            .unwrap_or(self.file_rules);
+        *self.rules.write().unwrap_or_else(PoisonError::into_inner) = rules;
+        self.invalidate();
+        Ok(())
+    }
+
+    /// Saves new platform rules (with their audit row), puts them in force here at once and
+    /// tells the other nodes.
+    pub async fn save_rules(&self, new: &PlatformRules, actor: &Actor) -> Result<(), StoreError> {
+        let unsaved = self.file_rules;
+        self.store
+            .save_platform_rules(new, &unsaved, actor, self.clock.now())
+            .await?;
+        self.reload_rules().await?;
+        self.changed().await;
+        Ok(())
     }
 
     /// Whether `tenant` sells credits: it has a UPI ID to be paid at and at least one pack on
@@ -148,7 +189,11 @@ impl TenantDirectory {
         Ok(Resolution::Unknown)
     }
 
-    async fn site(&self, tenant: atelier_domain::Tenant) -> Result<Resolution, StoreError> {
+    async fn site(&self, mut tenant: atelier_domain::Tenant) -> Result<Resolution, StoreError> {
+        // The platform's size cap bounds the site's own maximum wherever it is read (pages,
+        // the API, the FAQ); the stored value stays, so raising the cap brings it back.
+        let settings = &mut tenant.settings;
+        settings.max_image_side = self.rules().max_side(settings.max_image_side);
         let domains = self.store.tenant_domains(tenant.id).await?;
         Ok(Resolution::Tenant(Arc::new(TenantSite { tenant, domains })))
     }

@@ -21,8 +21,6 @@ pub struct Reaper {
     pub wake: Arc<Notify>,
     /// How often to look.
     pub every: Duration,
-    /// Shown to the owner of a job that missed its deadline.
-    pub timeout_reason: String,
 }
 
 impl Reaper {
@@ -30,10 +28,7 @@ impl Reaper {
     /// now.
     #[tracing::instrument(skip_all)]
     pub async fn reap_once(&self) -> Result<ReapReport, StoreError> {
-        let reaped = self
-            .store
-            .reap_jobs(self.clock.now(), &self.timeout_reason)
-            .await?;
+        let reaped = self.store.reap_jobs(self.clock.now()).await?;
         if reaped != ReapReport::default() {
             tracing::info!(?reaped, "deadlines and expired leases enforced");
         }

@@ -14,7 +14,8 @@ use crate::{Store, StoreError};
 /// What a reaper found due: jobs past their deadline, and running jobs whose lease ran out.
 #[derive(Debug, Clone, Default)]
 pub struct DueJobs {
-    overdue: Vec<JobId>,
+    /// The job, and the time it was given (its deadline less its queuing time), in ms.
+    overdue: Vec<(JobId, i64)>,
     /// The job, the lease found expired, whether its owner asked to cancel it, and whether
     /// it has attempts left.
     expired: Vec<(JobId, String, bool, bool)>,
@@ -30,24 +31,21 @@ impl DueJobs {
 type ExpiredRow = (Uuid, String, bool, bool);
 
 impl Store {
-    /// Fails jobs past their deadline and takes back expired leases (queuing the job again
-    /// while attempts remain). `timeout_reason` is shown to the owner.
+    /// Fails jobs past their deadline (each told the time it was given, which the platform's
+    /// rules at its queuing set) and takes back expired leases (queuing the job again while
+    /// attempts remain).
     #[tracing::instrument(skip_all)]
-    pub async fn reap_jobs(
-        &self,
-        now: Timestamp,
-        timeout_reason: &str,
-    ) -> Result<ReapReport, StoreError> {
+    pub async fn reap_jobs(&self, now: Timestamp) -> Result<ReapReport, StoreError> {
         let due = self.jobs_due_for_reaping(now).await?;
-        Ok(self.reap_due_jobs(&due, now, timeout_reason).await)
+        Ok(self.reap_due_jobs(&due, now).await)
     }
 
     /// What is due as of `now`: two reads of small partial indexes, nothing written.
     pub async fn jobs_due_for_reaping(&self, now: Timestamp) -> Result<DueJobs, StoreError> {
-        let (overdue, expired): (Vec<(Uuid,)>, Vec<ExpiredRow>) = on_reader!(self, |pool| {
+        let (overdue, expired): (Vec<(Uuid, i64)>, Vec<ExpiredRow>) = on_reader!(self, |pool| {
             let overdue = sqlx::query_as(
-                "select id from jobs where status in ('queued', 'running') \
-                     and deadline_at <= $1",
+                "select id, deadline_at - created_at from jobs \
+                     where status in ('queued', 'running') and deadline_at <= $1",
             )
             .bind(now.millis())
             .fetch_all(pool)
@@ -62,7 +60,10 @@ impl Store {
             (overdue, expired)
         });
         Ok(DueJobs {
-            overdue: overdue.into_iter().map(|(id,)| JobId(id)).collect(),
+            overdue: overdue
+                .into_iter()
+                .map(|(id, given)| (JobId(id), given))
+                .collect(),
             expired: expired
                 .into_iter()
                 .map(|(id, token, cancel, left)| (JobId(id), token, cancel, left))
@@ -73,16 +74,14 @@ impl Store {
     /// Ends or requeues each job of `due`, each in its own transaction, each write fenced by
     /// what the reaper found: whatever moved the job on since (a report, a heartbeat, another
     /// reaper) wins, and the write changes nothing.
-    pub async fn reap_due_jobs(
-        &self,
-        due: &DueJobs,
-        now: Timestamp,
-        timeout_reason: &str,
-    ) -> ReapReport {
+    pub async fn reap_due_jobs(&self, due: &DueJobs, now: Timestamp) -> ReapReport {
         let mut report = ReapReport::default();
-        for job in &due.overdue {
+        for (job, given_ms) in &due.overdue {
+            // In whole minutes, rounded up, as pages state the deadline.
+            let minutes = (given_ms + 59_999) / 60_000;
+            let reason = JobReason::Deadline { minutes }.stored();
             match self
-                .end_reaped(*job, JobStatus::Failed, timeout_reason, Fence::Overdue, now)
+                .end_reaped(*job, JobStatus::Failed, &reason, Fence::Overdue, now)
                 .await
             {
                 Ok(ended) => report.failed += u32::from(ended),

@@ -53,6 +53,7 @@ fn label(lang: Lang, action: &str) -> String {
         "tenant.resume" => msg!("admin-audit-tenant-resume"),
         "platform.admin.add" => msg!("admin-audit-platform-admin-add"),
         "platform.admin.remove" => msg!("admin-audit-platform-admin-remove"),
+        "platform.settings" => msg!("admin-audit-platform-settings"),
         "worker.create" => msg!("admin-audit-worker-create"),
         "worker.pause" => msg!("admin-audit-worker-pause"),
         "worker.resume" => msg!("admin-audit-worker-resume"),

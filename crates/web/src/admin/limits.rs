@@ -94,7 +94,7 @@ async fn render(
         errors => errors,
         saved => saved,
         platform_active_cap => platform_cap(&page.state),
-        platform_max_side => atelier_domain::PLATFORM_MAX_IMAGE_SIDE,
+        platform_max_side => page.state.tenants.rules().size_cap,
         blocklist_max => atelier_domain::tenant::MAX_BLOCKED_ENTRIES,
     };
     let Html(body) = page.render_form("admin/limits.html", ctx).await?;
@@ -202,6 +202,13 @@ pub(crate) async fn save(
         errors.insert(
             "enabled_models",
             msg!("admin-limits-no-model").in_lang(lang),
+        );
+    }
+    let size_cap = state.tenants.rules().size_cap;
+    if input.max_image_side > size_cap {
+        errors.insert(
+            "max_image_side",
+            msg!("admin-limits-side-over-platform", cap = size_cap).in_lang(lang),
         );
     }
     let cap = platform_cap(state);

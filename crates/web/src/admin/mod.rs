@@ -89,6 +89,7 @@ pub(crate) fn router() -> Routes {
         .post("/platform/admins", platform_admins::add)
         .post("/platform/admins/{id}/remove", platform_admins::remove)
         .get("/platform/settings", platform_settings::show)
+        .post("/platform/settings", platform_settings::save)
 }
 
 /// The signed-in admin as the audit log records them: who, and from which address.

@@ -1,28 +1,106 @@
-//! `GET /platform/settings`: the platform's limits, shown with where each is set. They are
-//! read, not edited, here: the deadline and the attempts are copied into each job when it is
-//! queued from the server's settings file, which every node and worker reads at start, and
-//! the size cap bounds every tenant's stored maximum (a rule of the domain crate and a
-//! CHECK in the schema). Making them runtime values would move all of that into the
-//! database; until a need for it comes, the file is the one place they live.
+//! `/platform/settings`: the platform's rules (size cap, deadline, retries), changed by
+//! super-admins. A save is audited and in force at once on every node (this one reloads the
+//! rules; the others hear of it as of any tenant change); images already queued keep the
+//! deadline and attempts they were queued with. Until the first save the settings file's
+//! values are in force, and the page says so. The limit of images one person may have
+//! waiting stays in the settings file: it guards the servers, not a product rule.
 
-use atelier_domain::PLATFORM_MAX_IMAGE_SIDE;
-use axum::response::{IntoResponse, Response};
+use atelier_domain::platform_rules::{MAX_ATTEMPTS, MAX_DEADLINE_SECS, MIN_DEADLINE_SECS};
+use atelier_domain::PlatformRules;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use serde::{Deserialize, Serialize};
 
+use crate::accounts::FormErrors;
+use crate::admin::audit_actor;
 use crate::admin::tenants::platform_only;
-use crate::auth::CurrentUser;
+use crate::auth::{ClientIp, CsrfForm, CurrentUser};
+use crate::page_query::PageQuery;
 use crate::pages::Page;
 use crate::AppError;
 
-pub(crate) async fn show(page: Page, CurrentUser(_): CurrentUser) -> Result<Response, AppError> {
-    platform_only(&page)?;
-    let jobs = &page.state.settings.jobs;
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(crate) struct Done {
+    done: String,
+}
+
+/// The form as posted, and as shown again with its errors.
+#[derive(Deserialize, Serialize, Default)]
+#[serde(default)]
+pub(crate) struct RulesForm {
+    size_cap: String,
+    deadline_secs: String,
+    retries: String,
+}
+
+impl RulesForm {
+    fn of(rules: &PlatformRules) -> Self {
+        Self {
+            size_cap: rules.size_cap.to_string(),
+            deadline_secs: rules.deadline_secs.to_string(),
+            retries: rules.retries().to_string(),
+        }
+    }
+}
+
+async fn render(
+    page: &Page,
+    form: &RulesForm,
+    errors: FormErrors,
+    saved: bool,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let state = &page.state;
+    let in_force = state.tenants.rules();
     let ctx = minijinja::context! {
-        size_cap => PLATFORM_MAX_IMAGE_SIDE,
-        deadline_minutes => jobs.deadline_minutes(),
-        deadline_secs => jobs.deadline_secs,
-        retries => jobs.retries(),
-        attempts => jobs.max_attempts,
-        active_per_user => jobs.active_per_user,
+        form => form,
+        errors => errors,
+        saved => saved,
+        from_file => state.store.saved_platform_rules().await?.is_none(),
+        deadline_minutes => in_force.deadline_minutes(),
+        deadline_min => MIN_DEADLINE_SECS,
+        deadline_max => MAX_DEADLINE_SECS,
+        retries_max => MAX_ATTEMPTS - 1,
+        active_per_user => state.settings.jobs.active_per_user,
     };
-    Ok(page.render("platform/settings.html", ctx)?.into_response())
+    let Html(body) = page.render_form("platform/settings.html", ctx).await?;
+    Ok((status, Html(body)).into_response())
+}
+
+pub(crate) async fn show(
+    page: Page,
+    CurrentUser(_): CurrentUser,
+    PageQuery(done): PageQuery<Done>,
+) -> Result<Response, AppError> {
+    platform_only(&page)?;
+    let form = RulesForm::of(&page.state.tenants.rules());
+    let saved = done.done == "saved";
+    render(&page, &form, FormErrors::new(), saved, StatusCode::OK).await
+}
+
+pub(crate) async fn save(
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    ip: ClientIp,
+    CsrfForm(form): CsrfForm<RulesForm>,
+) -> Result<Response, AppError> {
+    platform_only(&page)?;
+    let rules = match PlatformRules::parse(&form.size_cap, &form.deadline_secs, &form.retries) {
+        Ok(rules) => rules,
+        Err(list) => {
+            let mut errors = FormErrors::new();
+            for e in list {
+                errors.insert(e.field, page.tr(&e.message));
+            }
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return render(&page, &form, errors, false, status).await;
+        }
+    };
+    page.state
+        .tenants
+        .save_rules(&rules, &audit_actor(&me, ip))
+        .await?;
+    tracing::info!(by = %me.id, rules = %rules.describe(), "platform rules changed");
+    Ok(Redirect::to("/platform/settings?done=saved").into_response())
 }

@@ -79,17 +79,18 @@ fn size_presets(max_side: i64, lang: Lang) -> Vec<Preset> {
     .collect()
 }
 
-/// The rules every submission to this site on this node is held to: the site's own limit
-/// of active jobs per person, bounded by the platform's.
+/// The rules every submission to this site is held to: the platform's deadline and
+/// attempts in force now (the job keeps them), and the site's own limit of active jobs per
+/// person, bounded by the platform's.
 pub(crate) fn queue_rules(
     state: &AppState,
     settings: &atelier_domain::TenantSettings,
 ) -> QueueRules {
-    let jobs = &state.settings.jobs;
+    let rules = state.tenants.rules();
     QueueRules {
-        max_attempts: i64::from(jobs.max_attempts),
-        deadline_ms: i64::try_from(jobs.deadline_secs).unwrap_or(300) * 1000,
-        active_cap: settings.active_job_cap(i64::from(jobs.active_per_user)),
+        max_attempts: rules.max_attempts,
+        deadline_ms: rules.deadline_secs * 1000,
+        active_cap: settings.active_job_cap(i64::from(state.settings.jobs.active_per_user)),
     }
 }
 
