@@ -155,40 +155,10 @@ async fn an_admin_chooses_the_sites_languages(db: Db) {
     audit.assert_contains("hi (hi)");
 }
 
-/// The words a reader sees on a page: text between tags and the attributes read aloud or
-/// shown (alt, title, aria-label, placeholder), without scripts, styles and code (an HTTP
-/// header is written the same in every language).
+/// The words a reader sees on a page, without scripts, styles and code (an HTTP header is
+/// written the same in every language).
 fn visible_text(html: &str) -> String {
-    let mut out = String::new();
-    let mut rest = html;
-    while let Some(start) = rest.find('<') {
-        out.push_str(&rest[..start]);
-        out.push(' ');
-        let tail = &rest[start..];
-        if let Some(block) = ["script", "style", "code"]
-            .into_iter()
-            .find(|b| tail.starts_with(&format!("<{b}")))
-        {
-            let close = format!("</{block}>");
-            rest = tail.find(&close).map_or("", |e| &tail[e + close.len()..]);
-            continue;
-        }
-        let end = tail.find('>').map_or(tail.len(), |e| e + 1);
-        let tag = &tail[..end];
-        for attribute in ["alt=\"", "title=\"", "aria-label=\"", "placeholder=\""] {
-            let mut attrs = tag;
-            while let Some(at) = attrs.find(attribute) {
-                let value = &attrs[at + attribute.len()..];
-                let close = value.find('"').unwrap_or(value.len());
-                out.push(' ');
-                out.push_str(&value[..close]);
-                attrs = &value[close..];
-            }
-        }
-        rest = &tail[end..];
-    }
-    out.push_str(rest);
-    out
+    atelier_i18n::visible_text(html, &["script", "style", "code"])
 }
 
 /// English words left in `text` once what the site, the person and the product name

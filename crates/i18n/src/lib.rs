@@ -13,6 +13,7 @@
 mod catalogue;
 pub mod format;
 mod negotiate;
+mod visible;
 
 use std::fmt;
 
@@ -20,6 +21,7 @@ use serde::{Deserialize, Serialize};
 
 pub use catalogue::{ids, problems, text, variables};
 pub use negotiate::negotiate;
+pub use visible::visible_text;
 
 /// A language the platform ships catalogues for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

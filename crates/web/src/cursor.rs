@@ -105,6 +105,53 @@ pub(crate) fn page_url(path: &str, pairs: &[(&str, &str)]) -> String {
     }
 }
 
+/// A console list's view, its filters and its page, as it travels from link to link and
+/// through a row's form, so an action (a cancel, a decision) leads back to the page it was
+/// taken on.
+pub(crate) trait ListView: Sized {
+    /// Where the list is.
+    const PATH: &'static str;
+
+    /// The filters as (name, value) pairs, values trimmed; empty ones are left out of links.
+    fn filter_pairs(&self) -> Vec<(&'static str, &str)>;
+
+    /// The page cursor as the link carried it (`after`).
+    fn after(&self) -> &str;
+
+    fn after_mut(&mut self) -> &mut String;
+
+    /// The list with these filters, on its first page, and `more` pairs.
+    fn filter_url(&self, more: &[(&str, &str)]) -> String {
+        let mut pairs = self.filter_pairs();
+        pairs.extend_from_slice(more);
+        page_url(Self::PATH, &pairs)
+    }
+
+    /// The filters and the page as (name, value) pairs.
+    fn view_pairs(&self) -> Vec<(&'static str, &str)> {
+        let mut pairs = self.filter_pairs();
+        pairs.push(("after", self.after().trim()));
+        pairs
+    }
+
+    /// The list with these filters and this page, and `more` pairs.
+    fn view_url(&self, more: &[(&str, &str)]) -> String {
+        let mut pairs = self.view_pairs();
+        pairs.extend_from_slice(more);
+        page_url(Self::PATH, &pairs)
+    }
+
+    /// The same view without a page cursor that does not read: an action posted from a
+    /// damaged link still goes through, and leads back to the list's first page rather
+    /// than to an error.
+    fn with_readable_cursor(mut self) -> Self {
+        if PageCursor::parse(self.after()).is_none() {
+            self.after_mut().clear();
+        }
+        self
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

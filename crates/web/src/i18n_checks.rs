@@ -160,36 +160,13 @@ fn visible_words(template: &str, markup: bool) -> Vec<String> {
     let mut text = cut(template, "{#", "#}");
     text = cut(&text, "{{", "}}");
     text = cut(&text, "{%", "%}");
-    let mut shown = String::new();
-    if markup {
+    let shown = if markup {
         text = cut(&text, "<!--", "-->");
-        text = cut(&text, "<script", "</script>");
-        text = cut(&text, "<style", "</style>");
-        let mut rest = text.as_str();
-        while let Some(start) = rest.find('<') {
-            shown.push_str(&rest[..start]);
-            shown.push(' ');
-            let end = rest[start..]
-                .find('>')
-                .map_or(rest.len(), |e| start + e + 1);
-            let tag = &rest[start..end];
-            for attribute in ["alt=\"", "title=\"", "aria-label=\"", "placeholder=\""] {
-                let mut attrs = tag;
-                while let Some(at) = attrs.find(attribute) {
-                    let value = &attrs[at + attribute.len()..];
-                    let close = value.find('"').unwrap_or(value.len());
-                    shown.push_str(&value[..close]);
-                    shown.push(' ');
-                    attrs = &value[close..];
-                }
-            }
-            rest = &rest[end..];
-        }
-        shown.push_str(rest);
-        shown = cut(&shown, "&", ";");
+        let shown = atelier_i18n::visible_text(&text, &["script", "style"]);
+        cut(&shown, "&", ";")
     } else {
-        shown = text;
-    }
+        text
+    };
     shown
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| w.chars().count() >= 2)

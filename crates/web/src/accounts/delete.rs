@@ -3,8 +3,8 @@
 //! detached from them (`Store::delete_own_account`); a mail to the address they had confirms
 //! it.
 
-use atelier_domain::{msg, Msg};
-use atelier_store::DeleteRefusal;
+use atelier_domain::{msg, Lang, Msg, TenantId, User};
+use atelier_store::{DeleteRefusal, DeletedAccount, NewMail};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use serde::Deserialize;
@@ -13,7 +13,7 @@ use super::account::{is_current_password, render_account};
 use super::FormErrors;
 use crate::auth::{CsrfForm, CurrentUser};
 use crate::pages::Page;
-use crate::AppError;
+use crate::{AppError, AppState};
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -37,19 +37,8 @@ pub(crate) async fn delete_account(
     if !is_current_password(&page, &user, form.password).await? {
         return refuse(msg!("accounts-delete-wrong-password")).await;
     }
-    let mail = crate::mail::render(
-        state,
-        &page.site,
-        &user.email,
-        // The page's language: the person is reading it as they delete.
-        page.lang,
-        &msg!(
-            "mail-account-deleted-subject",
-            site = &site.tenant.settings.name
-        ),
-        "account_deleted",
-        minijinja::context! {},
-    )?;
+    // The page's language: the person is reading it as they delete.
+    let mail = farewell_mail(&page, &user, page.lang, false)?;
     let deleted = state
         .store
         .delete_own_account(site.tenant.id, user.id, &mail, state.clock.now())
@@ -66,19 +55,7 @@ pub(crate) async fn delete_account(
             return refuse(msg!("accounts-delete-last-admin")).await;
         }
     };
-    // Nothing of the person is served from memory any more.
-    state.api_tokens.invalidate_all();
-    state.forget_finished_jobs();
-    state.mailer.wake();
-    // The files go in a task of their own: a request cut short (a closed tab, a timeout)
-    // must not leave them behind.
-    let (storage, tenant) = (state.storage.clone(), site.tenant.id);
-    let images = deleted.images.len();
-    tokio::spawn(async move {
-        for image in &deleted.images {
-            storage.remove(tenant, *image).await;
-        }
-    });
+    let images = after_deletion(state, site.tenant.id, deleted);
     page.session.sign_out(state).await?;
     tracing::info!(user = %user.id, images, "account deleted by its owner");
     let Html(body) = page.render(
@@ -94,4 +71,45 @@ pub(crate) async fn delete_account(
         },
     )?;
     Ok(Html(body).into_response())
+}
+
+/// The mail that tells a person their account was deleted (`by_admin`: by the site's admin
+/// rather than by them), in `lang`.
+pub(crate) fn farewell_mail(
+    page: &Page,
+    user: &User,
+    lang: Lang,
+    by_admin: bool,
+) -> Result<NewMail, AppError> {
+    let site = page.tenant()?;
+    crate::mail::render(
+        &page.state,
+        &page.site,
+        &user.email,
+        lang,
+        &msg!(
+            "mail-account-deleted-subject",
+            site = &site.tenant.settings.name
+        ),
+        "account_deleted",
+        minijinja::context! { by_admin => by_admin },
+    )
+}
+
+/// What follows a deletion, whoever asked for it: nothing of the person is served from
+/// memory any more, the farewell mail is sent, and their images' files go in a task of
+/// their own, so a request cut short (a closed tab, a timeout) does not leave them behind.
+/// How many images go.
+pub(crate) fn after_deletion(state: &AppState, tenant: TenantId, deleted: DeletedAccount) -> usize {
+    state.api_tokens.invalidate_all();
+    state.forget_finished_jobs();
+    state.mailer.wake();
+    let storage = state.storage.clone();
+    let images = deleted.images.len();
+    tokio::spawn(async move {
+        for image in &deleted.images {
+            storage.remove(tenant, *image).await;
+        }
+    });
+    images
 }

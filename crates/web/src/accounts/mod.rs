@@ -2,7 +2,7 @@
 //! address verification. One file per action.
 
 mod account;
-mod delete;
+pub(crate) mod delete;
 mod export;
 mod login;
 mod register;

@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use super::view::JobsQuery;
 use crate::admin::audit_actor;
 use crate::auth::{ClientIp, CsrfForm, CurrentUser};
+use crate::cursor::ListView;
 use crate::pages::Page;
 use crate::path_id::PathId;
 use crate::AppError;

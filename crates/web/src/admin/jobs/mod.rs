@@ -15,7 +15,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use crate::accounts::FormErrors;
-use crate::cursor::{keep_page, PageCursor, Pager};
+use crate::cursor::{keep_page, ListView, PageCursor, Pager};
 use crate::page_query::PageQuery;
 use crate::pages::Page;
 use crate::when;

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use crate::accounts::FormErrors;
 use crate::admin::payments::parse_days;
-use crate::cursor::{page_url, PageCursor};
+use crate::cursor::{ListView, PageCursor};
 use crate::pages::Page;
 use crate::AppError;
 
@@ -124,14 +124,18 @@ impl JobsQuery {
         !self.after.trim().is_empty()
     }
 
-    /// The same view without a page cursor that does not read: a cancel posted from a
-    /// damaged link still goes through, and leads back to the list's first page.
-    pub(crate) fn with_readable_cursor(mut self) -> JobsQuery {
-        if PageCursor::parse(&self.after).is_none() {
-            self.after.clear();
-        }
-        self
+    /// The filters and the page as (name, value) pairs with a value, for a row's form.
+    pub(crate) fn view_fields(&self) -> Vec<(&'static str, String)> {
+        self.view_pairs()
+            .into_iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| (k, v.to_owned()))
+            .collect()
     }
+}
+
+impl ListView for JobsQuery {
+    const PATH: &'static str = JOBS_PATH;
 
     fn filter_pairs(&self) -> Vec<(&'static str, &str)> {
         vec![
@@ -143,31 +147,12 @@ impl JobsQuery {
         ]
     }
 
-    /// The list with these filters, on its first page, and `more` pairs.
-    pub(crate) fn filter_url(&self, more: &[(&str, &str)]) -> String {
-        let mut pairs = self.filter_pairs();
-        pairs.extend_from_slice(more);
-        page_url(JOBS_PATH, &pairs)
+    fn after(&self) -> &str {
+        &self.after
     }
 
-    /// The list with these filters and this page, and `more` pairs: where a cancel leads
-    /// back to.
-    pub(crate) fn view_url(&self, more: &[(&str, &str)]) -> String {
-        let mut pairs = self.filter_pairs();
-        pairs.push(("after", self.after.trim()));
-        pairs.extend_from_slice(more);
-        page_url(JOBS_PATH, &pairs)
-    }
-
-    /// The filters and the page as (name, value) pairs with a value, for a row's form.
-    pub(crate) fn view_fields(&self) -> Vec<(&'static str, String)> {
-        let mut pairs = self.filter_pairs();
-        pairs.push(("after", self.after.trim()));
-        pairs
-            .into_iter()
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(k, v)| (k, v.to_owned()))
-            .collect()
+    fn after_mut(&mut self) -> &mut String {
+        &mut self.after
     }
 }
 

@@ -19,6 +19,7 @@ use super::desk::{render, Outcome};
 use super::view::DeskQuery;
 use crate::admin::audit_actor;
 use crate::auth::{ClientIp, CsrfForm, CurrentUser};
+use crate::cursor::ListView;
 use crate::page_query::PageQuery;
 use crate::pages::Page;
 use crate::path_id::PathId;

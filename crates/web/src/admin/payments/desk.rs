@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::utr_history::UtrHistory;
 use super::view::DeskQuery;
 use crate::accounts::FormErrors;
-use crate::cursor::PageCursor;
+use crate::cursor::{ListView, PageCursor};
 use crate::page_query::PageQuery;
 use crate::pages::Page;
 use crate::payments::credits_label;

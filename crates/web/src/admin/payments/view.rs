@@ -8,7 +8,7 @@ use atelier_store::{DeskFilter, DeskOrder};
 use serde::Deserialize;
 
 use crate::accounts::FormErrors;
-use crate::cursor::{page_url, query_string, PageCursor};
+use crate::cursor::{query_string, ListView, PageCursor};
 use crate::AppError;
 
 /// Where the desk is.
@@ -127,15 +127,14 @@ impl DeskQuery {
                 .any(|v| !v.trim().is_empty())
     }
 
-    /// The same view without a page cursor that does not read. A decision posted from a
-    /// damaged link still goes through, and leads back to the list's first page rather
-    /// than to an error.
-    pub(crate) fn with_readable_cursor(mut self) -> DeskQuery {
-        if PageCursor::parse(&self.after).is_none() {
-            self.after.clear();
-        }
-        self
+    /// The filters and the page as a query string ("" when none), for the row's forms.
+    pub(crate) fn view_string(&self) -> String {
+        query_string(&self.view_pairs())
     }
+}
+
+impl ListView for DeskQuery {
+    const PATH: &'static str = DESK_PATH;
 
     fn filter_pairs(&self) -> Vec<(&'static str, &str)> {
         vec![
@@ -146,27 +145,12 @@ impl DeskQuery {
         ]
     }
 
-    /// The desk with these filters, on its first page, and `more` pairs.
-    pub(crate) fn filter_url(&self, more: &[(&str, &str)]) -> String {
-        let mut pairs = self.filter_pairs();
-        pairs.extend_from_slice(more);
-        page_url(DESK_PATH, &pairs)
+    fn after(&self) -> &str {
+        &self.after
     }
 
-    /// The desk with these filters and this page, and `more` pairs: where a decision
-    /// leads back to.
-    pub(crate) fn view_url(&self, more: &[(&str, &str)]) -> String {
-        let mut pairs = self.filter_pairs();
-        pairs.push(("after", self.after.trim()));
-        pairs.extend_from_slice(more);
-        page_url(DESK_PATH, &pairs)
-    }
-
-    /// The filters and the page as a query string ("" when none), for the row's forms.
-    pub(crate) fn view_string(&self) -> String {
-        let mut pairs = self.filter_pairs();
-        pairs.push(("after", self.after.trim()));
-        query_string(&pairs)
+    fn after_mut(&mut self) -> &mut String {
+        &mut self.after
     }
 }
 

@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use super::profile::{render, Typed};
 use super::target;
+use crate::accounts::delete::{after_deletion, farewell_mail};
 use crate::accounts::FormErrors;
 use crate::admin::audit_actor;
 use crate::auth::{ClientIp, CsrfForm, CurrentUser};
@@ -50,18 +51,7 @@ pub(crate) async fn delete_account(
     let site = page.tenant()?.clone();
     // The person reads it in their own language, not the admin's.
     let lang = crate::mail::language_of(state, &page.site, &user);
-    let mail = crate::mail::render(
-        state,
-        &page.site,
-        &user.email,
-        lang,
-        &msg!(
-            "mail-account-deleted-subject",
-            site = &site.tenant.settings.name
-        ),
-        "account_deleted",
-        minijinja::context! { by_admin => true },
-    )?;
+    let mail = farewell_mail(&page, &user, lang, true)?;
     let deleted = state
         .store
         .admin_delete_account(
@@ -84,19 +74,7 @@ pub(crate) async fn delete_account(
             return refuse(msg!("admin-user-delete-last-admin")).await;
         }
     };
-    // Nothing of the person is served from memory any more.
-    state.api_tokens.invalidate_all();
-    state.forget_finished_jobs();
-    state.mailer.wake();
-    // The files go in a task of their own, as a person's own deletion does: a request cut
-    // short must not leave them behind.
-    let (storage, tenant) = (state.storage.clone(), site.tenant.id);
-    let images = deleted.images.len();
-    tokio::spawn(async move {
-        for image in &deleted.images {
-            storage.remove(tenant, *image).await;
-        }
-    });
+    let images = after_deletion(state, site.tenant.id, deleted);
     tracing::info!(admin = %me.id, user = %user.id, images, "account deleted by an admin");
     Ok(Redirect::to("/admin/users?done=deleted").into_response())
 }
