@@ -63,7 +63,7 @@ async fn the_platforms_rules_change_from_the_console_and_apply_at_once(db: Db) {
     let bad = save(&mut root, "2050", "5", "12").await;
     assert_eq!(bad.status, 422);
     bad.assert_contains("must be a multiple of 8 between 64 and 4096");
-    bad.assert_contains("must be a whole number of seconds between 10 and 86400");
+    bad.assert_contains("must be a whole number of seconds between 10 and 86,400");
     bad.assert_contains("must be a whole number between 0 and 9");
     bad.assert_contains("value=\"2050\"");
     assert!(app

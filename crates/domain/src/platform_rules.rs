@@ -76,15 +76,15 @@ impl PlatformRules {
             &|n| (MIN_DEADLINE_SECS..=MAX_DEADLINE_SECS).contains(&n),
             crate::msg!(
                 "validation-deadline",
-                min = MIN_DEADLINE_SECS.to_string(),
-                max = MAX_DEADLINE_SECS.to_string()
+                min = MIN_DEADLINE_SECS,
+                max = MAX_DEADLINE_SECS
             ),
         );
         let retries = whole(
             "retries",
             retries,
             &|n| (0..MAX_ATTEMPTS).contains(&n),
-            crate::msg!("validation-retries", max = (MAX_ATTEMPTS - 1).to_string()),
+            crate::msg!("validation-retries", max = MAX_ATTEMPTS - 1),
         );
         match (size_cap, deadline_secs, retries) {
             (Some(size_cap), Some(deadline_secs), Some(retries)) => Ok(Self {
