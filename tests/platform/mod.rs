@@ -2,6 +2,7 @@
 //! suspended and resumed from it, the platform's own accounts, and usage per tenant.
 
 mod admins;
+pub(crate) mod invitations;
 mod tenants;
 mod usage;
 
