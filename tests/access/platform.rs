@@ -89,6 +89,11 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
         "/admin/users/{id}/delete",
         &[(TargetAccount, NO_ONE)],
     ),
+    (
+        "POST",
+        "/admin/users/{id}/invite",
+        &[(TargetAccount, NO_ONE)],
+    ),
     ("GET", "/admin/packs", &[(NoParam, NO_ONE)]),
     ("POST", "/admin/packs", &[(NoParam, NO_ONE)]),
     ("POST", "/admin/packs/payee", &[(NoParam, NO_ONE)]),
@@ -265,6 +270,24 @@ pub(super) const PLATFORM_MATRIX: &[Row<3>] = &[
             (TargetAccount, [LOGIN, LOGIN, NOT_FOUND]),
             (Malformed, [LOGIN, LOGIN, NOT_FOUND]),
             (SpareSuperAdmin, [LOGIN, LOGIN, DONE]),
+        ],
+    ),
+    // Neither a tenant's account nor no id names a super-admin; a tenant page's button
+    // names its account in the form, and a form naming none finds nothing.
+    (
+        "POST",
+        "/platform/admins/{id}/invite",
+        &[
+            (TargetAccount, [LOGIN, LOGIN, NOT_FOUND]),
+            (Malformed, [LOGIN, LOGIN, NOT_FOUND]),
+        ],
+    ),
+    (
+        "POST",
+        "/platform/tenants/{slug}/invite",
+        &[
+            (TenantSlug, [LOGIN, LOGIN, NOT_FOUND]),
+            (Malformed, [LOGIN, LOGIN, NOT_FOUND]),
         ],
     ),
     (

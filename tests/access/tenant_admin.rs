@@ -4,7 +4,10 @@
 
 use super::tenant::*;
 use super::Id::*;
-use super::{Row, ACCEPTED, CONFLICT, FORBIDDEN, LOGIN, UNAUTHORIZED, UNPROCESSABLE};
+use super::{Expect, Row, ACCEPTED, CONFLICT, FORBIDDEN, LOGIN, UNAUTHORIZED, UNPROCESSABLE};
+
+/// An admin's action the account cannot take: refused with a conflict.
+const ADMIN_ACTION_409: [Expect; 6] = [LOGIN, FORBIDDEN, LOGIN, CONFLICT, LOGIN, CONFLICT];
 
 pub(super) const TENANT_ADMIN_MATRIX: &[Row<6>] = &[
     ("GET", "/admin", &[(NoParam, ADMIN_PAGE)]),
@@ -60,6 +63,17 @@ pub(super) const TENANT_ADMIN_MATRIX: &[Row<6>] = &[
         "/admin/users/{id}/delete",
         &[
             (TargetAccount, ADMIN_FORM_422),
+            (OtherTenantsAccount, ADMIN_ACTION_404),
+            (Malformed, ADMIN_ACTION_404),
+        ],
+    ),
+    // The target signed up with a password of its own: there is no invitation to send
+    // again (409); another site's account is never found.
+    (
+        "POST",
+        "/admin/users/{id}/invite",
+        &[
+            (TargetAccount, ADMIN_ACTION_409),
             (OtherTenantsAccount, ADMIN_ACTION_404),
             (Malformed, ADMIN_ACTION_404),
         ],
@@ -278,6 +292,16 @@ pub(super) const TENANT_ADMIN_MATRIX: &[Row<6>] = &[
         "POST",
         "/platform/admins/{id}/remove",
         &[(SpareSuperAdmin, NO_ONE)],
+    ),
+    (
+        "POST",
+        "/platform/admins/{id}/invite",
+        &[(SpareSuperAdmin, NO_ONE)],
+    ),
+    (
+        "POST",
+        "/platform/tenants/{slug}/invite",
+        &[(TenantSlug, NO_ONE)],
     ),
     ("GET", "/platform/settings", &[(NoParam, NO_ONE)]),
     ("POST", "/platform/settings", &[(NoParam, NO_ONE)]),

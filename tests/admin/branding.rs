@@ -10,7 +10,7 @@ use crate::common::{Db, Page, TestApp};
 use crate::on_both_databases;
 
 on_both_databases!(
-    a_logo_must_be_a_small_png_and_keeps_nothing_but_its_pixels,
+    a_logo_must_be_a_small_png_jpeg_or_webp_and_keeps_nothing_but_its_pixels,
     branding_is_previewed_without_saving_and_seen_at_once_when_saved,
     limits_are_saved_audited_and_seen_at_once,
     a_blocked_prompt_is_refused_on_the_page_and_the_api_and_costs_nothing,
@@ -59,6 +59,17 @@ fn png(w: u32, h: u32) -> Vec<u8> {
         .unwrap_or_else(|e| panic!("{e}"))
 }
 
+fn jpeg(w: u32, h: u32) -> Vec<u8> {
+    let mut out = Vec::new();
+    image::RgbImage::from_pixel(w, h, image::Rgb([200, 80, 40]))
+        .write_to(
+            &mut std::io::Cursor::new(&mut out),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    out
+}
+
 /// `png` with a tEXt chunk holding `text` after its header (the CRC is right, so decoders
 /// read it as a PNG like any other).
 fn with_text_chunk(png: &[u8], text: &[u8]) -> Vec<u8> {
@@ -105,16 +116,23 @@ async fn audit_count(app: &TestApp, action: &str) -> usize {
     rows.iter().filter(|r| r.action == action).count()
 }
 
-async fn a_logo_must_be_a_small_png_and_keeps_nothing_but_its_pixels(db: Db) {
+async fn a_logo_must_be_a_small_png_jpeg_or_webp_and_keeps_nothing_but_its_pixels(db: Db) {
     let app = TestApp::start(db).await;
     let mut boss = admin(&app).await;
 
     let text = upload_logo(&app, &mut boss, b"<svg onload=alert(1)>".to_vec()).await;
     assert_eq!(text.status, 422);
-    text.assert_contains("That file is not a PNG image.");
-    // A JPEG named logo.png is judged by its content.
-    let jpeg = upload_logo(&app, &mut boss, vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 16]).await;
-    assert_eq!(jpeg.status, 422);
+    text.assert_contains("That file is not a PNG, JPEG or WebP image.");
+    // A broken JPEG named logo.png is judged by its content.
+    let broken = upload_logo(&app, &mut boss, vec![0xFF, 0xD8, 0xFF, 0xE0, 0, 16]).await;
+    assert_eq!(broken.status, 422);
+    broken.assert_contains("That image could not be read");
+    // A GIF is an image, but not a kind a logo may be.
+    let gif =
+        b"GIF89a\x01\0\x01\0\x80\0\0\0\0\0\xff\xff\xff,\0\0\0\0\x01\0\x01\0\0\x02\x02D\x01\0;";
+    let gif = upload_logo(&app, &mut boss, gif.to_vec()).await;
+    assert_eq!(gif.status, 422);
+    gif.assert_contains("That file is not a PNG, JPEG or WebP image.");
     let mut big = png(8, 8);
     big.resize(600 * 1024, 0);
     let oversize = upload_logo(&app, &mut boss, big).await;
@@ -150,10 +168,19 @@ async fn a_logo_must_be_a_small_png_and_keeps_nothing_but_its_pixels(db: Db) {
     assert!(!bytes.windows(4).any(|w| w == b"tEXt"));
     assert_eq!(audit_count(&app, "tenant.branding").await, 1);
 
-    // A new logo replaces the old file; removing it brings back the site's initial.
-    let second = upload_logo(&app, &mut boss, png(16, 16)).await;
-    assert_eq!(second.status, 303);
+    // A new logo, a JPEG as a phone saves it, replaces the old file and is served as a PNG.
+    let second = upload_logo(&app, &mut boss, jpeg(24, 12)).await;
+    assert_eq!(second.status, 303, "{}", second.body);
     assert_eq!(boss.get(&url).await.status, 404);
+    let jpeg_url = logo_url(&boss.get("/").await);
+    assert!(jpeg_url.starts_with("/brand/logo/") && jpeg_url.ends_with(".png"));
+    let served = boss.get(&jpeg_url).await;
+    assert_eq!(served.header("content-type"), "image/png");
+    assert_eq!(
+        atelier_media::png_size(&boss.get_bytes(&jpeg_url).await).unwrap_or_default(),
+        (24, 12)
+    );
+    // Removing it brings back the site's initial.
     let removed = boss
         .submit("/admin/branding", "/admin/branding/logo/remove", &[])
         .await;

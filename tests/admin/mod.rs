@@ -2,5 +2,6 @@
 
 mod branding;
 mod dashboard;
+mod invitations;
 mod jobs;
 mod users;

@@ -2,6 +2,7 @@
 //! suspended and resumed from it, the platform's own accounts, its rules, and usage per tenant.
 
 mod admins;
+pub(crate) mod invitations;
 mod settings;
 mod tenants;
 mod usage;

@@ -140,6 +140,16 @@ impl Store {
             if used.rows_affected() != 1 {
                 return Ok(TokenOutcome::AlreadyUsed);
             }
+            // Links this one replaced are used up with it: the account has a password now,
+            // and the consoles no longer list it as invited.
+            sqlx::query(
+                "update auth_tokens set used_at = $2 where user_id = $1 \
+                 and purpose = 'invitation' and used_at is null",
+            )
+            .bind(user.0)
+            .bind(now.millis())
+            .execute(&mut *tx)
+            .await?;
             sqlx::query(
                 "update users set password_hash = $2, \
                  email_verified_at = coalesce(email_verified_at, $3), updated_at = $3 \

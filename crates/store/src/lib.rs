@@ -16,6 +16,7 @@ mod auth_tokens;
 mod backend;
 mod dashboard;
 mod error;
+mod invitation_resend;
 mod invitations;
 mod jobs;
 mod ledger;
@@ -38,6 +39,9 @@ pub use dashboard::{
     india_day, india_day_start, Dashboard, DayFigures, DASHBOARD_DAYS, RENDER_SAMPLE,
 };
 pub use error::{ConstraintViolation, StoreError};
+pub use invitation_resend::{
+    InvitationLink, InvitationResend, OpenInvitation, INVITATION_RESEND_GAP_MILLIS,
+};
 pub use invitations::{AdminRemoval, Invitation, PlatformAdmin};
 pub use jobs::{ActiveTotals, ImageRecord, QueuePlaces};
 pub use outbox::{NewMail, OutboxCounts, OutgoingMail};

@@ -19,7 +19,7 @@ use crate::tenancy::Site;
 use crate::AppState;
 
 pub(crate) use verify::send_verification_mail;
-pub(crate) use welcome::invitation;
+pub(crate) use welcome::{invitation, invitation_link};
 
 /// How long a password-reset link works.
 pub(crate) const RESET_LINK_MINUTES: i64 = 60;

@@ -4,7 +4,7 @@
 //! link's, of its own purpose, and lives longer: the invitee may read the mail days later.
 
 use atelier_domain::{hash_token, msg, Email, Lang, NewPassword, SecretToken};
-use atelier_store::{Invitation, TokenOutcome};
+use atelier_store::{Invitation, InvitationLink, TokenOutcome};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -28,13 +28,31 @@ pub(crate) async fn invitation(
     email: &Email,
     lang: Lang,
 ) -> Result<Invitation, AppError> {
-    let fresh = || SecretToken::generate().map_err(|e| AppError::Internal(e.to_string()));
-    let token = fresh()?;
     // A password nobody is told, hashed like any other, so signing in as the invitee
     // before they accept fails as slowly as a wrong password does.
-    let unknown = NewPassword::parse(fresh()?.expose(), &[])
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let unknown = SecretToken::generate().map_err(|e| AppError::Internal(e.to_string()))?;
+    let unknown =
+        NewPassword::parse(unknown.expose(), &[]).map_err(|e| AppError::Internal(e.to_string()))?;
     let password_hash = state.password_work.hash_new(None, unknown).await?;
+    let link = invitation_link(state, site, email, lang)?;
+    Ok(Invitation {
+        email: email.clone(),
+        password_hash,
+        token_hash: link.token_hash,
+        expires_at: link.expires_at,
+        mail: link.mail,
+    })
+}
+
+/// A new invitation link for `email` on `site` and the mail that carries it, in `lang`:
+/// for a first invitation ([`invitation`]) and for each one sent again.
+pub(crate) fn invitation_link(
+    state: &AppState,
+    site: &Site,
+    email: &Email,
+    lang: Lang,
+) -> Result<InvitationLink, AppError> {
+    let token = SecretToken::generate().map_err(|e| AppError::Internal(e.to_string()))?;
     let link = format!(
         "{}/welcome?token={}",
         site_origin(state, site),
@@ -66,9 +84,7 @@ pub(crate) async fn invitation(
         },
     )?;
     let now = state.clock.now();
-    Ok(Invitation {
-        email: email.clone(),
-        password_hash,
+    Ok(InvitationLink {
         token_hash: token.hash(),
         expires_at: now.plus_millis(INVITATION_LINK_MINUTES * 60_000),
         mail,
@@ -89,7 +105,7 @@ pub(crate) struct TokenQuery {
     token: String,
 }
 
-fn show(
+async fn show(
     page: &Page,
     token: &str,
     outcome: TokenOutcome,
@@ -98,6 +114,16 @@ fn show(
     let (status, state) = match outcome {
         TokenOutcome::Accepted(_) if errors.is_empty() => (StatusCode::OK, "valid"),
         TokenOutcome::Accepted(_) => (StatusCode::UNPROCESSABLE_ENTITY, "valid"),
+        // A link an admin replaced by sending a new one sends its reader to the newer mail.
+        TokenOutcome::Expired
+            if page
+                .state
+                .store
+                .invitation_replaced(tenant_of(&page.site), &hash_token(token))
+                .await? =>
+        {
+            (StatusCode::GONE, "replaced")
+        }
         TokenOutcome::Expired => (StatusCode::GONE, "expired"),
         TokenOutcome::AlreadyUsed => (StatusCode::GONE, "used"),
         TokenOutcome::Unknown => (StatusCode::NOT_FOUND, "unknown"),
@@ -126,7 +152,7 @@ pub(crate) async fn form(
             page.state.clock.now(),
         )
         .await?;
-    show(&page, &query.token, outcome, FormErrors::new())
+    show(&page, &query.token, outcome, FormErrors::new()).await
 }
 
 #[derive(Deserialize, Default)]
@@ -148,7 +174,7 @@ pub(crate) async fn submit(
         .check_invitation(tenant, &token_hash, state.clock.now())
         .await?;
     let TokenOutcome::Accepted(user) = outcome else {
-        return show(&page, &form.token, outcome, FormErrors::new());
+        return show(&page, &form.token, outcome, FormErrors::new()).await;
     };
     let email = state
         .store
@@ -165,7 +191,7 @@ pub(crate) async fn submit(
         Err(e) => {
             let mut errors = FormErrors::new();
             errors.insert("password", page.tr(&e.message));
-            return show(&page, &form.token, outcome, errors);
+            return show(&page, &form.token, outcome, errors).await;
         }
     };
     let hash = state.password_work.hash_new(None, password).await?;
@@ -178,6 +204,6 @@ pub(crate) async fn submit(
             tracing::info!(%user, "invitation accepted; first password chosen");
             Ok(Redirect::to("/login?reset=1").into_response())
         }
-        other => show(&page, &form.token, other, FormErrors::new()),
+        other => show(&page, &form.token, other, FormErrors::new()).await,
     }
 }

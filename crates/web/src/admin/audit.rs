@@ -54,6 +54,7 @@ fn label(lang: Lang, action: &str) -> String {
         "platform.admin.add" => msg!("admin-audit-platform-admin-add"),
         "platform.admin.remove" => msg!("admin-audit-platform-admin-remove"),
         "platform.settings" => msg!("admin-audit-platform-settings"),
+        "invitation.resend" => msg!("admin-audit-invitation-resend"),
         "worker.create" => msg!("admin-audit-worker-create"),
         "worker.pause" => msg!("admin-audit-worker-pause"),
         "worker.resume" => msg!("admin-audit-worker-resume"),
@@ -111,6 +112,9 @@ fn value(lang: Lang, raw: &str) -> String {
         "paused" => Some(msg!("admin-audit-value-paused")),
         "disabled" => Some(msg!("admin-audit-value-disabled")),
         "deleted" => Some(msg!("admin-audit-value-deleted")),
+        "link expired" => Some(msg!("admin-audit-value-link-expired")),
+        "link still valid" => Some(msg!("admin-audit-value-link-valid")),
+        "new link sent" => Some(msg!("admin-audit-value-link-sent")),
         _ => described_value(raw),
     };
     message.map_or_else(|| raw.to_owned(), |m| m.in_lang(lang))

@@ -4,6 +4,7 @@
 mod audit;
 mod branding;
 mod dashboard;
+mod invitations;
 mod jobs;
 mod languages;
 mod limits;
@@ -88,6 +89,10 @@ pub(crate) fn router() -> Routes {
         .get("/platform/admins", platform_admins::list)
         .post("/platform/admins", platform_admins::add)
         .post("/platform/admins/{id}/remove", platform_admins::remove)
+        // A new invitation link for an admin who has not chosen a password yet.
+        .post("/platform/admins/{id}/invite", invitations::platform_admin)
+        .post("/platform/tenants/{slug}/invite", invitations::tenant_admin)
+        .post("/admin/users/{id}/invite", users::resend_invitation)
         .get("/platform/settings", platform_settings::show)
         .post("/platform/settings", platform_settings::save)
 }

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::accounts::{invitation, FormErrors};
 use crate::admin::audit_actor;
+use crate::admin::invitations::InvitationRow;
 use crate::admin::tenants::platform_only;
 use crate::auth::{ClientIp, CsrfForm, CurrentUser};
 use crate::page_query::PageQuery;
@@ -24,6 +25,8 @@ struct AdminRow {
     invited: bool,
     you: bool,
     since: String,
+    /// An invited account's newest link: when it went out, and whether it still works.
+    invitation: Option<InvitationRow>,
 }
 
 #[derive(Deserialize, Default)]
@@ -31,6 +34,8 @@ struct AdminRow {
 pub(crate) struct Done {
     added: String,
     removed: String,
+    /// Sent a new invitation.
+    invited: String,
 }
 
 #[derive(Deserialize, Serialize, Default)]
@@ -47,6 +52,8 @@ async fn render(
     notice: Option<String>,
     status: StatusCode,
 ) -> Result<Response, AppError> {
+    let now = page.state.clock.now();
+    let mut open = page.state.store.open_invitations(None).await?;
     let admins: Vec<AdminRow> = page
         .state
         .store
@@ -56,6 +63,10 @@ async fn render(
         .map(|a| AdminRow {
             id: a.id.to_string(),
             you: a.id == me,
+            invitation: open
+                .iter()
+                .position(|o| o.user == a.id)
+                .map(|at| InvitationRow::new(page.lang, open.swap_remove(at), now)),
             email: a.email,
             invited: a.invited,
             since: crate::when::date(page.lang, a.created_at),
@@ -81,6 +92,8 @@ pub(crate) async fn list(
         Some(msg!("platform-console-admin-invited", email = done.added))
     } else if !done.removed.is_empty() {
         Some(msg!("platform-console-admin-removed", email = done.removed))
+    } else if !done.invited.is_empty() {
+        Some(msg!("invite-resend-sent", email = done.invited))
     } else {
         None
     };
@@ -94,6 +107,16 @@ pub(crate) async fn list(
         StatusCode::OK,
     )
     .await
+}
+
+/// The page again with why an action on one of its rows was refused.
+pub(crate) async fn render_refusal(
+    page: &Page,
+    me: UserId,
+    errors: FormErrors,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    render(page, me, &AddForm::default(), errors, None, status).await
 }
 
 pub(crate) async fn add(

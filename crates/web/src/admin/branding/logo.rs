@@ -1,5 +1,5 @@
-//! The site's logo: uploaded as a file (multipart, checked and cleaned by
-//! `atelier_media::clean_logo`), removed, and served from the data folder under a name of
+//! The site's logo: uploaded as a file (multipart; a PNG, JPEG or WebP, checked and cleaned
+//! into a PNG by `atelier_media::clean_logo`), removed, and served from the data folder under a name of
 //! its own, so its address can be cached for a year and a new logo gets a new one.
 
 use std::io::ErrorKind;
@@ -216,9 +216,12 @@ pub(crate) async fn upload(
             )
             .await
         }
-        Err(LogoError::NotPng(why)) => {
-            tracing::info!(reason = %why, "a logo upload was not a PNG");
-            return refused(&page, page.tr(&msg!("admin-branding-logo-not-png"))).await;
+        Err(LogoError::NotAccepted) => {
+            return refused(&page, page.tr(&msg!("admin-branding-logo-not-accepted"))).await;
+        }
+        Err(LogoError::Unreadable(why)) => {
+            tracing::info!(reason = %why, "a logo upload could not be read");
+            return refused(&page, page.tr(&msg!("admin-branding-logo-unreadable"))).await;
         }
         Err(LogoError::TooManyPixels { width, height }) => {
             let side = atelier_media::LOGO_MAX_SIDE;

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::{parse_domains, platform_only, tenants_changed};
 use crate::accounts::FormErrors;
 use crate::admin::audit_actor;
+use crate::admin::invitations::InvitationRow;
 use crate::auth::{ClientIp, CsrfForm, CurrentUser};
 use crate::page_query::PageQuery;
 use crate::pages::Page;
@@ -30,6 +31,8 @@ pub(crate) struct EditForm {
 #[serde(default)]
 pub(crate) struct Done {
     done: String,
+    /// Sent a new invitation to this address.
+    invited: String,
 }
 
 /// The tenant of the path, or not found.
@@ -51,6 +54,14 @@ async fn render(
 ) -> Result<Response, AppError> {
     let state = &page.state;
     let host = format!("{}.{}", tenant.slug, state.settings.base_domain);
+    let now = state.clock.now();
+    let invited: Vec<InvitationRow> = state
+        .store
+        .open_invitations(Some(tenant.id))
+        .await?
+        .into_iter()
+        .map(|open| InvitationRow::new(page.lang, open, now))
+        .collect();
     let ctx = minijinja::context! {
         site => minijinja::context! {
             slug => tenant.slug.as_str(),
@@ -61,11 +72,39 @@ async fn render(
         },
         form => form,
         shared_pool => form.use_shared_pool.is_some(),
+        invited => invited,
         errors => errors,
         notice => notice,
     };
     let Html(body) = page.render_form("platform/tenant_edit.html", ctx).await?;
     Ok((status, Html(body)).into_response())
+}
+
+/// The edit form filled from what is stored.
+async fn stored_form(page: &Page, tenant: &Tenant) -> Result<EditForm, AppError> {
+    let domains = page.state.store.tenant_domains(tenant.id).await?;
+    Ok(EditForm {
+        name: tenant.settings.name.clone(),
+        domains: domains
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n"),
+        use_shared_pool: tenant.settings.use_shared_pool.then(|| "on".to_owned()),
+    })
+}
+
+/// The page again with why an action on it (a new invitation) was refused.
+pub(crate) async fn show_refusal(
+    page: &Page,
+    tenant: &Tenant,
+    why: String,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let form = stored_form(page, tenant).await?;
+    let mut errors = FormErrors::new();
+    errors.insert("form", why);
+    render(page, tenant, &form, errors, None, status).await
 }
 
 pub(crate) async fn show(
@@ -76,16 +115,9 @@ pub(crate) async fn show(
 ) -> Result<Response, AppError> {
     platform_only(&page)?;
     let tenant = tenant_at(&page, &slug).await?;
-    let domains = page.state.store.tenant_domains(tenant.id).await?;
-    let form = EditForm {
-        name: tenant.settings.name.clone(),
-        domains: domains
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n"),
-        use_shared_pool: tenant.settings.use_shared_pool.then(|| "on".to_owned()),
-    };
+    let form = stored_form(&page, &tenant).await?;
+    let invited = (!done.invited.is_empty())
+        .then(|| msg!("invite-resend-sent", email = done.invited.as_str()));
     let notice = match done.done.as_str() {
         "created" => Some(msg!(
             "platform-console-created",
@@ -94,7 +126,7 @@ pub(crate) async fn show(
         "saved" => Some(msg!("platform-console-saved")),
         "suspended" => Some(msg!("platform-console-suspended-notice")),
         "resumed" => Some(msg!("platform-console-resumed-notice")),
-        _ => None,
+        _ => invited,
     }
     .map(|m| page.tr(&m));
     render(

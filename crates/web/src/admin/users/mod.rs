@@ -1,9 +1,11 @@
 //! `/admin/users`: a tenant's accounts, newest first, searchable by the start of an email
 //! address or a name; each account's profile (`profile.rs`) with its credits
-//! (`credits.rs`), its status and role (`status.rs`) and its deletion (`delete.rs`).
+//! (`credits.rs`), its status and role (`status.rs`), its deletion (`delete.rs`) and, for
+//! an invited account, a new invitation (`invite.rs`).
 
 mod credits;
 mod delete;
+mod invite;
 mod profile;
 mod status;
 
@@ -19,6 +21,7 @@ use crate::AppError;
 
 pub(crate) use credits::adjust_credits;
 pub(crate) use delete::delete_account;
+pub(crate) use invite::resend_invitation;
 pub(crate) use profile::show;
 pub(crate) use status::{change_role, disable, enable};
 

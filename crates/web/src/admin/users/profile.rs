@@ -1,7 +1,7 @@
 //! `GET /admin/users/{id}`: one account as its site's admin sees it: who, role and state,
 //! credits, its credit history with who made each change (keyset, newest first), its
 //! payments, a link to its jobs, and the forms that adjust its credits, disable or enable it,
-//! and delete it.
+//! delete it, and (while it is invited) send it a new invitation.
 
 use atelier_domain::{msg, LedgerReason, Msg, User, UserId};
 use axum::http::StatusCode;
@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::target;
 use crate::accounts::FormErrors;
+use crate::admin::invitations::InvitationRow;
 use crate::auth::CurrentUser;
 use crate::cursor::{keep_page, page_url, PageCursor, Pager};
 use crate::page_query::PageQuery;
@@ -60,6 +61,7 @@ fn notice(done: &str) -> Option<Msg> {
         "credits" => Some(msg!("admin-user-done-credits")),
         "disabled" => Some(msg!("admin-users-done-disabled")),
         "enabled" => Some(msg!("admin-users-done-enabled")),
+        "invited" => Some(msg!("invite-resend-sent-profile")),
         _ => None,
     }
 }
@@ -130,6 +132,11 @@ pub(super) async fn render(
         })
         .collect();
     let payments = store.payment_counts(tenant, user.id).await?;
+    let now = page.state.clock.now();
+    let invitation = store
+        .open_invitation(Some(tenant), user.id)
+        .await?
+        .map(|open| InvitationRow::new(lang, open, now));
     let ctx = minijinja::context! {
         person => minijinja::context! {
             id => user.id.to_string(),
@@ -151,6 +158,7 @@ pub(super) async fn render(
             rejected => payments.rejected,
             total => payments.approved + payments.pending + payments.rejected,
         },
+        invitation => invitation,
         ledger => ledger,
         pagination => pagination,
         notice => notice,
