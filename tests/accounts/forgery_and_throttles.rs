@@ -9,6 +9,7 @@ use crate::on_both_databases;
 on_both_databases!(
     a_missing_or_wrong_form_token_changes_nothing,
     cross_site_posts_are_refused,
+    pages_holding_a_mailed_token_keep_it_here_and_their_forms_still_say_where_they_are,
     sign_in_and_reset_are_throttled,
 );
 
@@ -93,6 +94,26 @@ async fn cross_site_posts_are_refused(db: Db) {
         )
         .await;
     assert_eq!(page.status, 303, "{}", page.body);
+}
+
+/// A reset, invitation or confirmation link's page keeps its token from other sites, yet
+/// must not hide where its own form comes from: with `no-referrer`, a browser that sends no
+/// `Sec-Fetch-Site` (plain HTTP, older Safari) posts `Origin: null`, which is refused above,
+/// and the person could never choose their password.
+async fn pages_holding_a_mailed_token_keep_it_here_and_their_forms_still_say_where_they_are(
+    db: Db,
+) {
+    let app = TestApp::start(db).await;
+    let mut browser = Browser::new(&app, "pixelforge.test");
+    for path in [
+        "/reset-password?token=abc",
+        "/welcome?token=abc",
+        "/verify-email?token=abc",
+    ] {
+        let page = browser.get(path).await;
+        page.assert_contains("<meta name=\"referrer\" content=\"same-origin\">");
+        page.assert_lacks("no-referrer");
+    }
 }
 
 async fn sign_in_and_reset_are_throttled(db: Db) {
