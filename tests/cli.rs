@@ -68,6 +68,15 @@ pub(crate) struct Server {
 }
 
 /// Starts `atelier serve` on a free port and returns it with its base URL.
+/// Creates a super-admin with the tests' password, as an operator does at the machine.
+pub(crate) async fn create_super_admin(database: &TestDatabase, email: &str) {
+    let (ok, out, err) = run(atelier(database)
+        .args(["admin", "create", "--email", email])
+        .env("ATELIER_ADMIN_PASSWORD", crate::accounts::PASSWORD))
+    .await;
+    assert!(ok, "atelier admin create: {out}\n{err}");
+}
+
 pub(crate) async fn serve(database: &TestDatabase) -> (Server, String) {
     let mut child = atelier(database)
         .args(["serve", "--listen", "127.0.0.1:0"])

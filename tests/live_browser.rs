@@ -119,3 +119,27 @@ async fn a_new_user_walks_the_whole_path_at_desktop_and_phone_widths() {
         }
     }
 }
+
+/// A reseller's first minutes (see tests/browser/reseller_walk.js): a site created from the
+/// platform console, its invited admin choosing a password on its own plain-HTTP domain,
+/// branding, a UPI ID and a pack, and a visitor buying, with no file edited and no restart.
+#[tokio::test]
+#[cfg_attr(
+    atelier_skip_browser,
+    ignore = "SKIPPED: no Chromium or tests/browser/node_modules (apt-get install chromium && npm ci --prefix tests/browser)"
+)]
+async fn a_reseller_goes_from_nothing_to_a_branded_site_selling_on_its_own_domain() {
+    let database = TestDatabase::new(&Db::Sqlite).await;
+    crate::cli::create_super_admin(&database, "root@example.com").await;
+    let shots = database.dir.path().join("screenshots");
+    std::fs::create_dir_all(&shots).unwrap_or_else(|e| panic!("{e}"));
+    let mail = database.dir.path().join("data/mail");
+    run_script(
+        "reseller_walk.js",
+        &[mail.as_os_str(), shots.as_os_str()],
+        &database,
+        Duration::from_secs(180),
+        "branded and selling",
+    )
+    .await;
+}

@@ -19,15 +19,17 @@ pub async fn migrate(settings: &Settings) -> anyhow::Result<()> {
 
 /// Builds the app (migrating first), announces where it listens, and serves until a
 /// shutdown signal.
-pub async fn serve(settings: Settings) -> anyhow::Result<()> {
+pub async fn serve(mut settings: Settings) -> anyhow::Result<()> {
     let listen = settings.listen;
     let database = settings.database_url.redacted();
     let default_tenant = settings.default_tenant.clone();
-    let app = App::build(settings, Arc::new(SystemClock)).await?;
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .with_context(|| format!("cannot listen on {listen}"))?;
     let address = listener.local_addr()?;
+    // Links in mail name the port really listened on (port 0 has the system pick one).
+    settings.listen = address;
+    let app = App::build(settings, Arc::new(SystemClock)).await?;
     // Scripts and tests read this line to find the port when listening on port 0.
     println!("Atelier is listening on http://{address} (database {database}, default tenant {default_tenant})");
     app.serve(listener, async {
