@@ -41,6 +41,7 @@ accounts-login-new-bonus = New to { $site }? <a href="/register">Create an accou
 accounts-login-wrong = That email and password don't match an account here. Check both and try again.
 accounts-login-disabled = This account has been disabled. Contact support if you think this is a mistake.
 accounts-login-password-changed = Your password was changed. Sign in with the new one.
+accounts-login-password-chosen = Your password is set. Sign in with it to open your console.
 
 ## Sign-up
 

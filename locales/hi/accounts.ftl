@@ -43,6 +43,7 @@ accounts-login-new-bonus = { $site } पर नए हैं? <a href="/register
 accounts-login-wrong = यह ईमेल और पासवर्ड यहाँ किसी खाते से मेल नहीं खाते। दोनों जाँचकर फिर से कोशिश करें।
 accounts-login-disabled = यह खाता बंद कर दिया गया है। अगर आपको लगता है कि यह ग़लती है, तो सहायता टीम से संपर्क करें।
 accounts-login-password-changed = आपका पासवर्ड बदल दिया गया है। नए पासवर्ड से साइन इन करें।
+accounts-login-password-chosen = आपका पासवर्ड तय हो गया है। अपना कंसोल खोलने के लिए इससे साइन इन करें।
 
 ## साइन अप
 

@@ -85,6 +85,7 @@ async function submit(page, action, button = 'button[type=submit]') {
   await owner.fill('#email', 'owner@sunrise.test');
   await owner.fill('#password', PASSWORD);
   await submit(owner, '/login');
+  if (!owner.url().endsWith('/admin')) fail(`signing in led to ${owner.url()}, not the console`);
 
   await owner.goto(`${site}/admin/branding`);
   await owner.fill('#field-tagline', 'Sunlit pictures from a sentence');

@@ -76,7 +76,10 @@ async fn super_admins_are_invited_and_never_removed_by_themselves_or_to_none(db:
             &[("token", &token), ("password", PASSWORD)],
         )
         .await;
-    assert_eq!(set.status, 303, "{}", set.body);
+    assert_eq!(
+        (set.status, set.header("location")),
+        (303, "/login?welcome=1")
+    );
     assert_eq!(
         second.login("second@example.com", PASSWORD).await.status,
         303

@@ -89,7 +89,15 @@ async fn a_tenant_made_in_the_console_answers_at_once_and_its_admin_is_invited(d
             &[("token", &token), ("password", PASSWORD)],
         )
         .await;
-    assert_eq!(set.status, 303, "{}", set.body);
+    // On to sign in, with words for a first password, and then to the console.
+    let to = set.header("location").to_owned();
+    assert_eq!(
+        (set.status, to.as_str()),
+        (303, "/login?welcome=1&next=%2Fadmin")
+    );
+    let sign_in = owner.get(&to).await;
+    sign_in.assert_contains("Your password is set.");
+    sign_in.assert_contains("name=\"next\" value=\"/admin\"");
     assert_eq!(owner.get(&link).await.status, 410, "the link works once");
     assert_eq!(
         owner.login("owner@lumen.example", PASSWORD).await.status,

@@ -15,6 +15,8 @@ use crate::AppError;
 pub(crate) struct LoginQuery {
     next: String,
     reset: Option<String>,
+    /// After an invitation's password was chosen.
+    welcome: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -34,10 +36,14 @@ pub(crate) async fn form(
     if page.session.user().is_some() {
         return Ok(Redirect::to(home_of(&page.site)).into_response());
     }
-    let notice = query
-        .reset
-        .is_some()
-        .then(|| page.tr(&msg!("accounts-login-password-changed")));
+    let notice = if query.welcome.is_some() {
+        Some(page.tr(&msg!("accounts-login-password-chosen")))
+    } else {
+        query
+            .reset
+            .is_some()
+            .then(|| page.tr(&msg!("accounts-login-password-changed")))
+    };
     let ctx = minijinja::context! {
         next => safe_next(&query.next).unwrap_or_default(),
         errors => FormErrors::new(),

@@ -202,7 +202,12 @@ pub(crate) async fn submit(
     {
         TokenOutcome::Accepted(user) => {
             tracing::info!(%user, "invitation accepted; first password chosen");
-            Ok(Redirect::to("/login?reset=1").into_response())
+            // Invitations are to run a console: signing in leads there.
+            let console = match page.site {
+                Site::Tenant(_) => "/login?welcome=1&next=%2Fadmin",
+                Site::Platform => "/login?welcome=1",
+            };
+            Ok(Redirect::to(console).into_response())
         }
         other => show(&page, &form.token, other, FormErrors::new()).await,
     }
