@@ -2,7 +2,7 @@
 //! the account is made without a password and its owner mailed an invitation to choose one;
 //! one is removed by another (never by themselves), and the last one stays.
 
-use atelier_domain::{msg, Email, UserId};
+use atelier_domain::{msg, Email, Msg, UserId};
 use atelier_store::{AdminRemoval, StoreError};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -127,38 +127,20 @@ pub(crate) async fn add(
 ) -> Result<Response, AppError> {
     platform_only(&page)?;
     let state = &page.state;
-    let refuse = |message: String| {
+    // The form again, its address kept, with why it was refused beside the field.
+    let refuse = async |message: &Msg| -> Result<Response, AppError> {
         let mut errors = FormErrors::new();
-        errors.insert("email", message);
-        errors
+        errors.insert("email", page.tr(message));
+        let status = StatusCode::UNPROCESSABLE_ENTITY;
+        render(&page, me.id, &form, errors, None, status).await
     };
     let email = match Email::parse(&form.email) {
         Ok(email) => email,
-        Err(e) => {
-            let errors = refuse(page.tr(&e.message));
-            return render(
-                &page,
-                me.id,
-                &form,
-                errors,
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
-        }
+        Err(e) => return refuse(&e.message).await,
     };
     let taken = msg!("platform-console-admin-exists", email = email.as_str());
     if state.store.find_credentials(None, &email).await?.is_some() {
-        let errors = refuse(page.tr(&taken));
-        return render(
-            &page,
-            me.id,
-            &form,
-            errors,
-            None,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+        return refuse(&taken).await;
     }
     // The platform host speaks the inviting admin's language; so does the mail.
     let invite = invitation(state, &page.site, &email, page.lang).await?;
@@ -168,18 +150,7 @@ pub(crate) async fn add(
         .await
     {
         Ok(_) => {}
-        Err(StoreError::Conflict(_)) => {
-            let errors = refuse(page.tr(&taken));
-            return render(
-                &page,
-                me.id,
-                &form,
-                errors,
-                None,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
-        }
+        Err(StoreError::Conflict(_)) => return refuse(&taken).await,
         Err(e) => return Err(e.into()),
     }
     state.mailer.wake();
