@@ -154,14 +154,11 @@ impl Store {
                     .await?;
                 // An invited admin who chose a password this way is no longer invited: an
                 // older invitation link must not set another one over it.
-                sqlx::query(
-                    "update auth_tokens set used_at = $2 where user_id = $1 \
-                     and purpose = 'invitation' and used_at is null",
-                )
-                .bind(user.0)
-                .bind(now.millis())
-                .execute(&mut *tx)
-                .await?;
+                sqlx::query(crate::invitations::USE_UP_INVITATIONS)
+                    .bind(user.0)
+                    .bind(now.millis())
+                    .execute(&mut *tx)
+                    .await?;
                 sqlx::query("delete from sessions where user_id = $1")
                     .bind(user.0)
                     .execute(&mut *tx)

@@ -92,6 +92,11 @@ pub enum AdminRemoval {
     LastOne,
 }
 
+/// Uses up every open invitation link of an account (`$1`) as of `$2`: once it has a
+/// password, however it was chosen, no older link may set another over it.
+pub(crate) const USE_UP_INVITATIONS: &str = "update auth_tokens set used_at = $2 \
+     where user_id = $1 and purpose = 'invitation' and used_at is null";
+
 impl Store {
     /// Whether an invitation link would work on the site of `tenant` (`None`: the
     /// platform host) now, without using it.
@@ -142,14 +147,11 @@ impl Store {
             }
             // Links this one replaced are used up with it: the account has a password now,
             // and the consoles no longer list it as invited.
-            sqlx::query(
-                "update auth_tokens set used_at = $2 where user_id = $1 \
-                 and purpose = 'invitation' and used_at is null",
-            )
-            .bind(user.0)
-            .bind(now.millis())
-            .execute(&mut *tx)
-            .await?;
+            sqlx::query(USE_UP_INVITATIONS)
+                .bind(user.0)
+                .bind(now.millis())
+                .execute(&mut *tx)
+                .await?;
             sqlx::query(
                 "update users set password_hash = $2, \
                  email_verified_at = coalesce(email_verified_at, $3), updated_at = $3 \
