@@ -1,7 +1,9 @@
 //! Which site answers which host: every rule of DESIGN.md's "Tenancy", in order.
 
-use atelier_domain::{HostName, Slug, TenantSettings, TenantStatus};
-use atelier_store::NewTenant;
+use atelier_domain::{Clock, HostName, Slug, TenantSettings, TenantStatus};
+use atelier_store::{NewTenant, TenantSite};
+
+use crate::access::create_super_admin;
 
 use crate::common::{Db, TestApp};
 use crate::on_both_databases;
@@ -322,7 +324,11 @@ async fn a_branding_change_reaches_a_second_node_within_a_second() {
 async fn two_nodes_hear_of_tenant_changes() {
     let first = TestApp::start(Db::postgres()).await;
     let clock = std::sync::Arc::new(atelier_domain::ManualClock::new(crate::common::TEST_EPOCH));
-    let second = atelier::App::build((*first.state.settings).clone(), clock)
+    // The second node's cache lives 3 s: longer than the checks of a word heard (1 s), short
+    // enough to see the fallback when a word is lost.
+    let mut settings = (*first.state.settings).clone();
+    settings.http.tenant_cache_ttl_secs = 3;
+    let second = atelier::App::build(settings, clock)
         .await
         .unwrap_or_else(|e| panic!("the second node: {e:#}"));
     let (stop, stopped) = tokio::sync::watch::channel(false);
@@ -330,38 +336,52 @@ async fn two_nodes_hear_of_tenant_changes() {
         second.state.clone(),
         stopped,
     ));
-    let name_on_second = async || match second.state.tenants.resolve(&host("pixelforge.test")).await
-    {
-        Ok(atelier_web::Resolution::Tenant(site)) => site.tenant.settings.name.clone(),
+    let on_second = async || match second.state.tenants.resolve(&host("pixelforge.test")).await {
+        Ok(atelier_web::Resolution::Tenant(site)) => site,
         other => panic!("pixelforge on the second node: {other:?}"),
     };
+    let second_sees = async |what: &str, limit_ms: u64, seen: &dyn Fn(&TenantSite) -> bool| {
+        crate::common::within(
+            std::time::Duration::from_millis(limit_ms),
+            format!("the second node seeing {what}"),
+            async {
+                while !seen(on_second().await.as_ref()) {
+                    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                }
+            },
+        )
+        .await;
+    };
     // The second node has the site cached, as it would after serving a page.
-    assert_eq!(name_on_second().await, "PixelForge");
+    assert_eq!(on_second().await.tenant.settings.name, "PixelForge");
     // Give its listener a moment to be in place before the change is announced.
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    let site = match first.state.tenants.resolve(&host("pixelforge.test")).await {
-        Ok(atelier_web::Resolution::Tenant(site)) => site,
-        other => panic!("pixelforge on the first node: {other:?}"),
+
+    // A rename the way the branding page saves it.
+    let root = create_super_admin(&first, "root@example.com").await;
+    let actor = atelier_store::Actor {
+        id: root.id,
+        email: "root@example.com".to_owned(),
+        address: "127.0.0.1".to_owned(),
     };
-    let mut input = site.tenant.settings.to_input();
-    input.name = "PixelForge Studio".to_owned();
-    let renamed = TenantSettings::parse(&input).unwrap_or_else(|e| panic!("{e:?}"));
+    let id = tenant_id(&first, "pixelforge").await;
+    let rename = |s: &mut TenantSettings| s.name = "PixelForge Studio".to_owned();
+    let change = atelier_store::SettingsChange {
+        action: "tenant.branding",
+        apply: &rename,
+        describe: TenantSettings::describe_branding,
+    };
     first
         .state
-        .tenants
-        .update_settings(site.tenant.id, &renamed)
+        .store
+        .change_tenant_settings(id, &change, &actor, first.clock.now())
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    let seen = crate::common::within(
-        std::time::Duration::from_secs(1),
-        "the second node seeing the new name",
-        async {
-            while name_on_second().await != "PixelForge Studio" {
-                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-            }
-        },
-    );
-    seen.await;
+    first.state.tenants.forget_tenant(id).await;
+    second_sees("the new name", 1000, &|site| {
+        site.tenant.settings.name == "PixelForge Studio"
+    })
+    .await;
 
     // The platform's rules travel the same way: a lower size cap saved on the first node
     // holds the second node's sites to it within a second.
@@ -369,34 +389,34 @@ async fn two_nodes_hear_of_tenant_changes() {
         size_cap: 512,
         ..first.state.tenants.rules()
     };
-    let root = atelier_store::Actor {
-        id: crate::access::create_super_admin(&first, "root@example.com")
-            .await
-            .id,
-        email: "root@example.com".to_owned(),
-        address: "127.0.0.1".to_owned(),
-    };
     first
         .state
         .tenants
-        .save_rules(&rules, &root)
+        .save_rules(&rules, &actor)
         .await
         .unwrap_or_else(|e| panic!("{e}"));
-    let side_on_second = async || match second.state.tenants.resolve(&host("pixelforge.test")).await
-    {
-        Ok(atelier_web::Resolution::Tenant(site)) => site.tenant.settings.max_image_side,
-        other => panic!("pixelforge on the second node: {other:?}"),
-    };
-    crate::common::within(
-        std::time::Duration::from_secs(1),
-        "the second node holding the site to the new cap",
-        async {
-            while second.state.tenants.rules() != rules || side_on_second().await != 512 {
-                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-            }
-        },
-    )
+    second_sees("the new cap", 1000, &|site| {
+        site.tenant.settings.max_image_side == 512
+    })
     .await;
+    assert_eq!(second.state.tenants.rules(), rules);
+
+    // A word lost (here never sent): the rules still arrive, at the cache's TTL.
+    let lower = atelier_domain::PlatformRules {
+        size_cap: 256,
+        ..rules
+    };
+    first
+        .state
+        .store
+        .save_platform_rules(&lower, &rules, &actor, first.clock.now())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    second_sees("a cap saved without a word", 5000, &|site| {
+        site.tenant.settings.max_image_side == 256
+    })
+    .await;
+    assert_eq!(second.state.tenants.rules(), lower);
     let _ = stop.send(true);
     let _ = listening.await;
 }

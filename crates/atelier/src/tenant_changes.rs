@@ -1,16 +1,20 @@
 //! Follows tenant changes made on other nodes (PostgreSQL `LISTEN`): each one clears this
 //! node's tenant cache at once, so a branding, domain or status change shows everywhere
 //! within moments rather than after the cache's TTL (which stays as the fallback). The
-//! platform's rules travel the same way: each word reloads them (one small row).
+//! platform's rules travel the same way: each word reloads them (one small row), and they
+//! are read again at the TTL too, so a lost word delays them no longer than a tenant.
 
+use std::time::Duration;
+
+use atelier_store::Heard;
 use atelier_web::AppState;
 use tokio::sync::watch;
 
 /// Reloads `state`'s platform rules and clears its tenant cache whenever any node announces
-/// a change, until `stopped`.
-/// On SQLite (one node) it only waits. A lost connection ends it with the error; the
-/// supervisor starts it again, and the cache is cleared then too, since changes may have
-/// been missed meanwhile.
+/// a change, or the listening connection comes back after it was lost (words may have been
+/// missed meanwhile); reads the rules again every `http.tenant_cache_ttl_secs`; until
+/// `stopped`. On SQLite (one node) it only waits. An error ends it; the supervisor starts it
+/// again, which clears the cache too.
 pub async fn follow_tenant_changes(
     state: AppState,
     mut stopped: watch::Receiver<bool>,
@@ -20,13 +24,27 @@ pub async fn follow_tenant_changes(
         return Ok(());
     };
     state.tenants.reload_rules().await?;
+    state.tenants.invalidate();
+    let ttl = Duration::from_secs(state.settings.http.tenant_cache_ttl_secs.max(1));
+    let mut fallback = tokio::time::interval(ttl);
+    fallback.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
-        // The stop signal's guard must be gone before the reload awaits (it is not `Send`).
+        // The stop signal's guard must be gone before anything awaits (it is not `Send`).
         let heard = tokio::select! {
-            heard = changes.next() => heard,
+            heard = changes.next() => Some(heard?),
+            _ = fallback.tick() => None,
             _ = stopped.wait_for(|stop| *stop) => return Ok(()),
         };
-        heard?;
         state.tenants.reload_rules().await?;
+        match heard {
+            Some(Heard::Change) => state.tenants.invalidate(),
+            Some(Heard::Reconnected) => {
+                tracing::warn!(
+                    "the tenant-change listener reconnected; forgetting every cached site"
+                );
+                state.tenants.invalidate();
+            }
+            None => {}
+        }
     }
 }

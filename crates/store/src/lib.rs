@@ -56,6 +56,6 @@ pub use queue::{
 };
 pub use sessions::SessionRecord;
 pub use tenants::{ConsoleTenant, SettingsChange, TenantEdit};
-pub use tenants::{NewTenant, TenantChanges, TenantSite};
+pub use tenants::{Heard, NewTenant, TenantChanges, TenantSite};
 pub use usage::TenantUsage;
 pub use workers::{FailureKind, WorkerHello, WorkerRecord};

@@ -19,6 +19,7 @@ mod page_query;
 mod pages;
 mod path_id;
 mod payments;
+mod platform_rules;
 mod routes;
 mod tenancy;
 mod themes;

@@ -2,7 +2,7 @@
 //! a tenant's custom domain, then `{slug}.{base_domain}`, then the platform host, then
 //! loopback names for the default tenant. Anything else is a plain 404 naming no tenant.
 
-use std::sync::{Arc, PoisonError, RwLock};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use atelier_config::Settings;
@@ -17,6 +17,7 @@ use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use moka::Expiry;
 
+use crate::platform_rules::RulesInForce;
 use crate::{AppError, AppState};
 
 /// What a host name leads to.
@@ -79,11 +80,8 @@ pub struct TenantDirectory {
     /// Whether each tenant has a pack on sale: every page asks (its "Buy" links show only
     /// then), so it is remembered like the tenant itself.
     packs_on_sale: moka::future::Cache<TenantId, bool>,
-    /// The platform's rules in force: read at start, after a save here and whenever another
-    /// node announces a change (see [`TenantDirectory::reload_rules`]).
-    rules: Arc<RwLock<PlatformRules>>,
-    /// The rules the settings file gives, in force until super-admins save their own.
-    file_rules: PlatformRules,
+    /// The platform's rules: each site's size limit follows them.
+    rules: RulesInForce,
 }
 
 impl TenantDirectory {
@@ -100,40 +98,35 @@ impl TenantDirectory {
         let file_rules =
             PlatformRules::from_file(settings.jobs.deadline_secs, settings.jobs.max_attempts);
         Self {
-            store,
             settings,
             clock,
             cache,
             packs_on_sale,
-            rules: Arc::new(RwLock::new(file_rules)),
-            file_rules,
+            rules: RulesInForce::new(store.clone(), file_rules),
+            store,
         }
     }
 
     /// The platform's rules in force on this node.
     pub fn rules(&self) -> PlatformRules {
-        *self.rules.read().unwrap_or_else(PoisonError::into_inner)
+        self.rules.get()
     }
 
-    /// Reads the platform's rules again (the file's, when none were saved), then forgets
-    /// the cached sites, whose size limits follow the rules.
-    pub async fn reload_rules(&self) -> Result<(), StoreError> {
-        let rules = self
-            .store
-            .saved_platform_rules()
-            .await?
-            .unwrap_or(self.file_rules);
-        *self.rules.write().unwrap_or_else(PoisonError::into_inner) = rules;
-        self.invalidate();
-        Ok(())
+    /// Reads the platform's rules again; when they changed, forgets the cached sites, whose
+    /// size limits follow them. Whether they changed.
+    pub async fn reload_rules(&self) -> Result<bool, StoreError> {
+        let changed = self.rules.reload().await?;
+        if changed {
+            self.invalidate();
+        }
+        Ok(changed)
     }
 
     /// Saves new platform rules (with their audit row), puts them in force here at once and
     /// tells the other nodes.
     pub async fn save_rules(&self, new: &PlatformRules, actor: &Actor) -> Result<(), StoreError> {
-        let unsaved = self.file_rules;
         self.store
-            .save_platform_rules(new, &unsaved, actor, self.clock.now())
+            .save_platform_rules(new, &self.rules.file(), actor, self.clock.now())
             .await?;
         self.reload_rules().await?;
         self.changed().await;
@@ -201,7 +194,7 @@ impl TenantDirectory {
     /// After a change to tenants made here: forgets the cached lookups on this node, and
     /// tells the other nodes to forget theirs (on PostgreSQL; the TTL stays as the fallback
     /// should the word be lost).
-    async fn changed(&self) {
+    pub(crate) async fn changed(&self) {
         self.invalidate();
         if let Err(e) = self.store.announce_tenant_change().await {
             tracing::warn!(error = %e, "other nodes were not told of a tenant change; they catch up within the cache's TTL");

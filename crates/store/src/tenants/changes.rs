@@ -13,11 +13,23 @@ pub struct TenantChanges {
     listener: sqlx::postgres::PgListener,
 }
 
+/// What a node heard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Heard {
+    /// A change was announced (several at once may arrive as one).
+    Change,
+    /// The connection was lost and made again: changes announced meanwhile were missed.
+    Reconnected,
+}
+
 impl TenantChanges {
-    /// Waits for the next announced change (several at once may arrive as one).
-    pub async fn next(&mut self) -> Result<(), StoreError> {
-        self.listener.recv().await?;
-        Ok(())
+    /// Waits for the next announcement, or for the listening connection to come back after
+    /// it was lost (which `recv` would pass over in silence).
+    pub async fn next(&mut self) -> Result<Heard, StoreError> {
+        Ok(match self.listener.try_recv().await? {
+            Some(_) => Heard::Change,
+            None => Heard::Reconnected,
+        })
     }
 }
 

@@ -9,7 +9,7 @@ mod domains;
 
 pub use audited::SettingsChange;
 
-pub use changes::TenantChanges;
+pub use changes::{Heard, TenantChanges};
 pub use console::{ConsoleTenant, TenantEdit};
 mod languages;
 mod payee;

@@ -163,7 +163,7 @@ pub(crate) async fn create(
         Err(e) => return Err(e.into()),
     }
     state.mailer.wake();
-    tenants_changed(state, id).await;
+    tenants_changed(state).await;
     tracing::info!(by = %me.id, tenant = %slug, "tenant created from the console");
     Ok(Redirect::to(&format!("/platform/tenants/{slug}?done=created")).into_response())
 }

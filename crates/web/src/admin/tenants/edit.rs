@@ -208,7 +208,7 @@ pub(crate) async fn save(
         }
         Err(e) => return Err(e.into()),
     }
-    tenants_changed(state, tenant.id).await;
+    tenants_changed(state).await;
     tracing::info!(by = %me.id, tenant = %slug, "tenant edited from the console");
     Ok(Redirect::to(&format!("/platform/tenants/{slug}?done=saved")).into_response())
 }

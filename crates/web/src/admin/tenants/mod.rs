@@ -28,9 +28,8 @@ pub(crate) fn platform_only(page: &Page) -> Result<(), AppError> {
 
 /// After a tenant or its domains changed: every cached lookup on this node goes (a new
 /// domain may be remembered as unknown), and the other nodes are told to forget theirs.
-pub(crate) async fn tenants_changed(state: &AppState, tenant: TenantId) {
-    state.tenants.invalidate();
-    state.tenants.forget_tenant(tenant).await;
+pub(crate) async fn tenants_changed(state: &AppState) {
+    state.tenants.changed().await;
 }
 
 /// Why a host name is refused, in words.

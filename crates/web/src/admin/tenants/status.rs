@@ -28,7 +28,7 @@ async fn set_status(
         .change_tenant_status(tenant.id, status, &audit_actor(&me, ip), state.clock.now())
         .await?;
     if changed {
-        tenants_changed(state, tenant.id).await;
+        tenants_changed(state).await;
         tracing::info!(by = %me.id, tenant = %slug, status = status.as_str(), "tenant status changed");
     }
     let done = match status {
