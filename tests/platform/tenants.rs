@@ -266,6 +266,21 @@ async fn a_suspended_site_is_closed_and_its_jobs_wait_until_it_is_resumed(db: Db
         &[],
     )
     .await;
+    // Closed longer than the deadline (5 minutes), its image still waits.
+    app.clock.advance_millis(10 * 60_000);
+    assert_eq!(
+        app.reap().await.failed,
+        0,
+        "a closed site's image was failed"
+    );
+    // A worker of the site's own pool still reaches its API while the site is closed.
+    assert_eq!(
+        app.get("pixelforge.test", "/api/worker/v1/health")
+            .await
+            .status,
+        405,
+        "the worker API is answered, not the unavailable page"
+    );
 
     let resumed = root
         .submit(
@@ -276,6 +291,13 @@ async fn a_suspended_site_is_closed_and_its_jobs_wait_until_it_is_resumed(db: Db
         .await;
     assert_eq!(resumed.status, 303);
     assert_eq!(app.get("pixelforge.test", "/").await.status, 200);
+    // Resumed, it has its whole time again: the reaper still leaves it.
+    app.clock.advance_millis(4 * 60_000);
+    assert_eq!(
+        app.reap().await.failed,
+        0,
+        "the resumed site's image lost its time"
+    );
     assert!(
         worker.run_once().await.unwrap_or_else(|e| panic!("{e}")),
         "the resumed site's job was not rendered"
@@ -284,5 +306,15 @@ async fn a_suspended_site_is_closed_and_its_jobs_wait_until_it_is_resumed(db: Db
     assert_eq!(
         audit_actions(&app, Some(pixelforge)).await,
         ["tenant.resume", "tenant.suspend"]
+    );
+    let rows = app
+        .state
+        .store
+        .audit_page(Some(pixelforge), None, 10)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        rows.iter().all(|r| r.subject == "pixelforge"),
+        "subjects name the slug"
     );
 }

@@ -320,9 +320,14 @@ fn request_host(request: &Request) -> Option<HostName> {
     HostName::from_header(&raw).ok()
 }
 
-/// Paths a suspended site still serves, so its "unavailable" page has its styles.
+/// Paths a suspended site still serves: what its "unavailable" page needs, and its workers.
 fn served_while_suspended(path: &str) -> bool {
-    path.starts_with("/static/") || path == "/brand.css" || path == "/favicon.svg"
+    // Its own workers still report on what they were rendering when it closed (a claim
+    // finds none of its jobs while it is closed).
+    path.starts_with("/static/")
+        || path.starts_with("/api/worker/")
+        || path == "/brand.css"
+        || path == "/favicon.svg"
 }
 
 /// Middleware: resolves the site, or answers 404 (unknown host) or 503 (suspended tenant).

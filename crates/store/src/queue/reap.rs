@@ -45,7 +45,9 @@ impl Store {
         let (overdue, expired): (Vec<(Uuid, i64)>, Vec<ExpiredRow>) = on_reader!(self, |pool| {
             let overdue = sqlx::query_as(
                 "select id, deadline_at - created_at from jobs \
-                     where status in ('queued', 'running') and deadline_at <= $1",
+                     where status in ('queued', 'running') and deadline_at <= $1 \
+                     and not exists (select 1 from tenants t where t.id = jobs.tenant_id \
+                     and t.status = 'suspended')",
             )
             .bind(now.millis())
             .fetch_all(pool)

@@ -115,8 +115,9 @@ impl Store {
         let after_domains: Vec<String> = edit.domains.iter().map(ToString::to_string).collect();
         in_transaction!(self, |tx| {
             lock_settings!(tx, tenant);
-            let (name, shared): (String, bool) = sqlx::query_as(
-                "select name, use_shared_pool from tenant_settings where tenant_id = $1",
+            let (name, shared, slug): (String, bool, String) = sqlx::query_as(
+                "select s.name, s.use_shared_pool, t.slug from tenant_settings s \
+                 join tenants t on t.id = s.tenant_id where s.tenant_id = $1",
             )
             .bind(tenant.0)
             .fetch_one(&mut *tx)
@@ -169,7 +170,7 @@ impl Store {
                 Some(tenant.0),
                 actor,
                 "tenant.update",
-                tenant.to_string(),
+                slug.as_str(),
                 describe(&name, &before_domains, shared),
                 describe(&edit.name, &after_domains, edit.use_shared_pool),
                 now
@@ -178,7 +179,8 @@ impl Store {
         Ok(())
     }
 
-    /// Suspends or resumes a tenant, with an audit row (`tenant.suspend`, `tenant.resume`).
+    /// Suspends or resumes a tenant, with an audit row (`tenant.suspend`, `tenant.resume`)
+    /// naming its slug. On resuming, its queued images get their whole time again.
     /// Returns whether the status changed: asking for the status it has writes nothing.
     #[tracing::instrument(skip_all, fields(tenant = %tenant, status = status.as_str()))]
     pub async fn change_tenant_status(
@@ -189,15 +191,28 @@ impl Store {
         now: Timestamp,
     ) -> Result<bool, StoreError> {
         let changed = in_transaction!(self, |tx| {
-            let done = sqlx::query(
-                "update tenants set status = $2, updated_at = $3 where id = $1 and status <> $2",
+            let changed: Option<(String,)> = sqlx::query_as(
+                "update tenants set status = $2, updated_at = $3 where id = $1 and status <> $2 \
+                 returning slug",
             )
             .bind(tenant.0)
             .bind(status.as_str())
             .bind(now.millis())
-            .execute(&mut *tx)
+            .fetch_optional(&mut *tx)
             .await?;
-            if done.rows_affected() == 1 {
+            if let Some((slug,)) = &changed {
+                if status == TenantStatus::Active {
+                    // Its queued images waited while it was closed: each gets its whole time
+                    // again from now (the reaper leaves a closed site's images alone).
+                    sqlx::query(
+                        "update jobs set deadline_at = $2 + (deadline_at - created_at), \
+                         updated_at = $2 where tenant_id = $1 and status = 'queued'",
+                    )
+                    .bind(tenant.0)
+                    .bind(now.millis())
+                    .execute(&mut *tx)
+                    .await?;
+                }
                 let (action, before) = match status {
                     TenantStatus::Suspended => ("tenant.suspend", TenantStatus::Active),
                     TenantStatus::Active => ("tenant.resume", TenantStatus::Suspended),
@@ -207,13 +222,13 @@ impl Store {
                     Some(tenant.0),
                     actor,
                     action,
-                    tenant.to_string(),
+                    slug.as_str(),
                     before.as_str(),
                     status.as_str(),
                     now
                 );
             }
-            done.rows_affected() == 1
+            changed.is_some()
         });
         if !changed && self.tenant_status(tenant).await?.is_none() {
             return Err(StoreError::NotFound("tenant"));
