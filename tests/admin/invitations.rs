@@ -37,7 +37,7 @@ async fn a_sites_admin_sends_its_invited_admin_a_new_link_and_reaches_no_other_s
     let mut root = Browser::new(&app, "platform.localhost");
     assert_eq!(root.login("root@example.com", PASSWORD).await.status, 303);
     lumen_with_invited_owner(&mut root).await;
-    let prefix = "http://lumen.example:8080/welcome?token=";
+    let prefix = "http://lumen.localhost:8080/welcome?token=";
     let first: HashSet<String> = links(&app, prefix).await;
     // A second admin of lumen, with a password of their own.
     let mut partner = Browser::new(&app, "lumen.example");
@@ -141,7 +141,7 @@ async fn an_invitee_who_reset_their_password_is_invited_no_more(db: Db) {
     lumen_with_invited_owner(&mut root).await;
     let invitation = new_link(
         &HashSet::new(),
-        &links(&app, "http://lumen.example:8080/welcome?token=").await,
+        &links(&app, "http://lumen.localhost:8080/welcome?token=").await,
     );
     // The owner finds "forgot your password" before the invitation mail.
     let mut owner = Browser::new(&app, "lumen.example");

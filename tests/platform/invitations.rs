@@ -88,7 +88,7 @@ async fn an_expired_invitation_is_sent_again_and_only_the_new_link_sets_a_passwo
     let app = TestApp::start(db).await;
     let mut root = signed_in_root(&app, "root@example.com").await;
     lumen_with_invited_owner(&mut root).await;
-    let prefix = "http://lumen.example:8080/welcome?token=";
+    let prefix = "http://lumen.localhost:8080/welcome?token=";
     let first = links(&app, prefix).await;
     let old = new_link(&HashSet::new(), &first);
 

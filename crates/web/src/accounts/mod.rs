@@ -110,6 +110,17 @@ pub(crate) async fn single_use_link(
     ))
 }
 
+/// The address a site answers on as soon as it exists: its sub-domain of the base domain
+/// (the platform host for the platform). Invitations link here: a new site's own domain
+/// rarely points at the platform yet when its first admin is invited.
+pub(crate) fn first_origin(state: &AppState, site: &Site) -> String {
+    let host = match site {
+        Site::Tenant(t) => format!("{}.{}", t.tenant.slug, state.settings.base_domain),
+        Site::Platform => state.settings.platform_host.to_string(),
+    };
+    state.settings.public_origin(&host)
+}
+
 /// The address of a site for links in mail: the tenant's first custom domain, else its
 /// sub-domain; never the request's Host header, which a client controls.
 pub(crate) fn site_origin(state: &AppState, site: &Site) -> String {

@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
-use super::{link_lifetime, site_origin, FormErrors};
+use super::{first_origin, link_lifetime, FormErrors};
 use crate::auth::CsrfForm;
 use crate::page_query::PageQuery;
 use crate::pages::Page;
@@ -55,7 +55,7 @@ pub(crate) fn invitation_link(
     let token = SecretToken::generate().map_err(|e| AppError::Internal(e.to_string()))?;
     let link = format!(
         "{}/welcome?token={}",
-        site_origin(state, site),
+        first_origin(state, site),
         token.expose()
     );
     let (name, role) = match site {
