@@ -290,6 +290,35 @@ async fn super_admins_and_tenant_admins_are_made_from_the_command_line() {
     assert!(!ok);
     assert!(err.contains("too easy to guess"), "{err}");
 
+    // A super-admin who forgot their password gets a new one from the machine.
+    let (ok, out, err) = run(atelier(&database)
+        .env("ATELIER_ADMIN_PASSWORD", "saffron harbour at noon")
+        .args(["admin", "password", "--email", "root@example.com"]))
+    .await;
+    assert!(
+        ok && out.contains("New password set for root@example.com"),
+        "{err}"
+    );
+    let (ok, _, err) = run(atelier(&database)
+        .env("ATELIER_ADMIN_PASSWORD", "saffron harbour at noon")
+        .args(["admin", "password", "--email", "nobody@example.com"]))
+    .await;
+    assert!(!ok && err.contains("no platform account"), "{err}");
+    let store = atelier_store::Store::connect(&database.url)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let root = atelier_domain::Email::parse("root@example.com").unwrap_or_else(|e| panic!("{e}"));
+    let (_, hash) = store
+        .find_credentials(None, &root)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("no root"));
+    assert!(atelier_domain::verify_password(
+        "saffron harbour at noon",
+        &hash,
+        &mut Default::default()
+    ));
+
     // admin-add promotes an existing account, and says what to do when there is none.
     let (ok, _, err) =
         run(atelier(&database).args(["tenant", "create", "--slug", "acme", "--name", "Acme"]))
@@ -309,9 +338,6 @@ async fn super_admins_and_tenant_admins_are_made_from_the_command_line() {
         "{err}"
     );
 
-    let store = atelier_store::Store::connect(&database.url)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
     let slug = atelier_domain::Slug::parse("acme").unwrap_or_else(|e| panic!("{e}"));
     let tenant = store
         .find_tenant_by_slug(&slug)

@@ -16,6 +16,7 @@ invite-resend-profile-lead = This account has not chosen a password yet. A new i
 invite-resend-sent = A new invitation is on its way to { $email }; the old link no longer works.
 invite-resend-sent-profile = A new invitation is on its way; the old link no longer works.
 invite-resend-has-password = { $email } has already chosen a password, so there is nothing to resend. They can sign in, or reset their password from the sign-in page.
+invite-resend-has-password-platform = { $email } has already chosen a password, so there is nothing to resend. If they have forgotten it, remove them and invite them again.
 invite-resend-too-soon = An invitation was just sent to { $email }. To keep their inbox calm, wait { $seconds } { $seconds ->
         [one] second
        *[other] seconds

@@ -72,6 +72,8 @@ platform-console-admin-removed = { $email } is no longer a super-admin.
 platform-console-admin-exists = { $email } is already a super-admin.
 platform-console-admin-not-yourself = You cannot remove yourself. Another super-admin can.
 platform-console-admin-last = This is the last super-admin; the platform always keeps one.
+# Holds markup: the command in <code>.
+platform-console-login-forgot = Forgot your password? Another super-admin can remove you and invite you again; whoever runs the servers can set a new one with <code>atelier admin password</code>.
 
 ## The invitation
 

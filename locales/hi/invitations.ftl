@@ -16,6 +16,7 @@ invite-resend-profile-lead = इस खाते ने अभी तक अप�
 invite-resend-sent = { $email } को नया न्योता भेजा जा रहा है; पुराना लिंक अब काम नहीं करेगा।
 invite-resend-sent-profile = नया न्योता भेजा जा रहा है; पुराना लिंक अब काम नहीं करेगा।
 invite-resend-has-password = { $email } पहले ही अपना पासवर्ड चुन चुके हैं, इसलिए दोबारा भेजने को कुछ नहीं है। वे साइन इन कर सकते हैं, या साइन-इन पेज से अपना पासवर्ड रीसेट कर सकते हैं।
+invite-resend-has-password-platform = { $email } पहले ही अपना पासवर्ड चुन चुके हैं, इसलिए दोबारा भेजने को कुछ नहीं है। अगर वे उसे भूल गए हैं, तो उन्हें हटाकर दोबारा न्योता भेजें।
 invite-resend-too-soon = { $email } को अभी-अभी न्योता भेजा गया है। उनके इनबॉक्स को चैन से रहने दें: दूसरा भेजने से पहले { $seconds } सेकंड रुकें।
 
 ## The page an older link opens once a new invitation has replaced it.

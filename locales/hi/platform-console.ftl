@@ -70,6 +70,8 @@ platform-console-admin-removed = { $email } अब सुपर-एडमिन 
 platform-console-admin-exists = { $email } पहले से सुपर-एडमिन हैं।
 platform-console-admin-not-yourself = आप ख़ुद को नहीं हटा सकते। कोई दूसरा सुपर-एडमिन हटा सकता है।
 platform-console-admin-last = यह आख़िरी सुपर-एडमिन है; प्लैटफ़ॉर्म पर कम से कम एक हमेशा रहता है।
+# Holds markup: the command in <code>.
+platform-console-login-forgot = पासवर्ड भूल गए? कोई दूसरा सुपर-एडमिन आपको हटाकर दोबारा न्योता भेज सकता है; सर्वर चलाने वाले <code>atelier admin password</code> से नया पासवर्ड रख सकते हैं।
 
 ## न्योता
 

@@ -25,6 +25,10 @@ async fn platform_account(app: &TestApp, email: &str) -> atelier_domain::User {
 
 async fn super_admins_are_invited_and_never_removed_by_themselves_or_to_none(db: Db) {
     let app = TestApp::start(db).await;
+    // The platform host has no reset page, and its sign-in page links to none.
+    let sign_in = Browser::new(&app, PLATFORM).get("/login").await;
+    sign_in.assert_lacks("href=\"/forgot-password\"");
+    sign_in.assert_contains("atelier admin password");
     let mut root = signed_in_root(&app, "root@example.com").await;
 
     let bad = root

@@ -16,23 +16,30 @@ pub enum AdminCommand {
         #[arg(long, default_value = "")]
         name: String,
     },
+    /// Set a new password for a super-admin who forgot theirs (from $ATELIER_ADMIN_PASSWORD,
+    /// or asked for); their sessions and API tokens end
+    Password {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 /// Runs one `atelier admin` command.
 pub async fn run(settings: Settings, command: AdminCommand) -> anyhow::Result<()> {
     match command {
         AdminCommand::Create { email, name } => create_super_admin(settings, &email, &name).await,
+        AdminCommand::Password { email } => new_password(settings, &email).await,
     }
 }
 
-/// The new super-admin's password: from the environment (scripts), else asked twice.
+/// A super-admin's new password: from the environment (scripts), else asked twice.
 fn admin_password() -> anyhow::Result<String> {
     if let Ok(password) = std::env::var("ATELIER_ADMIN_PASSWORD") {
         if !password.is_empty() {
             return Ok(password);
         }
     }
-    let first = rpassword::prompt_password("Password for the new super-admin: ")
+    let first = rpassword::prompt_password("Password for the super-admin: ")
         .context("cannot read a password; set ATELIER_ADMIN_PASSWORD instead")?;
     let second = rpassword::prompt_password("The same password again: ")?;
     if first != second {
@@ -41,7 +48,8 @@ fn admin_password() -> anyhow::Result<String> {
     Ok(first)
 }
 
-async fn create_super_admin(settings: Settings, email: &str, name: &str) -> anyhow::Result<()> {
+/// The address given, and the password's hash once it passes the rules.
+async fn email_and_hash(email: &str, name: &str) -> anyhow::Result<(Email, String)> {
     let email = Email::parse(email).map_err(|e| anyhow::anyhow!("--email: {}", e.message))?;
     let password = NewPassword::parse(&admin_password()?, &[email.as_str(), name])
         .map_err(|e| anyhow::anyhow!("password: {}", e.message))?;
@@ -49,6 +57,33 @@ async fn create_super_admin(settings: Settings, email: &str, name: &str) -> anyh
         atelier_domain::hash_password(&password, &mut HashMemory::new())
     })
     .await??;
+    Ok((email, hash))
+}
+
+async fn new_password(settings: Settings, email: &str) -> anyhow::Result<()> {
+    let (email, hash) = email_and_hash(email, "").await?;
+    let store = Store::connect(settings.database_url.expose_secret()).await?;
+    store.migrate().await?;
+    let Some((user, _)) = store.find_credentials(None, &email).await? else {
+        bail!("there is no platform account with the email {email}");
+    };
+    store
+        .set_password(
+            user.id,
+            &hash,
+            None,
+            atelier_domain::Clock::now(&SystemClock),
+        )
+        .await?;
+    println!(
+        "New password set for {email}. Sign in at {}/login",
+        settings.public_origin(settings.platform_host.as_str())
+    );
+    Ok(())
+}
+
+async fn create_super_admin(settings: Settings, email: &str, name: &str) -> anyhow::Result<()> {
+    let (email, hash) = email_and_hash(email, name).await?;
     let store = Store::connect(settings.database_url.expose_secret()).await?;
     store.migrate().await?;
     let new = NewUser {

@@ -79,10 +79,16 @@ pub(crate) async fn send_again(
 }
 
 /// Why a new invitation was not sent, in words, with the status the page answers; `None`
-/// when it was sent.
-pub(crate) fn refusal(outcome: InvitationResend, email: &str) -> Option<(StatusCode, Msg)> {
+/// when it was sent. A super-admin who forgot their password has no reset page (the
+/// platform host has none), so their refusal says what to do instead.
+pub(crate) fn refusal(outcome: InvitationResend, user: &User) -> Option<(StatusCode, Msg)> {
+    let email = user.email.as_str();
     match outcome {
         InvitationResend::Sent => None,
+        InvitationResend::HasPassword if user.tenant_id.is_none() => Some((
+            StatusCode::CONFLICT,
+            msg!("invite-resend-has-password-platform", email = email),
+        )),
         InvitationResend::HasPassword => Some((
             StatusCode::CONFLICT,
             msg!("invite-resend-has-password", email = email),
@@ -115,7 +121,7 @@ pub(crate) async fn platform_admin(
         .await?
         .ok_or(AppError::NotFound)?;
     let outcome = send_again(&page, &me, ip, &Site::Platform, &user).await?;
-    let Some((status, why)) = refusal(outcome, user.email.as_str()) else {
+    let Some((status, why)) = refusal(outcome, &user) else {
         let query = sent_query(user.email.as_str());
         return Ok(Redirect::to(&format!("/platform/admins?{query}")).into_response());
     };
@@ -159,7 +165,7 @@ pub(crate) async fn tenant_admin(
         domains,
     }));
     let outcome = send_again(&page, &me, ip, &site, &user).await?;
-    let Some((status, why)) = refusal(outcome, user.email.as_str()) else {
+    let Some((status, why)) = refusal(outcome, &user) else {
         let query = sent_query(user.email.as_str());
         return Ok(Redirect::to(&format!("/platform/tenants/{slug}?{query}")).into_response());
     };

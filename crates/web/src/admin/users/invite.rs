@@ -25,7 +25,7 @@ pub(crate) async fn resend_invitation(
     let user = target(&page, id).await?;
     let site = page.site.clone();
     let outcome = send_again(&page, &me, ip, &site, &user).await?;
-    let Some((status, why)) = refusal(outcome, user.email.as_str()) else {
+    let Some((status, why)) = refusal(outcome, &user) else {
         return Ok(Redirect::to(&format!("/admin/users/{}?done=invited", user.id)).into_response());
     };
     let mut errors = FormErrors::new();
