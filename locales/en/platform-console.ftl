@@ -29,9 +29,9 @@ platform-console-created = { $site } is live. Its first admin has been sent an i
 
 platform-console-domain-labels = { $domain } is not a domain name: each part between dots needs 1 to 63 letters, digits or hyphens, and no hyphen at its start or end.
 platform-console-domain-too-long = { $domain } is longer than a domain name may be (253 characters).
-platform-console-domain-characters = { $domain } has characters a domain name cannot have: use letters, digits, dots and hyphens only, with no “https://” or “/”.
+platform-console-domain-characters = { $domain } has characters a domain name cannot have: use letters, digits, dots and hyphens only, with no “https://” or “/”. A name in another script goes in its xn-- form (as your registrar shows it).
 platform-console-domain-ours = { $domain } is one of the platform's own addresses.
-platform-console-domain-not-public = { $domain } is not a public domain name.
+platform-console-domain-not-public = { $domain } is not a public domain name (an IP address or a local name cannot be a site’s domain).
 platform-console-domain-twice = { $domain } is listed twice.
 platform-console-domain-taken = { $domain } already belongs to { $site } ({ $slug }).
 platform-console-domain-just-taken = One of these domains was just given to another tenant. Check the list and save again.

@@ -27,9 +27,9 @@ platform-console-created = { $site } चालू है। उसके पह�
 
 platform-console-domain-labels = { $domain } डोमेन नाम नहीं है: बिंदुओं के बीच का हर हिस्सा 1 से 63 अक्षरों, अंकों या हाइफ़न का हो, और हाइफ़न से शुरू या ख़त्म न हो।
 platform-console-domain-too-long = { $domain } डोमेन नाम की सीमा (253 अक्षर) से लंबा है।
-platform-console-domain-characters = { $domain } में ऐसे चिह्न हैं जो डोमेन नाम में नहीं हो सकते: सिर्फ़ अक्षर, अंक, बिंदु और हाइफ़न लिखें, “https://” या “/” नहीं।
+platform-console-domain-characters = { $domain } में ऐसे चिह्न हैं जो डोमेन नाम में नहीं हो सकते: सिर्फ़ अक्षर, अंक, बिंदु और हाइफ़न लिखें, “https://” या “/” नहीं। किसी दूसरी लिपि का नाम उसके xn-- रूप में लिखें (जैसा आपका रजिस्ट्रार दिखाता है)।
 platform-console-domain-ours = { $domain } प्लैटफ़ॉर्म का अपना पता है।
-platform-console-domain-not-public = { $domain } सार्वजनिक डोमेन नाम नहीं है।
+platform-console-domain-not-public = { $domain } सार्वजनिक डोमेन नाम नहीं है (IP पता या लोकल नाम किसी साइट का डोमेन नहीं हो सकता)।
 platform-console-domain-twice = { $domain } दो बार लिखा है।
 platform-console-domain-taken = { $domain } पहले से { $site } ({ $slug }) का है।
 platform-console-domain-just-taken = इनमें से एक डोमेन अभी-अभी किसी और टेनेंट को दिया गया। सूची जाँचकर फिर सहेजें।

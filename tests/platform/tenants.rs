@@ -148,6 +148,11 @@ async fn bad_and_taken_domains_and_slugs_are_refused_with_their_reasons(db: Db) 
     assert_eq!(ours.status, 422);
     ours.assert_contains("platform.localhost is one of the platform");
     ours.assert_contains("shop.localhost is one of the platform");
+    let private = attempt(&mut root, "lumen", "10.0.0.1\n127.0.0.2\nintranet").await;
+    assert_eq!(private.status, 422);
+    for name in ["10.0.0.1", "127.0.0.2", "intranet"] {
+        private.assert_contains(&format!("{name} is not a public domain name"));
+    }
     let slug = attempt(&mut root, "pixelforge", "lumen.example").await;
     assert_eq!(slug.status, 422);
     slug.assert_contains("Another tenant already uses the short name pixelforge.");

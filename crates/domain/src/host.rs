@@ -79,6 +79,17 @@ impl HostName {
         matches!(self.0.as_str(), "localhost" | "127.0.0.1" | "::1")
     }
 
+    /// Whether this can be a site's own domain on the public internet: a name of two labels
+    /// or more whose last label (the top-level domain) is not a number, so no IP address
+    /// (`10.0.0.1`, `999.1.1.1`), no IPv6 literal and nothing under `localhost`.
+    pub fn is_public_name(&self) -> bool {
+        let name = self.0.as_str();
+        let Some((_, top)) = name.rsplit_once('.') else {
+            return false;
+        };
+        !name.contains(':') && !top.chars().all(|c| c.is_ascii_digit()) && top != "localhost"
+    }
+
     /// For `{label}.{base}`, the single label in front of `base`.
     pub fn subdomain_of(&self, base: &HostName) -> Option<&str> {
         let prefix = self.0.strip_suffix(base.as_str())?.strip_suffix('.')?;
@@ -142,5 +153,35 @@ mod tests {
         assert_eq!(host("a.b.example.com").subdomain_of(&base), None);
         assert_eq!(host("example.com").subdomain_of(&base), None);
         assert_eq!(host("acmeexample.com").subdomain_of(&base), None);
+    }
+
+    #[test]
+    fn only_names_of_the_public_internet_are_public() {
+        for public in [
+            "gallery.example.com",
+            "xn--tda.com",
+            "a.io",
+            "pixel-forge.in",
+        ] {
+            assert!(
+                HostName::parse(public).unwrap().is_public_name(),
+                "{public}"
+            );
+        }
+        for private in [
+            "1.2.3.4",
+            "10.0.0.1",
+            "127.0.0.2",
+            "999.1.1.1",
+            "foo.123",
+            "localhost",
+            "shop.localhost",
+            "intranet",
+        ] {
+            assert!(
+                !HostName::parse(private).unwrap().is_public_name(),
+                "{private}"
+            );
+        }
     }
 }

@@ -72,7 +72,7 @@ pub(crate) async fn parse_domains(
             || name.ends_with(&format!(".{base}"))
         {
             problems.push(msg!("platform-console-domain-ours", domain = name));
-        } else if host.is_loopback() || !name.contains('.') {
+        } else if !host.is_public_name() {
             problems.push(msg!("platform-console-domain-not-public", domain = name));
         } else if domains.contains(&host) {
             problems.push(msg!("platform-console-domain-twice", domain = name));
