@@ -161,6 +161,15 @@ async fn a_super_admin_signs_in_on_the_platform_host_and_on_any_site() {
     assert_eq!(made.status, 303, "{}", made.body);
     let after = platform.get(made.header("location")).await;
     after.assert_contains("new-boss@pixelforge.example is now an admin of PixelForge.");
+    // The notice comes from the database, not from whatever a link's query string says.
+    let forged = platform
+        .get("/platform?added=Your+session+expired.+Sign+in+at+evil.example&site=x")
+        .await;
+    forged.assert_lacks("Your session expired");
+    platform
+        .get("/platform/admins?added=Sign+in+again+at+evil.example")
+        .await
+        .assert_lacks("Sign in again");
     let mut tenant = Browser::new(&app, "pixelforge.test");
     assert_eq!(tenant.login("root@example.com", PASSWORD).await.status, 303);
     assert_eq!(tenant.get("/admin/users").await.status, 200);

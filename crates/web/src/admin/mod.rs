@@ -97,6 +97,14 @@ pub(crate) fn router() -> Routes {
         .post("/platform/settings", platform_settings::save)
 }
 
+/// An address a notice after a redirect names (`?added=…`), only when it is one: the query
+/// string is anyone's to write, and a console page must not show a stranger's sentence.
+pub(crate) fn notice_address(raw: &str) -> Option<String> {
+    atelier_domain::Email::parse(raw)
+        .ok()
+        .map(|e| e.as_str().to_owned())
+}
+
 /// The signed-in admin as the audit log records them: who, and from which address.
 pub(crate) fn audit_actor(user: &User, ClientIp(address): ClientIp) -> Actor {
     Actor {

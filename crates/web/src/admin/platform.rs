@@ -6,6 +6,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::FormErrors;
+use crate::admin::notice_address;
 use crate::auth::{CsrfForm, CurrentUser};
 use crate::page_query::PageQuery;
 use crate::pages::Page;
@@ -28,7 +29,7 @@ struct TenantRow {
 #[serde(default)]
 pub(crate) struct ConsoleQuery {
     added: Option<String>,
-    /// The site's name, for the notice.
+    /// The site's slug, for the notice.
     site: Option<String>,
 }
 
@@ -78,12 +79,16 @@ pub(crate) async fn console(
     if !matches!(page.site, Site::Platform) {
         return Err(AppError::NotFound);
     }
-    let notice = query.added.map(|who| {
-        page.tr(&match query.site {
-            Some(site) if !site.is_empty() => {
-                msg!("platform-admin-added", who = who, site = site)
-            }
-            _ => msg!("platform-admin-added-own-site", who = who),
+    // The site comes by its slug and is named from the database: the query string is
+    // anyone's to write.
+    let site = match query.site.as_deref().map(Slug::parse) {
+        Some(Ok(slug)) => page.state.store.find_tenant_by_slug(&slug).await?,
+        _ => None,
+    };
+    let notice = query.added.as_deref().and_then(notice_address).map(|who| {
+        page.tr(&match site {
+            Some(site) => msg!("platform-admin-added", who = who, site = site.settings.name),
+            None => msg!("platform-admin-added-own-site", who = who),
         })
     });
     Ok(
@@ -150,10 +155,8 @@ pub(crate) async fn add_tenant_admin(
         )
         .await?;
     tracing::info!(by = %me.id, user = %user.id, tenant = %slug, "tenant admin added");
-    let added = serde_urlencoded::to_string([
-        ("added", email.as_str()),
-        ("site", tenant.settings.name.as_str()),
-    ])
-    .unwrap_or_default();
+    let added =
+        serde_urlencoded::to_string([("added", email.as_str()), ("site", tenant.slug.as_str())])
+            .unwrap_or_default();
     Ok(Redirect::to(&format!("/platform?{added}")).into_response())
 }

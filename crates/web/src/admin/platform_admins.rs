@@ -9,9 +9,9 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::{invitation, FormErrors};
-use crate::admin::audit_actor;
 use crate::admin::invitations::InvitationRow;
 use crate::admin::tenants::platform_only;
+use crate::admin::{audit_actor, notice_address};
 use crate::auth::{ClientIp, CsrfForm, CurrentUser};
 use crate::page_query::PageQuery;
 use crate::pages::Page;
@@ -88,12 +88,12 @@ pub(crate) async fn list(
     PageQuery(done): PageQuery<Done>,
 ) -> Result<Response, AppError> {
     platform_only(&page)?;
-    let notice = if !done.added.is_empty() {
-        Some(msg!("platform-console-admin-invited", email = done.added))
-    } else if !done.removed.is_empty() {
-        Some(msg!("platform-console-admin-removed", email = done.removed))
-    } else if !done.invited.is_empty() {
-        Some(msg!("invite-resend-sent", email = done.invited))
+    let notice = if let Some(email) = notice_address(&done.added) {
+        Some(msg!("platform-console-admin-invited", email = email))
+    } else if let Some(email) = notice_address(&done.removed) {
+        Some(msg!("platform-console-admin-removed", email = email))
+    } else if let Some(email) = notice_address(&done.invited) {
+        Some(msg!("invite-resend-sent", email = email))
     } else {
         None
     };

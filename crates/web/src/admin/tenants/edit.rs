@@ -116,8 +116,8 @@ pub(crate) async fn show(
     platform_only(&page)?;
     let tenant = tenant_at(&page, &slug).await?;
     let form = stored_form(&page, &tenant).await?;
-    let invited = (!done.invited.is_empty())
-        .then(|| msg!("invite-resend-sent", email = done.invited.as_str()));
+    let invited = crate::admin::notice_address(&done.invited)
+        .map(|email| msg!("invite-resend-sent", email = email));
     let notice = match done.done.as_str() {
         "created" => Some(msg!(
             "platform-console-created",
