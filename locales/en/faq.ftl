@@ -35,6 +35,8 @@ faq-failed-retries = Before giving up, we automatically retry the job up to { $r
     [one] attempt
    *[other] attempts
 } in total). If it still can't be completed, it is marked as failed and the reason is shown on the Generate page and in your <a href="/history">History</a>. You can then submit it again, perhaps with a simpler prompt or a smaller size.
+# Holds markup: a link.
+faq-failed-no-retries = A failed render is not tried again: the job is marked as failed and the reason is shown on the Generate page and in your <a href="/history">History</a>. You can then submit it again, perhaps with a simpler prompt or a smaller size.
 
 faq-q-sizes = Which image sizes can I choose?
 # $min, $max and $step are pixel counts.

@@ -30,6 +30,7 @@ platform-home-rendering = Jobs are retried up to { $retries } { $retries ->
     [one] time
    *[other] times
 } and never charged unless the image is saved; a busy neighbour cannot starve your queue.
+platform-home-rendering-no-retries = Jobs are never charged unless the image is saved, and a busy neighbour cannot starve your queue.
 platform-home-gpus-title = Bring your own GPUs
 platform-home-gpus = Connect your own ComfyUI workers, use the shared pool, or both.
 platform-home-private-title = Private by design

@@ -25,6 +25,7 @@ platform-home-upi-title = UPI भुगतान, आपकी मंज़ू�
 platform-home-upi = ग्राहक किसी भी UPI ऐप से भुगतान करके अपना ट्रांज़ैक्शन रेफ़रेंस भेजते हैं; आप उसे मंज़ूर करते हैं और बैलेंस अपडेट हो जाता है।
 platform-home-rendering-title = निष्पक्ष, भरोसेमंद रेंडरिंग
 platform-home-rendering = हर काम की ज़्यादा से ज़्यादा { $retries } बार दोबारा कोशिश होती है, और तस्वीर सहेजी न जाए तो कभी पैसा नहीं कटता; कोई व्यस्त पड़ोसी साइट आपकी कतार को रोक नहीं सकती।
+platform-home-rendering-no-retries = तस्वीर सहेजी न जाए तो कभी पैसा नहीं कटता, और कोई व्यस्त पड़ोसी साइट आपकी कतार को रोक नहीं सकती।
 platform-home-gpus-title = अपने GPU ख़ुद लाएँ
 platform-home-gpus = अपने ComfyUI वर्कर जोड़ें, साझा पूल इस्तेमाल करें, या दोनों।
 platform-home-private-title = पूरी तरह निजी

@@ -25,7 +25,7 @@ pub(super) fn form_fields(route: &str) -> &'static [(&'static str, &'static str)
         // The rules a fresh server starts with, saved again.
         "/platform/settings" => &[
             ("size_cap", "4096"),
-            ("deadline_secs", "300"),
+            ("deadline_minutes", "5"),
             ("retries", "2"),
         ],
         _ => &[],

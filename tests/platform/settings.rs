@@ -38,7 +38,7 @@ async fn save<'a>(
         "/platform/settings",
         &[
             ("size_cap", cap),
-            ("deadline_secs", deadline),
+            ("deadline_minutes", deadline),
             ("retries", retries),
         ],
     )
@@ -56,14 +56,14 @@ async fn the_platforms_rules_change_from_the_console_and_apply_at_once(db: Db) {
     assert_eq!(page.status, 200);
     page.assert_contains("come from the server’s settings file");
     page.assert_contains("value=\"4096\"");
-    page.assert_contains("value=\"300\"");
+    page.assert_contains("value=\"5\"");
     page.assert_contains("value=\"2\"");
 
     // Bad values: each refused beside its field, and nothing saved.
-    let bad = save(&mut root, "2050", "5", "12").await;
+    let bad = save(&mut root, "2050", "0", "12").await;
     assert_eq!(bad.status, 422);
     bad.assert_contains("must be a multiple of 8 between 64 and 4096");
-    bad.assert_contains("must be a whole number of seconds between 10 and 86,400");
+    bad.assert_contains("must be a whole number of minutes from 1 to 1,440");
     bad.assert_contains("must be a whole number between 0 and 9");
     bad.assert_contains("value=\"2050\"");
     assert!(app
@@ -82,7 +82,7 @@ async fn the_platforms_rules_change_from_the_console_and_apply_at_once(db: Db) {
     );
     let before = maker.queue_job("a quiet harbour").await;
 
-    let saved = save(&mut root, "512", "600", "0").await;
+    let saved = save(&mut root, "512", "10", "0").await;
     assert_eq!(
         (saved.status, saved.header("location")),
         (303, "/platform/settings?done=saved")
@@ -129,7 +129,14 @@ async fn the_platforms_rules_change_from_the_console_and_apply_at_once(db: Db) {
         ),
         (1, 600_000)
     );
-    maker.get("/faq").await.assert_contains("within 10 minutes");
+    let faq = maker.get("/faq").await;
+    faq.assert_contains("within 10 minutes");
+    // No retry now: the pages say so, and the landing page's "Automatic retries" goes.
+    faq.assert_contains("A failed render is not tried again");
+    faq.assert_lacks("retry the job up to 0");
+    let landing = Browser::new(&app, "pixelforge.test").get("/").await;
+    landing.assert_contains("Live progress");
+    landing.assert_lacks("Automatic retries");
     // Past the first job's deadline only: it fails, saying its own five minutes.
     app.clock.advance_millis(300_001);
     assert_eq!(app.reap().await.failed, 1);
@@ -170,7 +177,7 @@ async fn the_platforms_rules_change_from_the_console_and_apply_at_once(db: Db) {
     over.assert_contains("can be at most 512, the platform’s largest image side");
 
     // Raised again, the site's own 1024 is back: its stored maximum was never rewritten.
-    assert_eq!(save(&mut root, "4096", "600", "0").await.status, 303);
+    assert_eq!(save(&mut root, "4096", "10", "0").await.status, 303);
     let wide = maker.generate("a wide field", 1024, 512).await;
     assert_eq!(wide.status, 303, "{}", wide.body);
 

@@ -6,10 +6,13 @@
 
 use crate::tenant::{ValidationError, IMAGE_SIDE_STEP, MIN_IMAGE_SIDE, PLATFORM_MAX_IMAGE_SIDE};
 
-/// The shortest deadline: a render takes some seconds even on a fast GPU.
+/// The shortest deadline the settings file may give: a render takes some seconds even on a
+/// fast GPU.
 pub const MIN_DEADLINE_SECS: i64 = 10;
 /// The longest deadline: a day. Longer, and a stuck job holds its credits for days.
 pub const MAX_DEADLINE_SECS: i64 = 86_400;
+/// The console sets the deadline in whole minutes, the unit every page states it in.
+pub const MAX_DEADLINE_MINUTES: i64 = MAX_DEADLINE_SECS / 60;
 /// The most attempts a job may have: the first and nine retries.
 pub const MAX_ATTEMPTS: i64 = 10;
 
@@ -38,12 +41,12 @@ impl PlatformRules {
     }
 
     /// Checks the console's form: whole numbers, the size a multiple of
-    /// [`IMAGE_SIDE_STEP`] within what any site may offer, the deadline within
-    /// [`MIN_DEADLINE_SECS`]..=[`MAX_DEADLINE_SECS`] and 0 to 9 retries. Every problem is
-    /// reported, each naming its field.
+    /// [`IMAGE_SIDE_STEP`] within what any site may offer, the deadline 1 to
+    /// [`MAX_DEADLINE_MINUTES`] minutes and 0 to 9 retries. Every problem is reported, each
+    /// naming its field.
     pub fn parse(
         size_cap: &str,
-        deadline_secs: &str,
+        deadline_minutes: &str,
         retries: &str,
     ) -> Result<Self, Vec<ValidationError>> {
         let mut errors = Vec::new();
@@ -70,15 +73,11 @@ impl PlatformRules {
                 max = PLATFORM_MAX_IMAGE_SIDE.to_string()
             ),
         );
-        let deadline_secs = whole(
-            "deadline_secs",
-            deadline_secs,
-            &|n| (MIN_DEADLINE_SECS..=MAX_DEADLINE_SECS).contains(&n),
-            crate::msg!(
-                "validation-deadline",
-                min = MIN_DEADLINE_SECS,
-                max = MAX_DEADLINE_SECS
-            ),
+        let deadline_minutes = whole(
+            "deadline_minutes",
+            deadline_minutes,
+            &|n| (1..=MAX_DEADLINE_MINUTES).contains(&n),
+            crate::msg!("validation-deadline", max = MAX_DEADLINE_MINUTES),
         );
         let retries = whole(
             "retries",
@@ -86,10 +85,10 @@ impl PlatformRules {
             &|n| (0..MAX_ATTEMPTS).contains(&n),
             crate::msg!("validation-retries", max = MAX_ATTEMPTS - 1),
         );
-        match (size_cap, deadline_secs, retries) {
-            (Some(size_cap), Some(deadline_secs), Some(retries)) => Ok(Self {
+        match (size_cap, deadline_minutes, retries) {
+            (Some(size_cap), Some(minutes), Some(retries)) => Ok(Self {
                 size_cap,
-                deadline_secs,
+                deadline_secs: minutes * 60,
                 max_attempts: retries + 1,
             }),
             _ => Err(errors),
@@ -125,7 +124,7 @@ mod tests {
 
     #[test]
     fn a_good_form_reads_retries_as_attempts_beyond_the_first() {
-        let rules = PlatformRules::parse(" 2048 ", "600", "0").unwrap();
+        let rules = PlatformRules::parse(" 2048 ", "10", "0").unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(
             rules,
             PlatformRules {
@@ -142,15 +141,22 @@ mod tests {
 
     #[test]
     fn every_bad_field_is_named() {
-        let errors = PlatformRules::parse("2050", "9", "10").unwrap_err();
+        let errors = PlatformRules::parse("2050", "0", "10")
+            .err()
+            .unwrap_or_default();
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["size_cap", "deadline_secs", "retries"]);
-        let errors = PlatformRules::parse("8192", "86401", "-1").unwrap_err();
+        assert_eq!(fields, ["size_cap", "deadline_minutes", "retries"]);
+        let errors = PlatformRules::parse("8192", "1441", "-1")
+            .err()
+            .unwrap_or_default();
         assert_eq!(errors.len(), 3);
-        let errors = PlatformRules::parse("", "five", "1.5").unwrap_err();
+        let errors = PlatformRules::parse("", "five", "1.5")
+            .err()
+            .unwrap_or_default();
         assert_eq!(errors.len(), 3);
-        assert!(PlatformRules::parse("64", "10", "9").is_ok());
-        assert!(PlatformRules::parse("4096", "86400", "0").is_ok());
+        assert!(PlatformRules::parse("64", "1", "9").is_ok());
+        let day = PlatformRules::parse("4096", "1440", "0").map(|r| r.deadline_secs);
+        assert_eq!(day.ok(), Some(86_400));
     }
 
     #[test]

@@ -88,15 +88,15 @@ pub(crate) async fn list(
     PageQuery(done): PageQuery<Done>,
 ) -> Result<Response, AppError> {
     platform_only(&page)?;
-    let notice = if let Some(email) = notice_address(&done.added) {
-        Some(msg!("platform-console-admin-invited", email = email))
-    } else if let Some(email) = notice_address(&done.removed) {
-        Some(msg!("platform-console-admin-removed", email = email))
-    } else if let Some(email) = notice_address(&done.invited) {
-        Some(msg!("invite-resend-sent", email = email))
-    } else {
-        None
-    };
+    let notice = notice_address(&done.added)
+        .map(|email| msg!("platform-console-admin-invited", email = email))
+        .or_else(|| {
+            notice_address(&done.removed)
+                .map(|email| msg!("platform-console-admin-removed", email = email))
+        })
+        .or_else(|| {
+            notice_address(&done.invited).map(|email| msg!("invite-resend-sent", email = email))
+        });
     let notice = notice.map(|m| page.tr(&m));
     render(
         &page,

@@ -5,7 +5,7 @@
 //! values are in force, and the page says so. The limit of images one person may have
 //! waiting stays in the settings file: it guards the servers, not a product rule.
 
-use atelier_domain::platform_rules::{MAX_ATTEMPTS, MAX_DEADLINE_SECS, MIN_DEADLINE_SECS};
+use atelier_domain::platform_rules::{MAX_ATTEMPTS, MAX_DEADLINE_MINUTES};
 use atelier_domain::PlatformRules;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -30,7 +30,7 @@ pub(crate) struct Done {
 #[serde(default)]
 pub(crate) struct RulesForm {
     size_cap: String,
-    deadline_secs: String,
+    deadline_minutes: String,
     retries: String,
 }
 
@@ -38,7 +38,7 @@ impl RulesForm {
     fn of(rules: &PlatformRules) -> Self {
         Self {
             size_cap: rules.size_cap.to_string(),
-            deadline_secs: rules.deadline_secs.to_string(),
+            deadline_minutes: rules.deadline_minutes().to_string(),
             retries: rules.retries().to_string(),
         }
     }
@@ -52,15 +52,12 @@ async fn render(
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let state = &page.state;
-    let in_force = state.tenants.rules();
     let ctx = minijinja::context! {
         form => form,
         errors => errors,
         saved => saved,
         from_file => state.store.saved_platform_rules().await?.is_none(),
-        deadline_minutes => in_force.deadline_minutes(),
-        deadline_min => MIN_DEADLINE_SECS,
-        deadline_max => MAX_DEADLINE_SECS,
+        deadline_max => MAX_DEADLINE_MINUTES,
         retries_max => MAX_ATTEMPTS - 1,
         active_per_user => state.settings.jobs.active_per_user,
     };
@@ -86,7 +83,7 @@ pub(crate) async fn save(
     CsrfForm(form): CsrfForm<RulesForm>,
 ) -> Result<Response, AppError> {
     platform_only(&page)?;
-    let rules = match PlatformRules::parse(&form.size_cap, &form.deadline_secs, &form.retries) {
+    let rules = match PlatformRules::parse(&form.size_cap, &form.deadline_minutes, &form.retries) {
         Ok(rules) => rules,
         Err(list) => {
             let mut errors = FormErrors::new();
