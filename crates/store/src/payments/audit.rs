@@ -77,18 +77,34 @@ impl Store {
         before: Option<Uuid>,
         limit: i64,
     ) -> Result<Vec<AuditRecord>, StoreError> {
+        // Only the conditions that apply, so each page is one range of an index read
+        // backwards: (tenant_id, id) for a tenant's log, the primary key for the platform's.
+        let mut conditions = Vec::new();
+        if tenant.is_some() {
+            conditions.push(format!("tenant_id = ${}", conditions.len() + 1));
+        }
+        if before.is_some() {
+            conditions.push(format!("id < ${}", conditions.len() + 1));
+        }
+        let filter = if conditions.is_empty() {
+            String::new()
+        } else {
+            format!("where {}", conditions.join(" and "))
+        };
+        let sql = format!(
+            "select id, tenant_id, actor_email, action, subject, before_state, after_state, \
+             address, created_at from audit_log {filter} order by id desc limit ${}",
+            conditions.len() + 1
+        );
         let rows: Vec<AuditRow> = on_reader!(self, |pool| {
-            sqlx::query_as(
-                "select id, tenant_id, actor_email, action, subject, before_state, after_state, \
-                 address, created_at from audit_log \
-                 where ($1 is null or tenant_id = $1) and ($2 is null or id < $2) \
-                 order by id desc limit $3",
-            )
-            .bind(tenant.map(|t| t.0))
-            .bind(before)
-            .bind(limit)
-            .fetch_all(pool)
-            .await?
+            let mut query = sqlx::query_as(&sql);
+            if let Some(tenant) = tenant {
+                query = query.bind(tenant.0);
+            }
+            if let Some(before) = before {
+                query = query.bind(before);
+            }
+            query.bind(limit).fetch_all(pool).await?
         });
         Ok(rows
             .into_iter()

@@ -141,13 +141,27 @@ impl Store {
         let rows = on_reader!(self, |pool| {
             sqlx::query_as::<_, TenantRow>(&sql).fetch_all(pool).await?
         });
-        let mut sites = Vec::with_capacity(rows.len());
-        for row in rows {
-            let tenant = row.into_tenant()?;
-            let domains = self.tenant_domains(tenant.id).await?;
-            sites.push(TenantSite { tenant, domains });
+        // Every domain in one read, not one read a tenant.
+        let all: Vec<(Uuid, String)> = on_reader!(self, |pool| {
+            sqlx::query_as(
+                "select tenant_id, domain from tenant_domains order by created_at, domain",
+            )
+            .fetch_all(pool)
+            .await?
+        });
+        let mut domains: std::collections::HashMap<Uuid, Vec<HostName>> = Default::default();
+        for (tenant, domain) in all {
+            let host = HostName::parse(&domain)
+                .map_err(|e| StoreError::Corrupt(format!("domain {domain:?}: {e}")))?;
+            domains.entry(tenant).or_default().push(host);
         }
-        Ok(sites)
+        rows.into_iter()
+            .map(|row| {
+                let tenant = row.into_tenant()?;
+                let domains = domains.remove(&tenant.id.0).unwrap_or_default();
+                Ok(TenantSite { tenant, domains })
+            })
+            .collect()
     }
 
     /// Sets a tenant's status: active, or suspended (its site closed, its jobs not claimed).
