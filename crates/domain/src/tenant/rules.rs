@@ -187,11 +187,6 @@ impl TenantSettings {
 
         match (theme, color_primary, color_accent) {
             (Some(theme), Some(color_primary), Some(color_accent)) if errors.is_empty() => {
-                let plural = if plural_raw.is_empty() {
-                    format!("{singular}s")
-                } else {
-                    plural_raw
-                };
                 Ok(TenantSettings {
                     name,
                     tagline,
@@ -200,7 +195,7 @@ impl TenantSettings {
                     theme,
                     color_primary,
                     color_accent,
-                    credit: CreditUnit { singular, plural },
+                    credit: CreditUnit::named(singular, plural_raw),
                     signup_bonus: input.signup_bonus,
                     max_image_side: input.max_image_side,
                     support_email,
