@@ -7,7 +7,10 @@ use crate::common::browser::Browser;
 use crate::common::{Db, TestApp};
 use crate::on_both_databases;
 
-on_both_databases!(hindi_names_read_as_written_in_the_log_and_keep_their_own_plural);
+on_both_databases!(
+    hindi_names_read_as_written_in_the_log_and_keep_their_own_plural,
+    a_price_problem_is_shown_beside_that_models_price
+);
 
 /// Pixelforge with `boss@example.com` as its admin, signed in.
 async fn admin(app: &TestApp) -> Browser<'_> {
@@ -95,4 +98,39 @@ async fn hindi_names_read_as_written_in_the_log_and_keep_their_own_plural(db: Db
     log.assert_contains("&quot;पिक्सेल&quot;");
     log.assert_contains("ख़ून");
     log.assert_lacks("\\u{");
+}
+
+async fn a_price_problem_is_shown_beside_that_models_price(db: Db) {
+    let app = TestApp::start(db).await;
+    let mut boss = admin(&app).await;
+    let beside = "<p class=\"field-error\" id=\"cost-demo-abstract-error\">";
+
+    let out_of_range = boss
+        .submit("/admin/limits", "/admin/limits", &limits_fields("0", ""))
+        .await;
+    assert_eq!(out_of_range.status, 422);
+    out_of_range.assert_contains(&format!("{beside}Enter a price from 1 to 1,000 Sparks, or"));
+    out_of_range.assert_contains("id=\"cost-demo-abstract\" name=\"cost_demo-abstract\"");
+    out_of_range.assert_contains("aria-describedby=\"cost-demo-abstract-error cost-demo-abstract-hint\" aria-invalid=\"true\"");
+
+    let not_a_number = boss
+        .submit("/admin/limits", "/admin/limits", &limits_fields("1,5", ""))
+        .await;
+    assert_eq!(not_a_number.status, 422);
+    not_a_number.assert_contains(&format!(
+        "{beside}Enter the price as a whole number, or leave it empty"
+    ));
+    // What was typed comes back in its box; nothing was saved.
+    not_a_number.assert_contains("value=\"1,5\"");
+    let form = boss.get("/admin/limits").await;
+    form.assert_lacks(beside);
+    form.assert_contains("name=\"cost_demo-abstract\" type=\"text\" inputmode=\"numeric\" autocomplete=\"off\" value=\"\"");
+
+    let saved = boss
+        .submit("/admin/limits", "/admin/limits", &limits_fields("7", ""))
+        .await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    boss.get("/admin/limits")
+        .await
+        .assert_contains("value=\"7\"");
 }

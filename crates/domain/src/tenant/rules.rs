@@ -119,7 +119,7 @@ impl TenantSettings {
                     "model_costs",
                     crate::msg!("validation-model-id", value = format!("{id:?}")),
                 ));
-            } else if !(1..=1000).contains(&cost) {
+            } else if !MODEL_COSTS.contains(&cost) {
                 errors.push(ValidationError::new(
                     "model_costs",
                     crate::msg!("validation-model-cost", model = id, cost = cost.to_string()),
@@ -222,6 +222,9 @@ impl TenantSettings {
 /// The largest per-user limit of active jobs a site may set (the platform's own limit
 /// bounds it further where it is used).
 pub const MAX_ACTIVE_JOBS_PER_USER: i64 = 100;
+
+/// The prices, in credits, a site may set for one image of a model.
+pub const MODEL_COSTS: std::ops::RangeInclusive<i64> = 1..=1000;
 
 fn bounded_text(
     field: &'static str,
