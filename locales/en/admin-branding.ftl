@@ -25,6 +25,7 @@ admin-branding-theme-unknown = Choose one of the themes listed.
 admin-branding-credit-singular = Name of one credit
 admin-branding-credit-hint = For example “Spark”. It appears on every page and mail.
 admin-branding-credit-plural = Name of several credits
+admin-branding-credit-plural-hint = For example “Sparks”. Left empty, a name in English letters takes an “s” (Spark, Sparks); a name in any other script stays as it is.
 admin-branding-preview-action = Preview
 admin-branding-save = Save branding
 admin-branding-logo = Logo

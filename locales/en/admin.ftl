@@ -108,6 +108,14 @@ admin-audit-value-approved = approved: { $credits } credits
 admin-audit-value-rejected = rejected: { $reason }
 admin-audit-value-pack = { $credits } credits for { $price }
 admin-audit-value-no-upi = no UPI ID (not taking payments){ $payee }
+# A person's role (a role change) and a job's state (an admin's cancel).
+admin-audit-value-role-user = user
+admin-audit-value-role-admin = site admin
+admin-audit-value-role-super-admin = platform admin
+admin-audit-value-queued = queued
+admin-audit-value-running = running
+admin-audit-value-canceled = canceled
+admin-audit-value-stopping = running, told to stop at its next heartbeat
 
 ## Workers (the page's header; the fleet is in fleet.ftl)
 

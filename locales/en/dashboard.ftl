@@ -20,8 +20,6 @@ admin-dashboard-median-note = { $count ->
     [one] Of the one image made so far
    *[other] Of the latest { $count } images
 }
-admin-dashboard-ms = { $value } ms
-admin-dashboard-seconds = { $value } s
 admin-dashboard-sold = { $units } sold
 admin-dashboard-spent = { $count } { $count ->
     [one] { $unit }
@@ -38,3 +36,10 @@ admin-dashboard-chart-sold = { $units } sold, per day
 admin-dashboard-chart-total = { $total } in all, { $peak } on the busiest day
 admin-nav-dashboard = Dashboard
 admin-dashboard-bar = { $day }: { $value }
+
+# A render time (crate::when::duration), on the dashboard and in the jobs list alike:
+# $unit is "ms" ($value a whole number) or "s" ($value with one decimal, "2.0").
+render-time = { $unit ->
+    [ms] { $value } ms
+   *[s] { $value } s
+}

@@ -25,6 +25,7 @@ admin-branding-theme-unknown = सूची में दी गई थीमो
 admin-branding-credit-singular = एक क्रेडिट का नाम
 admin-branding-credit-hint = जैसे “स्पार्क”। यह हर पेज और मेल में दिखता है।
 admin-branding-credit-plural = कई क्रेडिट का नाम
+admin-branding-credit-plural-hint = जैसे “स्पार्क्स”। खाली छोड़ें तो अंग्रेज़ी अक्षरों वाले नाम के आगे “s” जुड़ जाता है (Spark, Sparks); किसी और लिपि का नाम जैसा है वैसा ही रहता है।
 admin-branding-preview-action = पूर्वावलोकन
 admin-branding-save = ब्रांडिंग सहेजें
 admin-branding-logo = लोगो

@@ -107,6 +107,13 @@ admin-audit-value-approved = मंज़ूर: { $credits } क्रेडि
 admin-audit-value-rejected = अस्वीकार: { $reason }
 admin-audit-value-pack = { $price } में { $credits } क्रेडिट
 admin-audit-value-no-upi = कोई UPI ID नहीं (भुगतान नहीं लिए जा रहे){ $payee }
+admin-audit-value-role-user = उपयोगकर्ता
+admin-audit-value-role-admin = साइट एडमिन
+admin-audit-value-role-super-admin = प्लेटफ़ॉर्म एडमिन
+admin-audit-value-queued = कतार में
+admin-audit-value-running = चल रहा
+admin-audit-value-canceled = रद्द
+admin-audit-value-stopping = चल रहा, अगली हार्टबीट पर रुकने को कहा गया
 
 ## वर्कर (पेज का ऊपरी हिस्सा; वर्करों की सूची fleet.ftl में है)
 

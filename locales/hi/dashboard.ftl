@@ -22,8 +22,6 @@ admin-dashboard-median-note = { $count ->
     [one] अब तक बनी एक तस्वीर का
    *[other] आख़िरी { $count } तस्वीरों का
 }
-admin-dashboard-ms = { $value } मिलीसेकंड
-admin-dashboard-seconds = { $value } सेकंड
 admin-dashboard-sold = बिके { $units }
 admin-dashboard-spent = तस्वीरों पर { $count } { $count ->
     [0] { $units }
@@ -41,3 +39,8 @@ admin-dashboard-chart-sold = हर दिन बिके { $units }
 admin-dashboard-chart-total = कुल { $total }, सबसे व्यस्त दिन { $peak }
 admin-nav-dashboard = डैशबोर्ड
 admin-dashboard-bar = { $day }: { $value }
+
+render-time = { $unit ->
+    [ms] { $value } मि.से.
+   *[s] { $value } सेकंड
+}

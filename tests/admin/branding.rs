@@ -353,6 +353,13 @@ async fn a_blocked_prompt_is_refused_on_the_page_and_the_api_and_costs_nothing(d
     refused.assert_contains("id=\"prompt-error\"");
     let phrase = maker.generate("a Blood bath at dawn", 64, 64).await;
     assert_eq!(phrase.status, 422);
+    // A zero-width space or a soft hyphen inside the word hides nothing (a tokeniser drops
+    // them), and the refusal names the entry as the admin wrote it.
+    for hidden in ["a go\u{200B}re scene", "a go\u{00AD}re scene"] {
+        let refused = maker.generate(hidden, 64, 64).await;
+        assert_eq!(refused.status, 422, "{hidden:?}");
+        refused.assert_contains("“gore” is not allowed on this site.");
+    }
     // Whole words only: "gorenflo" is no "gore".
     assert_eq!(
         maker

@@ -11,7 +11,10 @@ use crate::common::browser::Browser;
 use crate::common::{Db, TestApp};
 use crate::on_both_databases;
 
-on_both_databases!(the_dashboard_counts_this_sites_people_and_images);
+on_both_databases!(
+    the_dashboard_counts_this_sites_people_and_images,
+    a_render_time_reads_the_same_on_the_dashboard_and_the_jobs_list
+);
 
 async fn the_dashboard_counts_this_sites_people_and_images(db: Db) {
     let app = TestApp::start(db).await;
@@ -73,4 +76,25 @@ async fn the_dashboard_counts_this_sites_people_and_images(db: Db) {
     .await;
     let hindi = boss.get("/admin").await;
     hindi.assert_contains("डैशबोर्ड");
+}
+
+async fn a_render_time_reads_the_same_on_the_dashboard_and_the_jobs_list(db: Db) {
+    let app = TestApp::start(db).await;
+    let mut boss = Browser::new(&app, "pixelforge.test");
+    boss.register("boss@example.com", PASSWORD).await;
+    make_tenant_admin(&app, "pixelforge", "boss@example.com").await;
+    let mut user = Browser::new(&app, "pixelforge.test");
+    user.register("maker@example.com", PASSWORD).await;
+    user.generate("a quiet harbour", 64, 64).await;
+    let worker = app.worker(Arc::new(DemoBackend::default()));
+    assert!(worker.run_once().await.unwrap_or_else(|e| panic!("{e}")));
+    // 1 999 ms: rounded, both pages say 2.0 s (the dashboard once cut it to 1.9 s).
+    app.execute_sql("update jobs set finished_at = started_at + 1999 where status = 'succeeded'")
+        .await;
+
+    let dashboard = boss.get("/admin").await;
+    dashboard.assert_contains("2.0 s");
+    dashboard.assert_lacks("1.9 s");
+    let jobs = boss.get("/admin/jobs").await;
+    jobs.assert_contains("Rendered in 2.0 s");
 }

@@ -4,4 +4,5 @@ mod branding;
 mod dashboard;
 mod invitations;
 mod jobs;
+mod site_words;
 mod users;

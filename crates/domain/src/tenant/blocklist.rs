@@ -1,8 +1,15 @@
 //! A site's prompt block-list: words and phrases its admins refuse in prompts. A prompt is
 //! refused when it holds an entry as whole words, whatever the case: "gore" blocks "Gore!"
 //! but not "gorenflo", and "blood bath" blocks "a BLOOD  bath" but not "bloodbath".
+//!
+//! Both the entries and the prompt are compared without their invisible characters and in
+//! NFKC (see [`comparable`]), so "go\u{200B}re" or a full-width "ｇｏｒｅ" is "gore" too. Letters
+//! of another script that look alike (a Cyrillic "о" in "gоre") are not folded: that would
+//! take a confusables table, and the limits page says so.
 
 use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
 use super::ValidationError;
 
@@ -36,9 +43,40 @@ fn in_word(c: char) -> bool {
     )
 }
 
-/// The words of `text`, in lower case.
+/// Whether `c` is drawn as nothing: a format character (`\p{Cf}`: the soft hyphen,
+/// zero-width space, joiner and non-joiner, word joiner, byte order mark, direction marks)
+/// or one of the other default-ignorable code points (variation selectors, the combining
+/// grapheme joiner, Hangul fillers). Tokenisers drop these, so the model would read the
+/// word around them whole; a prompt must not pass the block-list by hiding one inside it.
+fn invisible(c: char) -> bool {
+    c.general_category() == GeneralCategory::Format
+        || matches!(
+            c,
+            '\u{034f}'
+                | '\u{115f}'
+                | '\u{1160}'
+                | '\u{17b4}'
+                | '\u{17b5}'
+                | '\u{180b}'..='\u{180f}'
+                | '\u{3164}'
+                | '\u{fe00}'..='\u{fe0f}'
+                | '\u{ffa0}'
+                | '\u{e0100}'..='\u{e01ef}'
+        )
+}
+
+/// `text` as the block-list compares it: without invisible characters, then in NFKC, which
+/// folds full-width letters, ligatures and the precomposed nukta letters (क़, ख़) onto the
+/// same letters typed otherwise. Only the copy being matched changes; the prompt is kept
+/// and rendered as the person wrote it.
+fn comparable(text: &str) -> String {
+    text.chars().filter(|&c| !invisible(c)).nfkc().collect()
+}
+
+/// The words of `text`, in lower case, as [`comparable`] reads it.
 fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !in_word(c))
+    comparable(text)
+        .split(|c: char| !in_word(c))
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect()
@@ -144,6 +182,39 @@ mod tests {
         assert_eq!(blocked.find_in("लाल ख़ून।"), Some("ख़ून"));
         assert_eq!(blocked.find_in("“ख़ून”"), Some("ख़ून"));
         assert_eq!(blocked.find_in("ख़ूनी"), None);
+    }
+
+    #[test]
+    fn invisible_characters_do_not_hide_a_blocked_word() {
+        let blocked = list(&["gore", "blood bath"]);
+        for prompt in [
+            "a go\u{200B}re scene", // zero-width space
+            "a go\u{00AD}re scene", // soft hyphen
+            "a go\u{200C}re scene", // zero-width non-joiner
+            "a go\u{200D}re scene", // zero-width joiner
+            "a go\u{2060}re scene", // word joiner
+            "a \u{FEFF}gore scene", // byte order mark
+            "a gor\u{FE0F}e scene", // variation selector
+            "a ＧＯＲＥ scene",     // full-width letters (NFKC)
+        ] {
+            assert_eq!(blocked.find_in(prompt), Some("gore"), "{prompt:?}");
+        }
+        assert_eq!(
+            blocked.find_in("blo\u{200B}od  ba\u{00AD}th"),
+            Some("blood bath")
+        );
+        // A letter of another script that looks the same is a known limit.
+        assert_eq!(blocked.find_in("a g\u{043E}re scene"), None);
+    }
+
+    #[test]
+    fn devanagari_matches_however_its_letters_were_typed() {
+        // ख़ as one code point (U+0959) or as ख and a nukta; a joiner inside the word.
+        let precomposed = list(&["\u{0959}ून"]);
+        assert_eq!(precomposed.find_in("लाल ख\u{093C}ून"), Some("ख\u{093C}ून"));
+        let decomposed = list(&["ख\u{093C}ून"]);
+        assert_eq!(decomposed.find_in("लाल \u{0959}ून"), Some("ख\u{093C}ून"));
+        assert_eq!(decomposed.find_in("ख\u{093C}ू\u{200D}न"), Some("ख\u{093C}ून"));
     }
 
     #[test]

@@ -117,6 +117,23 @@ pub struct CreditUnit {
     pub plural: String,
 }
 
+impl CreditUnit {
+    /// The unit an admin named. With no plural given, an English-looking (ASCII) singular
+    /// takes an "s" ("Spark" → "Sparks"); any other keeps its singular, since Hindi and most
+    /// scripts do not plural by a Latin "s" ("चिंगारी" must not become "चिंगारीs"). The
+    /// branding form's hint says so.
+    pub fn named(singular: String, plural: String) -> CreditUnit {
+        let plural = if !plural.is_empty() {
+            plural
+        } else if singular.is_ascii() {
+            format!("{singular}s")
+        } else {
+            singular.clone()
+        };
+        CreditUnit { singular, plural }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,5 +148,15 @@ mod tests {
         assert_eq!(yellow.readable_text().to_string(), "#111111");
         assert!(Colour::parse("c", "red").is_err());
         assert!(Colour::parse("c", "#12345g").is_err());
+    }
+
+    #[test]
+    fn only_a_latin_credit_name_takes_an_s_when_no_plural_is_given() {
+        let unit = |one: &str, many: &str| CreditUnit::named(one.to_owned(), many.to_owned());
+        assert_eq!(unit("Spark", "").plural, "Sparks");
+        assert_eq!(unit("चिंगारी", "").plural, "चिंगारी");
+        assert_eq!(unit("Crédit", "").plural, "Crédit");
+        assert_eq!(unit("चिंगारी", "चिंगारियाँ").plural, "चिंगारियाँ");
+        assert_eq!(unit("Mouse", "Mice").plural, "Mice");
     }
 }

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 pub use blocklist::{BlockList, MAX_BLOCKED_ENTRIES, MAX_BLOCKED_ENTRY_CHARS};
 pub use brand::{Colour, CreditUnit, ThemeName};
-pub use rules::MAX_ACTIVE_JOBS_PER_USER;
+pub use rules::{MAX_ACTIVE_JOBS_PER_USER, MODEL_COSTS};
 pub use settings::{
     TenantSettings, TenantSettingsInput, IMAGE_SIDE_STEP, MIN_IMAGE_SIDE, PLATFORM_MAX_IMAGE_SIDE,
 };

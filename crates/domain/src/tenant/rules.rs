@@ -119,7 +119,7 @@ impl TenantSettings {
                     "model_costs",
                     crate::msg!("validation-model-id", value = format!("{id:?}")),
                 ));
-            } else if !(1..=1000).contains(&cost) {
+            } else if !MODEL_COSTS.contains(&cost) {
                 errors.push(ValidationError::new(
                     "model_costs",
                     crate::msg!("validation-model-cost", model = id, cost = cost.to_string()),
@@ -187,11 +187,6 @@ impl TenantSettings {
 
         match (theme, color_primary, color_accent) {
             (Some(theme), Some(color_primary), Some(color_accent)) if errors.is_empty() => {
-                let plural = if plural_raw.is_empty() {
-                    format!("{singular}s")
-                } else {
-                    plural_raw
-                };
                 Ok(TenantSettings {
                     name,
                     tagline,
@@ -200,7 +195,7 @@ impl TenantSettings {
                     theme,
                     color_primary,
                     color_accent,
-                    credit: CreditUnit { singular, plural },
+                    credit: CreditUnit::named(singular, plural_raw),
                     signup_bonus: input.signup_bonus,
                     max_image_side: input.max_image_side,
                     support_email,
@@ -227,6 +222,9 @@ impl TenantSettings {
 /// The largest per-user limit of active jobs a site may set (the platform's own limit
 /// bounds it further where it is used).
 pub const MAX_ACTIVE_JOBS_PER_USER: i64 = 100;
+
+/// The prices, in credits, a site may set for one image of a model.
+pub const MODEL_COSTS: std::ops::RangeInclusive<i64> = 1..=1000;
 
 fn bounded_text(
     field: &'static str,

@@ -115,6 +115,14 @@ fn value(lang: Lang, raw: &str) -> String {
         "link expired" => Some(msg!("admin-audit-value-link-expired")),
         "link still valid" => Some(msg!("admin-audit-value-link-valid")),
         "new link sent" => Some(msg!("admin-audit-value-link-sent")),
+        // A role (`user.role`) and a job's state (`job.cancel`), as the store writes them.
+        "user" => Some(msg!("admin-audit-value-role-user")),
+        "tenant_admin" => Some(msg!("admin-audit-value-role-admin")),
+        "super_admin" => Some(msg!("admin-audit-value-role-super-admin")),
+        "queued" => Some(msg!("admin-audit-value-queued")),
+        "running" => Some(msg!("admin-audit-value-running")),
+        "canceled" => Some(msg!("admin-audit-value-canceled")),
+        "running, told to stop at its next heartbeat" => Some(msg!("admin-audit-value-stopping")),
         _ => described_value(raw),
     };
     message.map_or_else(|| raw.to_owned(), |m| m.in_lang(lang))
@@ -278,6 +286,19 @@ mod tests {
         );
         assert_ne!(label(Lang::Hi, "pack.move"), "Moved a pack in the list");
         assert_ne!(label(Lang::Hi, "worker.create"), "worker.create");
+        for (raw, hindi) in [
+            ("tenant_admin", "साइट एडमिन"),
+            ("user", "उपयोगकर्ता"),
+            ("canceled", "रद्द"),
+            (
+                "running, told to stop at its next heartbeat",
+                "चल रहा, अगली हार्टबीट पर रुकने को कहा गया",
+            ),
+        ] {
+            assert_eq!(value(Lang::Hi, raw), hindi);
+        }
+        // A role reads as words in English too, not as its code.
+        assert_eq!(value(Lang::En, "tenant_admin"), "site admin");
         // What the store wrote in another form stays as written.
         assert_eq!(value(Lang::Hi, "place three"), "place three");
     }

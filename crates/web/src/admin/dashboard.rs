@@ -82,16 +82,6 @@ fn chart(heading: Msg, days: &[DayFigures], value: fn(&DayFigures) -> i64, lang:
     }
 }
 
-/// "2.4 s" or "850 ms": a render time as people read it.
-fn duration(ms: i64) -> Msg {
-    if ms < 1000 {
-        msg!("admin-dashboard-ms", value = ms)
-    } else {
-        let tenths = format!("{}.{}", ms / 1000, (ms % 1000) / 100);
-        msg!("admin-dashboard-seconds", value = tenths)
-    }
-}
-
 pub(crate) async fn show(page: Page) -> Result<Response, AppError> {
     let site = page.tenant()?;
     let (tenant, credit) = (site.tenant.id, &site.tenant.settings.credit);
@@ -109,7 +99,7 @@ pub(crate) async fn show(page: Page) -> Result<Response, AppError> {
     let lang = page.lang;
     let median = figures
         .median_render_ms
-        .map(|ms| duration(ms).in_lang(lang));
+        .map(|ms| crate::when::duration(lang, ms));
     let ctx = minijinja::context! {
         users => figures.users,
         signups_week => last(7).map(|d| d.signups).sum::<i64>(),

@@ -4,6 +4,9 @@
 //! contacts, and the prompt block-list. Each save is audited (`tenant.limits`) and seen on
 //! every page at once.
 
+use std::collections::BTreeMap;
+
+use atelier_domain::tenant::MODEL_COSTS;
 use atelier_domain::{msg, Lang, TenantSettings};
 use atelier_store::SettingsChange;
 use axum::http::StatusCode;
@@ -37,6 +40,8 @@ struct ModelRow {
     /// This site's own price, as typed; empty for the catalogue's.
     cost: String,
     catalogue_cost: i64,
+    /// What is wrong with `cost`, shown beside its box; empty when nothing is.
+    error: String,
 }
 
 impl LimitsForm {
@@ -57,6 +62,7 @@ fn model_rows(
     lang: Lang,
     enabled: &[String],
     costs: &[(String, String)],
+    cost_errors: &BTreeMap<String, String>,
 ) -> Vec<ModelRow> {
     let catalogue = state.models.current();
     catalogue
@@ -72,6 +78,7 @@ fn model_rows(
                 .map(|(_, c)| c.clone())
                 .unwrap_or_default(),
             catalogue_cost: m.job_cost().get(),
+            error: cost_errors.get(&m.id).cloned().unwrap_or_default(),
         })
         .collect()
 }
@@ -114,7 +121,13 @@ pub(crate) async fn show(page: Page, PageQuery(q): PageQuery<Done>) -> Result<Re
         .iter()
         .map(|(id, c)| (id.clone(), c.to_string()))
         .collect();
-    let models = model_rows(&page.state, page.lang, &s.enabled_models, &costs);
+    let models = model_rows(
+        &page.state,
+        page.lang,
+        &s.enabled_models,
+        &costs,
+        &BTreeMap::new(),
+    );
     let form = LimitsForm::of(s);
     render(
         &page,
@@ -182,12 +195,7 @@ pub(crate) async fn save(
     input.max_image_side = number("max_image_side", &form.max_image_side);
     input.signup_bonus = number("signup_bonus", &form.signup_bonus);
     input.active_jobs_per_user = number("active_jobs_per_user", &form.active_jobs_per_user);
-    let mut model_costs = std::collections::BTreeMap::new();
-    for (id, raw) in &costs {
-        if !raw.is_empty() {
-            model_costs.insert(id.clone(), number("model_costs", raw));
-        }
-    }
+    let (model_costs, cost_errors) = prices(lang, &site.tenant.settings.credit.plural, &costs);
     input.model_costs = model_costs;
     input.support_email.clone_from(&form.support_email);
     input.support_whatsapp.clone_from(&form.support_whatsapp);
@@ -219,7 +227,7 @@ pub(crate) async fn save(
         );
     }
     let wanted = match TenantSettings::parse(&input) {
-        Ok(wanted) if errors.is_empty() => Some(wanted),
+        Ok(wanted) if errors.is_empty() && cost_errors.is_empty() => Some(wanted),
         Ok(_) => None,
         Err(list) => {
             for e in list {
@@ -229,7 +237,7 @@ pub(crate) async fn save(
         }
     };
     let Some(wanted) = wanted else {
-        let models = model_rows(state, lang, &ticked_or_none(&ticked), &costs);
+        let models = model_rows(state, lang, &ticked_or_none(&ticked), &costs, &cost_errors);
         let status = StatusCode::UNPROCESSABLE_ENTITY;
         return render(&page, &form, models, errors, false, status).await;
     };
@@ -256,6 +264,40 @@ pub(crate) async fn save(
     state.tenants.forget_tenant(tenant).await;
     tracing::info!(admin = %me.id, "site limits changed");
     Ok(Redirect::to("/admin/limits?done=saved").into_response())
+}
+
+/// The prices typed for each model (`(id, text)`; empty for the catalogue's), read, and what
+/// is wrong with each that does not read, by model id, so the page says it beside that
+/// model's price box rather than once for the whole list.
+fn prices(
+    lang: Lang,
+    units: &str,
+    typed: &[(String, String)],
+) -> (BTreeMap<String, i64>, BTreeMap<String, String>) {
+    let mut costs = BTreeMap::new();
+    let mut errors = BTreeMap::new();
+    for (id, raw) in typed.iter().filter(|(_, raw)| !raw.is_empty()) {
+        match raw.parse::<i64>() {
+            Ok(cost) if MODEL_COSTS.contains(&cost) => {
+                costs.insert(id.clone(), cost);
+            }
+            Ok(_) => {
+                let (min, max) = (*MODEL_COSTS.start(), *MODEL_COSTS.end());
+                let message = msg!(
+                    "admin-limits-price-range",
+                    min = min,
+                    max = max,
+                    units = units
+                );
+                errors.insert(id.clone(), message.in_lang(lang));
+            }
+            Err(_) => {
+                let message = msg!("admin-limits-price-number");
+                errors.insert(id.clone(), message.in_lang(lang));
+            }
+        }
+    }
+    (costs, errors)
 }
 
 /// The ticked models as the form shows them again: none ticked stays none (not "all").

@@ -175,7 +175,7 @@ fn row(page: &Page, catalog: &atelier_config::ModelCatalog, record: &AdminJob) -
         reason,
         worker,
         worker_pool,
-        render_time: render_time(job).map(|ms| render_label(ms).in_lang(lang)),
+        render_time: render_time(job).map(|ms| crate::when::duration(lang, ms)),
         image_id: (job.status == JobStatus::Succeeded)
             .then_some(job.image_id)
             .flatten()
@@ -204,29 +204,5 @@ fn render_time(job: &Job) -> Option<i64> {
             Some((end.millis() - start.millis()).max(0))
         }
         _ => None,
-    }
-}
-
-/// "850 ms" under a second, "12.4 s" from there.
-fn render_label(ms: i64) -> Msg {
-    if ms < 1000 {
-        msg!("admin-jobs-render-ms", value = ms)
-    } else {
-        let tenths = (ms + 50) / 100;
-        let value = format!("{}.{}", tenths / 10, tenths % 10);
-        msg!("admin-jobs-render-seconds", value = value)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use atelier_domain::Lang;
-
-    #[test]
-    fn render_times_read_as_people_say_them() {
-        assert_eq!(render_label(850).in_lang(Lang::En), "850 ms");
-        assert_eq!(render_label(12_449).in_lang(Lang::En), "12.4 s");
-        assert_eq!(render_label(1_000).in_lang(Lang::En), "1.0 s");
     }
 }
