@@ -9,9 +9,9 @@ use crate::accounts::FormErrors;
 use crate::admin::notice_address;
 use crate::auth::{CsrfForm, CurrentUser};
 use crate::page_query::PageQuery;
+use crate::admin::tenants::platform_only;
 use crate::pages::Page;
 use crate::path_id::PathId;
-use crate::tenancy::Site;
 use crate::AppError;
 
 #[derive(Serialize)]
@@ -76,9 +76,7 @@ pub(crate) async fn console(
     CurrentUser(_): CurrentUser,
     PageQuery(query): PageQuery<ConsoleQuery>,
 ) -> Result<Response, AppError> {
-    if !matches!(page.site, Site::Platform) {
-        return Err(AppError::NotFound);
-    }
+    platform_only(&page)?;
     // The site comes by its slug and is named from the database: the query string is
     // anyone's to write.
     let site = match query.site.as_deref().map(Slug::parse) {
@@ -112,9 +110,7 @@ pub(crate) async fn add_tenant_admin(
     PathId(slug): PathId<Slug>,
     CsrfForm(form): CsrfForm<AdminForm>,
 ) -> Result<Response, AppError> {
-    if !matches!(page.site, Site::Platform) {
-        return Err(AppError::NotFound);
-    }
+    platform_only(&page)?;
     let state = &page.state;
     let tenant = state
         .store

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::auth::CurrentUser;
 use crate::cursor::{page_url, PageCursor};
 use crate::page_query::PageQuery;
+use crate::admin::tenants::platform_only;
 use crate::pages::Page;
-use crate::tenancy::Site;
 use crate::when;
 use crate::AppError;
 
@@ -58,9 +58,7 @@ pub(crate) async fn list(
     CurrentUser(_): CurrentUser,
     PageQuery(query): PageQuery<ListQuery>,
 ) -> Result<Response, AppError> {
-    if !matches!(page.site, Site::Platform) {
-        return Err(AppError::NotFound);
-    }
+    platform_only(&page)?;
     let store = &page.state.store;
     let sites = store.list_tenants().await?;
     let tenant_slug = query.tenant.trim();

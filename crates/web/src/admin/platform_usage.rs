@@ -8,8 +8,8 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use crate::auth::CurrentUser;
+use crate::admin::tenants::platform_only;
 use crate::pages::Page;
-use crate::tenancy::Site;
 use crate::AppError;
 
 #[derive(Serialize, Default)]
@@ -27,9 +27,7 @@ struct Row {
 }
 
 pub(crate) async fn show(page: Page, CurrentUser(_): CurrentUser) -> Result<Response, AppError> {
-    if !matches!(page.site, Site::Platform) {
-        return Err(AppError::NotFound);
-    }
+    platform_only(&page)?;
     let store = &page.state.store;
     let today = india_day(page.state.clock.now());
     let since = india_day_start(today - (DASHBOARD_DAYS - 1));
