@@ -4,4 +4,7 @@ mod branding;
 mod dashboard;
 mod invitations;
 mod jobs;
+mod user_admins;
+mod user_deleted;
+mod user_forms;
 mod users;
