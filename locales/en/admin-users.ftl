@@ -89,6 +89,14 @@ admin-user-delete-jobs-in-progress = This person has images in progress. Wait fo
 admin-user-delete-payment-pending = This person has a payment waiting for a decision. Approve or reject it first.
 admin-user-delete-last-admin = This is the site's only admin. Make someone else an admin first.
 
+## Deleted accounts, the last admin, and a damaged form
+
+admin-users-deleted = Deleted
+admin-users-deleted-no-actions = Nothing to change
+admin-user-deleted-lead = This account was deleted. Its credit history stays for your books; nothing about it can be changed.
+admin-users-last-admin = This is the site's only admin who can sign in. Make someone else an admin first.
+admin-user-credits-damaged-form = This form is damaged. Open the person's page again and adjust the credits from there.
+
 ## The audit log's words for these actions
 
 admin-audit-user-credits = Adjusted credits

@@ -5,4 +5,7 @@ mod dashboard;
 mod invitations;
 mod jobs;
 mod site_words;
+mod user_admins;
+mod user_deleted;
+mod user_forms;
 mod users;

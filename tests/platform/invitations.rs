@@ -200,7 +200,7 @@ async fn an_expired_invitation_is_sent_again_and_only_the_new_link_sets_a_passwo
             rows[0].actor_email.as_str()
         ),
         (
-            "owner@lumen.example",
+            owner_id.to_string().as_str(),
             "link expired",
             "new link sent",
             "root@example.com"

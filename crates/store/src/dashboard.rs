@@ -32,6 +32,7 @@ pub struct DayFigures {
 /// What the dashboard shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Dashboard {
+    /// Accounts that are not deleted (a deleted row stays for the books).
     pub users: i64,
     pub queue_depth: i64,
     pub pending_payments: i64,
@@ -110,7 +111,9 @@ impl Store {
                 .fetch_all(pool)
                 .await?;
             let counts = sqlx::query_as(
-                "select (select count(*) from users where tenant_id = $1), \
+                "select (select count(*) from users where tenant_id = $1) \
+                   - (select count(*) from users where tenant_id = $1 \
+                      and password_hash = '!deleted'), \
                  (select count(*) from jobs where tenant_id = $1 and status = 'queued'), \
                  (select count(*) from payment_requests where tenant_id = $1 and status = 'pending')",
             )

@@ -142,17 +142,19 @@ impl Store {
             // A no-op write locks the account (a row lock on PostgreSQL; SQLite's write
             // transaction is alone anyway), so two admins pressing the button at once are
             // counted one after the other and only one mail goes.
-            let email: Option<(String,)> = sqlx::query_as(
+            // A deleted account is not found: its row is kept only for the books.
+            let found: Option<(Uuid,)> = sqlx::query_as(
                 "update users set updated_at = updated_at where id = $1 \
-                 and (tenant_id = $2 or (tenant_id is null and $2 is null)) returning email",
+                 and (tenant_id = $2 or (tenant_id is null and $2 is null)) \
+                 and password_hash <> '!deleted' returning id",
             )
             .bind(user.0)
             .bind(tenant_id)
             .fetch_optional(&mut *tx)
             .await?;
-            let Some((email,)) = email else {
+            if found.is_none() {
                 return Err(StoreError::NotFound("user"));
-            };
+            }
             // Accepting an invitation, or resetting the password, uses every invitation
             // link up; an account never invited has none.
             let (open, used, last_sent, last_expires): (i64, i64, Option<i64>, Option<i64>) =
@@ -207,7 +209,9 @@ impl Store {
                 tenant_id,
                 actor,
                 "invitation.resend",
-                email.as_str(),
+                // The account, not its address, as the `user.*` rows name it: the log
+                // keeps no address a deletion would have to find.
+                user.to_string(),
                 before,
                 "new link sent",
                 now

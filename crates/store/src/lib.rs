@@ -29,6 +29,7 @@ mod tenants;
 mod usage;
 mod workers;
 
+pub use accounts::AccountChangeRefusal;
 pub use accounts::{Adjusted, AdminLedgerEntry, BelowHeld, PaymentCounts};
 pub use accounts::{DeleteRefusal, DeletedAccount, NewUser};
 pub use admin_jobs::{AdminJob, JobFilter, JobWorker};

@@ -226,6 +226,7 @@ mod tests {
             email_verified: true,
             bonus_pending: false,
             disabled: false,
+            deleted: false,
             language: Some(Lang::Hi),
             created_at: atelier_domain::Timestamp(0),
         };

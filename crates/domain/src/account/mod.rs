@@ -84,6 +84,9 @@ pub struct User {
     pub email_verified: bool,
     pub bonus_pending: bool,
     pub disabled: bool,
+    /// Deleted by its owner or an admin: the row stays for the books (ledger, payments),
+    /// says nothing of the person, and no one changes it any more.
+    pub deleted: bool,
     /// The language the person chose; `None` follows the site and their browser.
     pub language: Option<crate::Lang>,
     pub created_at: crate::Timestamp,

@@ -1,5 +1,6 @@
 //! Text people type about themselves: email addresses, names, token names. Parsed once, and
-//! never holding a control character (a NUL makes PostgreSQL refuse the row).
+//! never holding a control character (a NUL makes PostgreSQL refuse the row) or a
+//! bidirectional override (it shows the text around it reversed).
 
 use std::fmt;
 
@@ -16,13 +17,18 @@ pub struct Email(String);
 
 /// Refuses control characters in text from outside: they are invisible on a page, can
 /// forge lines in logs and mail headers, and PostgreSQL refuses a NUL byte in any text
-/// column. `multi_line` lets line breaks and tabs through, for fields typed in a text area.
+/// column. The bidirectional embeddings, overrides and isolates go too: invisible as well,
+/// they show a name (`Pixel\u{202E}Forge`) reversed in titles, mail and the audit log, and
+/// Hindi and English text need none of them to read correctly. `multi_line` lets line
+/// breaks and tabs through, for fields typed in a text area.
 pub fn refuse_control_characters(
     field: &'static str,
     text: &str,
     multi_line: bool,
 ) -> Result<(), ValidationError> {
-    let forbidden = |c: char| c.is_control() && !(multi_line && matches!(c, '\n' | '\r' | '\t'));
+    let forbidden = |c: char| {
+        (c.is_control() && !(multi_line && matches!(c, '\n' | '\r' | '\t'))) || is_bidi_control(c)
+    };
     if text.chars().any(forbidden) {
         return Err(ValidationError::new(
             field,
@@ -30,6 +36,11 @@ pub fn refuse_control_characters(
         ));
     }
     Ok(())
+}
+
+/// U+202A–U+202E (embeddings and overrides) and U+2066–U+2069 (isolates).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 impl Email {
@@ -202,5 +213,32 @@ mod tests {
         );
         assert!(PersonName::parse("").is_ok(), "a name is optional");
         assert!(TokenName::parse("  ").is_err());
+    }
+
+    #[test]
+    fn text_fields_refuse_bidirectional_overrides_and_isolates() {
+        let refused = |r: Result<(), ValidationError>| r.err().map(|e| e.field);
+        for bidi in [
+            '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}',
+            '\u{2068}', '\u{2069}',
+        ] {
+            let name = format!("Pixel{bidi}Forge");
+            assert_eq!(refused(PersonName::parse(&name).map(drop)), Some("name"));
+            assert_eq!(
+                refused(Email::parse(&format!("a{bidi}@b.co")).map(drop)),
+                Some("email")
+            );
+            assert!(refuse_control_characters("site_name", &name, false).is_err());
+            assert!(refuse_control_characters("bio", &name, true).is_err());
+            assert!(crate::TenantSettings::defaults_named(&name).is_err());
+        }
+        // Their neighbours, and the marks Hindi is written with, are text.
+        for fine in ["\u{2029}", "\u{206A}", "\u{200D}", "पिक्सेल", "क़\u{200C}ष"]
+        {
+            assert!(
+                refuse_control_characters("name", fine, false).is_ok(),
+                "{fine:?}"
+            );
+        }
     }
 }

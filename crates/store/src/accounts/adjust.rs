@@ -1,8 +1,11 @@
 //! A tenant admin adjusts an account's credits: one ledger row (`admin_adjustment`, the
-//! admin's reason as its reference, the admin as its actor) and one audit row
-//! (`user.credits`, the balance before and after), in one transaction through the ledger.
+//! admin's reason as its reference, the admin as its actor), one audit row (`user.credits`,
+//! the balance before and after) and the form's one-time id (`credit_adjustments`), in one
+//! transaction through the ledger. The same form posted again finds its id and writes
+//! nothing.
 
 use atelier_domain::{CreditAdjustment, Credits, TenantId, Timestamp, UserId};
+use uuid::Uuid;
 
 use crate::backend::in_transaction;
 use crate::ledger::{Applied, CreditWriter};
@@ -14,6 +17,9 @@ use crate::{Store, StoreError};
 pub struct Adjusted {
     pub before: Credits,
     pub after: Credits,
+    /// The form was posted before: this is what its first post did, and nothing more was
+    /// written.
+    pub repeated: bool,
 }
 
 /// Why a deduction was refused: it would take the balance below what its jobs hold (or
@@ -25,23 +31,27 @@ pub struct BelowHeld {
 }
 
 impl Store {
-    /// Applies `adjustment` to `user`'s credits on `tenant` as `actor`. Each call is one
-    /// adjustment: two posts at once apply twice, one after the other, each against the
-    /// balance the other left (the row is locked by the first update).
+    /// Applies `adjustment` to `user`'s credits on `tenant` as `actor`, once per
+    /// `adjustment_id` (the one-time id of the admin's form): a second call with the id,
+    /// even at the same moment, writes nothing and answers what the first did. Different
+    /// ids are different adjustments, each against the balance the other left (the row is
+    /// locked by the first update). A deleted account is not found.
     #[tracing::instrument(skip_all, fields(tenant = %tenant, user = %user))]
     pub async fn adjust_credits(
         &self,
         tenant: TenantId,
         user: UserId,
+        adjustment_id: Uuid,
         adjustment: &CreditAdjustment,
         actor: &Actor,
         now: Timestamp,
     ) -> Result<Result<Adjusted, BelowHeld>, StoreError> {
         let outcome = in_transaction!(self, |tx| {
-            // A no-op write locks the row first, so "before" is what this change replaced.
+            // A no-op write locks the row first, so "before" is what this change replaced,
+            // and a second post of the form waits here until the first is committed.
             let row: Option<(i64, i64)> = sqlx::query_as(
                 "update users set updated_at = updated_at where id = $1 and tenant_id = $2 \
-                 returning balance, held",
+                 and password_hash <> '!deleted' returning balance, held",
             )
             .bind(user.0)
             .bind(tenant.0)
@@ -50,6 +60,25 @@ impl Store {
             let Some((balance, held)) = row else {
                 return Err(StoreError::NotFound("user"));
             };
+            let done: Option<(Uuid, i64, i64)> = sqlx::query_as(
+                "select user_id, balance_before, balance_after from credit_adjustments \
+                 where tenant_id = $1 and id = $2",
+            )
+            .bind(tenant.0)
+            .bind(adjustment_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some((for_user, before, after)) = done {
+                // Another account's form id posted here was not made by our pages.
+                if for_user != user.0 {
+                    return Err(StoreError::Conflict("adjustment"));
+                }
+                return Ok(Ok(Adjusted {
+                    before: Credits::new(before),
+                    after: Credits::new(after),
+                    repeated: true,
+                }));
+            }
             let applied = tx
                 .apply_credit_change(user, &adjustment.change(), None, Some(actor.id), now)
                 .await?;
@@ -60,6 +89,19 @@ impl Store {
                 })
             } else {
                 let after = balance + adjustment.delta();
+                sqlx::query(
+                    "insert into credit_adjustments (tenant_id, id, user_id, balance_before, \
+                     balance_after, created_at) values ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(tenant.0)
+                .bind(adjustment_id)
+                .bind(user.0)
+                .bind(balance)
+                .bind(after)
+                .bind(now.millis())
+                .execute(&mut *tx)
+                .await
+                .map_err(|e| StoreError::from_unique(e, &["adjustment"]))?;
                 write_audit!(
                     tx,
                     Some(tenant.0),
@@ -73,6 +115,7 @@ impl Store {
                 Ok(Adjusted {
                     before: Credits::new(balance),
                     after: Credits::new(after),
+                    repeated: false,
                 })
             }
         });

@@ -1,9 +1,10 @@
-//! Changing an account: disabling it, its role, its password. Each change that should
-//! end sessions ends them in the same transaction; disabling cancels the account's jobs in
-//! it too.
+//! Changing an account: disabling it, its language, its password (its role: `role.rs`).
+//! Each change that should end sessions ends them in the same transaction; disabling
+//! cancels the account's jobs in it too. A deleted account is not found: nothing changes it.
 
-use atelier_domain::{Lang, Role, TenantId, Timestamp, UserId};
+use atelier_domain::{Lang, TenantId, Timestamp, UserId};
 
+use super::guard::{lock_for_admin_change, AccountChangeRefusal, OTHER_ADMINS};
 use crate::api_tokens::end_api_tokens;
 use crate::backend::in_transaction;
 use crate::payments::{write_audit, Actor};
@@ -15,7 +16,8 @@ impl Store {
     /// transaction, ends all its sessions and API tokens (enabling brings no token back) and
     /// cancels its queued and running jobs (queued ones end and their holds are released;
     /// running ones stop at their worker's next heartbeat); the jobs touched are returned so
-    /// their watchers can be told.
+    /// their watchers can be told. Disabling the site's last enabled admin is refused as a
+    /// conflict on `admin`.
     pub async fn set_user_disabled(
         &self,
         tenant: TenantId,
@@ -24,11 +26,15 @@ impl Store {
         now: Timestamp,
     ) -> Result<CanceledJobs, StoreError> {
         self.change_user_disabled(tenant, id, disabled, None, now)
-            .await
+            .await?
+            .map_err(|_| StoreError::Conflict("admin"))
     }
 
-    /// [`Store::set_user_disabled`] by an admin of the tenant, with an audit row
-    /// (`user.disable` or `user.enable`, the state before and after) in the same transaction.
+    /// [`Store::set_user_disabled`] by an admin of the tenant (or a super-admin), with an
+    /// audit row (`user.disable` or `user.enable`, the state before and after) in the same
+    /// transaction. Refused when the admin is no longer one, or when it would disable the
+    /// site's last enabled admin. Asking for the state the account is already in writes
+    /// nothing, not even an audit row.
     pub async fn admin_set_user_disabled(
         &self,
         tenant: TenantId,
@@ -36,7 +42,7 @@ impl Store {
         disabled: bool,
         actor: &Actor,
         now: Timestamp,
-    ) -> Result<CanceledJobs, StoreError> {
+    ) -> Result<Result<CanceledJobs, AccountChangeRefusal>, StoreError> {
         self.change_user_disabled(tenant, id, disabled, Some(actor), now)
             .await
     }
@@ -49,9 +55,10 @@ impl Store {
         disabled: bool,
         actor: Option<&Actor>,
         now: Timestamp,
-    ) -> Result<CanceledJobs, StoreError> {
+    ) -> Result<Result<CanceledJobs, AccountChangeRefusal>, StoreError> {
         let mut canceled = CanceledJobs::default();
         in_transaction!(self, |tx| {
+            lock_for_admin_change!(tx, tenant, actor);
             // Jobs before the account's row, in the order a worker's report and the
             // owner's cancel lock them (job, then account), so the two cannot deadlock.
             if disabled {
@@ -59,18 +66,34 @@ impl Store {
             }
             // The row locked (a no-op write) before it is read, so the audit's "before" is
             // what this change replaced.
-            let was: Option<(Option<i64>,)> = sqlx::query_as(
+            let was: Option<(Option<i64>, String)> = sqlx::query_as(
                 "update users set updated_at = updated_at where tenant_id = $1 and id = $2 \
-                 returning disabled_at",
+                 and password_hash <> '!deleted' returning disabled_at, role",
             )
             .bind(tenant.0)
             .bind(id.0)
             .fetch_optional(&mut *tx)
             .await?;
-            let Some((was_disabled_at,)) = was else {
+            let Some((was_disabled_at, role)) = was else {
                 return Err(StoreError::NotFound("user"));
             };
-            let done = sqlx::query(
+            if was_disabled_at.is_some() == disabled {
+                // Already so (a second click, two admins at once): returning rolls the
+                // transaction back, so nothing is written and the first change's time and
+                // audit row stand alone. A disabled account has no jobs left to cancel.
+                return Ok(Ok(CanceledJobs::default()));
+            }
+            if disabled && role == "tenant_admin" {
+                let (others,): (i64,) = sqlx::query_as(OTHER_ADMINS)
+                    .bind(tenant.0)
+                    .bind(id.0)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                if others == 0 {
+                    return Ok(Err(AccountChangeRefusal::LastAdmin));
+                }
+            }
+            sqlx::query(
                 "update users set disabled_at = $3, updated_at = $4 where tenant_id = $1 and id = $2",
             )
             .bind(tenant.0)
@@ -79,9 +102,6 @@ impl Store {
             .bind(now.millis())
             .execute(&mut *tx)
             .await?;
-            if done.rows_affected() == 0 {
-                return Err(StoreError::NotFound("user"));
-            }
             if disabled {
                 // A submission that held credits on the account's row before this update
                 // could take it committed its job meanwhile: cancel that one too.
@@ -110,7 +130,7 @@ impl Store {
                 );
             }
         });
-        Ok(canceled)
+        Ok(Ok(canceled))
     }
 
     /// Sets the language an account of `tenant` (`None`: a platform account) reads pages
@@ -136,57 +156,6 @@ impl Store {
             .await?;
             if done.rows_affected() == 0 {
                 return Err(StoreError::NotFound("user"));
-            }
-        });
-        Ok(())
-    }
-
-    /// Changes an account's role within its tenant.
-    /// With `actor` (an admin in the console), the change writes an audit row `user.role`
-    /// with the role before and after, in the same transaction.
-    pub async fn set_user_role(
-        &self,
-        tenant: TenantId,
-        id: UserId,
-        role: Role,
-        actor: Option<&Actor>,
-        now: Timestamp,
-    ) -> Result<(), StoreError> {
-        if role == Role::SuperAdmin {
-            return Err(StoreError::Corrupt(
-                "a tenant's account cannot become a super-admin".to_owned(),
-            ));
-        }
-        in_transaction!(self, |tx| {
-            let before: Option<(String,)> =
-                sqlx::query_as("select role from users where tenant_id = $1 and id = $2")
-                    .bind(tenant.0)
-                    .bind(id.0)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            let done = sqlx::query(
-                "update users set role = $3, updated_at = $4 where tenant_id = $1 and id = $2",
-            )
-            .bind(tenant.0)
-            .bind(id.0)
-            .bind(role.as_str())
-            .bind(now.millis())
-            .execute(&mut *tx)
-            .await?;
-            if done.rows_affected() == 0 {
-                return Err(StoreError::NotFound("user"));
-            }
-            if let (Some(actor), Some((before,))) = (actor, before) {
-                write_audit!(
-                    tx,
-                    Some(tenant.0),
-                    actor,
-                    "user.role",
-                    id.to_string(),
-                    before,
-                    role.as_str().to_owned(),
-                    now
-                );
             }
         });
         Ok(())

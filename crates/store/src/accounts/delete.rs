@@ -6,9 +6,11 @@
 use atelier_domain::{ImageId, TenantId, Timestamp, UserId};
 use uuid::Uuid;
 
+use super::guard::OTHER_ADMINS;
 use crate::backend::in_transaction;
 use crate::outbox::{insert_mail, NewMail};
 use crate::payments::{write_audit, Actor};
+use crate::tenants::lock_settings;
 use crate::{Store, StoreError};
 
 /// What a deletion leaves for the caller to do after the commit: the image files to remove.
@@ -77,7 +79,7 @@ impl Store {
         // The owner is signed in, so their account is enabled; an admin may delete a
         // disabled account too, but not one deleted already (its password can never match).
         let which = match by {
-            DeletedBy::Owner => "disabled_at is null",
+            DeletedBy::Owner => "disabled_at is null and password_hash <> '!deleted'",
             DeletedBy::Admin(_) => "password_hash <> '!deleted'",
         };
         let lock = format!(
@@ -85,7 +87,11 @@ impl Store {
              and {which} returning active_jobs, email, role, disabled_at"
         );
         let outcome = in_transaction!(self, |tx| {
-            // The row first, locked (a no-op write): a submission waits for the deletion,
+            // The site's lock first, as its admins' changes to each other take it, so two
+            // admins deleting themselves (or one demoting the other) at once are counted
+            // one after the other below.
+            lock_settings!(tx, tenant);
+            // Then the row, locked (a no-op write): a submission waits for the deletion,
             // then finds no account.
             let active: Option<(i64, String, String, Option<i64>)> = sqlx::query_as(&lock)
                 .bind(user.0)
@@ -102,14 +108,11 @@ impl Store {
             .fetch_one(&mut *tx)
             .await?;
             // The site's other admins who can still sign in.
-            let (other_admins,): (i64,) = sqlx::query_as(
-                "select count(*) from users where tenant_id = $1 and role = 'tenant_admin' \
-                 and disabled_at is null and id <> $2",
-            )
-            .bind(tenant.0)
-            .bind(user.0)
-            .fetch_one(&mut *tx)
-            .await?;
+            let (other_admins,): (i64,) = sqlx::query_as(OTHER_ADMINS)
+                .bind(tenant.0)
+                .bind(user.0)
+                .fetch_one(&mut *tx)
+                .await?;
             if active > 0 {
                 Err(DeleteRefusal::JobsInProgress)
             } else if pending > 0 {
@@ -163,6 +166,34 @@ impl Store {
                 .bind(&nobody)
                 .execute(&mut *tx)
                 .await?;
+                // Nor does the address stay in what the log says was done to whom: the
+                // site's rows and the platform's (unless a super-admin has the same
+                // address: those rows are about them).
+                let mentions: Vec<(Uuid, String, String, String)> = sqlx::query_as(
+                    "select id, subject, before_state, after_state from audit_log \
+                     where (tenant_id = $1 or (tenant_id is null and not exists \
+                       (select 1 from users where tenant_id is null and email = $2))) \
+                     and (subject like '%' || $2 || '%' or before_state like '%' || $2 || '%' \
+                       or after_state like '%' || $2 || '%')",
+                )
+                .bind(tenant.0)
+                .bind(&email)
+                .fetch_all(&mut *tx)
+                .await?;
+                for (id, subject, before, after) in mentions {
+                    let [subject, before, after] =
+                        [subject, before, after].map(|t| without_address(&t, &email, &nobody));
+                    sqlx::query(
+                        "update audit_log set subject = $2, before_state = $3, after_state = $4 \
+                         where id = $1",
+                    )
+                    .bind(id)
+                    .bind(subject)
+                    .bind(before)
+                    .bind(after)
+                    .execute(&mut *tx)
+                    .await?;
+                }
                 // The site's copies of mail sent to the address go too; then the one that
                 // confirms the deletion.
                 sqlx::query("delete from mail_outbox where to_address = $1 and tenant_id = $2")
@@ -194,5 +225,58 @@ impl Store {
             }
         });
         Ok(outcome)
+    }
+}
+
+/// `text` with each mention of the address `email` replaced by `by`; an address that only
+/// contains it (`xasha@example.com`, `asha@example.com.au`) is someone else's and stays.
+fn without_address(text: &str, email: &str, by: &str) -> String {
+    let in_local_part = |c: char| c.is_alphanumeric() || "._%+-'!#$&*/=?^`{|}~".contains(c);
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (at, _) in text.match_indices(email) {
+        let end = at + email.len();
+        let longer_before = text[..at].chars().next_back().is_some_and(in_local_part);
+        let mut after = text[end..].chars();
+        let longer_after = match after.next() {
+            Some('.') => after.next().is_some_and(char::is_alphanumeric),
+            Some(c) => c.is_alphanumeric() || c == '-' || c == '_',
+            None => false,
+        };
+        if longer_before || longer_after {
+            continue;
+        }
+        out.push_str(&text[copied..at]);
+        out.push_str(by);
+        copied = end;
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_address;
+
+    #[test]
+    fn only_the_address_itself_is_taken_out_of_a_text() {
+        let gone = |t: &str| without_address(t, "asha@example.com", "deleted-1@deleted.invalid");
+        assert_eq!(gone("asha@example.com"), "deleted-1@deleted.invalid");
+        assert_eq!(
+            gone("name: Pixel; first admin: asha@example.com"),
+            "name: Pixel; first admin: deleted-1@deleted.invalid"
+        );
+        assert_eq!(
+            gone("asha@example.com, then asha@example.com."),
+            "deleted-1@deleted.invalid, then deleted-1@deleted.invalid."
+        );
+        for someone_else in [
+            "first admin: xasha@example.com",
+            "first admin: asha@example.com.au",
+            "first admin: asha@example.community",
+            "active",
+        ] {
+            assert_eq!(gone(someone_else), someone_else);
+        }
     }
 }

@@ -4,8 +4,11 @@
 mod change;
 mod credit_history;
 mod delete;
+pub(crate) mod guard;
+mod role;
 
 pub use delete::{DeleteRefusal, DeletedAccount};
+pub use guard::AccountChangeRefusal;
 mod adjust;
 mod profile;
 mod search;
@@ -50,12 +53,14 @@ pub(crate) struct UserRow {
     email_verified_at: Option<i64>,
     bonus_pending: bool,
     disabled_at: Option<i64>,
+    deleted: bool,
     language: Option<String>,
     created_at: i64,
 }
 
 pub(crate) const USER_COLUMNS: &str = "u.id, u.tenant_id, u.email, u.name, u.role, u.balance, \
-     u.held, u.email_verified_at, u.bonus_pending, u.disabled_at, u.language, u.created_at";
+     u.held, u.email_verified_at, u.bonus_pending, u.disabled_at, \
+     (u.password_hash = '!deleted') as deleted, u.language, u.created_at";
 
 impl UserRow {
     pub(crate) fn into_user(self) -> Result<User, StoreError> {
@@ -73,6 +78,7 @@ impl UserRow {
             email_verified: self.email_verified_at.is_some(),
             bonus_pending: self.bonus_pending,
             disabled: self.disabled_at.is_some(),
+            deleted: self.deleted,
             // A code no longer shipped follows the site again rather than failing the account.
             language: self
                 .language

@@ -1,15 +1,17 @@
 //! `POST /admin/users/{id}/credits`: an admin adds or takes credits, with a required
-//! reason. One post is one adjustment, written through the ledger with its audit row in one
-//! transaction (`Store::adjust_credits`); the profile it redirects to says what the balance
-//! became, so a second click shows as a second line in the history, never as a lost one.
+//! reason. One form is one adjustment, written through the ledger with its audit row in
+//! one transaction (`Store::adjust_credits`): the form carries a one-time id made when the
+//! page was drawn, so a double-click or a retry after a slow answer posts it again, writes
+//! nothing more and is answered as the first post was.
 
 use atelier_domain::{msg, CreditAdjustment, UserId};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use uuid::Uuid;
 
+use super::live_target;
 use super::profile::{render, Typed};
-use super::target;
 use crate::accounts::FormErrors;
 use crate::admin::audit_actor;
 use crate::auth::{ClientIp, CsrfForm, CurrentUser};
@@ -22,6 +24,9 @@ use crate::AppError;
 pub(crate) struct CreditsForm {
     delta: String,
     reason: String,
+    /// The form's one-time id. A post without one (not from our page) is an adjustment of
+    /// its own.
+    adjustment_id: String,
 }
 
 pub(crate) async fn adjust_credits(
@@ -31,7 +36,12 @@ pub(crate) async fn adjust_credits(
     PathId(id): PathId<UserId>,
     CsrfForm(form): CsrfForm<CreditsForm>,
 ) -> Result<Response, AppError> {
-    let user = target(&page, id).await?;
+    let user = live_target(&page, id).await?;
+    let adjustment_id = match form.adjustment_id.trim() {
+        "" => Uuid::new_v4(),
+        raw => Uuid::parse_str(raw)
+            .map_err(|_| AppError::BadRequest(page.tr(&msg!("admin-user-credits-damaged-form"))))?,
+    };
     let typed = Typed {
         delta: form.delta.clone(),
         reason: form.reason.clone(),
@@ -57,6 +67,7 @@ pub(crate) async fn adjust_credits(
         .adjust_credits(
             tenant,
             user.id,
+            adjustment_id,
             &adjustment,
             &audit_actor(&me, ip),
             page.state.clock.now(),
@@ -77,7 +88,7 @@ pub(crate) async fn adjust_credits(
                 )),
             );
             // The page shows the balance as it is now, which another change may have moved.
-            let user = target(&page, id).await?;
+            let user = live_target(&page, id).await?;
             return refuse(&page, &me, &user, errors, typed).await;
         }
     };
@@ -87,6 +98,7 @@ pub(crate) async fn adjust_credits(
         delta = adjustment.delta(),
         before = adjusted.before.get(),
         after = adjusted.after.get(),
+        repeated = adjusted.repeated,
         "credits adjusted"
     );
     Ok(Redirect::to(&format!("/admin/users/{}?done=credits", user.id)).into_response())

@@ -9,8 +9,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+use super::live_target;
 use super::profile::{render, Typed};
-use super::target;
 use crate::accounts::delete::{after_deletion, farewell_mail};
 use crate::accounts::FormErrors;
 use crate::admin::audit_actor;
@@ -33,7 +33,7 @@ pub(crate) async fn delete_account(
     PathId(id): PathId<UserId>,
     CsrfForm(form): CsrfForm<DeleteForm>,
 ) -> Result<Response, AppError> {
-    let user = target(&page, id).await?;
+    let user = live_target(&page, id).await?;
     let refuse = async |message: Msg| -> Result<Response, AppError> {
         refusal(&page, &me, &user, message, &form.confirm_email).await
     };

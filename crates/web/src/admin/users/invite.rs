@@ -5,8 +5,8 @@
 use atelier_domain::UserId;
 use axum::response::{IntoResponse, Redirect, Response};
 
+use super::live_target;
 use super::profile::{render, Typed};
-use super::target;
 use crate::accounts::FormErrors;
 use crate::admin::invitations::{refusal, send_again};
 use crate::auth::{ClientIp, CsrfForm, CurrentUser};
@@ -22,7 +22,7 @@ pub(crate) async fn resend_invitation(
     CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
 ) -> Result<Response, AppError> {
     // Another site's account, or none, is not found.
-    let user = target(&page, id).await?;
+    let user = live_target(&page, id).await?;
     let site = page.site.clone();
     let outcome = send_again(&page, &me, ip, &site, &user).await?;
     let Some((status, why)) = refusal(outcome, &user) else {

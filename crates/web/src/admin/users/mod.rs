@@ -1,7 +1,9 @@
 //! `/admin/users`: a tenant's accounts, newest first, searchable by the start of an email
 //! address or a name; each account's profile (`profile.rs`) with its credits
 //! (`credits.rs`), its status and role (`status.rs`), its deletion (`delete.rs`) and, for
-//! an invited account, a new invitation (`invite.rs`).
+//! an invited account, a new invitation (`invite.rs`). A deleted account stays in the list,
+//! marked as such and without actions: its row holds the site's books (its ledger and
+//! payments), which an admin may still need to read; nothing changes it any more.
 
 mod credits;
 mod delete;
@@ -9,10 +11,12 @@ mod invite;
 mod profile;
 mod status;
 
-use atelier_domain::{msg, UserId};
-use axum::response::{IntoResponse, Response};
+use atelier_domain::{msg, refuse_control_characters, User, UserId};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
+use crate::accounts::FormErrors;
 use crate::auth::CurrentUser;
 use crate::cursor::{keep_page, page_url, PageCursor, Pager};
 use crate::page_query::PageQuery;
@@ -49,6 +53,7 @@ struct UserRow {
     balance: i64,
     held: i64,
     disabled: bool,
+    deleted: bool,
     verified: bool,
     created: String,
 }
@@ -58,12 +63,36 @@ pub(crate) async fn list(
     CurrentUser(me): CurrentUser,
     PageQuery(query): PageQuery<ListQuery>,
 ) -> Result<Response, AppError> {
+    render_list(&page, &me, query, None).await
+}
+
+/// A change refused on the list: the account it was for, and why, said beside its actions.
+struct RowRefusal {
+    user: UserId,
+    message: String,
+}
+
+/// The list, for its own GET and for a change on it that was refused (`refused`, answered
+/// 409 with the first page).
+async fn render_list(
+    page: &Page,
+    me: &User,
+    query: ListQuery,
+    refused: Option<RowRefusal>,
+) -> Result<Response, AppError> {
     let tenant = page.tenant()?.tenant.id;
     // What the list says about a "Next" link that does not read.
     let damaged = page.tr(&msg!("admin-users-damaged-cursor"));
     let after = PageCursor::read(&query.after, &damaged)?;
     let store = &page.state.store;
-    let q: String = query.q.trim().chars().take(MAX_SEARCH_CHARS).collect();
+    let mut errors = FormErrors::new();
+    let mut q: String = query.q.trim().chars().take(MAX_SEARCH_CHARS).collect();
+    // Invisible characters match no one, and PostgreSQL refuses a NUL in a query: say so
+    // beside the box and list everyone.
+    if let Err(invalid) = refuse_control_characters("q", &q, false) {
+        errors.insert("q", page.tr(&invalid.message));
+        q.clear();
+    }
     let before = after.map(|c| c.key(UserId));
     let mut listed = if q.is_empty() {
         store.list_users(tenant, before, USERS_PAGE + 1).await?
@@ -81,6 +110,15 @@ pub(crate) async fn list(
         after.is_some(),
         older_url,
     );
+    // A refused row off this page is said above the list instead.
+    let mut refused_row = None;
+    if let Some(refused) = refused {
+        if listed.iter().any(|u| u.id == refused.user) {
+            refused_row = Some((refused.user.to_string(), refused.message));
+        } else {
+            errors.insert("form", refused.message);
+        }
+    }
     let users: Vec<UserRow> = listed
         .into_iter()
         .map(|u| UserRow {
@@ -91,6 +129,7 @@ pub(crate) async fn list(
             balance: u.balance.get(),
             held: u.held.get(),
             disabled: u.disabled,
+            deleted: u.deleted,
             verified: u.email_verified,
             created: crate::when::date(page.lang, u.created_at),
         })
@@ -103,26 +142,44 @@ pub(crate) async fn list(
         _ => None,
     }
     .map(|m| page.tr(&m));
+    let status = if refused_row.is_some() || errors.contains_key("form") {
+        StatusCode::CONFLICT
+    } else if errors.contains_key("q") {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
     let ctx = minijinja::context! {
         users => users,
         pagination => pagination,
         current_user_id => me.id.to_string(),
         q => q,
         notice => notice,
+        errors => errors,
+        refused_id => refused_row.as_ref().map(|(id, _)| id.clone()),
+        refused_message => refused_row.map(|(_, m)| m),
     };
-    Ok(page
-        .render_form("admin/users.html", ctx)
-        .await?
-        .into_response())
+    let Html(body) = page.render_form("admin/users.html", ctx).await?;
+    Ok((status, Html(body)).into_response())
 }
 
-/// An account of this tenant named in the path; anything else, including another
-/// tenant's account, is not found.
-async fn target(page: &Page, id: UserId) -> Result<atelier_domain::User, AppError> {
+/// An account of this tenant named in the path, deleted or not (its profile stays readable
+/// for the books); anything else, including another tenant's account, is not found.
+async fn target(page: &Page, id: UserId) -> Result<User, AppError> {
     let tenant = page.tenant()?.tenant.id;
     page.state
         .store
         .find_user(Some(tenant), id)
         .await?
         .ok_or(AppError::NotFound)
+}
+
+/// [`target`] for a change: a deleted account is not found either, as nothing may change
+/// it (the store refuses it too, should it be deleted meanwhile).
+async fn live_target(page: &Page, id: UserId) -> Result<User, AppError> {
+    let user = target(page, id).await?;
+    if user.deleted {
+        return Err(AppError::NotFound);
+    }
+    Ok(user)
 }

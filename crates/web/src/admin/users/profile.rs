@@ -144,6 +144,7 @@ pub(super) async fn render(
             name => &user.name,
             role => user.role.as_str(),
             disabled => user.disabled,
+            deleted => user.deleted,
             verified => user.email_verified,
             joined => crate::when::date(lang, user.created_at),
             balance => user.balance.get(),
@@ -164,6 +165,8 @@ pub(super) async fn render(
         notice => notice,
         errors => errors,
         typed => typed,
+        // The credits form's one-time id: posted twice, it adjusts once.
+        adjustment_id => uuid::Uuid::new_v4().to_string(),
     };
     let Html(body) = page.render_form("admin/user.html", ctx).await?;
     Ok((status, Html(body)).into_response())
