@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::accounts::FormErrors;
 use crate::admin::notice_address;
+use crate::admin::tenants::platform_only;
 use crate::auth::{CsrfForm, CurrentUser};
 use crate::page_query::PageQuery;
-use crate::admin::tenants::platform_only;
 use crate::pages::Page;
 use crate::path_id::PathId;
 use crate::AppError;

@@ -6,10 +6,10 @@ use atelier_store::{DeskFilter, DeskOrder};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
+use crate::admin::tenants::platform_only;
 use crate::auth::CurrentUser;
 use crate::cursor::{page_url, PageCursor};
 use crate::page_query::PageQuery;
-use crate::admin::tenants::platform_only;
 use crate::pages::Page;
 use crate::when;
 use crate::AppError;

@@ -7,8 +7,8 @@ use atelier_store::{india_day, india_day_start, TenantUsage, DASHBOARD_DAYS};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-use crate::auth::CurrentUser;
 use crate::admin::tenants::platform_only;
+use crate::auth::CurrentUser;
 use crate::pages::Page;
 use crate::AppError;
 
