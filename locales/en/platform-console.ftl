@@ -78,11 +78,11 @@ platform-console-login-forgot = Forgot your password? Another super-admin can re
 ## The invitation
 
 platform-console-invite-subject = You're invited to { $site }
-platform-console-invite-role-tenant = an admin of the site
-platform-console-invite-role-platform = a super-admin of the platform
+platform-console-invite-role-tenant = an admin
+platform-console-invite-role-platform = a super-admin
 platform-console-invite-preheader = Choose a password for { $site }. The link expires in { $expires }.
 platform-console-invite-title = Welcome to { $site }
-platform-console-invite-intro = You have been made { $role } on { $site }, with the address { $email }. Choose a password to sign in.
+platform-console-invite-intro = You have been made { $role } of { $site }, with the address { $email }. Choose a password to sign in.
 platform-console-invite-button = Choose a password
 platform-console-invite-open-link = To choose a password, open this link:
 platform-console-invite-expiry = The link works once and expires in { $expires }. If it has expired, ask whoever invited you to send a new one.

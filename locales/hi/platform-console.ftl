@@ -76,11 +76,11 @@ platform-console-login-forgot = पासवर्ड भूल गए? को�
 ## न्योता
 
 platform-console-invite-subject = { $site } पर आपका न्योता
-platform-console-invite-role-tenant = साइट का एडमिन
-platform-console-invite-role-platform = प्लैटफ़ॉर्म का सुपर-एडमिन
+platform-console-invite-role-tenant = एडमिन
+platform-console-invite-role-platform = सुपर-एडमिन
 platform-console-invite-preheader = { $site } के लिए पासवर्ड चुनें। लिंक { $expires } में ख़त्म हो जाएगा।
 platform-console-invite-title = { $site } में आपका स्वागत है
-platform-console-invite-intro = आपको { $site } पर { $email } पते के साथ { $role } बनाया गया है। साइन इन करने के लिए पासवर्ड चुनें।
+platform-console-invite-intro = आपको { $email } पते के साथ { $site } का { $role } बनाया गया है। साइन इन करने के लिए पासवर्ड चुनें।
 platform-console-invite-button = पासवर्ड चुनें
 platform-console-invite-open-link = पासवर्ड चुनने के लिए यह लिंक खोलें:
 platform-console-invite-expiry = लिंक एक ही बार चलता है और { $expires } में ख़त्म हो जाता है। ख़त्म हो जाए तो जिसने न्योता भेजा उनसे नया माँगें।

@@ -73,6 +73,8 @@ async fn a_tenant_made_in_the_console_answers_at_once_and_its_admin_is_invited(d
     );
     let form = owner.get(&link).await;
     assert_eq!(form.status, 200, "{}", form.body);
+    // The page names the account, for its owner and their password manager.
+    form.assert_contains("value=\"owner@lumen.example\" autocomplete=\"username\" readonly");
     form.assert_contains("Choose your password");
     let token = link.split("token=").nth(1).unwrap_or_default().to_owned();
     let weak = owner

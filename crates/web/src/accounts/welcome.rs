@@ -128,9 +128,21 @@ async fn show(
         TokenOutcome::AlreadyUsed => (StatusCode::GONE, "used"),
         TokenOutcome::Unknown => (StatusCode::NOT_FOUND, "unknown"),
     };
+    // The account the link is for, so its owner sees whose password this is and their
+    // password manager saves it under the right name.
+    let invitee = match outcome {
+        TokenOutcome::Accepted(user) => page
+            .state
+            .store
+            .find_user(tenant_of(&page.site), user)
+            .await?
+            .map(|u| u.email.as_str().to_owned()),
+        _ => None,
+    };
     let ctx = minijinja::context! {
         token_state => state,
         token => token,
+        invitee => invitee,
         expires => page.tr(&link_lifetime(INVITATION_LINK_MINUTES)),
         errors => errors,
     };
