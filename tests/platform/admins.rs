@@ -29,6 +29,8 @@ async fn super_admins_are_invited_and_never_removed_by_themselves_or_to_none(db:
     let sign_in = Browser::new(&app, PLATFORM).get("/login").await;
     sign_in.assert_lacks("href=\"/forgot-password\"");
     sign_in.assert_contains("atelier admin password");
+    // Nor does the platform's footer price images, as a site's does.
+    sign_in.assert_lacks("class=\"credit-line\"");
     let mut root = signed_in_root(&app, "root@example.com").await;
 
     let bad = root

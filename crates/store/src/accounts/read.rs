@@ -82,11 +82,12 @@ impl Store {
         rows.into_iter().map(UserRow::into_user).collect()
     }
 
-    /// The number of accounts of each tenant.
+    /// The number of accounts of each tenant (deleted ones, kept for the books, not counted).
     pub async fn user_counts(&self) -> Result<Vec<(TenantId, i64)>, StoreError> {
         let rows: Vec<(Uuid, i64)> = on_reader!(self, |pool| {
             sqlx::query_as(
-                "select tenant_id, count(*) from users where tenant_id is not null group by tenant_id",
+                "select tenant_id, count(*) from users where tenant_id is not null \
+                 and password_hash <> '!deleted' group by tenant_id",
             )
             .fetch_all(pool)
             .await?
