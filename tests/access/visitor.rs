@@ -13,6 +13,8 @@ pub(super) fn form_fields(route: &str) -> &'static [(&'static str, &'static str)
         "/admin/users/{id}/role" => &[("role", "user")],
         "/admin/users/{id}/credits" => &[("delta", "5"), ("reason", "Role matrix check")],
         "/platform/tenants/{slug}/admins" => &[("email", TARGET_EMAIL)],
+        // The matrix suspends nocturne (OtherTenantSlug).
+        "/platform/tenants/{slug}/suspend" => &[("confirm", "nocturne")],
         // The account is named in the form; the matrix has no invited one to name.
         "/platform/tenants/{slug}/invite" => &[("user", "no-such-account")],
         "/admin/packs" | "/admin/packs/{id}" => &[("credits", "60"), ("price", "179")],

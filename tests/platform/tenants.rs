@@ -249,11 +249,22 @@ async fn a_suspended_site_is_closed_and_its_jobs_wait_until_it_is_resumed(db: Db
     maker.queue_job("a lantern in fog").await;
     let worker = app.worker(Arc::new(DemoBackend::default()));
 
+    // A whole business closes at once: the slug must be typed first.
+    let unsure = root
+        .submit(
+            "/platform/tenants/pixelforge",
+            "/platform/tenants/pixelforge/suspend",
+            &[("confirm", "nocturne")],
+        )
+        .await;
+    assert_eq!(unsure.status, 422);
+    unsure.assert_contains("Type pixelforge to suspend this site; nothing was changed.");
+    assert_eq!(app.get("pixelforge.test", "/").await.status, 200);
     let suspended = root
         .submit(
             "/platform/tenants/pixelforge",
             "/platform/tenants/pixelforge/suspend",
-            &[],
+            &[("confirm", "pixelforge")],
         )
         .await;
     assert_eq!(suspended.status, 303, "{}", suspended.body);
@@ -271,7 +282,7 @@ async fn a_suspended_site_is_closed_and_its_jobs_wait_until_it_is_resumed(db: Db
     root.submit(
         "/platform/tenants/pixelforge",
         "/platform/tenants/pixelforge/suspend",
-        &[],
+        &[("confirm", "pixelforge")],
     )
     .await;
     // Closed longer than the deadline (5 minutes), its image still waits.

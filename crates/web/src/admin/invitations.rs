@@ -169,5 +169,5 @@ pub(crate) async fn tenant_admin(
         let query = sent_query(user.email.as_str());
         return Ok(Redirect::to(&format!("/platform/tenants/{slug}?{query}")).into_response());
     };
-    crate::admin::tenants::show_refusal(&page, &tenant, page.tr(&why), status).await
+    crate::admin::tenants::show_refusal(&page, &tenant, "form", page.tr(&why), status).await
 }

@@ -98,12 +98,13 @@ async fn stored_form(page: &Page, tenant: &Tenant) -> Result<EditForm, AppError>
 pub(crate) async fn show_refusal(
     page: &Page,
     tenant: &Tenant,
+    field: &'static str,
     why: String,
     status: StatusCode,
 ) -> Result<Response, AppError> {
     let form = stored_form(page, tenant).await?;
     let mut errors = FormErrors::new();
-    errors.insert("form", why);
+    errors.insert(field, why);
     render(page, tenant, &form, errors, None, status).await
 }
 
