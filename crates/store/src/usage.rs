@@ -44,8 +44,9 @@ impl Store {
         let (tenants, sales): (Vec<PeopleAndImages>, Vec<Sales>) = on_reader!(self, |pool| {
             let tenants = sqlx::query_as(
                 "select t.id, \
-                 (select count(*) from users u where u.tenant_id = t.id \
-                  and u.password_hash <> '!deleted'), \
+                 (select count(*) from users u where u.tenant_id = t.id) \
+                 - (select count(*) from users u where u.tenant_id = t.id \
+                    and u.password_hash = '!deleted'), \
                  (select count(*) from jobs j where j.tenant_id = t.id \
                   and j.status = 'succeeded' and j.created_at >= $1), \
                  (select count(*) from jobs j where j.tenant_id = t.id \

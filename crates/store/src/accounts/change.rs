@@ -4,7 +4,7 @@
 
 use atelier_domain::{Lang, TenantId, Timestamp, UserId};
 
-use super::guard::{lock_for_admin_change, AccountChangeRefusal, OTHER_ADMINS};
+use super::guard::{lock_for_admin_change, refuse_last_admin, AccountChangeRefusal};
 use crate::api_tokens::end_api_tokens;
 use crate::backend::in_transaction;
 use crate::payments::{write_audit, Actor};
@@ -84,14 +84,7 @@ impl Store {
                 return Ok(Ok(CanceledJobs::default()));
             }
             if disabled && role == "tenant_admin" {
-                let (others,): (i64,) = sqlx::query_as(OTHER_ADMINS)
-                    .bind(tenant.0)
-                    .bind(id.0)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                if others == 0 {
-                    return Ok(Err(AccountChangeRefusal::LastAdmin));
-                }
+                refuse_last_admin!(tx, tenant, id);
             }
             sqlx::query(
                 "update users set disabled_at = $3, updated_at = $4 where tenant_id = $1 and id = $2",

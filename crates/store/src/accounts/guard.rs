@@ -48,3 +48,22 @@ macro_rules! lock_for_admin_change {
     }};
 }
 pub(crate) use lock_for_admin_change;
+
+/// Inside the same transaction, after `lock_for_admin_change!`: returns
+/// `Ok(Err(LastAdmin))` from the enclosing function (nothing written) when the site `$tenant`
+/// has no enabled admin besides `$user`, whose change would take the last one away.
+macro_rules! refuse_last_admin {
+    ($tx:ident, $tenant:expr, $user:expr) => {{
+        let (others,): (i64,) = sqlx::query_as($crate::accounts::guard::OTHER_ADMINS)
+            .bind($tenant.0)
+            .bind($user.0)
+            .fetch_one(&mut *$tx)
+            .await?;
+        if others == 0 {
+            return Ok(Err(
+                $crate::accounts::guard::AccountChangeRefusal::LastAdmin,
+            ));
+        }
+    }};
+}
+pub(crate) use refuse_last_admin;

@@ -82,16 +82,30 @@ impl Store {
         rows.into_iter().map(UserRow::into_user).collect()
     }
 
-    /// The number of accounts of each tenant (deleted ones, kept for the books, not counted).
+    /// The number of accounts of each tenant (deleted ones, kept for the books, not counted):
+    /// every account by the tenant index, less the deleted ones by their partial index, as
+    /// the dashboard counts.
     pub async fn user_counts(&self) -> Result<Vec<(TenantId, i64)>, StoreError> {
-        let rows: Vec<(Uuid, i64)> = on_reader!(self, |pool| {
-            sqlx::query_as(
+        type Counts = Vec<(Uuid, i64)>;
+        let (all, deleted): (Counts, Counts) = on_reader!(self, |pool| {
+            let all = sqlx::query_as(
                 "select tenant_id, count(*) from users where tenant_id is not null \
-                 and password_hash <> '!deleted' group by tenant_id",
+                 group by tenant_id",
             )
             .fetch_all(pool)
-            .await?
+            .await?;
+            let deleted = sqlx::query_as(
+                "select tenant_id, count(*) from users where tenant_id is not null \
+                 and password_hash = '!deleted' group by tenant_id",
+            )
+            .fetch_all(pool)
+            .await?;
+            (all, deleted)
         });
-        Ok(rows.into_iter().map(|(t, n)| (TenantId(t), n)).collect())
+        let deleted: std::collections::HashMap<Uuid, i64> = deleted.into_iter().collect();
+        Ok(all
+            .into_iter()
+            .map(|(t, n)| (TenantId(t), n - deleted.get(&t).copied().unwrap_or(0)))
+            .collect())
     }
 }

@@ -3,7 +3,7 @@
 
 use atelier_domain::{Role, TenantId, Timestamp, UserId};
 
-use super::guard::{lock_for_admin_change, AccountChangeRefusal, OTHER_ADMINS};
+use super::guard::{lock_for_admin_change, refuse_last_admin, AccountChangeRefusal};
 use crate::backend::in_transaction;
 use crate::payments::{write_audit, Actor};
 use crate::{Store, StoreError};
@@ -75,14 +75,7 @@ impl Store {
                 return Ok(Ok(()));
             }
             if before == "tenant_admin" && disabled_at.is_none() {
-                let (others,): (i64,) = sqlx::query_as(OTHER_ADMINS)
-                    .bind(tenant.0)
-                    .bind(id.0)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                if others == 0 {
-                    return Ok(Err(AccountChangeRefusal::LastAdmin));
-                }
+                refuse_last_admin!(tx, tenant, id);
             }
             sqlx::query(
                 "update users set role = $3, updated_at = $4 where tenant_id = $1 and id = $2",

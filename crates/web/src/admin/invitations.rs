@@ -148,11 +148,7 @@ pub(crate) async fn tenant_admin(
 ) -> Result<Response, AppError> {
     platform_only(&page)?;
     let state = &page.state;
-    let tenant = state
-        .store
-        .find_tenant_by_slug(&slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let tenant = crate::admin::tenants::tenant_at(&page, &slug).await?;
     let id = uuid::Uuid::try_parse(form.user.trim()).map_err(|_| AppError::NotFound)?;
     let user = state
         .store

@@ -112,11 +112,7 @@ pub(crate) async fn add_tenant_admin(
 ) -> Result<Response, AppError> {
     platform_only(&page)?;
     let state = &page.state;
-    let tenant = state
-        .store
-        .find_tenant_by_slug(&slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let tenant = crate::admin::tenants::tenant_at(&page, &slug).await?;
     let refuse = |message: String| async {
         let mut errors = FormErrors::new();
         errors.insert("admin_email", message);

@@ -36,7 +36,7 @@ pub(crate) struct Done {
 }
 
 /// The tenant of the path, or not found.
-pub(super) async fn tenant_at(page: &Page, slug: &Slug) -> Result<Tenant, AppError> {
+pub(crate) async fn tenant_at(page: &Page, slug: &Slug) -> Result<Tenant, AppError> {
     page.state
         .store
         .find_tenant_by_slug(slug)

@@ -8,7 +8,7 @@ mod edit;
 mod status;
 
 pub(crate) use create::{create, new_form};
-pub(crate) use edit::{save, show, show_refusal};
+pub(crate) use edit::{save, show, show_refusal, tenant_at};
 pub(crate) use status::{resume, suspend};
 
 use atelier_domain::host::HostNameError;
