@@ -105,3 +105,6 @@ validation-statement-no-header = This file has no header row with the columns th
         [one] { $last } is
        *[other] { $rest } and { $last } are
     } missing. Check that the statement is from the bank this mapping is for, or change the column names to match the file's header row.
+
+# A refusal worded to follow a field's name, with the field's label in front.
+validation-beside-field = { $field } { $problem }.

@@ -103,3 +103,6 @@ validation-statement-no-header = इस फ़ाइल में ऐसी ह�
         [one] { $last } नहीं है
        *[other] { $rest } और { $last } नहीं हैं
     }। देख लें कि स्टेटमेंट उसी बैंक का है जिसके लिए यह मैपिंग है, या कॉलम के नाम फ़ाइल की हेडर पंक्ति से मिला दें।
+
+# A refusal worded to follow a field's name, with the field's label in front.
+validation-beside-field = { $field } { $problem }।

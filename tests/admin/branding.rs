@@ -242,8 +242,11 @@ async fn branding_is_previewed_without_saving_and_seen_at_once_when_saved(db: Db
         )
         .await;
     assert_eq!(bad.status, 422);
-    bad.assert_contains("is required");
-    bad.assert_contains("is not a colour");
+    // A refusal worded to follow a name reads with the field's label in front.
+    bad.assert_contains("Site name is required.");
+    // One that opens with the value typed names its subject already.
+    bad.assert_contains("teal&quot; is not a colour");
+    bad.assert_lacks("Main colour &quot;teal");
 
     let saved = boss
         .submit(

@@ -62,9 +62,11 @@ async fn the_platforms_rules_change_from_the_console_and_apply_at_once(db: Db) {
     // Bad values: each refused beside its field, and nothing saved.
     let bad = save(&mut root, "2050", "0", "12").await;
     assert_eq!(bad.status, 422);
-    bad.assert_contains("must be a multiple of 8 between 64 and 4096");
-    bad.assert_contains("must be a whole number of minutes from 1 to 1,440");
-    bad.assert_contains("must be a whole number between 0 and 9");
+    bad.assert_contains("Largest image side (pixels) must be a multiple of 8 between 64 and 4096.");
+    bad.assert_contains(
+        "Time to finish an image (minutes) must be a whole number of minutes from 1 to 1,440.",
+    );
+    bad.assert_contains("Retries must be a whole number between 0 and 9.");
     bad.assert_contains("value=\"2050\"");
     assert!(app
         .state

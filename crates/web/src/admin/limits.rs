@@ -7,14 +7,14 @@
 use std::collections::BTreeMap;
 
 use atelier_domain::tenant::MODEL_COSTS;
-use atelier_domain::{msg, Lang, TenantSettings};
+use atelier_domain::{msg, Lang, Msg, TenantSettings};
 use atelier_store::SettingsChange;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::FormErrors;
-use crate::admin::audit_actor;
+use crate::admin::{audit_actor, beside_field};
 use crate::auth::{ClientIp, CsrfForm, CurrentUser};
 use crate::page_query::PageQuery;
 use crate::pages::Page;
@@ -231,7 +231,10 @@ pub(crate) async fn save(
         Ok(_) => None,
         Err(list) => {
             for e in list {
-                errors.entry(e.field).or_insert(e.message.in_lang(lang));
+                let label = label(e.field, &site.tenant.settings.credit.plural);
+                errors
+                    .entry(e.field)
+                    .or_insert(beside_field(label, &e.message, lang));
             }
             None
         }
@@ -307,4 +310,17 @@ fn ticked_or_none(ticked: &[String]) -> Vec<String> {
     } else {
         ticked.to_vec()
     }
+}
+
+/// The label of a limits field, for a refusal that follows a field's name.
+fn label(field: &str, units: &str) -> Option<Msg> {
+    Some(match field {
+        "max_image_side" => msg!("admin-limits-max-side"),
+        "signup_bonus" => msg!("admin-limits-bonus", units = units),
+        "active_jobs_per_user" => msg!("admin-limits-active"),
+        "support_email" => msg!("admin-limits-support-email"),
+        "support_whatsapp" => msg!("admin-limits-support-whatsapp"),
+        "prompt_blocklist" => msg!("admin-limits-blocklist-label"),
+        _ => return None,
+    })
 }

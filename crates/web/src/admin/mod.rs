@@ -19,7 +19,7 @@ mod tenants;
 mod users;
 mod workers;
 
-use atelier_domain::User;
+use atelier_domain::{msg, Lang, Msg, User};
 use atelier_store::Actor;
 
 use crate::auth::ClientIp;
@@ -95,6 +95,27 @@ pub(crate) fn router() -> Routes {
         .post("/admin/users/{id}/invite", users::resend_invitation)
         .get("/platform/settings", platform_settings::show)
         .post("/platform/settings", platform_settings::save)
+}
+
+/// A domain rule's refusal as it reads beside its field. Rules word some refusals to follow
+/// the field's name, as tenant files and the command line print them ("is required"); those
+/// get the field's label in front ("Site name is required."); whole sentences, and those
+/// that open with the value typed, stay as they are. Which is which is told by the English
+/// wording, the same in every language.
+pub(crate) fn beside_field(label: Option<Msg>, problem: &Msg, lang: Lang) -> String {
+    // Its English wording with no values filled in: one that opens with a value ("teal is
+    // not a colour") names its subject already.
+    let follows_a_name = atelier_i18n::text(Lang::En, problem.id(), &[])
+        .starts_with(|c: char| c.is_ascii_lowercase());
+    match label {
+        Some(label) if follows_a_name => msg!(
+            "validation-beside-field",
+            field = label.in_lang(lang),
+            problem = problem.in_lang(lang)
+        )
+        .in_lang(lang),
+        _ => problem.in_lang(lang),
+    }
 }
 
 /// An address a notice after a redirect names (`?added=…`), only when it is one: the query

@@ -6,14 +6,14 @@
 //! waiting stays in the settings file: it guards the servers, not a product rule.
 
 use atelier_domain::platform_rules::{MAX_ATTEMPTS, MAX_DEADLINE_MINUTES};
-use atelier_domain::PlatformRules;
+use atelier_domain::{msg, PlatformRules};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::FormErrors;
-use crate::admin::audit_actor;
 use crate::admin::tenants::platform_only;
+use crate::admin::{audit_actor, beside_field};
 use crate::auth::{ClientIp, CsrfForm, CurrentUser};
 use crate::page_query::PageQuery;
 use crate::pages::Page;
@@ -88,7 +88,13 @@ pub(crate) async fn save(
         Err(list) => {
             let mut errors = FormErrors::new();
             for e in list {
-                errors.insert(e.field, page.tr(&e.message));
+                let label = match e.field {
+                    "size_cap" => Some(msg!("platform-settings-size-cap")),
+                    "deadline_minutes" => Some(msg!("platform-settings-deadline")),
+                    "retries" => Some(msg!("platform-settings-retries")),
+                    _ => None,
+                };
+                errors.insert(e.field, beside_field(label, &e.message, page.lang));
             }
             let status = StatusCode::UNPROCESSABLE_ENTITY;
             return render(&page, &form, errors, false, status).await;

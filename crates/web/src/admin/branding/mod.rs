@@ -9,14 +9,14 @@
 
 mod logo;
 
-use atelier_domain::{msg, Colour, Lang, TenantSettings};
+use atelier_domain::{msg, Colour, Lang, Msg, TenantSettings};
 use atelier_store::SettingsChange;
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::FormErrors;
-use crate::admin::audit_actor;
+use crate::admin::{audit_actor, beside_field};
 use crate::auth::{ClientIp, CsrfForm, CurrentUser};
 use crate::page_query::PageQuery;
 use crate::pages::Page;
@@ -93,7 +93,8 @@ impl BrandingForm {
             Ok(_) => Err(errors),
             Err(list) => {
                 for e in list {
-                    errors.entry(e.field).or_insert(e.message.in_lang(lang));
+                    let said = beside_field(label(e.field), &e.message, lang);
+                    errors.entry(e.field).or_insert(said);
                 }
                 Err(errors)
             }
@@ -277,4 +278,19 @@ pub(crate) async fn preview_css(
         css,
     )
         .into_response())
+}
+
+/// The label of a branding field, for a refusal that follows a field's name.
+fn label(field: &str) -> Option<Msg> {
+    Some(match field {
+        "name" => msg!("admin-branding-name"),
+        "tagline" => msg!("admin-branding-tagline"),
+        "legal_name" => msg!("admin-branding-legal-name"),
+        "color_primary" => msg!("admin-branding-primary"),
+        "color_accent" => msg!("admin-branding-accent"),
+        "theme" => msg!("admin-branding-theme"),
+        "credit_name" => msg!("admin-branding-credit-singular"),
+        "credit_name_plural" => msg!("admin-branding-credit-plural"),
+        _ => return None,
+    })
 }
