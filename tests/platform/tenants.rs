@@ -247,6 +247,7 @@ async fn a_suspended_site_is_closed_and_its_jobs_wait_until_it_is_resumed(db: Db
         303
     );
     maker.queue_job("a lantern in fog").await;
+    let second = maker.queue_job("a kite at dawn").await;
     let worker = app.worker(Arc::new(DemoBackend::default()));
 
     // A whole business closes at once: the slug must be typed first.
@@ -321,6 +322,12 @@ async fn a_suspended_site_is_closed_and_its_jobs_wait_until_it_is_resumed(db: Db
         worker.run_once().await.unwrap_or_else(|e| panic!("{e}")),
         "the resumed site's job was not rendered"
     );
+    // The other one, never rendered, fails at its whole time after the resume and says so:
+    // the suspension added nothing to the time it was given.
+    app.clock.advance_millis(60_000 + 1);
+    assert_eq!(app.reap().await.failed, 1);
+    let reason = maker.job_json(&second).await["error"].to_string();
+    assert!(reason.contains("within 5 minutes"), "{reason}");
     let pixelforge = tenant_id(&app, "pixelforge").await;
     assert_eq!(
         audit_actions(&app, Some(pixelforge)).await,

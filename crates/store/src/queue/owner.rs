@@ -61,8 +61,9 @@ impl Store {
             // back with the transaction.
             let inserted = sqlx::query(
                 "insert into jobs (id, tenant_id, user_id, prompt, negative_prompt, model, width, \
-                 height, seed, cost, max_attempts, deadline_at, created_at, updated_at) \
-                 select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13 \
+                 height, seed, cost, max_attempts, deadline_at, deadline_ms, created_at, \
+                 updated_at) \
+                 select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $15, $13, $13 \
                  where $14 and exists (select 1 from users where id = $3 and tenant_id = $2 \
                  and disabled_at is null)",
             )
@@ -80,6 +81,7 @@ impl Store {
             .bind(job.deadline_at.millis())
             .bind(now.millis())
             .bind(held == Applied::Done)
+            .bind(rules.deadline_ms)
             .execute(&mut *tx)
             .await?;
             if inserted.rows_affected() == 0 {

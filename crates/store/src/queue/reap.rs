@@ -14,7 +14,7 @@ use crate::{Store, StoreError};
 /// What a reaper found due: jobs past their deadline, and running jobs whose lease ran out.
 #[derive(Debug, Clone, Default)]
 pub struct DueJobs {
-    /// The job, and the time it was given (its deadline less its queuing time), in ms.
+    /// The job, and the time it was given to finish, in ms.
     overdue: Vec<(JobId, i64)>,
     /// The job, the lease found expired, whether its owner asked to cancel it, and whether
     /// it has attempts left.
@@ -44,7 +44,8 @@ impl Store {
     pub async fn jobs_due_for_reaping(&self, now: Timestamp) -> Result<DueJobs, StoreError> {
         let (overdue, expired): (Vec<(Uuid, i64)>, Vec<ExpiredRow>) = on_reader!(self, |pool| {
             let overdue = sqlx::query_as(
-                "select id, deadline_at - created_at from jobs \
+                "select id, case when deadline_ms > 0 then deadline_ms \
+                     else deadline_at - created_at end from jobs \
                      where status in ('queued', 'running') and deadline_at <= $1 \
                      and not exists (select 1 from tenants t where t.id = jobs.tenant_id \
                      and t.status = 'suspended')",

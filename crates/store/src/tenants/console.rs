@@ -205,7 +205,10 @@ impl Store {
                     // Its queued images waited while it was closed: each gets its whole time
                     // again from now (the reaper leaves a closed site's images alone).
                     sqlx::query(
-                        "update jobs set deadline_at = $2 + (deadline_at - created_at), \
+                        "update jobs set deadline_ms = case when deadline_ms > 0 \
+                         then deadline_ms else deadline_at - created_at end, \
+                         deadline_at = $2 + case when deadline_ms > 0 \
+                         then deadline_ms else deadline_at - created_at end, \
                          updated_at = $2 where tenant_id = $1 and status = 'queued'",
                     )
                     .bind(tenant.0)
