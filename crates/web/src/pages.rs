@@ -1,7 +1,9 @@
 //! The public pages of a site: landing, FAQ, privacy, terms, the brand stylesheet and the
 //! theme's static files. Every page is rendered from the tenant's settings.
 
-use atelier_domain::{CreditUnit, Lang, Msg, TenantSettings, IMAGE_SIDE_STEP, MIN_IMAGE_SIDE};
+use atelier_domain::{
+    CreditUnit, HostName, Lang, Msg, TenantSettings, IMAGE_SIDE_STEP, MIN_IMAGE_SIDE,
+};
 use std::sync::Arc;
 
 use atelier_store::TenantSite;
@@ -55,6 +57,8 @@ pub(crate) struct Page {
     pub sells_credits: bool,
     /// The reader's language (see [`crate::language`]).
     pub lang: Lang,
+    /// On a tenant's site, the host the request came in on.
+    pub served_host: Option<HostName>,
 }
 
 impl FromRequestParts<AppState> for Page {
@@ -71,6 +75,10 @@ impl FromRequestParts<AppState> for Page {
             session,
             path: parts.uri.path().to_owned(),
             lang,
+            served_host: parts
+                .extensions
+                .get::<crate::tenancy::ServedHost>()
+                .map(|h| h.0.clone()),
         })
     }
 }

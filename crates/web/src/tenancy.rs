@@ -47,6 +47,13 @@ impl<S: Send + Sync> FromRequestParts<S> for Site {
     }
 }
 
+/// The host a tenant's request came in on: one that resolves to that tenant (its sub-domain,
+/// one of its domains, or a loopback name for the default tenant), never an arbitrary
+/// `Host`. Links a person asks for by mail (a reset, a confirmation) go back to it, so they
+/// work wherever the site already works for them.
+#[derive(Debug, Clone)]
+pub(crate) struct ServedHost(pub HostName);
+
 /// Unknown hosts are remembered briefly, so a flood of made-up names does not reach the
 /// database, yet a domain added on another node starts working quickly.
 const UNKNOWN_HOST_TTL: Duration = Duration::from_secs(5);
@@ -356,6 +363,7 @@ pub(crate) async fn resolve_site(
     if suspended && !served_while_suspended(request.uri().path()) {
         return suspended_page(&state, site, request.uri().path(), request.headers());
     }
+    request.extensions_mut().insert(ServedHost(host));
     request.extensions_mut().insert(Site::Tenant(site));
     next.run(request).await
 }

@@ -80,16 +80,18 @@ pub(crate) fn safe_next(next: &str) -> Option<String> {
     ok.then(|| next.to_owned())
 }
 
-/// Stores a new single-use link for `user` and returns its full address on `site`
-/// (`{origin}{path}?token=…`), valid for `minutes`.
+/// Stores a new single-use link for `user` and returns its full address
+/// (`{origin}{path}?token=…`), valid for `minutes`: on the host the person asked from, which
+/// already works for them (a new site's own domain may not point here yet), else on the
+/// site's usual address.
 pub(crate) async fn single_use_link(
-    state: &AppState,
-    site: &Site,
+    page: &crate::pages::Page,
     user: atelier_domain::UserId,
     purpose: atelier_store::TokenPurpose,
     minutes: i64,
     path: &str,
 ) -> Result<String, crate::AppError> {
+    let state = &page.state;
     let token = atelier_domain::SecretToken::generate()
         .map_err(|e| crate::AppError::Internal(e.to_string()))?;
     let now = state.clock.now();
@@ -103,11 +105,11 @@ pub(crate) async fn single_use_link(
             now,
         )
         .await?;
-    Ok(format!(
-        "{}{path}?token={}",
-        site_origin(state, site),
-        token.expose()
-    ))
+    let origin = match (&page.site, &page.served_host) {
+        (Site::Tenant(_), Some(host)) => state.settings.public_origin(host.as_str()),
+        _ => site_origin(state, &page.site),
+    };
+    Ok(format!("{origin}{path}?token={}", token.expose()))
 }
 
 /// The address a site answers on as soon as it exists: its sub-domain of the base domain

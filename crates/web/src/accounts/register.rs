@@ -156,7 +156,7 @@ pub(crate) async fn submit(
         Err(e) => return Err(e.into()),
     };
     tracing::info!(user = %user.id, tenant = %site.tenant.slug, "account created");
-    super::send_verification_mail(state, &page.site, &user).await?;
+    super::send_verification_mail(&page, &user).await?;
     page.session.sign_in(state, &user).await?;
     Ok(Redirect::to("/account?welcome=1").into_response())
 }

@@ -64,8 +64,7 @@ pub(crate) async fn forgot_submit(
         .filter(|(user, _)| !user.disabled)
     {
         let link = single_use_link(
-            state,
-            &page.site,
+            &page,
             user.id,
             TokenPurpose::PasswordReset,
             RESET_LINK_MINUTES,

@@ -9,20 +9,16 @@ use crate::auth::{ClientIp, CsrfForm, CurrentUser};
 use crate::page_query::PageQuery;
 use crate::pages::Page;
 use crate::tenancy::Site;
-use crate::{AppError, AppState};
+use crate::AppError;
 
 /// Mails a link that confirms the account's address (and releases a waiting bonus).
-pub(crate) async fn send_verification_mail(
-    state: &AppState,
-    site: &Site,
-    user: &User,
-) -> Result<(), AppError> {
+pub(crate) async fn send_verification_mail(page: &Page, user: &User) -> Result<(), AppError> {
+    let (state, site) = (&page.state, &page.site);
     let Site::Tenant(tenant) = site else {
         return Ok(());
     };
     let link = single_use_link(
-        state,
-        site,
+        page,
         user.id,
         TokenPurpose::EmailVerification,
         VERIFY_LINK_MINUTES,
@@ -91,7 +87,7 @@ pub(crate) async fn resend(
             &super::account_key(&page.site, user.email.as_str()),
             user.email.as_str(),
         )?;
-        send_verification_mail(&page.state, &page.site, &user).await?;
+        send_verification_mail(&page, &user).await?;
     }
     Ok(Redirect::to("/account?verification=sent").into_response())
 }
