@@ -170,6 +170,15 @@ async fn a_super_admin_signs_in_on_the_platform_host_and_on_any_site() {
         .get("/platform/admins?added=Sign+in+again+at+evil.example")
         .await
         .assert_lacks("Sign in again");
+    // Nor does an address-shaped one: only this server's own redirects are believed.
+    platform
+        .get("/platform/admins?removed=root%40example.com")
+        .await
+        .assert_lacks("no longer a super-admin");
+    platform
+        .get("/platform/tenants/pixelforge?invited=x%40evil.example&n=00")
+        .await
+        .assert_lacks("x@evil.example");
     let mut tenant = Browser::new(&app, "pixelforge.test");
     assert_eq!(tenant.login("root@example.com", PASSWORD).await.status, 303);
     assert_eq!(tenant.get("/admin/users").await.status, 200);

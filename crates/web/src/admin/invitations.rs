@@ -100,9 +100,9 @@ pub(crate) fn refusal(outcome: InvitationResend, user: &User) -> Option<(StatusC
     }
 }
 
-/// The address a "sent" notice names, as a query string.
-pub(crate) fn sent_query(email: &str) -> String {
-    serde_urlencoded::to_string([("invited", email)]).unwrap_or_default()
+/// The address a "sent" notice names, as a signed query string.
+pub(crate) fn sent_query(state: &crate::AppState, email: &str) -> String {
+    crate::admin::notice_query(state, &[("invited", email)])
 }
 
 /// `POST /platform/admins/{id}/invite`: a super-admin still invited gets a new link.
@@ -122,7 +122,7 @@ pub(crate) async fn platform_admin(
         .ok_or(AppError::NotFound)?;
     let outcome = send_again(&page, &me, ip, &Site::Platform, &user).await?;
     let Some((status, why)) = refusal(outcome, &user) else {
-        let query = sent_query(user.email.as_str());
+        let query = sent_query(&page.state, user.email.as_str());
         return Ok(Redirect::to(&format!("/platform/admins?{query}")).into_response());
     };
     let mut errors = FormErrors::new();
@@ -162,7 +162,7 @@ pub(crate) async fn tenant_admin(
     }));
     let outcome = send_again(&page, &me, ip, &site, &user).await?;
     let Some((status, why)) = refusal(outcome, &user) else {
-        let query = sent_query(user.email.as_str());
+        let query = sent_query(&page.state, user.email.as_str());
         return Ok(Redirect::to(&format!("/platform/tenants/{slug}?{query}")).into_response());
     };
     crate::admin::tenants::show_refusal(&page, &tenant, "form", page.tr(&why), status).await

@@ -118,12 +118,36 @@ pub(crate) fn beside_field(label: Option<Msg>, problem: &Msg, lang: Lang) -> Str
     }
 }
 
-/// An address a notice after a redirect names (`?added=…`), only when it is one: the query
-/// string is anyone's to write, and a console page must not show a stranger's sentence.
-pub(crate) fn notice_address(raw: &str) -> Option<String> {
-    atelier_domain::Email::parse(raw)
-        .ok()
-        .map(|e| e.as_str().to_owned())
+/// A redirect's query string naming what was just done (`added=a@b.c`), with `n`, this
+/// server's signature of it: a query string is anyone's to write, and a console must not
+/// show a notice a stranger composed in a link.
+pub(crate) fn notice_query(state: &crate::AppState, pairs: &[(&str, &str)]) -> String {
+    let mac = state.form_key.sign_for("notice", &notice_text(pairs));
+    let mut all: Vec<(&str, &str)> = pairs
+        .iter()
+        .copied()
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
+    all.push(("n", &mac));
+    serde_urlencoded::to_string(all).unwrap_or_default()
+}
+
+/// Whether `pairs`, as a page read them back from its query string, are what this server
+/// signed in `mac` (values left empty do not count).
+pub(crate) fn notice_vouched(state: &crate::AppState, pairs: &[(&str, &str)], mac: &str) -> bool {
+    !mac.is_empty()
+        && state
+            .form_key
+            .verify_for("notice", &notice_text(pairs), mac)
+}
+
+fn notice_text(pairs: &[(&str, &str)]) -> String {
+    let kept: Vec<(&str, &str)> = pairs
+        .iter()
+        .copied()
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
+    serde_urlencoded::to_string(kept).unwrap_or_default()
 }
 
 /// The signed-in admin as the audit log records them: who, and from which address.

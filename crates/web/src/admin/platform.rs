@@ -6,8 +6,8 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::FormErrors;
-use crate::admin::notice_address;
 use crate::admin::tenants::platform_only;
+use crate::admin::{notice_query, notice_vouched};
 use crate::auth::{CsrfForm, CurrentUser};
 use crate::page_query::PageQuery;
 use crate::pages::Page;
@@ -28,9 +28,11 @@ struct TenantRow {
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub(crate) struct ConsoleQuery {
-    added: Option<String>,
+    added: String,
     /// The site's slug, for the notice.
-    site: Option<String>,
+    site: String,
+    /// This server's signature of both (see `admin::notice_query`).
+    n: String,
 }
 
 async fn render_console(
@@ -77,13 +79,18 @@ pub(crate) async fn console(
     PageQuery(query): PageQuery<ConsoleQuery>,
 ) -> Result<Response, AppError> {
     platform_only(&page)?;
-    // The site comes by its slug and is named from the database: the query string is
-    // anyone's to write.
-    let site = match query.site.as_deref().map(Slug::parse) {
-        Some(Ok(slug)) => page.state.store.find_tenant_by_slug(&slug).await?,
+    let pairs = [
+        ("added", query.added.as_str()),
+        ("site", query.site.as_str()),
+    ];
+    let vouched = !query.added.is_empty() && notice_vouched(&page.state, &pairs, &query.n);
+    // The site is named from the database, as it is now.
+    let site = match Slug::parse(&query.site) {
+        Ok(slug) if vouched => page.state.store.find_tenant_by_slug(&slug).await?,
         _ => None,
     };
-    let notice = query.added.as_deref().and_then(notice_address).map(|who| {
+    let who = query.added.as_str();
+    let notice = vouched.then(|| {
         page.tr(&match site {
             Some(site) => msg!("platform-admin-added", who = who, site = site.settings.name),
             None => msg!("platform-admin-added-own-site", who = who),
@@ -147,8 +154,9 @@ pub(crate) async fn add_tenant_admin(
         )
         .await?;
     tracing::info!(by = %me.id, user = %user.id, tenant = %slug, "tenant admin added");
-    let added =
-        serde_urlencoded::to_string([("added", email.as_str()), ("site", tenant.slug.as_str())])
-            .unwrap_or_default();
+    let added = notice_query(
+        state,
+        &[("added", email.as_str()), ("site", tenant.slug.as_str())],
+    );
     Ok(Redirect::to(&format!("/platform?{added}")).into_response())
 }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::accounts::{invitation, FormErrors};
 use crate::admin::invitations::InvitationRow;
 use crate::admin::tenants::platform_only;
-use crate::admin::{audit_actor, notice_address};
+use crate::admin::{audit_actor, notice_query, notice_vouched};
 use crate::auth::{ClientIp, CsrfForm, CurrentUser};
 use crate::page_query::PageQuery;
 use crate::pages::Page;
@@ -36,6 +36,8 @@ pub(crate) struct Done {
     removed: String,
     /// Sent a new invitation.
     invited: String,
+    /// This server's signature of the above (see [`notice_query`]).
+    n: String,
 }
 
 #[derive(Deserialize, Serialize, Default)]
@@ -88,15 +90,22 @@ pub(crate) async fn list(
     PageQuery(done): PageQuery<Done>,
 ) -> Result<Response, AppError> {
     platform_only(&page)?;
-    let notice = notice_address(&done.added)
-        .map(|email| msg!("platform-console-admin-invited", email = email))
-        .or_else(|| {
-            notice_address(&done.removed)
-                .map(|email| msg!("platform-console-admin-removed", email = email))
-        })
-        .or_else(|| {
-            notice_address(&done.invited).map(|email| msg!("invite-resend-sent", email = email))
-        });
+    let pairs = [
+        ("added", done.added.as_str()),
+        ("removed", done.removed.as_str()),
+        ("invited", done.invited.as_str()),
+    ];
+    let notice = if !notice_vouched(&page.state, &pairs, &done.n) {
+        None
+    } else if !done.added.is_empty() {
+        Some(msg!("platform-console-admin-invited", email = done.added))
+    } else if !done.removed.is_empty() {
+        Some(msg!("platform-console-admin-removed", email = done.removed))
+    } else if !done.invited.is_empty() {
+        Some(msg!("invite-resend-sent", email = done.invited))
+    } else {
+        None
+    };
     let notice = notice.map(|m| page.tr(&m));
     render(
         &page,
@@ -155,7 +164,7 @@ pub(crate) async fn add(
     }
     state.mailer.wake();
     tracing::info!(by = %me.id, "super-admin invited");
-    let query = serde_urlencoded::to_string([("added", email.as_str())]).unwrap_or_default();
+    let query = notice_query(state, &[("added", email.as_str())]);
     Ok(Redirect::to(&format!("/platform/admins?{query}")).into_response())
 }
 
@@ -181,8 +190,7 @@ pub(crate) async fn remove(
     let refusal = match outcome {
         AdminRemoval::Removed => {
             tracing::info!(by = %me.id, user = %id, "super-admin removed");
-            let query =
-                serde_urlencoded::to_string([("removed", email.as_str())]).unwrap_or_default();
+            let query = notice_query(state, &[("removed", email.as_str())]);
             return Ok(Redirect::to(&format!("/platform/admins?{query}")).into_response());
         }
         AdminRemoval::Yourself => msg!("platform-console-admin-not-yourself"),

@@ -33,6 +33,8 @@ pub(crate) struct Done {
     done: String,
     /// Sent a new invitation to this address.
     invited: String,
+    /// This server's signature of it (see `admin::notice_query`).
+    n: String,
 }
 
 /// The tenant of the path, or not found.
@@ -117,8 +119,9 @@ pub(crate) async fn show(
     platform_only(&page)?;
     let tenant = tenant_at(&page, &slug).await?;
     let form = stored_form(&page, &tenant).await?;
-    let invited = crate::admin::notice_address(&done.invited)
-        .map(|email| msg!("invite-resend-sent", email = email));
+    let invited =
+        crate::admin::notice_vouched(&page.state, &[("invited", done.invited.as_str())], &done.n)
+            .then(|| msg!("invite-resend-sent", email = done.invited.as_str()));
     let notice = match done.done.as_str() {
         "created" => Some(msg!(
             "platform-console-created",
