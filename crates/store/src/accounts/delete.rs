@@ -166,13 +166,14 @@ impl Store {
                 .bind(&nobody)
                 .execute(&mut *tx)
                 .await?;
-                // Nor does the address stay in what the log says was done to whom: the
-                // site's rows and the platform's (unless a super-admin has the same
-                // address: those rows are about them).
+                // Nor does the address stay in what the site's log says was done to whom
+                // (`tenant.create` names its first admin, and is the site's row). The
+                // platform's rows are never about a site's account: they name
+                // super-admins, whose address this one may also be (a super-admin removed,
+                // or still one, with an account here too), and stay as they are.
                 let mentions: Vec<(Uuid, String, String, String)> = sqlx::query_as(
                     "select id, subject, before_state, after_state from audit_log \
-                     where (tenant_id = $1 or (tenant_id is null and not exists \
-                       (select 1 from users where tenant_id is null and email = $2))) \
+                     where tenant_id = $1 \
                      and (subject like '%' || $2 || '%' or before_state like '%' || $2 || '%' \
                        or after_state like '%' || $2 || '%')",
                 )
