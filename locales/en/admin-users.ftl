@@ -96,6 +96,7 @@ admin-users-deleted-no-actions = Nothing to change
 admin-user-deleted-lead = This account was deleted. Its credit history stays for your books; nothing about it can be changed.
 admin-users-last-admin = This is the site's only admin who can sign in. Make someone else an admin first.
 admin-user-credits-damaged-form = This form is damaged. Open the person's page again and adjust the credits from there.
+admin-user-credits-form-used = This form was already used for another adjustment, so nothing changed. The page has been reloaded with the current balance: check it, and adjust again if this change is still needed.
 
 ## The audit log's words for these actions
 

@@ -3,8 +3,10 @@
 //! enabled admin cannot be demoted or disabled, and a change to what an account already is
 //! writes nothing, not even an audit row.
 
-use atelier_domain::{Clock, Role, TenantId, User};
-use atelier_store::{AccountChangeRefusal, Actor, StoreError};
+use atelier_domain::{Clock, CreditAdjustment, Role, TenantId, User};
+use atelier_store::{
+    AccountChangeRefusal, Actor, AdjustRefusal, AdminDeleteRefusal, NewMail, StoreError,
+};
 
 use crate::access::create_super_admin;
 use crate::accounts::{make_tenant_admin, user_by_email, PASSWORD};
@@ -17,6 +19,7 @@ on_both_databases!(
     two_admins_disabling_each_other_at_once_leave_one_admin,
     the_sites_last_enabled_admin_is_neither_demoted_nor_disabled,
     a_change_to_what_an_account_already_is_writes_nothing,
+    an_admin_disabled_or_demoted_meanwhile_neither_deletes_nor_moves_credits,
 );
 
 pub(super) const SAME_ORIGIN: &[(&str, &str)] = &[("sec-fetch-site", "same-origin")];
@@ -251,4 +254,123 @@ async fn a_change_to_what_an_account_already_is_writes_nothing(db: Db) {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(audit_actions(&app, tenant).await.len(), 3);
+}
+
+/// What a request that passed the handler's guard carries into the store when its admin
+/// was disabled or demoted while it waited for the site's lock: the store itself refuses
+/// it (the handler's guard, which reads the account before, is not what stops it), and
+/// nothing is written. Its session's later posts are refused too.
+async fn an_admin_disabled_or_demoted_meanwhile_neither_deletes_nor_moves_credits(db: Db) {
+    let app = TestApp::start(db).await;
+    admin(&app, BOSS).await;
+    let (mut boss2, boss2_token) = admin(&app, BOSS2).await;
+    let mut person = Browser::new(&app, "pixelforge.test");
+    const PERSON: &str = "person@pixelforge.example";
+    assert_eq!(person.register(PERSON, PASSWORD).await.status, 303);
+    let boss = account(&app, BOSS).await;
+    let tenant = tenant_of(&boss);
+    let target = account(&app, PERSON).await;
+    let store = &app.state.store;
+    let now = app.clock.now();
+    let as_boss = Actor {
+        id: boss.id,
+        email: BOSS.to_owned(),
+        address: "127.0.0.1".to_owned(),
+    };
+    let as_boss2 = Actor {
+        id: account(&app, BOSS2).await.id,
+        email: BOSS2.to_owned(),
+        address: "127.0.0.1".to_owned(),
+    };
+    let adjustment = CreditAdjustment::parse("500", "Goodwill").unwrap_or_else(|e| panic!("{e:?}"));
+    let farewell = NewMail {
+        tenant_id: Some(tenant),
+        to: PERSON.to_owned(),
+        from_name: "PixelForge".to_owned(),
+        subject: "Your account was deleted".to_owned(),
+        body_text: "Deleted.".to_owned(),
+        body_html: "<p>Deleted.</p>".to_owned(),
+    };
+    let audited = audit_actions(&app, tenant).await.len();
+
+    for taken_away in ["disabled", "demoted"] {
+        // Boss takes boss2's power away first, as another admin's request would.
+        let done = if taken_away == "disabled" {
+            store
+                .admin_set_user_disabled(tenant, as_boss2.id, true, &as_boss, now)
+                .await
+                .unwrap_or_else(|e| panic!("{e}"))
+                .map(|_| ())
+        } else {
+            store
+                .admin_set_user_disabled(tenant, as_boss2.id, false, &as_boss, now)
+                .await
+                .unwrap_or_else(|e| panic!("{e}"))
+                .map(|_| ())
+                .and(
+                    store
+                        .admin_set_user_role(tenant, as_boss2.id, Role::User, &as_boss, now)
+                        .await
+                        .unwrap_or_else(|e| panic!("{e}")),
+                )
+        };
+        assert_eq!(done, Ok(()), "{taken_away}");
+        let adjusted = store
+            .adjust_credits(
+                tenant,
+                target.id,
+                uuid::Uuid::new_v4(),
+                &adjustment,
+                &as_boss2,
+                now,
+            )
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(adjusted, Err(AdjustRefusal::NotAnAdmin), "{taken_away}");
+        let deleted = store
+            .admin_delete_account(tenant, target.id, &farewell, &as_boss2, now)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(deleted, Err(AdminDeleteRefusal::NotAnAdmin), "{taken_away}");
+    }
+    // And the session boss2 signed in with before gets nowhere either.
+    let profile = format!("/admin/users/{}", target.id);
+    for (action, fields) in [
+        (
+            "credits",
+            vec![
+                ("csrf_token", boss2_token.as_str()),
+                ("delta", "500"),
+                ("reason", "Goodwill"),
+            ],
+        ),
+        (
+            "delete",
+            vec![
+                ("csrf_token", boss2_token.as_str()),
+                ("confirm_email", PERSON),
+            ],
+        ),
+    ] {
+        let page = boss2
+            .post_raw(&format!("{profile}/{action}"), &fields, SAME_ORIGIN)
+            .await;
+        // Disabling ended the session: it is sent to sign in.
+        assert_eq!(page.status, 303, "{action}: {}", page.body);
+        assert!(
+            page.header("location").starts_with("/login"),
+            "{action}: {}",
+            page.header("location")
+        );
+    }
+
+    let after = account(&app, PERSON).await;
+    assert!(!after.deleted);
+    assert_eq!(after.balance, target.balance);
+    let actions = audit_actions(&app, tenant).await;
+    // Only boss's own changes to boss2 were written: disable, enable, demote.
+    assert_eq!(actions.len(), audited + 3, "{actions:?}");
+    assert!(!actions
+        .iter()
+        .any(|a| a == "user.credits" || a == "user.delete"));
 }

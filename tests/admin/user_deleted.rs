@@ -9,11 +9,14 @@ use crate::common::browser::Browser;
 use crate::common::{Db, TestApp};
 use crate::on_both_databases;
 use crate::platform::invitations::lumen_with_invited_owner;
+use atelier_domain::Clock;
+use atelier_store::{Actor, AdminRemoval};
 
 on_both_databases!(
     a_deleted_account_is_listed_as_deleted_and_nothing_changes_it,
     a_deleted_admin_keeps_no_site_from_losing_its_last_admin,
     a_deleted_persons_address_leaves_the_audit_log,
+    a_deleted_account_leaves_the_platforms_rows_about_a_super_admin_of_its_address,
 );
 
 const HELPER: &str = "helper@pixelforge.example";
@@ -180,4 +183,62 @@ async fn a_deleted_persons_address_leaves_the_audit_log(db: Db) {
         "{}",
         created.after
     );
+}
+
+/// The platform's rows name super-admins, never a site's accounts: deleting a site's
+/// account whose address is also a super-admin's (here one removed since, so no current
+/// super-admin has it) leaves the platform's record of that super-admin as it was.
+async fn a_deleted_account_leaves_the_platforms_rows_about_a_super_admin_of_its_address(db: Db) {
+    let app = TestApp::start(db).await;
+    const SAM: &str = "sam@example.com";
+    let root = create_super_admin(&app, "root@example.com").await;
+    let sam = create_super_admin(&app, SAM).await;
+    let store = &app.state.store;
+    let as_root = Actor {
+        id: root.id,
+        email: root.email.to_string(),
+        address: "127.0.0.1".to_owned(),
+    };
+    let removed = store
+        .remove_super_admin(sam.id, &as_root, app.clock.now())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(matches!(removed, AdminRemoval::Removed));
+    // Sam also has an account on pixelforge, which its admin deletes.
+    let (mut boss, _) = admin(&app, "boss@pixelforge.example").await;
+    let mut on_site = Browser::new(&app, "pixelforge.test");
+    assert_eq!(on_site.register(SAM, PASSWORD).await.status, 303);
+    let account = user_by_email(&app, "pixelforge", SAM).await;
+    let profile = format!("/admin/users/{}", account.id);
+    let deleted = boss
+        .submit(
+            &profile,
+            &format!("{profile}/delete"),
+            &[("confirm_email", SAM)],
+        )
+        .await;
+    assert_eq!(deleted.status, 303, "{}", deleted.body);
+
+    let rows = store
+        .audit_page(None, None, 100)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let platform: Vec<_> = rows.iter().filter(|r| r.tenant_id.is_none()).collect();
+    let removal = platform
+        .iter()
+        .find(|r| r.action == "platform.admin.remove")
+        .unwrap_or_else(|| panic!("no platform.admin.remove row"));
+    assert_eq!(removal.subject, SAM, "the platform's staff record");
+    for row in &platform {
+        for text in [&row.subject, &row.before, &row.after, &row.actor_email] {
+            assert!(!text.contains("deleted"), "{} now says {text}", row.action);
+        }
+    }
+    // The site's own rows keep no trace of the address.
+    let site = account.tenant_id;
+    for row in rows.iter().filter(|r| r.tenant_id == site) {
+        for text in [&row.subject, &row.before, &row.after, &row.actor_email] {
+            assert!(!text.contains(SAM), "{} still says {text}", row.action);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! The users pages' forms against what browsers really send: a search holding invisible
 //! control characters is refused beside the box (PostgreSQL refuses a NUL outright), and
-//! the credits form posted twice at once (a double-click, a retry) adjusts once.
+//! the credits form posted twice at once (a double-click, a retry) adjusts once, and the
+//! same form posted again with another amount or reason is refused, not dropped quietly.
 
 use crate::accounts::{assert_ledger_invariants, user_by_email, PASSWORD};
 use crate::common::browser::{csrf_token, Browser};
@@ -12,6 +13,7 @@ use super::user_admins::{admin, SAME_ORIGIN};
 on_both_databases!(
     a_search_with_control_characters_is_refused_beside_the_box,
     a_credits_form_posted_twice_at_once_adjusts_once,
+    a_credits_form_posted_again_with_another_amount_or_reason_is_refused,
 );
 
 async fn a_search_with_control_characters_is_refused_beside_the_box(db: Db) {
@@ -115,4 +117,62 @@ async fn a_credits_form_posted_twice_at_once_adjusts_once(db: Db) {
     assert_eq!(next.status, 303, "{}", next.body);
     let fresh = hidden(&boss.get(&profile).await.body, "adjustment_id");
     assert_ne!(fresh, once);
+}
+
+async fn a_credits_form_posted_again_with_another_amount_or_reason_is_refused(db: Db) {
+    let app = TestApp::start(db).await;
+    let (mut boss, _) = admin(&app, "boss@pixelforge.example").await;
+    let mut maker = Browser::new(&app, "pixelforge.test");
+    const MAKER: &str = "maker@pixelforge.example";
+    assert_eq!(maker.register(MAKER, PASSWORD).await.status, 303);
+    let before = user_by_email(&app, "pixelforge", MAKER).await;
+    let tenant = before
+        .tenant_id
+        .unwrap_or_else(|| panic!("a tenant's account"));
+    let profile = format!("/admin/users/{}", before.id);
+    let form = boss.get(&profile).await;
+    let token = csrf_token(&form).unwrap_or_else(|| panic!("no form token"));
+    let once = hidden(&form.body, "adjustment_id");
+    let action = format!("{profile}/credits");
+    let post = |delta: &'static str, reason: &'static str| {
+        [
+            ("csrf_token", token.clone()),
+            ("adjustment_id", once.clone()),
+            ("delta", delta.to_owned()),
+            ("reason", reason.to_owned()),
+        ]
+    };
+    let send = async |boss: &mut Browser<'_>, fields: [(&str, String); 4]| {
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        boss.post_raw(&action, &fields, SAME_ORIGIN).await
+    };
+    let first = send(&mut boss, post("100", "Refund for ticket 9")).await;
+    assert_eq!(first.status, 303, "{}", first.body);
+
+    // The form edited (or replayed) with another amount, then another reason.
+    for (delta, reason) in [("500", "Refund for ticket 9"), ("100", "Goodwill gift")] {
+        let edited = send(&mut boss, post(delta, reason)).await;
+        assert_eq!(edited.status, 409, "{delta} {reason}: {}", edited.body);
+        edited.assert_contains("already used for another adjustment");
+        // The page is drawn again with a form of its own.
+        assert_ne!(hidden(&edited.body, "adjustment_id"), once);
+    }
+    // The same post again is still the quiet success a double-click gets.
+    let repeat = send(&mut boss, post("100", "Refund for ticket 9")).await;
+    assert_eq!(repeat.status, 303, "{}", repeat.body);
+    assert_eq!(repeat.header("location"), format!("{profile}?done=credits"));
+
+    let after = user_by_email(&app, "pixelforge", MAKER).await;
+    assert_eq!(after.balance.get(), before.balance.get() + 100);
+    assert_ledger_invariants(&app, &after).await;
+    let audited = app
+        .state
+        .store
+        .audit_page(Some(tenant), None, 10)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .iter()
+        .filter(|r| r.action == "user.credits")
+        .count();
+    assert_eq!(audited, 1);
 }

@@ -30,6 +30,7 @@ mod usage;
 mod workers;
 
 pub use accounts::AccountChangeRefusal;
+pub use accounts::{AdjustRefusal, AdminDeleteRefusal};
 pub use accounts::{Adjusted, AdminLedgerEntry, BelowHeld, PaymentCounts};
 pub use accounts::{DeleteRefusal, DeletedAccount, NewUser};
 pub use admin_jobs::{AdminJob, JobFilter, JobWorker};

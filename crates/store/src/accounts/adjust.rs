@@ -2,11 +2,13 @@
 //! admin's reason as its reference, the admin as its actor), one audit row (`user.credits`,
 //! the balance before and after) and the form's one-time id (`credit_adjustments`), in one
 //! transaction through the ledger. The same form posted again finds its id and writes
-//! nothing.
+//! nothing; the id with another amount or reason (an edited or replayed form) is refused,
+//! as is an admin who is one no more by the time the site's lock is theirs.
 
 use atelier_domain::{CreditAdjustment, Credits, TenantId, Timestamp, UserId};
 use uuid::Uuid;
 
+use super::guard::lock_for_admin_change;
 use crate::backend::in_transaction;
 use crate::ledger::{Applied, CreditWriter};
 use crate::payments::{write_audit, Actor};
@@ -30,12 +32,28 @@ pub struct BelowHeld {
     pub held: Credits,
 }
 
+/// Why an adjustment was refused. Nothing was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdjustRefusal {
+    /// A deduction that would take the balance below what its jobs hold.
+    BelowHeld(BelowHeld),
+    /// The admin asking is no longer an enabled admin of the site (or a super-admin):
+    /// another admin took the role away or disabled the account a moment before.
+    NotAnAdmin,
+    /// The form's one-time id was used for an adjustment of another amount or reason: the
+    /// form was edited or replayed after it was posted, and its first post stands.
+    FormUsed,
+}
+
 impl Store {
     /// Applies `adjustment` to `user`'s credits on `tenant` as `actor`, once per
-    /// `adjustment_id` (the one-time id of the admin's form): a second call with the id,
-    /// even at the same moment, writes nothing and answers what the first did. Different
-    /// ids are different adjustments, each against the balance the other left (the row is
-    /// locked by the first update). A deleted account is not found.
+    /// `adjustment_id` (the one-time id of the admin's form): a second call with the id
+    /// and the same amount and reason, even at the same moment, writes nothing and answers
+    /// what the first did; with another amount or reason it is refused (`FormUsed`).
+    /// Different ids are different adjustments, each against the balance the other left
+    /// (the row is locked by the first update). Refused (`NotAnAdmin`) when `actor` is no
+    /// longer an admin once the site's lock is held, as role and state changes are. A
+    /// deleted account is not found.
     #[tracing::instrument(skip_all, fields(tenant = %tenant, user = %user))]
     pub async fn adjust_credits(
         &self,
@@ -45,8 +63,9 @@ impl Store {
         adjustment: &CreditAdjustment,
         actor: &Actor,
         now: Timestamp,
-    ) -> Result<Result<Adjusted, BelowHeld>, StoreError> {
+    ) -> Result<Result<Adjusted, AdjustRefusal>, StoreError> {
         let outcome = in_transaction!(self, |tx| {
+            lock_for_admin_change!(tx, tenant, Some(actor), AdjustRefusal::NotAnAdmin);
             // A no-op write locks the row first, so "before" is what this change replaced,
             // and a second post of the form waits here until the first is committed.
             let row: Option<(i64, i64)> = sqlx::query_as(
@@ -60,18 +79,23 @@ impl Store {
             let Some((balance, held)) = row else {
                 return Err(StoreError::NotFound("user"));
             };
-            let done: Option<(Uuid, i64, i64)> = sqlx::query_as(
-                "select user_id, balance_before, balance_after from credit_adjustments \
-                 where tenant_id = $1 and id = $2",
+            let done: Option<(Uuid, i64, String, i64, i64)> = sqlx::query_as(
+                "select user_id, delta, reason, balance_before, balance_after \
+                 from credit_adjustments where tenant_id = $1 and id = $2",
             )
             .bind(tenant.0)
             .bind(adjustment_id)
             .fetch_optional(&mut *tx)
             .await?;
-            if let Some((for_user, before, after)) = done {
+            if let Some((for_user, delta, reason, before, after)) = done {
                 // Another account's form id posted here was not made by our pages.
                 if for_user != user.0 {
                     return Err(StoreError::Conflict("adjustment"));
+                }
+                // A double-click or a retry posts what the first post did; anything else
+                // would be answered as done while its amount went nowhere.
+                if delta != adjustment.delta() || reason != adjustment.reason() {
+                    return Ok(Err(AdjustRefusal::FormUsed));
                 }
                 return Ok(Ok(Adjusted {
                     before: Credits::new(before),
@@ -83,19 +107,22 @@ impl Store {
                 .apply_credit_change(user, &adjustment.change(), None, Some(actor.id), now)
                 .await?;
             if applied == Applied::Refused {
-                Err(BelowHeld {
+                Err(AdjustRefusal::BelowHeld(BelowHeld {
                     balance: Credits::new(balance),
                     held: Credits::new(held),
-                })
+                }))
             } else {
                 let after = balance + adjustment.delta();
                 sqlx::query(
-                    "insert into credit_adjustments (tenant_id, id, user_id, balance_before, \
-                     balance_after, created_at) values ($1, $2, $3, $4, $5, $6)",
+                    "insert into credit_adjustments (tenant_id, id, user_id, delta, reason, \
+                     balance_before, balance_after, created_at) \
+                     values ($1, $2, $3, $4, $5, $6, $7, $8)",
                 )
                 .bind(tenant.0)
                 .bind(adjustment_id)
                 .bind(user.0)
+                .bind(adjustment.delta())
+                .bind(adjustment.reason())
                 .bind(balance)
                 .bind(after)
                 .bind(now.millis())

@@ -6,11 +6,10 @@
 use atelier_domain::{ImageId, TenantId, Timestamp, UserId};
 use uuid::Uuid;
 
-use super::guard::OTHER_ADMINS;
+use super::guard::{lock_for_admin_change, OTHER_ADMINS};
 use crate::backend::in_transaction;
 use crate::outbox::{insert_mail, NewMail};
 use crate::payments::{write_audit, Actor};
-use crate::tenants::lock_settings;
 use crate::{Store, StoreError};
 
 /// What a deletion leaves for the caller to do after the commit: the image files to remove.
@@ -28,6 +27,22 @@ pub enum DeleteRefusal {
     PaymentPending,
     /// The site's only admin: the site would be left without one.
     LastAdmin,
+}
+
+/// Why an admin's deletion of an account was refused. Nothing was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AdminDeleteRefusal {
+    /// As its owner's deletion would be.
+    Refused(DeleteRefusal),
+    /// The admin asking is no longer an enabled admin of the site: another admin took the
+    /// role away or disabled the account a moment before.
+    NotAnAdmin,
+}
+
+impl From<DeleteRefusal> for AdminDeleteRefusal {
+    fn from(refusal: DeleteRefusal) -> Self {
+        AdminDeleteRefusal::Refused(refusal)
+    }
 }
 
 /// Who deletes the account: its owner (signed in, so not disabled), or an admin of its
@@ -48,13 +63,23 @@ impl Store {
         mail: &NewMail,
         now: Timestamp,
     ) -> Result<Result<DeletedAccount, DeleteRefusal>, StoreError> {
-        self.delete_account(tenant, user, mail, DeletedBy::Owner, now)
-            .await
+        match self
+            .delete_account(tenant, user, mail, DeletedBy::Owner, now)
+            .await?
+        {
+            Ok(deleted) => Ok(Ok(deleted)),
+            Err(AdminDeleteRefusal::Refused(refusal)) => Ok(Err(refusal)),
+            // Only an admin is asked whether they still are one; an owner never is.
+            Err(AdminDeleteRefusal::NotAnAdmin) => Err(StoreError::Conflict("admin")),
+        }
     }
 
     /// An admin of `tenant` deletes `user`'s account, as its owner could (same refusals,
-    /// same result), with an audit row (`user.delete`) in the same transaction. The admin's
-    /// own account is the caller's to refuse: an admin leaves through their account page.
+    /// same result), with an audit row (`user.delete`) in the same transaction. Refused
+    /// (`NotAnAdmin`) when `actor` is no longer an enabled admin of the site (or a
+    /// super-admin) once the site's lock is held, as role and state changes are. The
+    /// admin's own account is the caller's to refuse: an admin leaves through their
+    /// account page.
     pub async fn admin_delete_account(
         &self,
         tenant: TenantId,
@@ -62,7 +87,7 @@ impl Store {
         mail: &NewMail,
         actor: &Actor,
         now: Timestamp,
-    ) -> Result<Result<DeletedAccount, DeleteRefusal>, StoreError> {
+    ) -> Result<Result<DeletedAccount, AdminDeleteRefusal>, StoreError> {
         self.delete_account(tenant, user, mail, DeletedBy::Admin(actor), now)
             .await
     }
@@ -75,7 +100,7 @@ impl Store {
         mail: &NewMail,
         by: DeletedBy<'_>,
         now: Timestamp,
-    ) -> Result<Result<DeletedAccount, DeleteRefusal>, StoreError> {
+    ) -> Result<Result<DeletedAccount, AdminDeleteRefusal>, StoreError> {
         // The owner is signed in, so their account is enabled; an admin may delete a
         // disabled account too, but not one deleted already (its password can never match).
         let which = match by {
@@ -86,11 +111,16 @@ impl Store {
             "update users set updated_at = updated_at where id = $1 and tenant_id = $2 \
              and {which} returning active_jobs, email, role, disabled_at"
         );
+        let admin = match by {
+            DeletedBy::Owner => None,
+            DeletedBy::Admin(actor) => Some(actor),
+        };
         let outcome = in_transaction!(self, |tx| {
             // The site's lock first, as its admins' changes to each other take it, so two
             // admins deleting themselves (or one demoting the other) at once are counted
-            // one after the other below.
-            lock_settings!(tx, tenant);
+            // one after the other below; and an admin disabled or demoted while this
+            // waited deletes nothing.
+            lock_for_admin_change!(tx, tenant, admin, AdminDeleteRefusal::NotAnAdmin);
             // Then the row, locked (a no-op write): a submission waits for the deletion,
             // then finds no account.
             let active: Option<(i64, String, String, Option<i64>)> = sqlx::query_as(&lock)
@@ -114,11 +144,11 @@ impl Store {
                 .fetch_one(&mut *tx)
                 .await?;
             if active > 0 {
-                Err(DeleteRefusal::JobsInProgress)
+                Err(DeleteRefusal::JobsInProgress.into())
             } else if pending > 0 {
-                Err(DeleteRefusal::PaymentPending)
+                Err(DeleteRefusal::PaymentPending.into())
             } else if role == "tenant_admin" && other_admins == 0 {
-                Err(DeleteRefusal::LastAdmin)
+                Err(DeleteRefusal::LastAdmin.into())
             } else {
                 let images: Vec<(Uuid,)> =
                     sqlx::query_as("select id from images where user_id = $1")
@@ -166,13 +196,14 @@ impl Store {
                 .bind(&nobody)
                 .execute(&mut *tx)
                 .await?;
-                // Nor does the address stay in what the log says was done to whom: the
-                // site's rows and the platform's (unless a super-admin has the same
-                // address: those rows are about them).
+                // Nor does the address stay in what the site's log says was done to whom
+                // (`tenant.create` names its first admin, and is the site's row). The
+                // platform's rows are never about a site's account: they name
+                // super-admins, whose address this one may also be (a super-admin removed,
+                // or still one, with an account here too), and stay as they are.
                 let mentions: Vec<(Uuid, String, String, String)> = sqlx::query_as(
                     "select id, subject, before_state, after_state from audit_log \
-                     where (tenant_id = $1 or (tenant_id is null and not exists \
-                       (select 1 from users where tenant_id is null and email = $2))) \
+                     where tenant_id = $1 \
                      and (subject like '%' || $2 || '%' or before_state like '%' || $2 || '%' \
                        or after_state like '%' || $2 || '%')",
                 )

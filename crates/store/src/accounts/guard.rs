@@ -1,5 +1,5 @@
 //! What keeps a site with an admin while its admins change each other's accounts. Every
-//! such change (disabling, a role, a deletion) takes the site's lock first (its settings
+//! such change (disabling, a role, a deletion, credits) takes the site's lock first (its settings
 //! row, `lock_settings!`), so two admins removing each other at the same moment are
 //! decided one after the other: the second then finds that its admin is an admin no more,
 //! or that it would take away the last one.
@@ -26,12 +26,24 @@ pub(crate) const STILL_AN_ADMIN: &str = "select count(*) from users where id = $
      and disabled_at is null and password_hash <> '!deleted' \
      and ((tenant_id = $1 and role = 'tenant_admin') or (tenant_id is null and role = 'super_admin'))";
 
-/// Inside the transaction of an admin's change to an account of `$tenant`: takes the
-/// site's lock, then returns `Ok(Err(NotAnAdmin))` from the enclosing function (the
-/// transaction rolls back, nothing written) unless `$actor` (an `Option<&Actor>`; `None`
-/// is the operator's command line) is still an admin who may make it.
+/// Inside the transaction of an admin's change to an account of `$tenant` (its role, its
+/// state, its deletion, its credits): takes the site's lock, then returns
+/// `Ok(Err($refusal))` from the enclosing function (the transaction rolls back, nothing
+/// written) unless `$actor` (an `Option<&Actor>`; `None` is the operator's command line,
+/// or a person acting on their own account) is still an admin who may make it.
+/// `$refusal` is the function's own "not an admin" (`AccountChangeRefusal::NotAnAdmin`
+/// when left out), so a request that passed the handler's guard and then waited for the
+/// lock behind its admin's removal writes nothing.
 macro_rules! lock_for_admin_change {
-    ($tx:ident, $tenant:expr, $actor:expr) => {{
+    ($tx:ident, $tenant:expr, $actor:expr) => {
+        $crate::accounts::guard::lock_for_admin_change!(
+            $tx,
+            $tenant,
+            $actor,
+            $crate::accounts::guard::AccountChangeRefusal::NotAnAdmin
+        )
+    };
+    ($tx:ident, $tenant:expr, $actor:expr, $refusal:expr) => {{
         $crate::tenants::lock_settings!($tx, $tenant);
         if let Some(actor) = $actor {
             let (still,): (i64,) = sqlx::query_as($crate::accounts::guard::STILL_AN_ADMIN)
@@ -40,9 +52,7 @@ macro_rules! lock_for_admin_change {
                 .fetch_one(&mut *$tx)
                 .await?;
             if still == 0 {
-                return Ok(Err(
-                    $crate::accounts::guard::AccountChangeRefusal::NotAnAdmin,
-                ));
+                return Ok(Err($refusal));
             }
         }
     }};

@@ -7,13 +7,13 @@ mod delete;
 pub(crate) mod guard;
 mod role;
 
-pub use delete::{DeleteRefusal, DeletedAccount};
+pub use delete::{AdminDeleteRefusal, DeleteRefusal, DeletedAccount};
 pub use guard::AccountChangeRefusal;
 mod adjust;
 mod profile;
 mod search;
 
-pub use adjust::{Adjusted, BelowHeld};
+pub use adjust::{AdjustRefusal, Adjusted, BelowHeld};
 pub use profile::{AdminLedgerEntry, PaymentCounts};
 mod read;
 mod sign_up;

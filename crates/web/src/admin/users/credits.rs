@@ -2,9 +2,13 @@
 //! reason. One form is one adjustment, written through the ledger with its audit row in
 //! one transaction (`Store::adjust_credits`): the form carries a one-time id made when the
 //! page was drawn, so a double-click or a retry after a slow answer posts it again, writes
-//! nothing more and is answered as the first post was.
+//! nothing more and is answered as the first post was. The same form edited or replayed
+//! with another amount or reason is refused (409) with the page drawn again, a fresh form
+//! and the balance as it is now; an admin whose role or account was taken away a moment
+//! before is refused as signed-out admins are (403).
 
 use atelier_domain::{msg, CreditAdjustment, UserId};
+use atelier_store::AdjustRefusal;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -57,7 +61,15 @@ pub(crate) async fn adjust_credits(
             if let Some(m) = problems.reason {
                 errors.insert("reason", page.tr(&m));
             }
-            return refuse(&page, &me, &user, errors, typed).await;
+            return refuse(
+                &page,
+                &me,
+                &user,
+                errors,
+                typed,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
         }
     };
     let tenant = page.tenant()?.tenant.id;
@@ -75,7 +87,15 @@ pub(crate) async fn adjust_credits(
         .await?;
     let adjusted = match adjusted {
         Ok(adjusted) => adjusted,
-        Err(refused) => {
+        Err(AdjustRefusal::NotAnAdmin) => return Err(AppError::Forbidden),
+        Err(AdjustRefusal::FormUsed) => {
+            let mut errors = FormErrors::new();
+            errors.insert("delta", page.tr(&msg!("admin-user-credits-form-used")));
+            tracing::info!(admin = %me.id, user = %user.id, "refused: a credit form used before");
+            let user = live_target(&page, id).await?;
+            return refuse(&page, &me, &user, errors, typed, StatusCode::CONFLICT).await;
+        }
+        Err(AdjustRefusal::BelowHeld(refused)) => {
             let mut errors = FormErrors::new();
             let most = refused.balance.get() - refused.held.get();
             errors.insert(
@@ -89,7 +109,15 @@ pub(crate) async fn adjust_credits(
             );
             // The page shows the balance as it is now, which another change may have moved.
             let user = live_target(&page, id).await?;
-            return refuse(&page, &me, &user, errors, typed).await;
+            return refuse(
+                &page,
+                &me,
+                &user,
+                errors,
+                typed,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
         }
     };
     tracing::info!(
@@ -110,16 +138,7 @@ async fn refuse(
     user: &atelier_domain::User,
     errors: FormErrors,
     typed: Typed,
+    status: StatusCode,
 ) -> Result<Response, AppError> {
-    render(
-        page,
-        me,
-        user,
-        None,
-        None,
-        errors,
-        typed,
-        StatusCode::UNPROCESSABLE_ENTITY,
-    )
-    .await
+    render(page, me, user, None, None, errors, typed, status).await
 }

@@ -4,7 +4,7 @@
 //! audit row (`user.delete`) goes with it, and the person is told by mail in their language.
 
 use atelier_domain::{msg, Msg, User, UserId};
-use atelier_store::DeleteRefusal;
+use atelier_store::{AdminDeleteRefusal, DeleteRefusal};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -64,13 +64,16 @@ pub(crate) async fn delete_account(
         .await?;
     let deleted = match deleted {
         Ok(deleted) => deleted,
-        Err(DeleteRefusal::JobsInProgress) => {
+        // Another admin took this one's role or account away while the deletion waited
+        // for the site's lock: refused as signed-out admins are, as role changes are.
+        Err(AdminDeleteRefusal::NotAnAdmin) => return Err(AppError::Forbidden),
+        Err(AdminDeleteRefusal::Refused(DeleteRefusal::JobsInProgress)) => {
             return refuse(msg!("admin-user-delete-jobs-in-progress")).await;
         }
-        Err(DeleteRefusal::PaymentPending) => {
+        Err(AdminDeleteRefusal::Refused(DeleteRefusal::PaymentPending)) => {
             return refuse(msg!("admin-user-delete-payment-pending")).await;
         }
-        Err(DeleteRefusal::LastAdmin) => {
+        Err(AdminDeleteRefusal::Refused(DeleteRefusal::LastAdmin)) => {
             return refuse(msg!("admin-user-delete-last-admin")).await;
         }
     };
