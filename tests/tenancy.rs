@@ -294,6 +294,15 @@ async fn the_proxy_gets_certificates_only_for_hosts_of_active_sites(db: Db) {
     ] {
         assert_eq!(ask(domain).await, 404, "{domain:?}");
     }
+    // A private name a tenant holds (saved before the console checked) gets none either.
+    app.execute_sql(
+        "insert into tenant_domains (id, tenant_id, domain, created_at) \
+         select '01937000-0000-7000-8000-000000000001', id, 'printer.local', 0 \
+         from tenants where slug = 'nocturne'",
+    )
+    .await;
+    app.state.tenants.invalidate();
+    assert_eq!(ask("printer.local").await, 404, "a private name");
     app.execute_sql("update tenants set status = 'suspended' where slug = 'nocturne'")
         .await;
     app.state.tenants.invalidate();

@@ -117,6 +117,7 @@ landing-a-credit = It's the credit you spend on this site: { $cost } { $cost ->
 }.
 landing-q-failure = What happens if a generation fails?
 landing-a-failure = Nothing is taken from your balance. We retry automatically, and if the job still can't finish, it is marked as failed with the reason shown.
+landing-a-failure-no-retries = Nothing is taken from your balance. The job is marked as failed with the reason shown, and you can send it again.
 landing-q-payment = How do I pay for more?
 landing-a-payment = Choose a pack on the Buy page and pay with any UPI app. Enter the 12-digit transaction reference (UTR), and your { $units } arrive once the payment is checked.
 landing-q-privacy = Who can see my images?
@@ -257,6 +258,7 @@ landing-noir-a-credit = The credit of this house. { $cost } { $cost ->
 }.
 landing-noir-q-failure = And if a render fails?
 landing-noir-a-failure = Your balance is untouched. The job is retried automatically; should it still fail, it is marked as failed and the reason is shown.
+landing-noir-a-failure-no-retries = Your balance is untouched. The job is marked as failed and the reason is shown; send it again whenever you like.
 landing-noir-q-payment = How do I pay?
 landing-noir-a-payment = With any UPI app. Pick a pack on the Buy page, pay, then enter the 12-digit transaction reference (UTR). Your { $units } arrive once the payment is verified.
 landing-noir-q-privacy = Who sees my images?

@@ -10,7 +10,10 @@ use crate::common::browser::Browser;
 use crate::common::{Db, TestApp};
 use crate::on_both_databases;
 
-on_both_databases!(the_platforms_rules_change_from_the_console_and_apply_at_once);
+on_both_databases!(
+    the_platforms_rules_change_from_the_console_and_apply_at_once,
+    a_deadline_the_file_set_in_seconds_survives_a_save_that_leaves_it_alone
+);
 
 async fn job(app: &TestApp, email: &str, id: &str) -> Job {
     let user = user_by_email(app, "pixelforge", email).await;
@@ -139,6 +142,7 @@ async fn the_platforms_rules_change_from_the_console_and_apply_at_once(db: Db) {
     let landing = Browser::new(&app, "pixelforge.test").get("/").await;
     landing.assert_contains("Live progress");
     landing.assert_lacks("Automatic retries");
+    landing.assert_lacks("We retry automatically");
     // Past the first job's deadline only: it fails, saying its own five minutes.
     app.clock.advance_millis(300_001);
     assert_eq!(app.reap().await.failed, 1);
@@ -185,4 +189,26 @@ async fn the_platforms_rules_change_from_the_console_and_apply_at_once(db: Db) {
 
     // A tenant's own page of the console is no place for these rules.
     assert_eq!(boss.get("/platform/settings").await.status, 404);
+}
+
+async fn a_deadline_the_file_set_in_seconds_survives_a_save_that_leaves_it_alone(db: Db) {
+    let app = TestApp::start_with(db, "[jobs]\ndeadline_secs = 90\n").await;
+    let mut root = signed_in_root(&app, "root@example.com").await;
+    // Shown rounded up to whole minutes...
+    root.get("/platform/settings")
+        .await
+        .assert_contains("value=\"2\"");
+    // ...and saved with only the size cap changed, it stays 90 seconds, not 120.
+    assert_eq!(save(&mut root, "2048", "2", "2").await.status, 303);
+    let saved = app
+        .state
+        .store
+        .saved_platform_rules()
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("nothing saved"));
+    assert_eq!((saved.size_cap, saved.deadline_secs), (2048, 90));
+    // Changed on purpose, it takes the minutes given.
+    assert_eq!(save(&mut root, "2048", "3", "2").await.status, 303);
+    assert_eq!(app.state.tenants.rules().deadline_secs, 180);
 }

@@ -80,14 +80,26 @@ impl HostName {
     }
 
     /// Whether this can be a site's own domain on the public internet: a name of two labels
-    /// or more whose last label (the top-level domain) is not a number, so no IP address
-    /// (`10.0.0.1`, `999.1.1.1`), no IPv6 literal and nothing under `localhost`.
+    /// or more whose last label (the top-level domain) is neither a number nor hexadecimal
+    /// (so no IP address in any spelling: `10.0.0.1`, `999.1.1.1`, `127.0.0.0x1`), no IPv6
+    /// literal, and not one of the names kept for private networks (`.local`, `.internal`,
+    /// `.lan`, `home.arpa`, `.localhost`, `.onion`, `.invalid`).
     pub fn is_public_name(&self) -> bool {
+        const PRIVATE: [&str; 7] = [
+            "local",
+            "internal",
+            "lan",
+            "arpa",
+            "localhost",
+            "onion",
+            "invalid",
+        ];
         let name = self.0.as_str();
         let Some((_, top)) = name.rsplit_once('.') else {
             return false;
         };
-        !name.contains(':') && !top.chars().all(|c| c.is_ascii_digit()) && top != "localhost"
+        let numeric = top.chars().all(|c| c.is_ascii_digit()) || top.starts_with("0x");
+        !name.contains(':') && !numeric && !PRIVATE.contains(&top)
     }
 
     /// For `{label}.{base}`, the single label in front of `base`.
@@ -174,6 +186,11 @@ mod tests {
             "localhost",
             "shop.localhost",
             "intranet",
+            "printer.local",
+            "nas.internal",
+            "x.home.arpa",
+            "router.lan",
+            "127.0.0.0x1",
         ] {
             assert!(!host(private).is_public_name(), "{private}");
         }

@@ -37,7 +37,15 @@ async fn ask(
     }
     match state.tenants.resolve(&host).await {
         Ok(Resolution::Tenant(site)) if site.tenant.status == TenantStatus::Active => {
-            (StatusCode::OK, "yes\n")
+            // A tenant's own domain must be a name of the public internet (one listed in a
+            // tenant file, or saved before the console checked, may not be); sub-domains of
+            // the base domain are the operator's to choose.
+            let under_base = host.subdomain_of(&state.settings.base_domain).is_some();
+            if under_base || host.is_public_name() {
+                (StatusCode::OK, "yes\n")
+            } else {
+                no
+            }
         }
         Ok(Resolution::Platform) => (StatusCode::OK, "yes\n"),
         Ok(_) => no,

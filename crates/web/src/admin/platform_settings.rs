@@ -83,7 +83,16 @@ pub(crate) async fn save(
     CsrfForm(form): CsrfForm<RulesForm>,
 ) -> Result<Response, AppError> {
     platform_only(&page)?;
+    let in_force = page.state.tenants.rules();
     let rules = match PlatformRules::parse(&form.size_cap, &form.deadline_minutes, &form.retries) {
+        // A deadline the file set in seconds shows rounded up to minutes; left as shown, it
+        // stays as it was rather than becoming the rounded figure.
+        Ok(rules) if form.deadline_minutes.trim() == in_force.deadline_minutes().to_string() => {
+            PlatformRules {
+                deadline_secs: in_force.deadline_secs,
+                ..rules
+            }
+        }
         Ok(rules) => rules,
         Err(list) => {
             let mut errors = FormErrors::new();
