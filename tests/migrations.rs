@@ -180,12 +180,7 @@ async fn provisioning_creates_missing_tenants_and_leaves_existing_ones_alone(db:
     let mut input = tenant.settings.to_input();
     input.name = "Renamed by an admin".into();
     let renamed = TenantSettings::parse(&input).unwrap_or_else(|e| panic!("{e:?}"));
-    first
-        .state
-        .tenants
-        .update_settings(tenant.id, &renamed)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    crate::common::tenants::change_settings(&first, tenant.id, &renamed).await;
     let TestApp { database, .. } = first;
     let second = TestApp::start_on(database, settings).await;
     let sites = second

@@ -80,11 +80,7 @@ async fn a_missing_theme_falls_back_to_default_entirely(db: Db) {
     let mut input = tenant.settings.to_input();
     input.theme = "removed-theme".into();
     let settings = TenantSettings::parse(&input).unwrap_or_else(|e| panic!("{e:?}"));
-    app.state
-        .tenants
-        .update_settings(tenant.id, &settings)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    crate::common::tenants::change_settings(&app, tenant.id, &settings).await;
     let page = app.get("nocturne.test", "/").await;
     assert_eq!(page.status, 200);
     page.assert_contains("data-layout=\"default\"");

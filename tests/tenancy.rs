@@ -5,6 +5,7 @@ use atelier_store::{NewTenant, TenantSite};
 
 use crate::access::create_super_admin;
 
+use crate::common::tenants::{change_settings, edit_domains, set_status};
 use crate::common::{Db, TestApp};
 use crate::on_both_databases;
 
@@ -70,9 +71,7 @@ async fn a_custom_domain_wins_over_a_slug(db: Db) {
     let app = TestApp::start_with(db, "base_domain = \"example.com\"").await;
     // "nocturne.example.com" would be nocturne's sub-domain, but pixelforge owns it.
     let pixelforge = tenant_id(&app, "pixelforge").await;
-    app.state
-        .tenants
-        .add_domain(pixelforge, &host("nocturne.example.com"))
+    edit_domains(&app, pixelforge, |d| d.push(host("nocturne.example.com")))
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let page = app.get("nocturne.example.com", "/").await;
@@ -133,29 +132,23 @@ async fn a_domain_change_takes_effect_at_once(db: Db) {
     let app = TestApp::start(db).await;
     assert_eq!(app.get("brand-new.test", "/").await.status, 404); // now cached as unknown
     let nocturne = tenant_id(&app, "nocturne").await;
-    app.state
-        .tenants
-        .add_domain(nocturne, &host("brand-new.test"))
+    edit_domains(&app, nocturne, |d| d.push(host("brand-new.test")))
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let page = app.get("brand-new.test", "/").await;
     assert_eq!(page.status, 200);
     page.assert_contains("data-tenant=\"nocturne\"");
 
-    app.state
-        .tenants
-        .remove_domain(nocturne, &host("nocturne.test"))
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    edit_domains(&app, nocturne, |d| {
+        d.retain(|h| *h != host("nocturne.test"))
+    })
+    .await
+    .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(app.get("nocturne.test", "/").await.status, 404);
 
     // A domain belongs to one tenant only.
     let pixelforge = tenant_id(&app, "pixelforge").await;
-    let taken = app
-        .state
-        .tenants
-        .add_domain(pixelforge, &host("brand-new.test"))
-        .await;
+    let taken = edit_domains(&app, pixelforge, |d| d.push(host("brand-new.test"))).await;
     assert!(
         matches!(taken, Err(atelier_store::StoreError::Conflict("domain"))),
         "{taken:?}"
@@ -187,11 +180,7 @@ async fn a_settings_change_takes_effect_at_once(db: Db) {
     input.theme = "noir".into();
     let settings = TenantSettings::parse(&input).unwrap_or_else(|e| panic!("{e:?}"));
     app.clock.advance_millis(1_000);
-    app.state
-        .tenants
-        .update_settings(id, &settings)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    change_settings(&app, id, &settings).await;
 
     let page = app.get("pixelforge.test", "/").await;
     page.assert_contains("PixelForge Reloaded");
@@ -217,11 +206,7 @@ async fn a_settings_change_takes_effect_at_once(db: Db) {
 async fn a_suspended_tenant_shows_its_unavailable_page(db: Db) {
     let app = TestApp::start(db).await;
     let id = tenant_id(&app, "nocturne").await;
-    app.state
-        .tenants
-        .set_status(id, TenantStatus::Suspended)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    set_status(&app, id, TenantStatus::Suspended).await;
     for path in ["/", "/faq", "/anything"] {
         let page = app.get("nocturne.test", path).await;
         assert_eq!(page.status, 503, "{path}");
@@ -235,11 +220,7 @@ async fn a_suspended_tenant_shows_its_unavailable_page(db: Db) {
     // Other tenants are untouched.
     assert_eq!(app.get("pixelforge.test", "/").await.status, 200);
 
-    app.state
-        .tenants
-        .set_status(id, TenantStatus::Active)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    set_status(&app, id, TenantStatus::Active).await;
     assert_eq!(app.get("nocturne.test", "/").await.status, 200);
 }
 

@@ -73,11 +73,7 @@ pub async fn set_tenant(
     let mut input = tenant.settings.to_input();
     change(&mut input);
     let settings = TenantSettings::parse(&input).unwrap_or_else(|e| panic!("{e:?}"));
-    app.state
-        .tenants
-        .update_settings(tenant.id, &settings)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    crate::common::tenants::change_settings(app, tenant.id, &settings).await;
 }
 
 pub async fn user_count(app: &TestApp, slug: &str) -> i64 {

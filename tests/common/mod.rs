@@ -5,6 +5,7 @@
 
 pub mod browser;
 pub mod smtp;
+pub mod tenants;
 
 use std::io::Write;
 use std::net::SocketAddr;

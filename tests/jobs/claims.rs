@@ -196,11 +196,7 @@ async fn one_busy_tenant_cannot_starve_another(db: Db) {
         "the lone job waited behind the bulk: {position:?}"
     );
     // A suspended tenant's jobs are not claimed at all.
-    app.state
-        .tenants
-        .set_status(busy, atelier_domain::TenantStatus::Suspended)
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    crate::common::tenants::set_status(&app, busy, atelier_domain::TenantStatus::Suspended).await;
     let next = store
         .claim_next_job("w", None, 60_000, app.clock.now())
         .await

@@ -6,9 +6,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use atelier_config::Settings;
-use atelier_domain::{
-    msg, Clock, HostName, Lang, PlatformRules, Slug, TenantId, TenantSettings, TenantStatus,
-};
+use atelier_domain::{msg, Clock, HostName, Lang, PlatformRules, Slug, TenantId, TenantStatus};
 use atelier_store::{Actor, NewTenant, Store, StoreError, TenantSite};
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
@@ -201,7 +199,7 @@ impl TenantDirectory {
     /// After a change to tenants made here: forgets the cached lookups on this node, and
     /// tells the other nodes to forget theirs (on PostgreSQL; the TTL stays as the fallback
     /// should the word be lost).
-    pub(crate) async fn changed(&self) {
+    pub async fn changed(&self) {
         self.invalidate();
         if let Err(e) = self.store.announce_tenant_change().await {
             tracing::warn!(error = %e, "other nodes were not told of a tenant change; they catch up within the cache's TTL");
@@ -239,46 +237,6 @@ impl TenantDirectory {
         let tenant = self.store.create_tenant(new, self.clock.now()).await?;
         self.changed().await;
         Ok(tenant)
-    }
-
-    pub async fn add_domain(&self, id: TenantId, domain: &HostName) -> Result<(), StoreError> {
-        let result = self
-            .store
-            .add_tenant_domain(id, domain, self.clock.now())
-            .await;
-        self.changed().await;
-        result
-    }
-
-    pub async fn remove_domain(&self, id: TenantId, domain: &HostName) -> Result<(), StoreError> {
-        let result = self
-            .store
-            .remove_tenant_domain(id, domain, self.clock.now())
-            .await;
-        self.changed().await;
-        result
-    }
-
-    pub async fn update_settings(
-        &self,
-        id: TenantId,
-        settings: &TenantSettings,
-    ) -> Result<(), StoreError> {
-        let result = self
-            .store
-            .update_tenant_settings(id, settings, self.clock.now())
-            .await;
-        self.changed().await;
-        result
-    }
-
-    pub async fn set_status(&self, id: TenantId, status: TenantStatus) -> Result<(), StoreError> {
-        let result = self
-            .store
-            .set_tenant_status(id, status, self.clock.now())
-            .await;
-        self.changed().await;
-        result
     }
 }
 

@@ -15,7 +15,7 @@ mod languages;
 mod payee;
 mod settings;
 
-use atelier_domain::{HostName, Slug, Tenant, TenantId, TenantSettings, TenantStatus, Timestamp};
+use atelier_domain::{HostName, Slug, Tenant, TenantSettings, TenantStatus, Timestamp};
 use uuid::Uuid;
 
 use self::settings::{bind_settings, TenantRow, INSERT_SETTINGS, SELECT_TENANT};
@@ -162,27 +162,5 @@ impl Store {
                 Ok(TenantSite { tenant, domains })
             })
             .collect()
-    }
-
-    /// Sets a tenant's status: active, or suspended (its site closed, its jobs not claimed).
-    #[tracing::instrument(skip_all, fields(tenant = %id, status = status.as_str()))]
-    pub async fn set_tenant_status(
-        &self,
-        id: TenantId,
-        status: TenantStatus,
-        now: Timestamp,
-    ) -> Result<(), StoreError> {
-        in_transaction!(self, |tx| {
-            let done = sqlx::query("update tenants set status = $2, updated_at = $3 where id = $1")
-                .bind(id.0)
-                .bind(status.as_str())
-                .bind(now.millis())
-                .execute(&mut *tx)
-                .await?;
-            if done.rows_affected() == 0 {
-                return Err(StoreError::NotFound("tenant"));
-            }
-        });
-        Ok(())
     }
 }

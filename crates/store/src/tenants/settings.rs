@@ -8,9 +8,7 @@ use atelier_domain::{
 };
 use uuid::Uuid;
 
-use super::TOUCH_TENANT;
-use crate::backend::in_transaction;
-use crate::{Store, StoreError};
+use crate::StoreError;
 
 /// A tenant joined with its settings, as [`SELECT_TENANT`] reads it.
 #[derive(sqlx::FromRow)]
@@ -203,32 +201,6 @@ macro_rules! bind_settings {
     };
 }
 pub(super) use bind_settings;
-
-impl Store {
-    /// Replaces a tenant's settings and marks it changed.
-    #[tracing::instrument(skip_all, fields(tenant = %id))]
-    pub async fn update_tenant_settings(
-        &self,
-        id: TenantId,
-        settings: &TenantSettings,
-        now: Timestamp,
-    ) -> Result<(), StoreError> {
-        in_transaction!(self, |tx| {
-            let done = bind_settings!(sqlx::query(UPDATE_SETTINGS), id.0, settings, now.millis())
-                .execute(&mut *tx)
-                .await?;
-            if done.rows_affected() == 0 {
-                return Err(StoreError::NotFound("tenant"));
-            }
-            sqlx::query(TOUCH_TENANT)
-                .bind(id.0)
-                .bind(now.millis())
-                .execute(&mut *tx)
-                .await?;
-        });
-        Ok(())
-    }
-}
 
 #[cfg(test)]
 mod tests {

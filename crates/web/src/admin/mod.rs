@@ -122,14 +122,10 @@ pub(crate) fn beside_field(label: Option<Msg>, problem: &Msg, lang: Lang) -> Str
 /// server's signature of it: a query string is anyone's to write, and a console must not
 /// show a notice a stranger composed in a link.
 pub(crate) fn notice_query(state: &crate::AppState, pairs: &[(&str, &str)]) -> String {
-    let mac = state.form_key.sign_for("notice", &notice_text(pairs));
-    let mut all: Vec<(&str, &str)> = pairs
-        .iter()
-        .copied()
-        .filter(|(_, v)| !v.is_empty())
-        .collect();
-    all.push(("n", &mac));
-    serde_urlencoded::to_string(all).unwrap_or_default()
+    let mut kept = with_values(pairs);
+    let mac = state.form_key.sign_for("notice", &urlencoded(&kept));
+    kept.push(("n", &mac));
+    urlencoded(&kept)
 }
 
 /// Whether `pairs`, as a page read them back from its query string, are what this server
@@ -138,16 +134,19 @@ pub(crate) fn notice_vouched(state: &crate::AppState, pairs: &[(&str, &str)], ma
     !mac.is_empty()
         && state
             .form_key
-            .verify_for("notice", &notice_text(pairs), mac)
+            .verify_for("notice", &urlencoded(&with_values(pairs)), mac)
 }
 
-fn notice_text(pairs: &[(&str, &str)]) -> String {
-    let kept: Vec<(&str, &str)> = pairs
+fn with_values<'a>(pairs: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    pairs
         .iter()
         .copied()
         .filter(|(_, v)| !v.is_empty())
-        .collect();
-    serde_urlencoded::to_string(kept).unwrap_or_default()
+        .collect()
+}
+
+fn urlencoded(pairs: &[(&str, &str)]) -> String {
+    serde_urlencoded::to_string(pairs).unwrap_or_default()
 }
 
 /// The signed-in admin as the audit log records them: who, and from which address.
