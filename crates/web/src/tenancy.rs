@@ -74,8 +74,10 @@ impl Expiry<HostName, Resolution> for ResolutionExpiry {
     }
 }
 
-/// Resolves hosts to sites, with a cache that every change made through it clears at once.
-/// Other nodes see a change when their entries expire (`http.tenant_cache_ttl_secs`).
+/// Resolves hosts to sites, with a cache that a change clears at once on this node
+/// ([`TenantDirectory::changed`], [`TenantDirectory::forget_tenant`]); the other nodes are
+/// told through PostgreSQL, with their entries' expiry (`http.tenant_cache_ttl_secs`) as the
+/// fallback.
 #[derive(Clone)]
 pub struct TenantDirectory {
     store: Store,
