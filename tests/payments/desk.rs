@@ -228,14 +228,14 @@ async fn decisions_mail_the_buyer_and_enter_the_audit_log(db: Db) {
     // The audit log names each decision, who made it and from where.
     let log = desk.get("/admin/audit").await;
     assert_eq!(log.status, 200);
+    // One row for each decision (the test's own set-up of the site has rows of its own).
+    let count = |words: &str| log.body.matches(words).count();
     assert_eq!(
-        log.body.matches("data-audit-row").count(),
-        2,
+        (count("Approved a payment"), count("Rejected a payment")),
+        (1, 1),
         "{}",
         log.body
     );
-    log.assert_contains("Approved a payment");
-    log.assert_contains("Rejected a payment");
     log.assert_contains("admin@pixelforge.example");
     log.assert_contains("127.0.0.1");
     log.assert_contains(&paid.to_string());
